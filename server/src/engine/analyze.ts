@@ -1,0 +1,76 @@
+import { Facts } from './facts';
+import { buildModel, type DocumentModel } from './model/documentModel';
+import { parseIsoDate } from './model/values';
+import { evaluateReadiness, type Readiness } from './readiness';
+import { allRules } from './rules';
+import type { Rule, RuleContext } from './rules/rule';
+import { bundledSchemas } from './schemaData/bundled';
+import type { SchemaSet } from './schemaData/types';
+import { StageLadder } from './stages';
+import { severityRank, type Finding } from './types';
+import { validatorsFor } from './validators';
+
+export interface AnalyzeOptions {
+  schemas?: SchemaSet;
+  rules?: readonly Rule[];
+  /** Today as YYYY-MM-DD; defaults to the current UTC date. */
+  today?: string;
+  /** Larger documents get one "too large" finding instead of analysis. */
+  maxBytes?: number;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  model: DocumentModel | undefined;
+  readiness: Readiness | undefined;
+}
+
+export const DEFAULT_MAX_BYTES = 5_000_000;
+
+/** Text in, findings out: the one entry point the language server, the CLI and the tests share. */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const guard = inputGuard(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (guard) return { findings: [guard], model: undefined, readiness: undefined };
+  const schemas = options.schemas ?? bundledSchemas;
+  const model = buildModel(text, schemas);
+  const facts = new Facts(model);
+  const ladder = new StageLadder(schemas.gates);
+  const today = parseIsoDate(options.today ?? new Date().toISOString().slice(0, 10)) ?? 0;
+  const readiness = evaluateReadiness(model, facts, ladder, today);
+  const context: RuleContext = { model, facts, ladder, stage: readiness.stage, readiness, validators: validatorsFor(schemas), today };
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    try {
+      findings.push(...rule.check(context));
+    } catch (error) {
+      // A broken rule must not hide the others' findings or take the server down.
+      findings.push({
+        code: 'AD900',
+        rule: 'internal-error',
+        severity: 'error',
+        message: `agentdoc could not run rule ${rule.code} (${rule.name}) on this document: ${error instanceof Error ? error.message : String(error)}. Other rules ran normally; please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+  }
+  return { findings: sortFindings(findings), model, readiness };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) =>
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
+    severityRank[a.severity] - severityRank[b.severity] || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+}
+
+function inputGuard(text: string, maxBytes: number): Finding | undefined {
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (text.length > maxBytes) {
+    return { code: 'AD901', rule: 'document-too-large', severity: 'warning', message: `This document is ${Math.round(text.length / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`, range: zero };
+  }
+  const sample = text.slice(0, 8000);
+  const nul = sample.indexOf('\u0000');
+  if (nul >= 0) {
+    return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (NUL bytes), not text, so it was not checked.', range: zero };
+  }
+  return undefined;
+}

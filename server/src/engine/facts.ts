@@ -1,0 +1,109 @@
+import { cellText, tablesOf, type DocumentModel } from './model/documentModel';
+import { catalogueSectionState } from './model/sectionStatus';
+import { parseNumber, parseRate } from './model/values';
+import { evaluate } from './predicate';
+import type { TierSpec } from './schemaData/types';
+
+/**
+ * The document model seen as named facts, which gate items, tiers and section conditions test.
+ * Facts are computed on demand and cached, because a document touches only a few of them.
+ */
+export class Facts {
+  private readonly cache = new Map<string, unknown>();
+  private tierCache: TierSpec | undefined | null = null;
+
+  constructor(readonly model: DocumentModel) {}
+
+  get frontMatter(): Record<string, unknown> {
+    const data = this.model.frontMatter?.data;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  }
+
+  get(path: string): unknown {
+    if (this.cache.has(path)) return this.cache.get(path);
+    const value = this.compute(path);
+    this.cache.set(path, value);
+    return value;
+  }
+
+  sectionFilled(sectionId: string): boolean {
+    return catalogueSectionState(this.model, sectionId) === 'filled';
+  }
+
+  /** The highest tier whose condition holds. */
+  get tier(): TierSpec | undefined {
+    if (this.tierCache === null) {
+      const tiers = [...this.model.schemas.tiers.tiers].sort((a, b) => b.rank - a.rank);
+      this.tierCache = tiers.find((tier) => evaluate(tier.when, this));
+    }
+    return this.tierCache;
+  }
+
+  get stage(): string | undefined {
+    const stage = this.frontMatter['stage'];
+    return typeof stage === 'string' ? stage : undefined;
+  }
+
+  private compute(path: string): unknown {
+    const [head, ...rest] = path.split('.');
+    switch (head) {
+      case 'fm':
+        return valueAt(this.frontMatter, rest);
+      case 'table':
+        return this.tableFact(rest);
+      case 'runbook':
+        return rest[0] === 'entries' ? this.runbookEntries() : undefined;
+      case 'eval':
+        return rest[0] === 'cases' ? this.evalCases() : undefined;
+      case 'rollout':
+        return rest[0] === 'maxTraffic' ? this.maxTraffic() : undefined;
+      case 'tier':
+        return this.tier?.id;
+      case 'tierRank':
+        return this.tier?.rank;
+      case 'stage':
+        return this.stage;
+      default:
+        return undefined;
+    }
+  }
+
+  private tableFact([sectionId, tableId, column]: string[]): unknown {
+    if (!sectionId || !tableId || !column) return undefined;
+    const tables = tablesOf(this.model, sectionId, tableId);
+    if (column === 'rows') return tables.reduce((sum, table) => sum + table.table.rows.length, 0);
+    return tables.flatMap((table) => table.table.rows.map((row) => (cellText(table, row, column) ?? '').toLowerCase()));
+  }
+
+  runbookEntries(): string[] {
+    return (this.model.sectionsById.get('runbook') ?? []).flatMap((section) => section.subsections.map((sub) => sub.heading.slug));
+  }
+
+  private evalCases(): number {
+    let total = 0;
+    for (const table of tablesOf(this.model, 'evaluation', 'evalset')) {
+      for (const row of table.table.rows) total += parseNumber(cellText(table, row, 'cases') ?? '') ?? 0;
+    }
+    return total;
+  }
+
+  private maxTraffic(): number | undefined {
+    let max: number | undefined;
+    for (const table of tablesOf(this.model, 'rollout', 'stages')) {
+      for (const row of table.table.rows) {
+        const rate = parseRate(cellText(table, row, 'traffic') ?? '', true);
+        if (rate !== undefined) max = Math.max(max ?? 0, rate);
+      }
+    }
+    return max;
+  }
+}
+
+export function valueAt(root: unknown, path: readonly string[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,50 @@
+import { isMap, type Node } from 'yaml';
+import { nodeAtPath } from '../model/frontMatter';
+import type { DocumentModel } from '../model/documentModel';
+import type { FixSuggestion } from '../types';
+
+/** Marks the inserted value as something to fill in; the placeholder checks keep the item open. */
+const PLACEHOLDER = 'TODO';
+
+/**
+ * Inserts a missing front-matter key (and any missing parents) as new lines: into the nearest
+ * existing block mapping, or before the closing fence. Never rewrites an existing line; when the
+ * parent is a scalar or a flow mapping there is no safe insertion, so there is no fix.
+ */
+export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): FixSuggestion | undefined {
+  const frontMatter = model.frontMatter;
+  if (!frontMatter?.document) return undefined;
+  const path = dottedPath.split('.');
+  const eol = model.index.eol;
+  const root = frontMatter.document.contents;
+  if (root !== null && !isMap(root)) return undefined;
+  let parentDepth = 0;
+  let parent: Node | null = root;
+  for (let depth = path.length - 1; depth > 0; depth--) {
+    const found = nodeAtPath(frontMatter.document, path.slice(0, depth));
+    if (found?.value) {
+      parentDepth = depth;
+      parent = found.value;
+      break;
+    }
+  }
+  if (parentDepth === path.length) return undefined;
+  if (parent && !isMap(parent)) return undefined;
+  if (parent && isMap(parent) && parent.flow) return undefined;
+  const existing = parent && isMap(parent) ? parent.items : [];
+  const firstKey = existing[0]?.key as Node | undefined;
+  const indent = firstKey?.range ? model.index.positionAt(frontMatter.contentStart + firstKey.range[0]).character : parentDepth * 2;
+  const lines = path.slice(parentDepth).map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
+  let line = frontMatter.closingLine;
+  if (parent && parentDepth > 0 && parent.range) {
+    const lastContent = model.index.positionAt(frontMatter.contentStart + Math.max(parent.range[0], parent.range[1] - 1));
+    line = Math.min(lastContent.line + 1, frontMatter.closingLine);
+    // A block map's range ends after its line break: step back to the line that holds its last value.
+    if (model.index.lineStart(lastContent.line) === frontMatter.contentStart + parent.range[1] - 1 && lastContent.character === 0) line = lastContent.line;
+  }
+  return {
+    title: `Add "${dottedPath}" to the front matter`,
+    insertions: [{ position: { line, character: 0 }, text: lines.join(eol) + eol }],
+    safe: true,
+  };
+}

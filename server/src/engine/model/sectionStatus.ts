@@ -1,0 +1,44 @@
+import type { DocumentModel, Section } from './documentModel';
+import { looksLikePlaceholder } from './values';
+
+export type SectionState = 'missing' | 'empty' | 'placeholder' | 'filled';
+
+export interface SectionStatus {
+  state: SectionState;
+  /** Lines still holding placeholder or template text. */
+  placeholderLines: number[];
+}
+
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+
+/** Whether a section has real content: not just blank lines, comments or template text. */
+export function sectionStatus(model: DocumentModel, section: Section): SectionStatus {
+  const placeholderLines: number[] = [];
+  let contentLines = 0;
+  let inComment = false;
+  for (let line = section.startLine + 1; line < section.endLine; line++) {
+    const text = model.index.lineText(line);
+    if (inComment) {
+      if (text.includes('-->')) inComment = false;
+      continue;
+    }
+    if (text.trim() === '' || HTML_COMMENT.test(text)) continue;
+    if (/^\s*<!--/.test(text)) {
+      inComment = true;
+      continue;
+    }
+    contentLines++;
+    if (looksLikePlaceholder(text)) placeholderLines.push(line);
+  }
+  if (contentLines === 0) return { state: 'empty', placeholderLines };
+  return { state: placeholderLines.length > 0 ? 'placeholder' : 'filled', placeholderLines };
+}
+
+/** State of a catalogue section: the best state over its occurrences. */
+export function catalogueSectionState(model: DocumentModel, sectionId: string): SectionState {
+  const sections = model.sectionsById.get(sectionId);
+  if (!sections?.length) return 'missing';
+  const states = sections.map((section) => sectionStatus(model, section).state);
+  for (const state of ['filled', 'placeholder', 'empty'] as const) if (states.includes(state)) return state;
+  return 'missing';
+}

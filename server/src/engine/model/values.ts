@@ -1,0 +1,64 @@
+/** Reading people's values: placeholders, percentages, numbers, dates. */
+
+const PLACEHOLDER_TEXT = /\b(TODO|TBD|TBC|FIXME|XXX)\b|lorem ipsum|<\s*(fill|your|add)[^>]*>/i;
+const PLACEHOLDER_VALUE = /^(tbd|tbc|todo|n\/?a|none|unknown|\?+|-+|xxx|fixme|\.\.\.)$/i;
+
+/** Text that shows a template or a reminder was left in, not a real value. */
+export function looksLikePlaceholder(text: string): boolean {
+  return PLACEHOLDER_TEXT.test(text);
+}
+
+/** A whole value that stands for "not filled in". */
+export function isPlaceholderValue(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || looksLikePlaceholder(trimmed);
+}
+
+/** A value is present when it is not missing, empty, or placeholder text. */
+export function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return !isPlaceholderValue(value);
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** "1,200" → 1200; "~300" → 300; undefined when there is no number. */
+export function parseNumber(text: string): number | undefined {
+  const match = /^[~≈]?\s*(-?\d[\d,]*(\.\d+)?)\s*$/.exec(text.trim());
+  if (!match?.[1]) return undefined;
+  const value = Number(match[1].replace(/,/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A share as a fraction: "5%" → 0.05, 0.05 → 0.05. In a percent column a bare number above 1
+ * is read as a percentage ("40" → 0.4), because that is how people fill such tables.
+ */
+export function parseRate(value: unknown, bareNumbersArePercent = false): number | undefined {
+  if (typeof value === 'number') return bareNumbersArePercent && value > 1 ? value / 100 : value;
+  if (typeof value !== 'string') return undefined;
+  const percent = /^\s*(\d+(\.\d+)?)\s*%\s*$/.exec(value);
+  if (percent?.[1]) return Number(percent[1]) / 100;
+  const number = parseNumber(value);
+  if (number === undefined) return undefined;
+  return bareNumbersArePercent && number > 1 ? number / 100 : number;
+}
+
+/** A YYYY-MM-DD date as a UTC day number, or undefined. */
+export function parseIsoDate(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const date = new Date(time);
+  if (date.getUTCDate() !== Number(match[3])) return undefined;
+  return Math.floor(time / 86_400_000);
+}
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export function formatPercent(rate: number): string {
+  return `${(rate * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+}

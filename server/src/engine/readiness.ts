@@ -1,0 +1,153 @@
+import { cellText, tablesOf, type BoundTable, type DocumentModel } from './model/documentModel';
+import type { TableRow } from './model/tables';
+import { parseIsoDate } from './model/values';
+import { catalogueSectionState } from './model/sectionStatus';
+import type { Facts } from './facts';
+import { evaluate } from './predicate';
+import type { GateItemSpec, GateSpec, StageSpec } from './schemaData/types';
+import type { StageLadder } from './stages';
+import type { Range } from './types';
+
+export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired';
+
+export interface SignoffRecord {
+  status: string;
+  signer: string;
+  date: string;
+  evidence: string;
+  range: Range;
+}
+
+export interface WaiverRecord {
+  justification: string;
+  approver: string;
+  expires: string;
+  expired: boolean;
+  complete: boolean;
+  range: Range;
+}
+
+export interface ItemResult {
+  gate: { id: string; title: string; stage: string };
+  item: GateItemSpec;
+  /** Section requirements from the catalogue, as opposed to gate items from gates.json. */
+  kind: 'section' | 'gate-item';
+  status: ItemStatus;
+  signoff?: SignoffRecord;
+  waiver?: WaiverRecord;
+}
+
+export interface Readiness {
+  stage: StageSpec;
+  next: StageSpec | undefined;
+  tier: string | undefined;
+  /** Every requirement that applies to this document, across all stages. */
+  items: ItemResult[];
+  /** Highest stage whose requirements, and those of every stage before it, hold. */
+  readyFor: StageSpec | undefined;
+}
+
+const SATISFIED: ReadonlySet<ItemStatus> = new Set(['met', 'waived']);
+
+export function isSatisfied(result: ItemResult): boolean {
+  return SATISFIED.has(result.status);
+}
+
+export function evaluateReadiness(model: DocumentModel, facts: Facts, ladder: StageLadder, today: number): Readiness {
+  const stage = ladder.current(facts.stage);
+  const signoffs = recordsByItem(model, 'review');
+  const waivers = recordsByItem(model, 'waivers');
+  const items: ItemResult[] = [];
+  for (const gate of [...sectionGates(model, ladder), ...model.schemas.gates.gates]) {
+    for (const item of gate.items) {
+      if (item.when && !evaluate(item.when, facts)) continue;
+      const kind = gate.id.startsWith('sections:') ? 'section' : 'gate-item';
+      items.push(evaluateItem(model, facts, gate, item, kind, signoffs, waivers, today));
+    }
+  }
+  let readyFor: StageSpec | undefined;
+  for (const candidate of ladder.stages) {
+    if (candidate.terminal) continue;
+    const blocked = items.some((result) => (ladder.get(result.gate.stage)?.order ?? 0) <= candidate.order && !ladder.get(result.gate.stage)?.terminal && !isSatisfied(result));
+    if (blocked) break;
+    readyFor = candidate;
+  }
+  return { stage, next: ladder.next(stage), tier: facts.tier?.id, items, readyFor };
+}
+
+/** Catalogue sections as gate items, one synthetic gate per stage, so readiness shows them too. */
+function sectionGates(model: DocumentModel, ladder: StageLadder): GateSpec[] {
+  return ladder.stages.flatMap((stage) => {
+    const sections = model.schemas.sections.sections.filter((section) => section.requiredFrom === stage.id);
+    if (sections.length === 0) return [];
+    return [{
+      id: `sections:${stage.id}`,
+      stage: stage.id,
+      title: 'Documentation parts',
+      items: sections.map((section) => ({
+        id: `section-${section.id}`,
+        title: `Section "${section.title}"`,
+        requires: { section: section.id },
+        ...(section.when ? { when: section.when } : {}),
+        hint: `Write the ${section.title} section.`,
+        rationale: section.guidance.why,
+        sources: section.guidance.sources,
+      })),
+    }];
+  });
+}
+
+function evaluateItem(
+  model: DocumentModel, facts: Facts, gate: GateSpec, item: GateItemSpec, kind: ItemResult['kind'],
+  signoffs: Map<string, { table: BoundTable; row: TableRow }>, waivers: Map<string, { table: BoundTable; row: TableRow }>, today: number,
+): ItemResult {
+  const base = { gate: { id: gate.id, title: gate.title, stage: gate.stage }, item, kind };
+  const signoffRow = signoffs.get(item.id);
+  const signoff = signoffRow && readSignoff(signoffRow.table, signoffRow.row);
+  const waiverRow = waivers.get(item.id);
+  const waiver = waiverRow && readWaiver(waiverRow.table, waiverRow.row, today);
+  const extra = { ...(signoff ? { signoff } : {}), ...(waiver ? { waiver } : {}) };
+  const requirementHolds = kind === 'section'
+    ? catalogueSectionState(model, item.id.slice('section-'.length)) === 'filled'
+    : !item.requires || evaluate(item.requires, facts);
+  const signed = !item.signoff || signoff?.status === 'pass';
+  if (requirementHolds && signed) return { ...base, status: 'met', ...extra };
+  if (waiver && item.waivable !== false) {
+    if (!waiver.complete) return { ...base, status: requirementHolds ? 'pending' : 'missing', ...extra };
+    return { ...base, status: waiver.expired ? 'waiver-expired' : 'waived', ...extra };
+  }
+  if (!requirementHolds) return { ...base, status: 'missing', ...extra };
+  return { ...base, status: signoff?.status === 'fail' ? 'failed' : 'pending', ...extra };
+}
+
+function recordsByItem(model: DocumentModel, tableId: string): Map<string, { table: BoundTable; row: TableRow }> {
+  const records = new Map<string, { table: BoundTable; row: TableRow }>();
+  for (const table of tablesOf(model, 'readiness', tableId)) {
+    for (const row of table.table.rows) {
+      const id = (cellText(table, row, 'item') ?? '').replace(/`/g, '').trim().toLowerCase();
+      if (id && !records.has(id)) records.set(id, { table, row });
+    }
+  }
+  return records;
+}
+
+function rowRange(row: TableRow): Range {
+  const first = row.cells[0]?.range;
+  const last = row.cells[row.cells.length - 1]?.range;
+  return first && last ? { start: first.start, end: last.end } : { start: { line: row.line, character: 0 }, end: { line: row.line, character: 0 } };
+}
+
+function readSignoff(table: BoundTable, row: TableRow): SignoffRecord {
+  const get = (column: string): string => cellText(table, row, column) ?? '';
+  return { status: get('status').toLowerCase(), signer: get('signer'), date: get('date'), evidence: get('evidence'), range: rowRange(row) };
+}
+
+function readWaiver(table: BoundTable, row: TableRow, today: number): WaiverRecord {
+  const get = (column: string): string => cellText(table, row, column) ?? '';
+  const expiresDay = parseIsoDate(get('expires'));
+  const complete = get('justification').trim().length >= 10 && get('approver').trim() !== '' && expiresDay !== undefined;
+  return {
+    justification: get('justification'), approver: get('approver'), expires: get('expires'),
+    expired: expiresDay !== undefined && expiresDay < today, complete, range: rowRange(row),
+  };
+}

@@ -1,0 +1,18 @@
+import { makeFinding, type Rule } from './rule';
+
+export const frontMatterMissing: Rule = {
+  code: 'AD002',
+  name: 'front-matter-missing',
+  description: 'The document starts with a YAML front matter block.',
+  rationale: 'Identity, owner, stage and risk facts are what tie a document to an agent and decide which gates apply.',
+  sources: ['seed:002'],
+  check({ model }) {
+    if (model.frontMatter) return [];
+    const eol = model.index.eol;
+    const skeleton = ['---', 'id: TODO-agent-id', 'name: TODO', 'stage: pilot', 'owner:', '  name: TODO', 'risk:', '  personal_data: false', '  customer_facing: false', '---', ''].join(eol);
+    return [makeFinding(this, 'error', 'The document has no front matter: start it with a --- block holding id, name, stage, owner and risk.', model.index.trimmedLineRange(0), {
+      subject: { kind: 'front-matter', id: '' },
+      fixes: [{ title: 'Insert a front matter skeleton', insertions: [{ position: { line: 0, character: 0 }, text: skeleton }], safe: false }],
+    })];
+  },
+};

@@ -1,0 +1,53 @@
+import type { ErrorObject } from '../validators';
+import { nodeAtPath, nodeSpan } from '../model/frontMatter';
+import type { DocumentModel } from '../model/documentModel';
+import type { Range } from '../types';
+import { makeFinding, type Rule } from './rule';
+import { describeSchemaError } from './schemaMessages';
+
+export const frontMatterSchema: Rule = {
+  code: 'AD003',
+  name: 'front-matter-schema',
+  description: 'Front-matter keys and values follow the agentdoc schema.',
+  rationale: 'A misspelt key or an unknown stage silently turns a fact into noise; the checks downstream need the facts in the shape they expect.',
+  sources: [],
+  check({ model, validators }) {
+    const frontMatter = model.frontMatter;
+    if (!frontMatter?.document || frontMatter.problems.length > 0) return [];
+    const data = frontMatter.data ?? {};
+    if (validators.frontMatter(data)) return [];
+    return relevantErrors(validators.frontMatter.errors ?? []).map((error) => {
+      const { message, path } = describeSchemaError(error, 'front matter');
+      return makeFinding(this, 'error', message, rangeForPath(model, path, error.keyword === 'additionalProperties'), {
+        subject: { kind: 'front-matter', id: path.join('.') },
+      });
+    });
+  },
+};
+
+/** Drops the per-branch noise of anyOf/oneOf: the combined error says it better. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const combined = new Set(errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath));
+  return errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf' || !combined.has(error.instancePath));
+}
+
+/** The key (for an unknown key) or the value at the path; the nearest existing parent when missing. */
+function rangeForPath(model: DocumentModel, path: string[], preferKey: boolean): Range {
+  const frontMatter = model.frontMatter;
+  if (!frontMatter?.document) return model.index.trimmedLineRange(0);
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = nodeAtPath(frontMatter.document, path.slice(0, depth));
+    if (!node) continue;
+    const wholeValue = depth === path.length && !preferKey;
+    const span = wholeValue ? nodeSpan(node.value) ?? nodeSpan(node.key) : nodeSpan(node.key) ?? nodeSpan(node.value);
+    if (span) return trimRange(model, frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
+  }
+  return model.index.trimmedLineRange(0);
+}
+
+/** Block values end after their line break; keep the range on the value's own lines. */
+function trimRange(model: DocumentModel, start: number, end: number): Range {
+  let stop = end;
+  while (stop > start && /\s/.test(model.text[stop - 1] ?? '')) stop--;
+  return model.index.rangeOf(start, Math.max(stop, start));
+}

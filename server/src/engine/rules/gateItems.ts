@@ -1,0 +1,104 @@
+import { nodeAtPath, nodeSpan } from '../model/frontMatter';
+import type { DocumentModel } from '../model/documentModel';
+import type { ItemResult } from '../readiness';
+import type { Predicate } from '../schemaData/types';
+import type { Finding, Range } from '../types';
+import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
+import { documentAnchor, makeFinding, type Rule, type RuleContext } from './rule';
+
+const UNMET = { code: 'AD200', name: 'gate-item-unmet', sources: [] as string[] };
+const PENDING = { code: 'AD201', name: 'gate-signoff-pending', sources: [] as string[] };
+const WAIVER = { code: 'AD202', name: 'gate-waiver-invalid', sources: [] as string[] };
+
+/**
+ * Gate items from gates.json that do not hold. One rule module reports three codes because they
+ * are three outcomes of one evaluation: not met, met but not signed off, waived badly.
+ */
+export const gateItems: Rule = {
+  ...UNMET,
+  description: 'Every readiness gate item that applies to the document holds, is signed off, or is validly waived.',
+  rationale: 'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages information.',
+  sources: ['seed:000', 'seed:003', 'seed:004'],
+  check(context) {
+    return context.readiness.items.flatMap((result) => (result.kind === 'gate-item' ? itemFindings(context, result) : []));
+  },
+};
+
+export const gateRuleCodes = [UNMET, PENDING, WAIVER];
+
+function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
+  const severity = context.ladder.severityFor(result.gate.stage, context.stage);
+  if (!severity) return [];
+  const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
+  const where = `${stage} gate "${result.gate.title}"`;
+  const { item } = result;
+  const extra = { subject: { kind: 'gate-item' as const, id: item.id }, sources: item.sources };
+  switch (result.status) {
+    case 'met':
+    case 'waived':
+      return [];
+    case 'missing': {
+      const fix = item.fix?.frontMatter ? frontMatterKeyFix(context.model, item.fix.frontMatter) : undefined;
+      const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
+      const findings = [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, { ...extra, ...(fix ? { fixes: [fix] } : {}) })];
+      if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
+      return findings;
+    }
+    case 'pending': {
+      const range = result.signoff?.range ?? result.waiver?.range ?? readinessAnchor(context.model);
+      const state = result.signoff ? `its sign-off is "${result.signoff.status || 'empty'}"` : 'it has no row in the Readiness review table';
+      const findings = [makeFinding(PENDING, severity, `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}" with who signed it off, when, and the evidence.`, range, extra)];
+      if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
+      return findings;
+    }
+    case 'failed':
+      return [makeFinding(UNMET, severity, `Sign-off failed (${where}): ${item.title}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.`, result.signoff?.range ?? readinessAnchor(context.model), extra)];
+    case 'waiver-expired':
+      return [makeFinding(WAIVER, severity, `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`, result.waiver?.range ?? readinessAnchor(context.model), extra)];
+  }
+}
+
+function incompleteWaiver(result: ItemResult, severity: Finding['severity']): Finding {
+  return makeFinding(WAIVER, severity, `The waiver for "${result.item.id}" does not count: a waiver needs a justification (at least 10 characters), an approver and an expiry date (YYYY-MM-DD).`, result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
+    subject: { kind: 'gate-item', id: result.item.id },
+  });
+}
+
+function readinessAnchor(model: DocumentModel): Range {
+  return model.sectionsById.get('readiness')?.[0]?.heading.range ?? documentAnchor(model);
+}
+
+/** Points an unmet item at what it is about: the front-matter key or the section it tests. */
+function anchorFor(model: DocumentModel, predicate: Predicate | undefined): Range {
+  const fact = predicate && firstFact(predicate);
+  if (fact?.startsWith('fm.')) return frontMatterAnchor(model, fact.slice(3).split('.')) ?? documentAnchor(model);
+  const sectionId = fact && sectionOfFact(fact);
+  const section = sectionId ? model.sectionsById.get(sectionId)?.[0] : undefined;
+  return section?.heading.range ?? documentAnchor(model);
+}
+
+function firstFact(predicate: Predicate): string | undefined {
+  if ('all' in predicate) return predicate.all.map(firstFact).find(Boolean);
+  if ('any' in predicate) return predicate.any.map(firstFact).find(Boolean);
+  if ('not' in predicate) return firstFact(predicate.not);
+  if ('section' in predicate) return `section.${predicate.section}`;
+  return predicate.fact;
+}
+
+function sectionOfFact(fact: string): string | undefined {
+  const [head, second] = fact.split('.');
+  const owners: Record<string, string> = { runbook: 'runbook', eval: 'evaluation', rollout: 'rollout' };
+  if (head === 'table' || head === 'section') return second;
+  return head ? owners[head] : undefined;
+}
+
+function frontMatterAnchor(model: DocumentModel, path: string[]): Range | undefined {
+  const frontMatter = model.frontMatter;
+  if (!frontMatter?.document) return undefined;
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = nodeAtPath(frontMatter.document, path.slice(0, depth));
+    const span = nodeSpan(node?.key);
+    if (span) return model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
+  }
+  return model.index.trimmedLineRange(0);
+}

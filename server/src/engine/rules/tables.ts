@@ -1,0 +1,131 @@
+import { cellText, type BoundTable, type Section } from '../model/documentModel';
+import type { TableRow } from '../model/tables';
+import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
+import type { TableSpec } from '../schemaData/types';
+import type { Range, Severity } from '../types';
+import { makeFinding, type Rule, type RuleContext } from './rule';
+import { describeSchemaError } from './schemaMessages';
+
+function tableSeverity(context: RuleContext, section: Section): Severity {
+  const severity = section.spec ? context.ladder.severityFor(section.spec.requiredFrom, context.stage) : undefined;
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+/** First occurrence of each catalogue section: later duplicates are reported by AD103. */
+function firstSections(context: RuleContext): Section[] {
+  return [...context.model.sectionsById.values()].flatMap((sections) => sections.slice(0, 1));
+}
+
+function headerRange(table: BoundTable): Range {
+  const cells = table.table.header.cells;
+  const first = cells[0]?.range;
+  const last = cells[cells.length - 1]?.range;
+  return first && last ? { start: first.start, end: last.end } : { start: { line: table.table.startLine, character: 0 }, end: { line: table.table.startLine, character: 0 } };
+}
+
+function columnList(spec: TableSpec): string {
+  return spec.columns.filter((column) => column.required).map((column) => column.title).join(' | ');
+}
+
+export const tableMissing: Rule = {
+  code: 'AD110',
+  name: 'table-missing',
+  description: 'A section that carries facts in a table has that table.',
+  rationale: 'The checks read facts from tables with known columns; prose alone cannot be checked or compared across agents.',
+  sources: [],
+  check(context) {
+    return firstSections(context).flatMap((section) => (section.spec?.tables ?? []).flatMap((spec) => {
+      if (spec.optional) return [];
+      const present = (context.model.sectionsById.get(section.spec?.id ?? '') ?? []).some((candidate) => candidate.tables.some((table) => table.spec === spec));
+      if (present) return [];
+      return [makeFinding(this, tableSeverity(context, section), `Section "${section.heading.text}" has no ${spec.title.toLowerCase()} table: add one with the columns | ${columnList(spec)} |.`, section.heading.range, {
+        subject: { kind: 'table', id: `${section.spec?.id}.${spec.id}` },
+      })];
+    }));
+  },
+};
+
+export const tableColumnMissing: Rule = {
+  code: 'AD111',
+  name: 'table-column-missing',
+  description: 'A table has every required column.',
+  rationale: 'A missing column is a missing fact for every row: a tool without its access level, a failure mode without its recovery.',
+  sources: [],
+  check(context) {
+    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => table.missingColumns.map((column) =>
+      makeFinding(this, tableSeverity(context, section), `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`, headerRange(table), {
+        subject: { kind: 'table', id: `${section.spec?.id}.${table.spec?.id}.${column.id}` },
+      }))));
+  },
+};
+
+export const tableCellInvalid: Rule = {
+  code: 'AD112',
+  name: 'table-cell-invalid',
+  description: 'Table rows hold valid values (allowed values, numbers, dates) and tables have enough rows.',
+  rationale: 'A decision mode of "sometimes" or a stage without a traffic share cannot be reasoned about by a reviewer or a check.',
+  sources: [],
+  check(context) {
+    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => {
+      if (!table.spec) return [];
+      const severity = tableSeverity(context, section);
+      const findings = table.table.rows.flatMap((row) => rowFindings(this, context, table, row, severity));
+      const minRows = table.spec.minRows ?? 0;
+      if (table.table.rows.length < minRows) {
+        findings.push(makeFinding(this, severity, `The ${table.spec.title.toLowerCase()} table in "${section.heading.text}" has no rows: add at least ${minRows}.`, headerRange(table)));
+      }
+      return findings;
+    }));
+  },
+};
+
+function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Severity) {
+  const spec = table.spec;
+  const validate = spec && context.validators.row(spec);
+  if (!spec || !validate) return [];
+  const values: Record<string, unknown> = {};
+  const placeholders = new Set<string>();
+  for (const column of spec.columns) {
+    const text = cellText(table, row, column.id);
+    if (text === undefined || text === '') continue;
+    if (looksLikePlaceholder(text)) {
+      placeholders.add(column.id);
+      continue;
+    }
+    values[column.id] = coerce(text, column.type);
+  }
+  if (validate(values)) return [];
+  return (validate.errors ?? []).flatMap((error) => {
+    const column = error.keyword === 'required' ? String(error.params['missingProperty']) : error.instancePath.slice(1);
+    // Missing values in columns the table does not have are AD111's business; placeholders are AD102's.
+    if (placeholders.has(column) || !table.columns.has(column)) return [];
+    const title = spec.columns.find((candidate) => candidate.id === column)?.title ?? column;
+    const cell = row.cells[table.columns.get(column) ?? -1];
+    const range = cell?.range ?? { start: { line: row.line, character: 0 }, end: { line: row.line, character: context.model.index.lineText(row.line).length } };
+    const message = error.keyword === 'required'
+      ? `The ${spec.title.toLowerCase()} row on line ${row.line + 1} has no ${title}.`
+      : describeSchemaError(error, spec.title).message.replace(new RegExp(`valid ${escapeRegExp(column)}\\b`), `valid ${title}`);
+    return [makeFinding(rule, severity, message, range, { subject: { kind: 'table', id: `${spec.id}.${column}` } })];
+  });
+}
+
+function coerce(text: string, type: string | undefined): unknown {
+  const plain = text.replace(/`/g, '').trim();
+  switch (type) {
+    case 'number':
+      return parseNumber(plain) ?? plain;
+    case 'percent':
+      return parseRate(plain, true) ?? plain;
+    default:
+      return type === 'date' ? plain : plain.toLowerCase() === plain ? plain : enumFriendly(plain);
+  }
+}
+
+/** Enum cells compare case-insensitively: "Autonomous" means autonomous. */
+function enumFriendly(text: string): string {
+  return /^[A-Za-z-]+$/.test(text) ? text.toLowerCase() : text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

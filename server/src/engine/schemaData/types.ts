@@ -1,0 +1,113 @@
+/** Types of the data files in schemas/. The files are validated against schemas/meta/*.json in tests. */
+
+export type Predicate =
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate }
+  | { section: string }
+  | FactPredicate;
+
+export interface FactPredicate {
+  fact: string;
+  exists?: true;
+  equals?: Scalar;
+  in?: Scalar[];
+  gte?: number;
+  lte?: number;
+  includes?: Scalar;
+  includesAny?: Scalar[];
+  includesAll?: Scalar[];
+  minItems?: number;
+}
+
+export type Scalar = string | number | boolean;
+
+export interface ColumnSpec {
+  id: string;
+  title: string;
+  aliases?: string[];
+  required?: boolean;
+  kind?: 'id';
+  type?: 'text' | 'number' | 'percent' | 'date';
+}
+
+export interface TableSpec {
+  id: string;
+  title: string;
+  optional?: boolean;
+  minRows?: number;
+  columns: ColumnSpec[];
+  rowSchema?: Record<string, unknown>;
+}
+
+export interface SectionSpec {
+  id: string;
+  title: string;
+  aliases?: string[];
+  requiredFrom: string;
+  when?: Predicate;
+  guidance: { why: string; reviewerChecks: string[]; sources: string[] };
+  template: string;
+  tables?: TableSpec[];
+}
+
+export interface SectionCatalogue {
+  version: 1;
+  sections: SectionSpec[];
+}
+
+export interface StageSpec {
+  id: string;
+  title: string;
+  order: number;
+  terminal?: boolean;
+  description?: string;
+}
+
+export interface GateItemSpec {
+  id: string;
+  title: string;
+  when?: Predicate;
+  requires?: Predicate;
+  signoff?: boolean;
+  hint: string;
+  rationale: string;
+  sources: string[];
+  waivable?: boolean;
+  fix?: { frontMatter?: string };
+}
+
+export interface GateSpec {
+  id: string;
+  stage: string;
+  title: string;
+  description?: string;
+  items: GateItemSpec[];
+}
+
+export interface GateCatalogue {
+  version: 1;
+  stages: StageSpec[];
+  gates: GateSpec[];
+}
+
+export interface TierSpec {
+  id: string;
+  rank: number;
+  title: string;
+  description: string;
+  when: Predicate;
+}
+
+export interface TierCatalogue {
+  version: 1;
+  tiers: TierSpec[];
+}
+
+/** Everything the engine knows about the format, as data. */
+export interface SchemaSet {
+  frontMatter: Record<string, unknown>;
+  sections: SectionCatalogue;
+  gates: GateCatalogue;
+  tiers: TierCatalogue;
+}

@@ -1,0 +1,42 @@
+/** LSP-compatible position: 0-based line and UTF-16 column. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** An insertion a quick fix will make: text at a position. Fixes never replace user text. */
+export interface TextInsertion {
+  position: Position;
+  text: string;
+}
+
+export interface FixSuggestion {
+  title: string;
+  insertions: TextInsertion[];
+  /** Safe to apply together with other fixes without review (used by fix-all). */
+  safe: boolean;
+}
+
+export interface Finding {
+  /** Stable rule code, e.g. AD100. */
+  code: string;
+  /** Rule name, e.g. section-missing. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Seed articles and regulation articles the finding rests on, e.g. "seed:004", "GDPR Art. 35(3)". */
+  sources?: string[];
+  /** Gate item or section this finding is about, for readiness views and fixes. */
+  subject?: { kind: 'section' | 'gate-item' | 'table' | 'front-matter'; id: string };
+  fixes?: FixSuggestion[];
+}

@@ -1,0 +1,28 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../engine';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticData {
+  rule: string;
+  sources?: string[];
+  subject?: Finding['subject'];
+}
+
+/** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const data: DiagnosticData = { rule: finding.rule, ...(finding.sources ? { sources: finding.sources } : {}), ...(finding.subject ? { subject: finding.subject } : {}) };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'agentdoc',
+    message: finding.message,
+    data,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_MAX_BYTES } from '../engine';
+
+/** The agentdoc.* settings, as declared in package.json. */
+export interface AgentdocSettings {
+  enable: boolean;
+  debounceMs: number;
+  maxDocumentBytes: number;
+}
+
+export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES };
+
+/**
+ * Reads settings for one document's folder. Nothing is cached across documents: a multi-root
+ * workspace can configure each folder differently, and clients without the configuration
+ * capability get the defaults.
+ */
+export async function readSettings(connection: Connection, uri: string, clientSupportsConfiguration: boolean): Promise<AgentdocSettings> {
+  if (!clientSupportsConfiguration) return DEFAULT_SETTINGS;
+  try {
+    const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'agentdoc' })) as Partial<AgentdocSettings> | null;
+    return {
+      enable: typeof raw?.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
+      debounceMs: typeof raw?.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
+      maxDocumentBytes: typeof raw?.maxDocumentBytes === 'number' && raw.maxDocumentBytes > 0 ? raw.maxDocumentBytes : DEFAULT_SETTINGS.maxDocumentBytes,
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}

@@ -1,0 +1,107 @@
+// Extension-host tests: the real extension (client + language server) inside a real VS Code, with the
+// repository's examples/ folder as the workspace.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'agentdoc.agentdoc';
+const SOURCE = 'agentdoc';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  if (c === undefined) return '';
+  if (typeof c === 'string' || typeof c === 'number') return String(c);
+  return String(c.value);
+}
+
+function agentdocDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function describe(diags: readonly vscode.Diagnostic[]): string {
+  return JSON.stringify(diags.map((d) => `${codeOf(d)} L${d.range.start.line + 1}: ${d.message}`));
+}
+
+// Polls the agentdoc diagnostics of `uri` until `done` accepts them or `timeoutMs` passes.
+async function waitForDiagnostics(
+  uri: vscode.Uri,
+  done: (diags: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20000,
+): Promise<vscode.Diagnostic[]> {
+  const end = Date.now() + timeoutMs;
+  let diags = agentdocDiagnostics(uri);
+  while (!done(diags) && Date.now() < end) {
+    await sleep(100);
+    diags = agentdocDiagnostics(uri);
+  }
+  return diags;
+}
+
+async function findExample(name: string): Promise<vscode.Uri> {
+  const [uri] = await vscode.workspace.findFiles(`**/${name}`, '**/node_modules/**', 1);
+  assert.ok(uri, `${name} not found in the workspace (${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')})`);
+  return uri;
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+const hasRunbook = (d: vscode.Diagnostic): boolean => d.message.includes('Missing section "Runbook"') && codeOf(d) === 'AD100';
+const hasYamlError = (d: vscode.Diagnostic): boolean => codeOf(d) === 'AD001';
+
+suite('agentdoc in the extension host', () => {
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    if (ext && !ext.isActive) await ext.activate();
+  });
+
+  test('the extension is installed and activates', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} not found`);
+    await ext.activate();
+    assert.strictEqual(ext.isActive, true);
+  });
+
+  test('broken.agent.md: missing Runbook section (AD100) and YAML syntax error (AD001)', async () => {
+    const uri = await findExample('broken.agent.md');
+    await open(uri);
+    const diags = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook) && ds.some(hasYamlError));
+    assert.ok(diags.length > 0, 'no agentdoc diagnostics on broken.agent.md within 20 s');
+    assert.ok(diags.some(hasRunbook), `no AD100 'Missing section "Runbook"' diagnostic in ${describe(diags)}`);
+    assert.ok(diags.some(hasYamlError), `no AD001 (YAML syntax error) diagnostic in ${describe(diags)}`);
+  });
+
+  test('complete.agent.md: no agentdoc diagnostics', async () => {
+    // The server is up once broken.agent.md has its diagnostics.
+    const broken = await findExample('broken.agent.md');
+    await open(broken);
+    const brokenDiags = await waitForDiagnostics(broken, (ds) => ds.length > 0);
+    assert.ok(brokenDiags.length > 0, 'language server published nothing for broken.agent.md within 20 s');
+
+    const uri = await findExample('complete.agent.md');
+    let published = false;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) published = true;
+    });
+    try {
+      await open(uri);
+      // Give the server a chance to publish (an empty publish may or may not fire an event) ...
+      for (const end = Date.now() + 5000; !published && Date.now() < end; ) {
+        if (agentdocDiagnostics(uri).length > 0) break;
+        await sleep(100);
+      }
+      // ... then require ~2 s of stable zero.
+      for (const end = Date.now() + 2000; Date.now() < end; ) {
+        const diags = agentdocDiagnostics(uri);
+        assert.strictEqual(diags.length, 0, `complete.agent.md has agentdoc diagnostics: ${describe(diags)}`);
+        await sleep(100);
+      }
+    } finally {
+      sub.dispose();
+    }
+  });
+});
