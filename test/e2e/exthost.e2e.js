@@ -25,6 +25,7 @@ const TOTAL_MS = +(process.env.E2E_TIMEOUT_MS || 180000);
 const { t0, marks, mark } = lib.timeline();
 const mem = lib.memSampler();
 let page = null;
+let run = null;
 let finished = false;
 
 async function finish(result, extra = {}, error = null) {
@@ -39,6 +40,8 @@ async function finish(result, extra = {}, error = null) {
   mem.sample();
   mem.stop();
   await lib.cleanup();
+  if (result === 'PASS') lib.removeRun(run);
+  else if (run) out.runDir = run.dir;
   Object.assign(out, mem.peak());
   console.log(JSON.stringify(out));
   process.exit(result === 'PASS' ? 0 : 1);
@@ -52,7 +55,7 @@ setTimeout(() => finish('FAIL', {}, new Error(`overall timeout of ${TOTAL_MS + 3
   for (const [p, what] of [[path.join(EXT, 'package.json'), 'extension manifest'], [TESTS, 'test entry']]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p}`);
   }
-  const run = lib.makeRun('exthost');
+  run = lib.makeRun('exthost');
   console.log(`run dir: ${run.dir}`);
   let ws = WS_ARG;
   if (!ws) {

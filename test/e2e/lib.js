@@ -152,6 +152,12 @@ function makeRun(prefix) {
   return run;
 }
 
+// Deletes a run dir (after a passing run; failing runs keep theirs for the logs). E2E_KEEP_RUN=1 keeps all.
+function removeRun(run) {
+  if (!run || process.env.E2E_KEEP_RUN === '1' || process.env.RUN) return;
+  try { fs.rmSync(run.dir, { recursive: true, force: true }); } catch { /* best effort */ }
+}
+
 function commonArgs(run) {
   return ['--user-data-dir', run.userData, '--extensions-dir', run.extensions];
 }
@@ -238,5 +244,5 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 module.exports = {
   REPO, E2E_DIR, CS, PW, CHROMIUM, SHOTS, NODE24_BIN,
   sleep, checkInstalled, timeline, descendants, memSampler, freePort, waitHttp,
-  makeRun, installVsix, startCodeServer, launchBrowser, screenshot, cleanup,
+  makeRun, removeRun, installVsix, startCodeServer, launchBrowser, screenshot, cleanup,
 };

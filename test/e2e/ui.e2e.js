@@ -32,6 +32,7 @@ const WAIT_MS = +(process.env.E2E_WAIT_MS || 60000);
 const { marks, mark } = lib.timeline();
 const mem = lib.memSampler();
 let page = null;
+let run = null;
 let finished = false;
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,12 +48,14 @@ async function finish(result, error) {
     out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
     try {
       const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
-      out.problemsRows = rows.map((r) => r.replace(/\s+/g, ' ').trim());
+      out.problemsRows = rows.slice(0, 15).map((r) => r.replace(/\s+/g, ' ').trim());
     } catch { /* no page */ }
   }
   mem.sample();
   mem.stop();
   await lib.cleanup();
+  if (result === 'PASS') lib.removeRun(run);
+  else if (run) out.runDir = run.dir;
   Object.assign(out, mem.peak());
   console.log(JSON.stringify(out));
   process.exit(result === 'PASS' ? 0 : 1);
@@ -98,7 +101,7 @@ async function findProblemRow(markers, alts, ms) {
   lib.checkInstalled();
   if (!fs.existsSync(VSIX)) throw new Error(`no .vsix at ${VSIX} (run npm run package)`);
   if (!fs.existsSync(path.join(WS, FILE))) throw new Error(`${FILE} not found in workspace ${WS}`);
-  const run = lib.makeRun('ui');
+  run = lib.makeRun('ui');
   console.log(`run dir: ${run.dir}`);
 
   // 1. install the packaged extension exactly as a user would

@@ -57,10 +57,10 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   const source = index.text.slice(contentStart, contentEnd);
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: YamlProblem[] = document.errors.map((error) => ({
-    message: yamlMessage(error.message),
-    range: index.rangeOf(contentStart + error.pos[0], contentStart + Math.max(error.pos[1], error.pos[0] + 1)),
-  }));
+  const problems: YamlProblem[] = document.errors.map((error) => {
+    const [start, end] = errorSpan(source, error.code, error.message, error.pos);
+    return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
+  });
   let data: unknown;
   if (problems.length === 0) {
     try {
@@ -78,6 +78,24 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     data,
     problems,
   };
+}
+
+/**
+ * The YAML library reports an unclosed quote where the text runs out; the opening quote, and the
+ * rest of its line, is where the user has to look.
+ */
+function errorSpan(source: string, code: string, message: string, pos: [number, number]): [number, number] {
+  const quote = code === 'MISSING_CHAR' ? /closing (["'])/.exec(message)?.[1] : undefined;
+  if (quote) {
+    for (let at = Math.min(pos[0], source.length) - 1; at >= 0; at--) {
+      const previous = source[at - 1] ?? '';
+      if (source[at] === quote && (at === 0 || /[\s:\[{,-]/.test(previous))) {
+        const lineEnd = source.indexOf('\n', at);
+        return [at, lineEnd < 0 ? source.length : lineEnd];
+      }
+    }
+  }
+  return [pos[0], Math.max(pos[1], pos[0] + 1)];
 }
 
 /** The YAML library's first message line without its code-frame, which our range already shows. */

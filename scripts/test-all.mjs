@@ -1,0 +1,44 @@
+// Runs every suite `npm test` promises and ends with one "N passed, N failed" line summing them:
+// mocha unit and protocol tests, then the real-editor tests in code-server.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Mocha from 'mocha';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const totals = { passed: 0, failed: 0 };
+const only = process.env.AGENTDOC_TEST_ONLY; // e.g. "unit" while iterating; CI runs everything
+
+function findTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.test.js')).map((file) => path.join(dir, file)).sort();
+}
+
+async function runMocha() {
+  const mocha = new Mocha({ reporter: 'spec', timeout: 30000 });
+  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/protocol')]) mocha.addFile(path.resolve(file));
+  await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('end', () => {
+      totals.passed += runner.stats?.passes ?? 0;
+      totals.failed += runner.stats?.failures ?? 0;
+    });
+  });
+}
+
+function runScript(name, command, args) {
+  console.log(`\n== ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status === 0) totals.passed++;
+  else totals.failed++;
+}
+
+await runMocha();
+if (!only || only === 'e2e') {
+  runScript('package the extension (vsix)', 'npm', ['run', 'package', '--silent']);
+  runScript('real VS Code (code-server): UI and extension-host tests', 'bash', ['test/e2e/run-all.sh', path.join(root, 'agentdoc.vsix')]);
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;
