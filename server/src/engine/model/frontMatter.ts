@@ -61,13 +61,13 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     const [start, end] = errorSpan(source, error.code, error.message, error.pos);
     return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
   });
+  // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the
+  // owner from vanishing (and every gate from re-opening) because of one bad line.
   let data: unknown;
-  if (problems.length === 0) {
-    try {
-      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      problems.push({ message: `The front matter cannot be read: ${error instanceof Error ? error.message : String(error)}`, range: index.lineRange(0) });
-    }
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (problems.length === 0) problems.push({ message: `The front matter cannot be read: ${error instanceof Error ? error.message : String(error)}`, range: index.lineRange(0) });
   }
   return {
     range: index.rangeOf(0, index.lineEnd(closingLine)),
