@@ -24,7 +24,7 @@ function facts(predicate: Predicate): string[] {
 }
 
 describe('schemas/ data files', () => {
-  for (const [data, meta] of [['sections.json', 'meta/sections.schema.json'], ['gates.json', 'meta/gates.schema.json'], ['tiers.json', 'meta/tiers.schema.json']] as const) {
+  for (const [data, meta] of [['sections.json', 'meta/sections.schema.json'], ['gates.json', 'meta/gates.schema.json'], ['tiers.json', 'meta/tiers.schema.json'], ['policy.json', 'meta/policy.schema.json']] as const) {
     it(`${data} is valid against ${meta} (ajv strict mode)`, () => {
       const ajv = strictAjv();
       const validate = ajv.compile(read(meta));

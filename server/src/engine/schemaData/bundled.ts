@@ -2,7 +2,8 @@ import frontMatter from '../../../../schemas/frontmatter.schema.json';
 import sections from '../../../../schemas/sections.json';
 import gates from '../../../../schemas/gates.json';
 import tiers from '../../../../schemas/tiers.json';
-import type { GateCatalogue, SchemaSet, SectionCatalogue, TierCatalogue } from './types';
+import policy from '../../../../schemas/policy.json';
+import type { GateCatalogue, Policy, SchemaSet, SectionCatalogue, TierCatalogue } from './types';
 
 /**
  * The schemas shipped with agentdoc. They are bundled into the server so start-up reads no files;
@@ -13,4 +14,5 @@ export const bundledSchemas: SchemaSet = {
   sections: sections as unknown as SectionCatalogue,
   gates: gates as unknown as GateCatalogue,
   tiers: tiers as unknown as TierCatalogue,
+  policy: policy as unknown as Policy,
 };

@@ -104,10 +104,26 @@ export interface TierCatalogue {
   tiers: TierSpec[];
 }
 
+/** Thresholds that are policy rather than law; a workspace config may override them. */
+export interface Policy {
+  version: 1;
+  capacityUtilisationCap: number;
+  evalMinimumCases: number;
+  evalMinimumFromStage: string;
+  firstLiveCanaryMax: number;
+  logRetentionMinimumMonths: number;
+  reviewCadenceDays: { weekly: number; monthly: number; quarterly: number };
+  reviewGraceDays: number;
+  dpiaCriteriaThreshold: number;
+  deputyFromStage: string;
+  costFromStage: string;
+}
+
 /** Everything the engine knows about the format, as data. */
 export interface SchemaSet {
   frontMatter: Record<string, unknown>;
   sections: SectionCatalogue;
   gates: GateCatalogue;
   tiers: TierCatalogue;
+  policy: Policy;
 }
