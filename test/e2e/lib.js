@@ -136,6 +136,8 @@ function makeRun(prefix) {
     'window.commandCenter': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.panel.opensMaximized': 'always',
+    // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agent.md":"markdown"}}'
+    ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
   }, null, 2));
   run.env = {
     ...process.env,

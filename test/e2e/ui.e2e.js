@@ -49,6 +49,11 @@ async function finish(result, error) {
     try {
       const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       out.problemsRows = rows.slice(0, 15).map((r) => r.replace(/\s+/g, ' ').trim());
+      const panelMessage = page.locator('.markers-panel .message-box-container, .markers-panel .message').first();
+      if (await panelMessage.isVisible()) out.problemsMessage = (await panelMessage.innerText()).trim();
+      // The editor's language mode: the extension's document selector must match it.
+      const mode = page.locator('.statusbar-item[id$="editor.status.mode"]').first();
+      if (await mode.isVisible()) out.languageMode = (await mode.innerText()).trim();
     } catch { /* no page */ }
   }
   mem.sample();
@@ -141,9 +146,11 @@ async function findProblemRow(markers, alts, ms) {
     const text = await findProblemRow(markers, alts, WAIT_MS);
     if (!text) throw new Error(`no Problems row containing ${alts.map((a) => JSON.stringify(a)).join(' or ')} within ${WAIT_MS / 1000} s`);
     found.push(text);
-    mark(`ASSERT ${i + 1} OK: Problems row ${JSON.stringify(text)}`);
+    mark(`ASSERT ${i + 1} OK: Problems row ${JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text)}`);
   }
   marks.rows = found;
+  await page.mouse.move(5, 5); // no hover tooltip over the rows
+  await lib.sleep(300);
   await lib.screenshot(page, `${TAG}-problems`);
   clearTimeout(deadline);
   await finish('PASS');

@@ -68,9 +68,9 @@ suite('agentdoc in the extension host', () => {
 
   test('broken.agent.md: missing Runbook section (AD100) and YAML syntax error (AD001)', async () => {
     const uri = await findExample('broken.agent.md');
-    await open(uri);
+    const doc = await open(uri);
     const diags = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook) && ds.some(hasYamlError));
-    assert.ok(diags.length > 0, 'no agentdoc diagnostics on broken.agent.md within 20 s');
+    assert.ok(diags.length > 0, `no agentdoc diagnostics on broken.agent.md within 20 s (document languageId: ${doc.languageId})`);
     assert.ok(diags.some(hasRunbook), `no AD100 'Missing section "Runbook"' diagnostic in ${describe(diags)}`);
     assert.ok(diags.some(hasYamlError), `no AD001 (YAML syntax error) diagnostic in ${describe(diags)}`);
   });
@@ -78,9 +78,10 @@ suite('agentdoc in the extension host', () => {
   test('complete.agent.md: no agentdoc diagnostics', async () => {
     // The server is up once broken.agent.md has its diagnostics.
     const broken = await findExample('broken.agent.md');
-    await open(broken);
+    const brokenDoc = await open(broken);
     const brokenDiags = await waitForDiagnostics(broken, (ds) => ds.length > 0);
-    assert.ok(brokenDiags.length > 0, 'language server published nothing for broken.agent.md within 20 s');
+    assert.ok(brokenDiags.length > 0,
+      `language server published nothing for broken.agent.md within 20 s (document languageId: ${brokenDoc.languageId})`);
 
     const uri = await findExample('complete.agent.md');
     let published = false;

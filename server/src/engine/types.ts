@@ -24,6 +24,8 @@ export interface FixSuggestion {
   insertions: TextInsertion[];
   /** Safe to apply together with other fixes without review (used by fix-all). */
   safe: boolean;
+  /** Orders insertions that share a position when fixes are combined (catalogue order). */
+  sortKey?: number;
 }
 
 export interface Finding {

@@ -26,5 +26,5 @@ export function sectionInsertionFix(model: DocumentModel, spec: SectionSpec): Fi
     const prefix = lastText === '' ? (lastLine > 0 && model.index.lineText(lastLine - 1).trim() !== '' ? eol : '') : `${eol}${eol}`;
     text = `${prefix}${heading}${eol}${eol}${body}${eol}`;
   }
-  return { title: `Insert the "${spec.title}" section`, insertions: [{ position, text }], safe: true };
+  return { title: `Insert the "${spec.title}" section`, insertions: [{ position, text }], safe: true, sortKey: order };
 }

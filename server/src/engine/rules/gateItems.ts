@@ -2,6 +2,7 @@ import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../readiness';
 import type { Predicate } from '../schemaData/types';
+import { isPlaceholderValue } from '../model/values';
 import type { Finding, Range } from '../types';
 import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { documentAnchor, makeFinding, type Rule, type RuleContext } from './rule';
@@ -38,6 +39,10 @@ function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
     case 'waived':
       return [];
     case 'missing': {
+      const placeholder = item.fix?.frontMatter ? placeholderAt(context, item.fix.frontMatter) : undefined;
+      if (placeholder) {
+        return [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. "${item.fix?.frontMatter}" still holds the placeholder "${placeholder.value}": fill it in.`, placeholder.range, extra)];
+      }
       const fix = item.fix?.frontMatter ? frontMatterKeyFix(context.model, item.fix.frontMatter) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       const findings = [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, { ...extra, ...(fix ? { fixes: [fix] } : {}) })];
@@ -56,6 +61,16 @@ function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
     case 'waiver-expired':
       return [makeFinding(WAIVER, severity, `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`, result.waiver?.range ?? readinessAnchor(context.model), extra)];
   }
+}
+
+/** A front-matter value that is there but still placeholder text, such as a fix's TODO. */
+function placeholderAt(context: RuleContext, dottedPath: string): { value: string; range: Range } | undefined {
+  const value = context.facts.get(`fm.${dottedPath}`);
+  if (typeof value !== 'string' || !isPlaceholderValue(value)) return undefined;
+  const frontMatter = context.model.frontMatter;
+  const span = frontMatter?.document && nodeSpan(nodeAtPath(frontMatter.document, dottedPath.split('.'))?.value);
+  if (!frontMatter || !span) return undefined;
+  return { value, range: context.model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[0] + value.length) };
 }
 
 function incompleteWaiver(result: ItemResult, severity: Finding['severity']): Finding {

@@ -116,6 +116,7 @@ export interface Policy {
   reviewGraceDays: number;
   dpiaCriteriaThreshold: number;
   deputyFromStage: string;
+  responsibilitiesFromStage: string;
   costFromStage: string;
 }
 

@@ -1,0 +1,55 @@
+import { slugify } from '../model/blocks';
+import { looksLikePlaceholder } from '../model/values';
+import type { FixSuggestion } from '../types';
+import { makeFinding } from './rule';
+import { appendToSection, firstSection, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+
+const LINK = /\[([^\]]*)\]\(#([^)\s]*)\)/g;
+
+export const failureRecovery: DocumentedRule = {
+  code: 'AD312',
+  name: 'recovery-not-in-runbook',
+  description: 'Every failure mode\'s Recovery links ([text](#anchor)) to a runbook entry (a ### heading in the Runbook section) that exists.',
+  rationale: 'Recovery that lives in someone\'s head is not recovery. A link to the runbook entry is checkable; a link to a heading that does not exist is a runbook gap found at 2 AM.',
+  sources: ['seed:000', 'seed:003'],
+  howToFix: 'Link the Recovery cell to a runbook entry, e.g. [Rollback](#rollback), and write that entry as a ### subsection of the Runbook (the quick fix inserts the heading).',
+  check(context) {
+    const severity = sectionSeverity(context, 'failures');
+    if (!severity) return [];
+    const runbook = firstSection(context.model, 'runbook');
+    const entries = new Set(context.facts.runbookEntries());
+    const planned = new Set<string>();
+    return rowsOf(context.model, 'failures', 'failures').flatMap((row) => {
+      const cell = row.cell('recovery');
+      if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
+      const id = row.text('id') || `on line ${row.row.line + 1}`;
+      const subject = { kind: 'table' as const, id: `failures.${id}` };
+      const links = [...cell.text.matchAll(LINK)];
+      if (links.length === 0) {
+        return [makeFinding(this, severity, `Failure mode ${id}'s recovery "${cell.text}" does not link to a runbook entry: write it as a link such as [Rollback](#rollback) to a ### entry of the Runbook.`, cell.range, { subject })];
+      }
+      return links.flatMap((link) => {
+        const anchor = (link[2] ?? '').toLowerCase();
+        if (entries.has(anchor)) return [];
+        const fixes: FixSuggestion[] = [];
+        if (runbook && !planned.has(anchor)) {
+          planned.add(anchor);
+          const text = (link[1] ?? '').trim();
+          const title = slugify(text) === anchor && text !== '' ? text : titleFromAnchor(anchor);
+          fixes.push({
+            title: `Add the runbook entry "### ${title}"`,
+            insertions: [appendToSection(context.model, runbook, [`${'#'.repeat(context.model.sectionLevel + 1)} ${title}`, '', '1. TODO: the steps the person on call follows.', ''])],
+            safe: true,
+          });
+        }
+        const where = runbook ? 'the Runbook has no such entry' : 'the document has no Runbook section';
+        return [makeFinding(this, severity, `Failure mode ${id} links to #${anchor}, but ${where}: add a ### ${fixes.length ? 'entry' : 'Runbook entry'} whose heading gives that anchor, or link to an existing entry.`, cell.range, { subject, fixes })];
+      });
+    });
+  },
+};
+
+function titleFromAnchor(anchor: string): string {
+  const words = anchor.replace(/-+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,90 @@
+import {
+  CodeActionKind, CompletionItemKind, DocumentSymbol, SymbolKind, type CodeAction, type CodeLens, type CompletionItem,
+  type FoldingRange, type Hover, type Location, type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisResult, Range } from '../engine';
+import { fixAll, quickFixes, type FixPlan } from '../engine/features/codeActions';
+import { completionsAt, type CompletionOption } from '../engine/features/completion';
+import { hoverAt } from '../engine/features/hover';
+import { documentOutline, foldingSpans, type OutlineSymbol } from '../engine/features/outline';
+import { summarizeReadiness } from '../engine/features/readinessSummary';
+import { buildSymbolIndex, definitionAt, referencesAt } from '../engine/features/references';
+import { StageLadder } from '../engine/stages';
+import { toDiagnostic } from './convert';
+
+/** Translation only: engine results in, LSP shapes out. */
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentdoc`;
+
+function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeAction {
+  const edits: TextEdit[] = plan.insertions.map((insertion) => ({ range: { start: insertion.position, end: insertion.position }, newText: insertion.text }));
+  return {
+    title: plan.title,
+    kind,
+    diagnostics: plan.findings.map(toDiagnostic),
+    isPreferred: plan.preferred,
+    // The version pins the edit to the text it was computed for; a stale edit is refused.
+    edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+  };
+}
+
+export function codeActions(document: TextDocument, result: AnalysisResult, range: Range, only: string[] | undefined): CodeAction[] {
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(result, range).map((plan) => toAction(document, plan, CodeActionKind.QuickFix)));
+  if (wants(FIX_ALL_KIND)) {
+    const all = fixAll(result);
+    if (all) actions.push(toAction(document, all, FIX_ALL_KIND));
+  }
+  return actions;
+}
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = { 'front-matter': SymbolKind.Object, title: SymbolKind.File, section: SymbolKind.Module, subsection: SymbolKind.Key };
+
+export function documentSymbols(result: AnalysisResult): DocumentSymbol[] {
+  const convert = (symbol: OutlineSymbol): DocumentSymbol => DocumentSymbol.create(symbol.name, symbol.detail, SYMBOL_KIND[symbol.kind], symbol.range, symbol.selectionRange, symbol.children.map(convert));
+  return result.model ? documentOutline(result.model).map(convert) : [];
+}
+
+export function foldingRanges(result: AnalysisResult): FoldingRange[] {
+  return result.model ? foldingSpans(result.model).map((span) => ({ startLine: span.startLine, endLine: span.endLine })) : [];
+}
+
+export function hover(result: AnalysisResult, position: Range['start']): Hover | null {
+  const info = hoverAt(result, position);
+  return info ? { contents: { kind: 'markdown', value: info.markdown }, range: info.range } : null;
+}
+
+const COMPLETION_KIND: Record<CompletionOption['kind'], CompletionItemKind> = { section: CompletionItemKind.Module, key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, id: CompletionItemKind.Reference };
+
+export function completions(result: AnalysisResult, position: Range['start']): CompletionItem[] {
+  if (!result.model) return [];
+  return completionsAt(result.model, position).map((option) => ({
+    label: option.label,
+    kind: COMPLETION_KIND[option.kind],
+    sortText: option.sortText,
+    filterText: option.kind === 'section' ? `#${option.label}` : option.label,
+    textEdit: { range: option.range, newText: option.insertText },
+    ...(option.detail ? { detail: option.detail } : {}),
+    ...(option.documentation ? { documentation: { kind: 'markdown' as const, value: option.documentation } } : {}),
+  }));
+}
+
+export function definition(uri: string, result: AnalysisResult, position: Range['start']): Location | null {
+  if (!result.model) return null;
+  const range = definitionAt(buildSymbolIndex(result.model), position);
+  return range ? { uri, range } : null;
+}
+
+export function references(uri: string, result: AnalysisResult, position: Range['start'], includeDeclaration: boolean): Location[] {
+  if (!result.model) return [];
+  return referencesAt(buildSymbolIndex(result.model), position, includeDeclaration).map((range) => ({ uri, range }));
+}
+
+export function codeLenses(result: AnalysisResult): CodeLens[] {
+  if (!result.readiness || !result.model) return [];
+  const summary = summarizeReadiness(result.readiness, new StageLadder(result.model.schemas.gates));
+  const tier = result.readiness.tier ? ` · ${result.readiness.tier}` : '';
+  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `agentdoc: ${summary.text}${tier}`, command: '' } }];
+}

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, type Finding } from '../../server/src/engine';
+import { applyInsertions, fixAll, quickFixes } from '../../server/src/engine/features/codeActions';
+import { LineIndex } from '../../server/src/engine/text/lineIndex';
+import { EXAMPLES_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
+
+const run = (text: string) => analyze(text, { today: FIXTURE_TODAY });
+const key = (finding: Finding) => `${finding.code} ${finding.subject?.id ?? ''} ${finding.message}`;
+
+/** Applies the first fix of the finding, then re-checks: the finding must be gone. */
+function applyFirstFix(text: string, pick: (finding: Finding) => boolean): { fixed: string; before: Finding[]; after: Finding[] } {
+  const before = run(text).findings;
+  const finding = before.find(pick);
+  assert.ok(finding?.fixes?.length, 'expected a finding with a fix');
+  const index = new LineIndex(text);
+  const fixed = applyInsertions(text, finding.fixes[0]!.insertions, (position) => index.offsetAt(position));
+  const after = run(fixed).findings;
+  assert.ok(!after.some((candidate) => key(candidate) === key(finding)), `the finding is still reported: ${finding.message}`);
+  return { fixed, before, after };
+}
+
+/** Insertions only: deleting the inserted text must give back the original. */
+function assertInsertionsOnly(original: string, fixed: string): void {
+  let i = 0;
+  for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i++;
+  assert.equal(i, original.length, 'the fix changed or removed text it did not insert');
+}
+
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+
+function withoutSection(text: string, title: string): string {
+  const start = text.indexOf(`\n## ${title}\n`);
+  const end = text.indexOf('\n## ', start + 4);
+  return text.slice(0, start + 1) + text.slice(end + 1);
+}
+
+describe('quick fixes (apply, compare, re-check)', () => {
+  it('inserts a missing section at its canonical place, with the document\'s heading level', () => {
+    const text = withoutSection(complete, 'Runbook');
+    const { fixed, after, before } = applyFirstFix(text, (finding) => finding.code === 'AD100' && finding.subject?.id === 'runbook');
+    assertInsertionsOnly(text, fixed);
+    const runbookAt = fixed.indexOf('\n## Runbook\n');
+    assert.ok(runbookAt > fixed.indexOf('\n## User guide\n') && runbookAt < fixed.indexOf('\n## Rollout\n'), 'Runbook lands between User guide and Rollout');
+    assert.ok(fixed.includes('\n## Runbook\n\n### Restart\n\n1. TODO\n'));
+    // Nothing new appears except the template's own TODO markers, which ask to be filled in.
+    const beforeKeys = new Set(before.map(key));
+    const fresh = after.filter((finding) => !beforeKeys.has(key(finding)));
+    assert.deepEqual([...new Set(fresh.map((finding) => finding.code))], ['AD102']);
+  });
+
+  it('inserts at the end when no later section exists, and keeps CRLF line endings', () => {
+    const text = '---\r\nid: demo\r\nname: Demo\r\nstage: pilot\r\nowner:\r\n  name: Ana Lima\r\nrisk:\r\n  personal_data: false\r\n  customer_facing: false\r\n---\r\n# Demo ✓\r\n\r\n## Purpose & scope\r\n\r\nÉtiquette 🎫.\r\n';
+    const { fixed } = applyFirstFix(text, (finding) => finding.code === 'AD100' && finding.subject?.id === 'cadence');
+    assertInsertionsOnly(text, fixed);
+    assert.ok(fixed.endsWith('**Retirement criteria:** TODO\r\n'), JSON.stringify(fixed.slice(-60)));
+    assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
+  });
+
+  it('adds a missing front-matter key inside its parent mapping', () => {
+    const text = complete.replace(/\n  deputy: [^\n]*/, '').replace('stage: production', 'stage: shadow');
+    const { fixed, after } = applyFirstFix(text, (finding) => finding.subject?.id === 'owner-trained');
+    assertInsertionsOnly(text, fixed);
+    // The item stays open, now pointing at the placeholder the fix inserted.
+    assert.match(after.find((finding) => finding.subject?.id === 'owner-trained')?.message ?? '', /"owner\.deputy" still holds the placeholder "TODO"/);
+    const owner = /\nowner:\n((?: {2}[^\n]*\n)+)/.exec(fixed)?.[1] ?? '';
+    assert.match(owner, /^ {2}deputy: TODO$/m, owner);
+  });
+
+  it('adds a missing parent and key before the closing fence', () => {
+    const text = complete.replace(/\nrollback:\n(?: {2}[^\n]*\n)+/, '\n').replace('stage: production', 'stage: pilot');
+    const { fixed } = applyFirstFix(text, (finding) => finding.subject?.id === 'rollback-authority');
+    assertInsertionsOnly(text, fixed);
+    assert.match(fixed, /\nrollback:\n {2}authority: TODO\n---\n/);
+  });
+
+  it('fix-all inserts every missing section once, in canonical order, and re-checks clean of AD100', () => {
+    const text = withoutSection(withoutSection(withoutSection(complete, 'Runbook'), 'User guide'), 'Failure modes');
+    const result = run(text);
+    const plan = fixAll(result);
+    assert.ok(plan);
+    const index = new LineIndex(text);
+    const fixed = applyInsertions(text, plan.insertions, (position) => index.offsetAt(position));
+    assertInsertionsOnly(text, fixed);
+    assert.equal(run(fixed).findings.filter((finding) => finding.code === 'AD100').length, 0);
+    const order = ['## Failure modes', '## User guide', '## Runbook', '## Rollout'].map((heading) => fixed.indexOf(`\n${heading}\n`));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+  });
+
+  it('offers quick fixes only for findings under the requested range', () => {
+    const text = withoutSection(complete, 'Runbook');
+    const result = run(text);
+    const target = result.findings.find((finding) => finding.code === 'AD100');
+    assert.ok(target);
+    assert.ok(quickFixes(result, target.range).some((plan) => plan.title.includes('Runbook')));
+    assert.deepEqual(quickFixes(result, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }).filter((plan) => plan.title.includes('Runbook')), []);
+  });
+});
