@@ -59,6 +59,10 @@ export class StdioLspClient {
     }
   }
 
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
   async close(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);

@@ -30,20 +30,20 @@ export const failureRecovery: DocumentedRule = {
       }
       return links.flatMap((link) => {
         const anchor = (link[2] ?? '').toLowerCase();
-        if (entries.has(anchor)) return [];
+        // Without a Runbook section AD100 reports the gap once, not once per link.
+        if (entries.has(anchor) || !runbook) return [];
         const fixes: FixSuggestion[] = [];
-        if (runbook && !planned.has(anchor)) {
+        if (!planned.has(anchor)) {
           planned.add(anchor);
           const text = (link[1] ?? '').trim();
           const title = slugify(text) === anchor && text !== '' ? text : titleFromAnchor(anchor);
           fixes.push({
             title: `Add the runbook entry "### ${title}"`,
-            insertions: [appendToSection(context.model, runbook, [`${'#'.repeat(context.model.sectionLevel + 1)} ${title}`, '', '1. TODO: the steps the person on call follows.', ''])],
+            insertions: [appendToSection(context.model, runbook, [`${'#'.repeat(context.model.sectionLevel + 1)} ${title}`, '', '1. TODO: the steps the person on call follows.'])],
             safe: true,
           });
         }
-        const where = runbook ? 'the Runbook has no such entry' : 'the document has no Runbook section';
-        return [makeFinding(this, severity, `Failure mode ${id} links to #${anchor}, but ${where}: add a ### ${fixes.length ? 'entry' : 'Runbook entry'} whose heading gives that anchor, or link to an existing entry.`, cell.range, { subject, fixes })];
+        return [makeFinding(this, severity, `Failure mode ${id} links to #${anchor}, but the Runbook has no such entry: add a ### entry whose heading gives that anchor, or link to an existing entry.`, cell.range, { subject, fixes })];
       });
     });
   },

@@ -1,0 +1,49 @@
+import { tablesOf } from '../model/documentModel';
+import { looksLikePlaceholder } from '../model/values';
+import type { Finding } from '../types';
+import { makeFinding } from './rule';
+import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+
+export const alertComplete: DocumentedRule = {
+  code: 'AD313',
+  name: 'alert-incomplete',
+  description: 'Every alert names a metric defined in the Metrics table, a threshold with a number, a severity and a route.',
+  rationale: 'An alert on a metric nobody defined cannot fire, a threshold without a number is a wish, and an alert without a route pages nobody. At full traffic alerts are wired to the on-call rotation.',
+  sources: ['seed:003', 'seed:004'],
+  howToFix: 'Use a metric id from the Metrics table in the alert\'s Metric column (or define the metric there), write the threshold as a number ("< 92%"), and name the on-call route.',
+  check(context) {
+    const severity = sectionSeverity(context, 'operations');
+    if (!severity) return [];
+    const hasMetricsTable = tablesOf(context.model, 'operations', 'metrics').length > 0;
+    const metrics = new Set(rowsOf(context.model, 'operations', 'metrics').map((row) => plainId(row.text('metric'))));
+    return rowsOf(context.model, 'operations', 'alerts').flatMap((row) => {
+      const alert = plainId(row.text('alert')) || `on line ${row.row.line + 1}`;
+      const subject = { kind: 'table' as const, id: `alerts.${alert}` };
+      const findings: Finding[] = [];
+      const said = (column: string) => {
+        const cell = row.cell(column);
+        return cell && cell.text !== '' && !looksLikePlaceholder(cell.text) ? cell : undefined;
+      };
+      const metric = said('metric');
+      if (metric && !isNonValue(metric.text) && hasMetricsTable && !metrics.has(plainId(metric.text))) {
+        const known = [...metrics].filter(Boolean).slice(0, 8).join(', ');
+        findings.push(makeFinding(this, severity, `Alert ${alert} watches "${plainId(metric.text)}", which is not in the Metrics table: define it there${known ? ` or use one of ${known}` : ''}.`, metric.range, { subject }));
+      } else if (metric && isNonValue(metric.text)) {
+        findings.push(makeFinding(this, severity, `Alert ${alert} names no metric ("${metric.text}"): use a metric id from the Metrics table.`, metric.range, { subject }));
+      }
+      const threshold = said('threshold');
+      if (threshold && !/\d/.test(threshold.text)) {
+        findings.push(makeFinding(this, severity, `Alert ${alert}'s threshold "${threshold.text}" has no number: write the value that fires it, e.g. "< 92%" or "> 5 per hour".`, threshold.range, { subject }));
+      }
+      const route = said('route');
+      if (route && isNonValue(route.text)) {
+        findings.push(makeFinding(this, severity, `Alert ${alert} has no route ("${route.text}"): name the paging schedule, channel or person it goes to.`, route.range, { subject }));
+      }
+      const level = said('severity');
+      if (level && isNonValue(level.text)) {
+        findings.push(makeFinding(this, severity, `Alert ${alert} has no severity ("${level.text}"): use critical, high, medium, low or sev1-sev4.`, level.range, { subject }));
+      }
+      return findings;
+    });
+  },
+};

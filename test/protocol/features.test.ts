@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
+import { EXAMPLES_DIR } from '../helpers/fixtures';
+import { StdioLspClient } from '../helpers/lspClient';
+
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const lines = complete.split('\n');
+const lineOf = (predicate: (line: string) => boolean): number => lines.findIndex(predicate);
+
+describe('editor features over stdio', () => {
+  let client: StdioLspClient;
+  const uri = 'untitled:/features.agent.md';
+  before(async () => {
+    client = new StdioLspClient();
+    await client.initialize();
+  });
+  after(async () => { await client.close(); });
+
+  it('codeAction: offers the missing-section quick fix, pinned to the document version', async () => {
+    const text = complete.replace('## Runbook', '## Runbok');
+    const docUri = 'untitled:/actions.agent.md';
+    await client.open(docUri, text, 7);
+    const published = await client.diagnostics(docUri);
+    const missing = published.diagnostics.find((diagnostic) => diagnostic.code === 'AD100' && String(diagnostic.message).includes('"Runbook"'));
+    assert.ok(missing);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: docUri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] } });
+    const action = actions.find((candidate) => candidate.title.includes('Runbook'));
+    assert.equal(action?.kind, 'quickfix');
+    const change = action?.edit?.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] } | undefined;
+    assert.equal(change?.textDocument.version, 7);
+    assert.ok(change?.edits[0]?.newText.startsWith('## Runbook'));
+    assert.deepEqual(change?.edits[0]?.range.start, change?.edits[0]?.range.end, 'an insertion, not a replacement');
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: docUri }, range: missing.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.equal(fixAll[0]?.kind, 'source.fixAll.agentdoc');
+  });
+
+  it('completion: missing sections first after a #, enum values in the front matter', async () => {
+    const text = complete.replace('## Runbook', '## Runbok') + '\n## \n';
+    const docUri = 'untitled:/completion.agent.md';
+    await client.open(docUri, text);
+    const last = text.split('\n').length - 2;
+    const sections = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: last, character: 3 } });
+    const sorted = [...sections].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.equal(sorted[0]?.label, 'Runbook');
+    const stageLine = text.split('\n').findIndex((line) => line.startsWith('stage:'));
+    const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: stageLine, character: 'stage: '.length } });
+    assert.deepEqual(values.map((item) => item.label), ['pilot', 'shadow', 'canary', 'production', 'retired']);
+  });
+
+  it('hover: section guidance on a heading, schema description on a key, arithmetic on volumes', async () => {
+    await client.open(uri, complete);
+    const heading = lineOf((line) => line === '## Runbook');
+    const onHeading = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: heading, character: 4 } });
+    assert.match((onHeading.contents as { value: string }).value, /A reviewer checks/);
+    const stage = lineOf((line) => line.startsWith('stage:'));
+    const onKey = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: stage, character: 2 } });
+    assert.match((onKey.contents as { value: string }).value, /Lifecycle stage/);
+    const volumes = lineOf((line) => line.includes('tasks_per_day_target'));
+    const onVolumes = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: volumes, character: 4 } });
+    assert.match((onVolumes.contents as { value: string }).value, /tasks\/day × .* reviews\/day/);
+  });
+
+  it('documentSymbol and foldingRange: sections with their subsections', async () => {
+    await client.open(uri, complete);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const runbook = symbols.find((symbol) => symbol.name === 'Runbook');
+    assert.ok(runbook && (runbook.children?.length ?? 0) >= 7);
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folds.some((fold) => fold.startLine === lineOf((line) => line === '## Runbook')));
+  });
+
+  it('definition and references: a runbook anchor link leads to its heading and back', async () => {
+    await client.open(uri, complete);
+    const linkLine = lineOf((line) => line.includes('](#') && line.startsWith('|'));
+    const character = lines[linkLine]!.indexOf('](#') + 4;
+    const target = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line: linkLine, character } });
+    assert.match(lines[target.range.start.line] ?? '', /^### /);
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: target.range.start, context: { includeDeclaration: false } });
+    assert.ok(refs.some((ref) => ref.range.start.line === linkLine));
+  });
+
+  it('codeLens: the readiness summary at the top', async () => {
+    await client.open(uri, complete);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.match(lenses[0]?.command?.title ?? '', /^agentdoc: Ready for production/);
+  });
+});
