@@ -1,35 +1,143 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-
-let client: LanguageClient | undefined;
+import type { LspRange } from '../../server/src/protocol/types';
+import { onNotification, request } from './agentdocClient';
+import { createAgentDocument } from './commands/newDocument';
+import { exportReport, showReport } from './commands/report';
+import { ReadinessStatusBar } from './statusBar';
+import { ChecklistView } from './views/checklistView';
+import { PortfolioView } from './views/portfolioView';
 
 const AGENT_DOC_GLOB = '**/*.agent.md';
 
-function isAgentDoc(document: vscode.TextDocument): boolean {
-  return document.uri.path.toLowerCase().endsWith('.agent.md');
+export function isAgentDoc(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return Boolean(document && document.uri.path.toLowerCase().endsWith('.agent.md'));
+}
+
+/** What the extension exposes to its own tests (and nothing else relies on). */
+export interface AgentdocApi {
+  client(): Promise<LanguageClient>;
+  checklist: ChecklistView;
+  portfolio: PortfolioView;
 }
 
 /**
- * Activation does no work of its own: the language server starts the first time an agent doc is
- * open or the workspace holds one, so plain Markdown users pay nothing.
+ * Activation registers views and commands but does no work: the language server starts the first
+ * time an agent doc is open, the workspace holds one, or an agentdoc command or view needs it.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  const startIfNeeded = (): void => {
-    if (client) return;
-    client = createClient(context);
-    void client.start();
+export function activate(context: vscode.ExtensionContext): AgentdocApi {
+  let started: Promise<LanguageClient> | undefined;
+  const client = (): Promise<LanguageClient> => {
+    started ??= startClient(context);
+    return started;
   };
-  if (vscode.workspace.textDocuments.some(isAgentDoc)) startIfNeeded();
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => {
-    if (isAgentDoc(document)) startIfNeeded();
-  }));
+  const checklist = new ChecklistView(async (uri) => request(await client(), 'agentdoc/readiness', { uri }));
+  const portfolio = new PortfolioView(async () => request(await client(), 'agentdoc/portfolio', {}));
+  const statusBar = new ReadinessStatusBar();
+  const checklistTree = vscode.window.createTreeView('agentdoc.checklist', { treeDataProvider: checklist, showCollapseAll: true });
+  const portfolioTree = vscode.window.createTreeView('agentdoc.portfolio', { treeDataProvider: portfolio, showCollapseAll: true });
+  context.subscriptions.push(statusBar, checklistTree, portfolioTree);
+
+  const refreshActive = async (): Promise<void> => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!isAgentDoc(document)) {
+      statusBar.show(null);
+      return;
+    }
+    await checklist.refresh(document.uri.toString());
+    checklistTree.message = checklist.current ? undefined : 'Open an agent document (*.agent.md) to see its readiness checklist.';
+    statusBar.show(checklist.current);
+  };
+  const refreshPortfolio = async (): Promise<void> => {
+    await portfolio.refresh();
+    void vscode.commands.executeCommand('setContext', 'agentdoc.hasAgentDocs', portfolio.count > 0);
+  };
+
+  const wire = async (): Promise<void> => {
+    const languageClient = await client();
+    context.subscriptions.push(
+      onNotification(languageClient, 'agentdoc/readinessChanged', ({ uri }) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri) void refreshActive();
+        void refreshPortfolio();
+      }),
+      onNotification(languageClient, 'agentdoc/portfolioChanged', () => void refreshPortfolio()),
+    );
+    await Promise.all([refreshActive(), refreshPortfolio()]);
+  };
+  const ensureStarted = (): void => { if (!started) void wire(); };
+
+  if (vscode.workspace.textDocuments.some(isAgentDoc)) ensureStarted();
   void vscode.workspace.findFiles(AGENT_DOC_GLOB, '**/node_modules/**', 1).then((found) => {
-    if (found.length > 0) startIfNeeded();
+    void vscode.commands.executeCommand('setContext', 'agentdoc.hasAgentDocs', found.length > 0);
+    if (found.length > 0) ensureStarted();
   });
+
+  const activeUri = (): vscode.Uri | undefined => {
+    const document = vscode.window.activeTextEditor?.document;
+    return isAgentDoc(document) ? document.uri : undefined;
+  };
+  const codeActionAt = async (uri: string, range: LspRange, titlePrefix: string | undefined): Promise<void> => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', vscode.Uri.parse(uri), toRange(range), vscode.CodeActionKind.QuickFix.value);
+    const action = (actions ?? []).find((candidate) => (titlePrefix ? candidate.title.startsWith(titlePrefix) : !candidate.title.startsWith('Add a waiver')));
+    if (!action?.edit) {
+      void vscode.window.showInformationMessage(titlePrefix ? 'No waiver can be added here: add a Readiness review section first.' : 'agentdoc has no automatic fix for this item.');
+      return;
+    }
+    await vscode.workspace.applyEdit(action.edit);
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (isAgentDoc(editor?.document)) ensureStarted();
+      void refreshActive();
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => { if (isAgentDoc(document)) ensureStarted(); }),
+    vscode.commands.registerCommand('agentdoc.revealItem', async (uri: string, range: LspRange) => {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
+      editor.selection = new vscode.Selection(toRange(range).start, toRange(range).end);
+      editor.revealRange(toRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+    vscode.commands.registerCommand('agentdoc.applyItemFix', (node: { view: { uri: string }; item: { range: LspRange } }) => codeActionAt(node.view.uri, node.item.range, undefined)),
+    vscode.commands.registerCommand('agentdoc.addWaiver', (node: { view: { uri: string }; item: { range: LspRange } }) => codeActionAt(node.view.uri, node.item.range, 'Add a waiver')),
+    vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
+      ensureStarted();
+      await vscode.commands.executeCommand('agentdoc.checklist.focus');
+    }),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
+    vscode.commands.registerCommand('agentdoc.newDocument', async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
+      ensureStarted();
+      return createAgentDocument(async (chosen) => request(await client(), 'agentdoc/skeleton', chosen), answers, target);
+    }),
+    vscode.commands.registerCommand('agentdoc.showReport', async () => {
+      const uri = activeUri();
+      if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agent.md) to see its readiness report.');
+      const html = await request(await client(), 'agentdoc/report', { uri: uri.toString(), format: 'html' });
+      if (html === null) return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
+      return showReport(html, path.basename(uri.path));
+    }),
+    vscode.commands.registerCommand('agentdoc.exportReport', async (target?: vscode.Uri) => {
+      const uri = activeUri();
+      if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agent.md) to export its readiness report.');
+      return exportReport(async (format) => request(await client(), 'agentdoc/report', { uri: uri.toString(), format }), path.basename(uri.path, '.agent.md'), target);
+    }),
+    vscode.commands.registerCommand('agentdoc.recheckWorkspace', async () => {
+      const languageClient = await client();
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'agentdoc: re-checking the workspace' }, async () => {
+        const { files } = await request(languageClient, 'agentdoc/recheckWorkspace', {});
+        void vscode.window.setStatusBarMessage(`agentdoc: checked ${files} agent document${files === 1 ? '' : 's'}`, 4000);
+      });
+    }),
+  );
+  return { client, checklist, portfolio };
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+function toRange(range: LspRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -41,12 +149,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'untitled', language: 'markdown', pattern: AGENT_DOC_GLOB },
       { scheme: 'vscode-vfs', language: 'markdown', pattern: AGENT_DOC_GLOB },
     ],
-    synchronize: { configurationSection: 'agentdoc' },
+    synchronize: { configurationSection: 'agentdoc', fileEvents: vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB) },
   };
-  return new LanguageClient('agentdoc', 'agentdoc', serverOptions, clientOptions);
+  const client = new LanguageClient('agentdoc', 'agentdoc', serverOptions, clientOptions);
+  context.subscriptions.push(client);
+  await client.start();
+  return client;
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): void {
+  // The language client is in context.subscriptions and is stopped when they are disposed.
 }

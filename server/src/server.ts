@@ -1,13 +1,20 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments,
+  TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisResult } from './engine';
+import { portfolioEntry, readinessView } from './engine/features/checklist';
 import { AnalysisCache } from './lsp/analysisCache';
 import { toDiagnostic } from './lsp/convert';
 import * as features from './lsp/features';
+import { nodeWorkspaceFiles } from './lsp/nodeWorkspaceFiles';
 import { DEFAULT_SETTINGS, readSettings, type AgentdocSettings } from './lsp/settings';
 import { ValidationScheduler } from './lsp/validationScheduler';
+import { WorkspaceChecking } from './lsp/workspaceChecking';
+import { WorkspaceIndex } from './lsp/workspaceIndex';
+import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
+import type { PortfolioEntry } from './protocol/requests';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket.
 const connection = createConnection(ProposedFeatures.all);
@@ -16,12 +23,17 @@ const scheduler = new ValidationScheduler();
 const analyses = new AnalysisCache();
 /** Settings per open document, refreshed on open and on configuration change, never shared across folders. */
 const documentSettings = new Map<string, AgentdocSettings>();
+const index = new WorkspaceIndex(nodeWorkspaceFiles, (text) => analyze(text));
 let clientSupportsConfiguration = false;
+let clientSupportsProgress = false;
+const workspace = new WorkspaceChecking(connection, documents, index, () => clientSupportsProgress);
 
 const isAgentDoc = (uri: string): boolean => /\.agent\.md$/i.test(decodeURIComponent(uri));
 
 connection.onInitialize((params): InitializeResult => {
   clientSupportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  clientSupportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  workspace.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/?$/, '/')));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -38,11 +50,17 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => {
+async function workspaceCheckingEnabled(): Promise<boolean> {
+  const settings = await readSettings(connection, '', clientSupportsConfiguration);
+  return settings.checkWorkspace;
+}
+
+connection.onInitialized(async () => {
   if (clientSupportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentdoc' });
+  await workspace.indexAll(await workspaceCheckingEnabled());
 });
 
-function analysisOf(uri: string) {
+function analysisOf(uri: string): { document: TextDocument; result: AnalysisResult } | undefined {
   const document = documents.get(uri);
   if (!document || !isAgentDoc(uri)) return undefined;
   const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
@@ -61,12 +79,14 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
     return;
   }
   const version = document.version;
+  const maxBytes = settings.maxDocumentBytes;
   scheduler.schedule(document.uri, immediate ? 0 : settings.debounceMs, () => {
     const current = documents.get(document.uri);
     // A newer edit has arrived (and scheduled its own run): this text is stale.
     if (!current || current.version !== version) return;
-    const { findings } = analyses.get(current, { maxBytes: settings.maxDocumentBytes });
+    const { findings } = analyses.get(current, { maxBytes });
     void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: findings.map(toDiagnostic) });
+    sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
   });
 }
 
@@ -76,10 +96,16 @@ documents.onDidClose((event) => {
   scheduler.cancel(event.document.uri);
   analyses.delete(event.document.uri);
   documentSettings.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  if (isAgentDoc(event.document.uri)) void workspace.documentClosed(event.document.uri);
 });
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(async () => {
   for (const document of documents.all()) void validate(document, true, true);
+  await workspace.indexAll(await workspaceCheckingEnabled());
+});
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    if (isAgentDoc(change.uri)) await workspace.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  }
 });
 
 connection.onCodeAction((params) => {
@@ -113,6 +139,27 @@ connection.onReferences((params) => {
 connection.onCodeLens((params) => {
   const found = analysisOf(params.textDocument.uri);
   return found ? features.codeLenses(found.result) : [];
+});
+
+onAgentdocRequest(connection, 'agentdoc/readiness', ({ uri }) => {
+  const result = analysisOf(uri)?.result ?? index.get(uri);
+  return result ? readinessView(result, uri) : null;
+});
+onAgentdocRequest(connection, 'agentdoc/portfolio', () => {
+  const uris = new Set([...index.all().map(([uri]) => uri), ...documents.all().map((document) => document.uri).filter(isAgentDoc)]);
+  const entries: PortfolioEntry[] = [];
+  for (const uri of [...uris].sort()) {
+    const result = analysisOf(uri)?.result ?? index.get(uri);
+    const entry = result && portfolioEntry(result, uri);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+});
+onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
+  for (const document of documents.all()) void validate(document, true, true);
+  const files = await workspace.indexAll(await workspaceCheckingEnabled());
+  sendAgentdocNotification(connection, 'agentdoc/portfolioChanged', {});
+  return { files };
 });
 connection.onShutdown(() => scheduler.dispose());
 

@@ -1,14 +1,10 @@
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_MAX_BYTES } from '../engine';
+import type { AgentdocSettings } from '../protocol/types';
 
-/** The agentdoc.* settings, as declared in package.json. */
-export interface AgentdocSettings {
-  enable: boolean;
-  debounceMs: number;
-  maxDocumentBytes: number;
-}
+export type { AgentdocSettings };
 
-export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES };
+export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES, checkWorkspace: true };
 
 /**
  * Reads settings for one document's folder. Nothing is cached across documents: a multi-root
@@ -23,6 +19,7 @@ export async function readSettings(connection: Connection, uri: string, clientSu
       enable: typeof raw?.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
       debounceMs: typeof raw?.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
       maxDocumentBytes: typeof raw?.maxDocumentBytes === 'number' && raw.maxDocumentBytes > 0 ? raw.maxDocumentBytes : DEFAULT_SETTINGS.maxDocumentBytes,
+      checkWorkspace: typeof raw?.checkWorkspace === 'boolean' ? raw.checkWorkspace : DEFAULT_SETTINGS.checkWorkspace,
     };
   } catch {
     return DEFAULT_SETTINGS;

@@ -1,0 +1,107 @@
+import type { AnalysisResult } from '../analyze';
+import type { DocumentModel } from '../model/documentModel';
+import { isSatisfied, type ItemResult } from '../readiness';
+import { documentAnchor } from '../rules/rule';
+import { StageLadder } from '../stages';
+import type { Finding, Range } from '../types';
+import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from '../../protocol/types';
+import { summarizeReadiness } from './readinessSummary';
+
+function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
+  return result.findings.filter((finding) => item.kind === 'section'
+    ? finding.subject?.kind === 'section' && `section-${finding.subject.id}` === item.item.id
+    : finding.subject?.kind === 'gate-item' && finding.subject.id === item.item.id);
+}
+
+/** Where selecting the item takes the reader: its finding, its sign-off row, or its section. */
+function revealRange(model: DocumentModel, item: ItemResult, findings: Finding[]): Range {
+  if (findings[0]) return findings[0].range;
+  if (item.signoff) return item.signoff.range;
+  if (item.kind === 'section') {
+    const section = model.sectionsById.get(item.item.id.slice('section-'.length))?.[0];
+    if (section) return section.heading.range;
+  }
+  return documentAnchor(model);
+}
+
+function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult): ChecklistItem {
+  const findings = findingsAbout(result, item);
+  return {
+    id: item.item.id,
+    title: item.item.title,
+    status: item.status,
+    kind: item.kind,
+    hint: item.item.hint,
+    rationale: item.item.rationale,
+    sources: item.item.sources,
+    ...(item.signoff ? { signoff: { status: item.signoff.status, signer: item.signoff.signer, date: item.signoff.date, evidence: item.signoff.evidence } } : {}),
+    ...(item.waiver ? { waiver: { justification: item.waiver.justification, approver: item.waiver.approver, expires: item.waiver.expires, expired: item.waiver.expired } } : {}),
+    range: revealRange(model, item, findings),
+    findingCodes: [...new Set(findings.map((finding) => finding.code))],
+    hasFix: findings.some((finding) => (finding.fixes?.length ?? 0) > 0),
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** The readiness checklist of one document: gates grouped by stage, in stage order. */
+export function readinessView(result: AnalysisResult, uri: string): ReadinessView | null {
+  const { model, readiness } = result;
+  if (!model || !readiness) return null;
+  const ladder = new StageLadder(model.schemas.gates);
+  const summary = summarizeReadiness(readiness, ladder);
+  const gates = new Map<string, ChecklistGate>();
+  for (const item of readiness.items) {
+    const stage = ladder.get(item.gate.stage);
+    const key = `${stage?.order ?? 99}:${item.gate.id}`;
+    const gate = gates.get(key) ?? { id: item.gate.id, title: item.gate.title, stage: item.gate.stage, stageTitle: stage?.title ?? item.gate.stage, items: [] };
+    gate.items.push(toItem(result, model, item));
+    gates.set(key, gate);
+  }
+  const sorted = [...gates.entries()].sort(([a], [b]) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b)).map(([, gate]) => gate);
+  const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
+  return {
+    uri,
+    id: text(data['id']),
+    name: text(data['name']) ?? model.title?.text,
+    stage: readiness.stage.id,
+    stageTitle: readiness.stage.title,
+    tier: readiness.tier,
+    readyFor: summary.readyFor,
+    blockedStage: summary.blockedStage,
+    summary: summary.text,
+    gates: sorted,
+  };
+}
+
+/** One row of the agent portfolio. */
+export function portfolioEntry(result: AnalysisResult, uri: string): PortfolioEntry | null {
+  const { model, readiness } = result;
+  if (!model || !readiness) return null;
+  const ladder = new StageLadder(model.schemas.gates);
+  const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
+  const owner = data['owner'] && typeof data['owner'] === 'object' ? text((data['owner'] as Record<string, unknown>)['name']) : undefined;
+  const next = readiness.stage.terminal ? undefined : ladder.next(readiness.stage);
+  const upTo = next ?? readiness.stage;
+  const required = readiness.items.filter((item) => {
+    const stage = ladder.get(item.gate.stage);
+    return stage !== undefined && !stage.terminal === !upTo.terminal && stage.order <= upTo.order;
+  });
+  const met = required.filter(isSatisfied).length;
+  return {
+    uri,
+    id: text(data['id']),
+    name: text(data['name']) ?? model.title?.text,
+    owner,
+    tier: readiness.tier,
+    stage: readiness.stage.id,
+    readyFor: readiness.readyFor?.id,
+    nextStage: next?.id,
+    met,
+    required: required.length,
+    blockers: required.length - met,
+    errors: result.findings.filter((finding) => finding.severity === 'error').length,
+  };
+}

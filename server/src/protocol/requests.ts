@@ -1,0 +1,27 @@
+import type { PortfolioEntry, ReadinessView, SkeletonAnswers } from './types';
+
+export * from './types';
+
+/**
+ * The custom requests and notifications between the VS Code client and the agentdoc server,
+ * typed once here. Method names map to their parameter and result types; each side has a tiny
+ * typed wrapper around its own connection (client and server bundle different copies of the
+ * protocol library, so sharing its RequestType objects would not type-check).
+ */
+export interface AgentdocRequests {
+  'agentdoc/readiness': { params: { uri: string }; result: ReadinessView | null };
+  'agentdoc/portfolio': { params: Record<string, never>; result: PortfolioEntry[] };
+  'agentdoc/report': { params: { uri: string; format: 'markdown' | 'html' }; result: string | null };
+  'agentdoc/skeleton': { params: SkeletonAnswers; result: string };
+  'agentdoc/recheckWorkspace': { params: Record<string, never>; result: { files: number } };
+}
+
+export interface AgentdocNotifications {
+  /** A document's readiness may have changed; views refresh without polling. */
+  'agentdoc/readinessChanged': { uri: string };
+  /** The set of agent docs or their facts changed. */
+  'agentdoc/portfolioChanged': Record<string, never>;
+}
+
+export type RequestMethod = keyof AgentdocRequests;
+export type NotificationMethod = keyof AgentdocNotifications;

@@ -1,0 +1,84 @@
+/**
+ * Shapes shared by the engine, the server and the VS Code client. Plain types only: no imports,
+ * so the engine can produce them without depending on LSP.
+ */
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export type ChecklistStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired';
+
+export interface ChecklistItem {
+  id: string;
+  title: string;
+  status: ChecklistStatus;
+  /** Section requirement from the catalogue, or a gate item from gates.json. */
+  kind: 'section' | 'gate-item';
+  hint: string;
+  rationale: string;
+  sources: string[];
+  signoff?: { status: string; signer: string; date: string; evidence: string };
+  waiver?: { justification: string; approver: string; expires: string; expired: boolean };
+  /** Where to reveal the item: its finding, its sign-off row, or where a fix would insert it. */
+  range: LspRange;
+  /** Codes of the open findings about this item (used to find its quick fixes). */
+  findingCodes: string[];
+  hasFix: boolean;
+}
+
+export interface ChecklistGate {
+  id: string;
+  title: string;
+  stage: string;
+  stageTitle: string;
+  items: ChecklistItem[];
+}
+
+export interface ReadinessView {
+  uri: string;
+  id: string | undefined;
+  name: string | undefined;
+  stage: string;
+  stageTitle: string;
+  tier: string | undefined;
+  readyFor: string | undefined;
+  blockedStage: string | undefined;
+  /** e.g. "Ready for shadow · 3 items block canary" */
+  summary: string;
+  gates: ChecklistGate[];
+}
+
+export interface PortfolioEntry {
+  uri: string;
+  id: string | undefined;
+  name: string | undefined;
+  owner: string | undefined;
+  tier: string | undefined;
+  stage: string;
+  readyFor: string | undefined;
+  /** Items met / required for the next stage (the one the agent is heading for). */
+  nextStage: string | undefined;
+  met: number;
+  required: number;
+  blockers: number;
+  errors: number;
+}
+
+export interface SkeletonAnswers {
+  name: string;
+  id: string;
+  tier?: 'tier-1' | 'tier-2' | 'tier-3';
+  customerFacing: boolean;
+  personalData: boolean;
+  stage?: string;
+}
+
+/** The agentdoc.* settings, declared in package.json and typed once here for both sides. */
+export interface AgentdocSettings {
+  enable: boolean;
+  debounceMs: number;
+  maxDocumentBytes: number;
+  checkWorkspace: boolean;
+}
