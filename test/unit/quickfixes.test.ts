@@ -97,3 +97,19 @@ describe('quick fixes (apply, compare, re-check)', () => {
     assert.deepEqual(quickFixes(result, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }).filter((plan) => plan.title.includes('Runbook')), []);
   });
 });
+
+describe('waiver skeleton fix', () => {
+  it('adds a waiver row to the waivers table; the incomplete waiver is reported until filled in', () => {
+    const text = complete.replace('stage: production', 'stage: production').replace(/\n\| handover \| pass \|[^\n]*/, '');
+    const result = run(text);
+    const finding = result.findings.find((candidate) => candidate.subject?.id === 'handover');
+    assert.ok(finding, 'handover sign-off removed, so the item is open');
+    const fix = finding.fixes?.find((candidate) => candidate.title === 'Add a waiver for "handover"');
+    assert.ok(fix && !fix.safe, 'a waiver is a decision, never applied by fix-all');
+    const index = new LineIndex(text);
+    const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
+    assertInsertionsOnly(text, fixed);
+    assert.match(fixed, /\n\| handover \| TODO: why this item can wait \| TODO: who approves \| 2027-02-21 \|\n/);
+    assert.ok(run(fixed).findings.some((candidate) => candidate.code === 'AD202' && candidate.message.includes('"handover" does not count')));
+  });
+});

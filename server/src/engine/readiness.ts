@@ -1,6 +1,6 @@
 import { cellText, tablesOf, type BoundTable, type DocumentModel } from './model/documentModel';
 import type { TableRow } from './model/tables';
-import { parseIsoDate } from './model/values';
+import { isPlaceholderValue, parseIsoDate } from './model/values';
 import { catalogueSectionState } from './model/sectionStatus';
 import type { Facts } from './facts';
 import { evaluate } from './predicate';
@@ -145,7 +145,8 @@ function readSignoff(table: BoundTable, row: TableRow): SignoffRecord {
 function readWaiver(table: BoundTable, row: TableRow, today: number): WaiverRecord {
   const get = (column: string): string => cellText(table, row, column) ?? '';
   const expiresDay = parseIsoDate(get('expires'));
-  const complete = get('justification').trim().length >= 10 && get('approver').trim() !== '' && expiresDay !== undefined;
+  // Template text (TODO) is not a justification or an approver: such a waiver does not count yet.
+  const complete = get('justification').trim().length >= 10 && !isPlaceholderValue(get('justification')) && !isPlaceholderValue(get('approver')) && expiresDay !== undefined;
   return {
     justification: get('justification'), approver: get('approver'), expires: get('expires'),
     expired: expiresDay !== undefined && expiresDay < today, complete, range: rowRange(row),

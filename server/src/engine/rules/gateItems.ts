@@ -5,6 +5,7 @@ import type { Predicate } from '../schemaData/types';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding, Range } from '../types';
 import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
+import { waiverFix } from '../fixes/waiverInsertion';
 import { documentAnchor, makeFinding, type Rule, type RuleContext } from './rule';
 
 const UNMET = { code: 'AD200', name: 'gate-item-unmet', sources: [] as string[] };
@@ -28,6 +29,13 @@ export const gateItems: Rule = {
 export const gateRuleCodes = [UNMET, PENDING, WAIVER];
 
 function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
+  const findings = openItemFindings(context, result);
+  const waiver = result.item.waivable !== false && !result.waiver ? waiverFix(context.model, result.item.id, context.today) : undefined;
+  if (waiver && findings[0]) findings[0] = { ...findings[0], fixes: [...(findings[0].fixes ?? []), waiver] };
+  return findings;
+}
+
+function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const severity = context.ladder.severityFor(result.gate.stage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
