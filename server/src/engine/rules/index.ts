@@ -1,3 +1,39 @@
+import { aiActHighRisk } from './aiActHighRisk';
+import { aiActProhibited } from './aiActProhibited';
+import { aiDisclosure } from './aiDisclosure';
+import { alertComplete } from './alertComplete';
+import { auditLog } from './auditLog';
+import { automatedDecision } from './automatedDecision';
+import { costAlert, costProjection } from './costControls';
+import { decisionCriteria } from './decisionCriteria';
+import { dpiaCoverage } from './dpiaCoverage';
+import { dpiaRequired } from './dpiaRequired';
+import { escalationCapacity } from './escalationCapacity';
+import { evalResults } from './evalResults';
+import { evalSize } from './evalSize';
+import { evalSlices } from './evalSlices';
+import { failureDetection } from './failureDetection';
+import { failureRecovery } from './failureRecovery';
+import { firstLiveStage } from './firstLiveStage';
+import { killSwitch } from './killSwitch';
+import { logRetention } from './logRetention';
+import { ownerDeputy } from './ownerDeputy';
+import { ownerPerson } from './ownerPerson';
+import { ownerResponsibilities } from './ownerResponsibilities';
+import { ownerSince } from './ownerSince';
+import { promptParts } from './promptParts';
+import { promptToolUnknown, promptWriteTool } from './promptTools';
+import { readinessUnknownItem, waiverNotAllowed } from './readinessItems';
+import { reviewCadence } from './reviewCadence';
+import { riskyAutonomy } from './riskyAutonomy';
+import { rollbackAuthority } from './rollbackAuthority';
+import { rollbackTrigger } from './rollbackTrigger';
+import { rolloutCriteria, rolloutOrder } from './rolloutStages';
+import { runbookCoverage } from './runbookCoverage';
+import { signoffDates } from './signoffDates';
+import { tierDeclared } from './tierDeclared';
+import { toolFailureModes } from './toolFailureModes';
+import { uniqueIds } from './uniqueIds';
 import { frontMatterMissing } from './frontMatterMissing';
 import { frontMatterSchema } from './frontMatterSchema';
 import { gateItems } from './gateItems';
@@ -20,4 +56,46 @@ export const allRules: readonly Rule[] = [
   tableColumnMissing,
   tableCellInvalid,
   gateItems,
+  // Semantic checks (issue 3), by topic: ownership, references, decisions and capacity, rollout,
+  // evaluation, compliance, dates and waivers, operations.
+  ownerPerson,
+  ownerDeputy,
+  ownerResponsibilities,
+  toolFailureModes,
+  failureDetection,
+  failureRecovery,
+  alertComplete,
+  rollbackTrigger,
+  rollbackAuthority,
+  promptToolUnknown,
+  promptWriteTool,
+  promptParts,
+  uniqueIds,
+  riskyAutonomy,
+  escalationCapacity,
+  decisionCriteria,
+  rolloutOrder,
+  rolloutCriteria,
+  firstLiveStage,
+  killSwitch,
+  evalSlices,
+  evalSize,
+  evalResults,
+  dpiaRequired,
+  dpiaCoverage,
+  aiActProhibited,
+  aiActHighRisk,
+  logRetention,
+  aiDisclosure,
+  auditLog,
+  automatedDecision,
+  tierDeclared,
+  signoffDates,
+  readinessUnknownItem,
+  waiverNotAllowed,
+  reviewCadence,
+  ownerSince,
+  runbookCoverage,
+  costAlert,
+  costProjection,
 ];

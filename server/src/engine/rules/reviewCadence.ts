@@ -1,0 +1,30 @@
+import { parseIsoDate } from '../model/values';
+import { makeFinding } from './rule';
+import { fmRange, fmText, gateStage, severityFrom, type DocumentedRule } from './support';
+import { isoDay } from './signoffDates';
+
+export const reviewCadence: DocumentedRule = {
+  code: 'AD363',
+  name: 'review-overdue',
+  description: 'review.last is not in the future and lies within review.cadence (policy reviewCadenceDays plus reviewGraceDays).',
+  rationale: 'An agent that is not reviewed decays: weekly reviews at first, then monthly and quarterly, keep accuracy, cost and compliance evidence current. A last-review date older than the cadence means the review stopped.',
+  sources: ['seed:000', 'seed:002', 'seed:003'],
+  howToFix: 'Hold the review and update review.last to its date; if the cadence is wrong, change review.cadence.',
+  check(context) {
+    const severity = severityFrom(context, gateStage(context, 'review-cadence') ?? 'production');
+    const lastText = fmText(context, 'review.last');
+    const last = lastText === undefined ? undefined : parseIsoDate(lastText);
+    if (!severity || last === undefined) return [];
+    const subject = { kind: 'front-matter' as const, id: 'review.last' };
+    if (last > context.today) {
+      return [makeFinding(this, severity, `review.last is ${lastText}, after today (${isoDay(context.today)}): record the date of the last review that took place.`, fmRange(context.model, 'review.last'), { subject })];
+    }
+    const cadence = fmText(context, 'review.cadence')?.trim().toLowerCase();
+    const policy = context.model.schemas.policy;
+    const days = cadence === 'weekly' || cadence === 'monthly' || cadence === 'quarterly' ? policy.reviewCadenceDays[cadence] : undefined;
+    if (days === undefined) return [];
+    const due = last + days + policy.reviewGraceDays;
+    if (context.today <= due) return [];
+    return [makeFinding(this, severity, `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${isoDay(due)}: hold the review and update review.last.`, fmRange(context.model, 'review.last'), { subject })];
+  },
+};
