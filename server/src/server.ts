@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult } from './engine';
 import { portfolioEntry, readinessView } from './engine/features/checklist';
 import { AnalysisCache } from './lsp/analysisCache';
-import { toDiagnostic } from './lsp/convert';
+import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import * as features from './lsp/features';
 import { nodeWorkspaceFiles } from './lsp/nodeWorkspaceFiles';
 import { DEFAULT_SETTINGS, readSettings, type AgentdocSettings } from './lsp/settings';
@@ -26,7 +26,15 @@ const documentSettings = new Map<string, AgentdocSettings>();
 const index = new WorkspaceIndex(nodeWorkspaceFiles, (text) => analyze(text));
 let clientSupportsConfiguration = false;
 let clientSupportsProgress = false;
-const workspace = new WorkspaceChecking(connection, documents, index, () => clientSupportsProgress);
+/** Open documents speak for themselves; the index speaks for files the editor has not opened. */
+function currentResults(): [string, AnalysisResult][] {
+  const open = new Map(documents.all().filter((document) => isAgentDoc(document.uri)).map((document) => [document.uri, analysisOf(document.uri)?.result]));
+  const merged = new Map(index.all());
+  for (const [uri, result] of open) if (result) merged.set(uri, result);
+  return [...merged.entries()];
+}
+const publisher = new DiagnosticsPublisher(connection, currentResults);
+const workspace = new WorkspaceChecking(connection, documents, index, () => clientSupportsProgress, publisher);
 
 const isAgentDoc = (uri: string): boolean => /\.agent\.md$/i.test(decodeURIComponent(uri));
 
@@ -75,7 +83,7 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
     documentSettings.set(document.uri, settings);
   }
   if (!settings.enable) {
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    publisher.clear(document.uri);
     return;
   }
   const version = document.version;
@@ -85,7 +93,8 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
     // A newer edit has arrived (and scheduled its own run): this text is stale.
     if (!current || current.version !== version) return;
     const { findings } = analyses.get(current, { maxBytes });
-    void connection.sendDiagnostics({ uri: current.uri, version, diagnostics: findings.map(toDiagnostic) });
+    publisher.publish(current.uri, findings, version);
+    publisher.refreshWorkspace();
     sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
   });
 }

@@ -29,9 +29,10 @@ export class StdioLspClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: Record<string, unknown> = {}): Promise<InitializeResult> {
+  async initialize(capabilities: Record<string, unknown> = {}, workspaceFolders: string[] = []): Promise<InitializeResult> {
+    const folders = workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: folder.split('/').pop() ?? folder }));
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(REPO_ROOT).toString(), capabilities, workspaceFolders: null,
+      processId: process.pid, rootUri: folders[0]?.uri ?? null, capabilities, workspaceFolders: folders.length ? folders : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

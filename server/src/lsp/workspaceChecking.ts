@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../engine';
 import { sendAgentdocNotification } from './typedConnection';
-import { toDiagnostic } from './convert';
+import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -19,6 +19,7 @@ export class WorkspaceChecking {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly index: WorkspaceIndex,
     private readonly supportsProgress: () => boolean,
+    private readonly publisher: DiagnosticsPublisher,
   ) {}
 
   setFolders(folders: string[]): void {
@@ -27,7 +28,8 @@ export class WorkspaceChecking {
 
   private publish(uri: string, result: AnalysisResult | undefined): void {
     if (this.documents.get(uri)) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: this.enabled && result ? result.findings.map(toDiagnostic) : [] });
+    if (this.enabled && result) this.publisher.publish(uri, result.findings);
+    else this.publisher.clear(uri);
   }
 
   async indexAll(enabled: boolean): Promise<number> {
@@ -44,6 +46,7 @@ export class WorkspaceChecking {
       isCancelled: () => cancelled,
     }, (uri, result) => this.publish(uri, result));
     progress?.done();
+    this.publisher.refreshWorkspace();
     sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
     return count;
   }
@@ -55,15 +58,18 @@ export class WorkspaceChecking {
     } else {
       this.publish(uri, await this.index.refresh(uri));
     }
+    this.publisher.refreshWorkspace();
     sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
   }
 
   /** After an open document closes, its on-disk version speaks for it again. */
   async documentClosed(uri: string): Promise<void> {
-    if (!this.folders.some((folder) => uri.startsWith(folder))) {
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.enabled || !this.folders.some((folder) => uri.startsWith(folder))) {
+      this.publisher.clear(uri);
+      this.publisher.refreshWorkspace();
       return;
     }
     this.publish(uri, await this.index.refresh(uri));
+    this.publisher.refreshWorkspace();
   }
 }

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PortfolioEntry, ReadinessView } from '../../server/src/protocol/types';
+import { EXAMPLES_DIR } from '../helpers/fixtures';
+import { StdioLspClient } from '../helpers/lspClient';
+
+describe('whole-workspace checking and the reviewer requests', () => {
+  let client: StdioLspClient;
+  let folder: string;
+  const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-ws-'));
+    fs.mkdirSync(path.join(folder, 'agents'));
+    fs.copyFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), path.join(folder, 'agents', 'pilot.agent.md'));
+    fs.writeFileSync(path.join(folder, 'agents', 'one.agent.md'), complete);
+    // Same id as one.agent.md, and a dependency nobody documents.
+    fs.writeFileSync(path.join(folder, 'two.agent.md'), complete.replace(/^name: .*$/m, 'name: Second copy\ndepends_on: [ghost-agent]'));
+    fs.mkdirSync(path.join(folder, 'node_modules'));
+    fs.writeFileSync(path.join(folder, 'node_modules', 'ignored.agent.md'), '# not indexed\n');
+    client = new StdioLspClient();
+    await client.initialize({ window: { workDoneProgress: false } }, [folder]);
+  });
+  after(async () => {
+    await client.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics for files that were never opened, including cross-document ones', async () => {
+    const two = pathToFileURL(path.join(folder, 'two.agent.md')).toString();
+    const published = await client.diagnostics(two, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'));
+    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'), 'duplicate id reported');
+    const pilot = pathToFileURL(path.join(folder, 'agents', 'pilot.agent.md')).toString();
+    assert.ok((await client.diagnostics(pilot)).diagnostics.length > 0);
+    await assert.rejects(client.diagnostics(pathToFileURL(path.join(folder, 'node_modules', 'ignored.agent.md')).toString(), () => true, 300));
+  });
+
+  it('agentdoc/portfolio lists every agent with owner, tier, stage and readiness', async () => {
+    await client.diagnostics(pathToFileURL(path.join(folder, 'two.agent.md')).toString());
+    const entries = await client.request<PortfolioEntry[]>('agentdoc/portfolio', {});
+    assert.equal(entries.length, 3);
+    const pilot = entries.find((entry) => entry.uri.endsWith('pilot.agent.md'));
+    assert.equal(pilot?.stage, 'pilot');
+    assert.equal(pilot?.nextStage, 'shadow');
+    assert.ok((pilot?.blockers ?? 0) > 0);
+    const one = entries.find((entry) => entry.uri.endsWith('one.agent.md'));
+    assert.equal(one?.owner, 'Maria Lindqvist');
+    assert.equal(one?.blockers, 0);
+    assert.equal(one?.met, one?.required);
+  });
+
+  it('agentdoc/readiness returns gates in stage order with statuses and places to reveal', async () => {
+    const uri = pathToFileURL(path.join(folder, 'agents', 'pilot.agent.md')).toString();
+    const view = await client.request<ReadinessView | null>('agentdoc/readiness', { uri });
+    assert.ok(view);
+    assert.equal(view.stage, 'pilot');
+    assert.match(view.summary, /^Ready for pilot · \d+ items? block shadow$/);
+    const stages = view.gates.map((gate) => gate.stage);
+    assert.deepEqual(stages, [...stages].sort((a, b) => ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(a) - ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(b)));
+    const runbook = view.gates.flatMap((gate) => gate.items).find((item) => item.id === 'section-runbook');
+    assert.equal(runbook?.status, 'missing');
+    assert.ok(runbook?.hasFix);
+  });
+
+  it('follows files created and changed on disk', async () => {
+    const three = path.join(folder, 'three.agent.md');
+    fs.writeFileSync(three, complete.replace(/^id: .*$/m, 'id: third-agent'));
+    const uri = pathToFileURL(three).toString();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    const published = await client.diagnostics(uri);
+    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), []);
+    const entries = await client.request<PortfolioEntry[]>('agentdoc/portfolio', {});
+    assert.ok(entries.some((entry) => entry.id === 'third-agent'));
+  });
+});
