@@ -144,10 +144,12 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // By file pattern, not language: VS Code 1.139 gives *.agent.md the language id "chatagent"
+    // (chat agent files), older versions "markdown"; agentdoc must follow the file either way.
     documentSelector: [
-      { scheme: 'file', language: 'markdown', pattern: AGENT_DOC_GLOB },
-      { scheme: 'untitled', language: 'markdown', pattern: AGENT_DOC_GLOB },
-      { scheme: 'vscode-vfs', language: 'markdown', pattern: AGENT_DOC_GLOB },
+      { scheme: 'file', pattern: AGENT_DOC_GLOB },
+      { scheme: 'untitled', pattern: AGENT_DOC_GLOB },
+      { scheme: 'vscode-vfs', pattern: AGENT_DOC_GLOB },
     ],
     synchronize: { configurationSection: 'agentdoc', fileEvents: vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB) },
   };

@@ -15,6 +15,10 @@ const PW = process.env.PW || path.join(E2E_DIR, 'tools', 'node_modules', 'playwr
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.resolve(process.env.SHOTS || path.join(REPO, 'test-results', 'e2e'));
 
+// playwright-core puts its own scratch files in os.tmpdir(): keep them out of /tmp too.
+process.env.TMPDIR = path.join(E2E_DIR, 'tmp');
+fs.mkdirSync(process.env.TMPDIR, { recursive: true });
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function checkInstalled() {
@@ -136,6 +140,7 @@ function makeRun(prefix) {
     'window.commandCenter': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.panel.opensMaximized': 'always',
+    'files.autoSave': 'off', // code-server defaults to afterDelay; tests that edit must see unsaved text
     // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agent.md":"markdown"}}'
     ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
   }, null, 2));

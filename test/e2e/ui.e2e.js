@@ -52,7 +52,7 @@ async function finish(result, error) {
       const panelMessage = page.locator('.markers-panel .message-box-container, .markers-panel .message').first();
       if (await panelMessage.isVisible()) out.problemsMessage = (await panelMessage.innerText()).trim();
       // The editor's language mode: the extension's document selector must match it.
-      const mode = page.locator('.statusbar-item[id$="editor.status.mode"]').first();
+      const mode = page.locator('.statusbar-item[id="status.editor.mode"]').first();
       if (await mode.isVisible()) out.languageMode = (await mode.innerText()).trim();
     } catch { /* no page */ }
   }

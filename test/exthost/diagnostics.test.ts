@@ -75,6 +75,26 @@ suite('agentdoc in the extension host', () => {
     assert.ok(diags.some(hasYamlError), `no AD001 (YAML syntax error) diagnostic in ${describe(diags)}`);
   });
 
+  test('editing broken.agent.md re-checks the unsaved text (the editor document is synced to the server)', async () => {
+    const uri = await findExample('broken.agent.md');
+    const doc = await open(uri);
+    const before = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook));
+    assert.ok(before.some(hasRunbook), `no AD100 'Missing section "Runbook"' before the edit in ${describe(before)}`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.lineAt(doc.lineCount - 1).range.end,
+      '\n\n## Runbook\n\n### Restart\n\nRestart the classifier worker from the service desk console.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+    try {
+      const after = await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some(hasRunbook));
+      assert.ok(!after.some(hasRunbook),
+        `'Missing section "Runbook"' still reported after adding the section in the editor: the open document ` +
+        `(languageId: ${doc.languageId}) does not seem to reach the language server`);
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   test('complete.agent.md: no agentdoc diagnostics', async () => {
     // The server is up once broken.agent.md has its diagnostics.
     const broken = await findExample('broken.agent.md');
