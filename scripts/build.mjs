@@ -1,4 +1,4 @@
-// Bundles the client, the language server and the CLI with esbuild.
+// Bundles the client, the language server, the CLI and its worker thread with esbuild.
 // Schemas are imported as JSON so the server needs no file reads to start.
 import * as esbuild from 'esbuild';
 
@@ -18,4 +18,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI's worker thread for large trees; dist/cli.js starts it from its own folder.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
 ]);

@@ -1,5 +1,5 @@
 // Runs every suite `npm test` promises and ends with one "N passed, N failed" line summing them:
-// mocha unit and protocol tests, then the real-editor tests in code-server.
+// mocha unit, CLI and protocol tests, then the real-editor tests in code-server.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +18,7 @@ function findTests(dir) {
 
 async function runMocha() {
   const mocha = new Mocha({ reporter: 'spec', timeout: 30000 });
-  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/protocol')]) mocha.addFile(path.resolve(file));
+  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/cli'), ...findTests('out/test/protocol')]) mocha.addFile(path.resolve(file));
   await new Promise((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('end', () => {

@@ -15,6 +15,8 @@ import { WorkspaceChecking } from './lsp/workspaceChecking';
 import { WorkspaceIndex } from './lsp/workspaceIndex';
 import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
 import type { PortfolioEntry } from './protocol/requests';
+import { buildReport, renderReportHtml, renderReportMarkdown } from './engine/report';
+import { createSkeleton } from './engine/skeleton';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket.
 const connection = createConnection(ProposedFeatures.all);
@@ -169,6 +171,14 @@ onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
   const files = await workspace.indexAll(await workspaceCheckingEnabled());
   sendAgentdocNotification(connection, 'agentdoc/portfolioChanged', {});
   return { files };
+});
+onAgentdocRequest(connection, 'agentdoc/skeleton', (answers) => createSkeleton({ ...answers, today: answers.today ?? new Date().toISOString().slice(0, 10) }));
+onAgentdocRequest(connection, 'agentdoc/report', ({ uri, format }) => {
+  const result = analysisOf(uri)?.result ?? index.get(uri);
+  if (!result) return null;
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const report = buildReport([{ path: name, result }], { date: new Date().toISOString().slice(0, 10) });
+  return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
 });
 connection.onShutdown(() => scheduler.dispose());
 

@@ -65,6 +65,19 @@ describe('whole-workspace checking and the reviewer requests', () => {
     assert.ok(runbook?.hasFix);
   });
 
+  it('agentdoc/skeleton writes a pilot document with no errors; agentdoc/report renders the same data', async () => {
+    const text = await client.request<string>('agentdoc/skeleton', { name: 'Refund assistant', id: 'refund-assistant', owner: 'Ana Lima', customerFacing: true, personalData: true });
+    const uri = 'untitled:/refund-assistant.agent.md';
+    await client.open(uri, text);
+    const published = await client.diagnostics(uri);
+    assert.deepEqual(published.diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => diagnostic.message), []);
+    const html = await client.request<string | null>('agentdoc/report', { uri, format: 'html' });
+    assert.match(html ?? '', /Refund assistant/);
+    assert.match(html ?? '', /<svg|class="bar/);
+    const markdown = await client.request<string | null>('agentdoc/report', { uri, format: 'markdown' });
+    assert.match(markdown ?? '', /Ana Lima/);
+  });
+
   it('follows files created and changed on disk', async () => {
     const three = path.join(folder, 'three.agent.md');
     fs.writeFileSync(three, complete.replace(/^id: .*$/m, 'id: third-agent'));

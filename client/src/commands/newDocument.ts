@@ -14,22 +14,24 @@ async function yesNo(title: string, placeHolder: string): Promise<boolean | unde
 
 /** Asks the questions that decide which sections and gate items apply; undefined when cancelled. */
 export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined> {
-  const name = await vscode.window.showInputBox({ title: 'New agent document (1/5)', prompt: 'Name of the agent, as users know it', placeHolder: 'Invoice triage agent', ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : 'Enter a name') });
+  const name = await vscode.window.showInputBox({ title: 'New agent document (1/6)', prompt: 'Name of the agent, as users know it', placeHolder: 'Invoice triage agent', ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : 'Enter a name') });
   if (name === undefined) return undefined;
-  const id = await vscode.window.showInputBox({ title: 'New agent document (2/5)', prompt: 'Unique id: lower-case letters, digits and -', value: slug(name), ignoreFocusOut: true, validateInput: (value) => (ID_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits and -, starting with a letter or digit') });
+  const id = await vscode.window.showInputBox({ title: 'New agent document (2/6)', prompt: 'Unique id: lower-case letters, digits and -', value: slug(name), ignoreFocusOut: true, validateInput: (value) => (ID_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits and -, starting with a letter or digit') });
   if (id === undefined) return undefined;
+  const owner = await vscode.window.showInputBox({ title: 'New agent document (3/6)', prompt: 'The production owner: one named person, accountable after the builder moves on', placeHolder: 'Jane Doe', ignoreFocusOut: true, validateInput: (value) => (value.trim().split(/\s+/).length >= 2 ? undefined : 'Enter a person\'s full name, not a team or TBD') });
+  if (owner === undefined) return undefined;
   const tierPick = await vscode.window.showQuickPick([
     { label: 'Derive from the risk facts', description: 'recommended', value: undefined },
     { label: 'tier-1', description: 'low risk: internal, no personal data', value: 'tier-1' as const },
     { label: 'tier-2', description: 'moderate: customer-facing or personal data', value: 'tier-2' as const },
     { label: 'tier-3', description: 'high: customer-facing with personal data, high impact, AI Act high-risk', value: 'tier-3' as const },
-  ], { title: 'New agent document (3/5)', placeHolder: 'Approval tier', ignoreFocusOut: true });
+  ], { title: 'New agent document (4/6)', placeHolder: 'Approval tier', ignoreFocusOut: true });
   if (!tierPick) return undefined;
-  const customerFacing = await yesNo('New agent document (4/5)', 'Does its output reach customers or the public?');
+  const customerFacing = await yesNo('New agent document (5/6)', 'Does its output reach customers or the public?');
   if (customerFacing === undefined) return undefined;
-  const personalData = await yesNo('New agent document (5/5)', 'Does it process personal data?');
+  const personalData = await yesNo('New agent document (6/6)', 'Does it process personal data?');
   if (personalData === undefined) return undefined;
-  return { name: name.trim(), id, customerFacing, personalData, ...(tierPick.value ? { tier: tierPick.value } : {}) };
+  return { name: name.trim(), id, owner: owner.trim(), customerFacing, personalData, ...(tierPick.value ? { tier: tierPick.value } : {}) };
 }
 
 /** Writes the skeleton next to the active file (or in the first workspace folder) and opens it. */

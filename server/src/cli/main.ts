@@ -1,77 +1,79 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { analyze } from '../engine';
-import { severityRank } from '../engine/types';
-import { collectAgentDocs } from './files';
-import { formatJson } from './formats/json';
-import { formatText } from './formats/text';
-import { toFileReport, type FileReport } from './report';
+import * as readline from 'node:readline/promises';
+import { check, CHECK_USAGE } from './check';
+import { ConfigError } from './configFiles';
+import { init, INIT_USAGE } from './init';
+import { UsageError, type CliIo } from './io';
+import { report, REPORT_USAGE } from './reportCommand';
+import { TOOL_VERSION } from './formats/sarif';
 
-const USAGE = `Usage: agentdoc check [paths...] [--format text|json] [--fail-on error|warning|info] [--no-color]
+const USAGE = `Usage: agentdoc <command> [options]
 
-Checks AI-agent production documentation (*.agent.md). Paths may be files or folders (default: .).
-Exit codes: 0 no findings at or above --fail-on (default error), 1 findings, 2 usage error.`;
+Commands:
+  check [paths...]   check *.agent.md files (text, json, sarif, markdown or github output)
+  report [paths...]  write the readiness report (markdown or html) for a decision gate
+  init [file]        create a new agent document from the template
 
-const FAIL_ON = { error: 0, warning: 1, info: 2 } as const;
+Run \`agentdoc <command> --help\` for a command's options. Documentation: docs/cli.md.`;
 
-class UsageError extends Error {}
+const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => number | Promise<number>; usage: string }> = {
+  check: { run: check, usage: CHECK_USAGE },
+  report: { run: report, usage: REPORT_USAGE },
+  init: { run: init, usage: INIT_USAGE },
+};
 
-export function run(argv: readonly string[], io: { cwd: string; stdout: (text: string) => void; stderr: (text: string) => void; isTty: boolean; env: NodeJS.ProcessEnv }): number {
+/** Runs one command line; resolves to the exit code (0 clean, 1 findings, 2 usage or config error). */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.stderr : io.stdout)(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr(`agentdoc: unknown command "${command}". Use check, report or init.\n\n${USAGE}\n`);
+    return 2;
+  }
   try {
-    const [command, ...rest] = argv;
-    if (command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(USAGE + '\n');
-      return 0;
-    }
-    if (command !== 'check') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
-    return check(rest, io);
+    return await entry.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`agentdoc: ${error.message}\n\n${USAGE}\n`);
+    if (error instanceof ConfigError) {
+      io.stderr(`${error.message}\nagentdoc: the configuration has problems (above); fix them and run again.\n`);
+      return 2;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`agentdoc ${command}: ${(error as Error).message}\nRun \`agentdoc ${command} --help\` for the options.\n`);
       return 2;
     }
     throw error;
   }
 }
 
-function check(args: readonly string[], io: Parameters<typeof run>[1]): number {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      'fail-on': { type: 'string', default: 'error' },
-      'no-color': { type: 'boolean', default: false },
-      today: { type: 'string' },
-    },
-  });
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format "${format}": use text or json.`);
-  const failOn = values['fail-on'] ?? 'error';
-  if (!(failOn in FAIL_ON)) throw new UsageError(`Unknown --fail-on level "${failOn}": use error, warning or info.`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today takes a date as YYYY-MM-DD.');
-  const { files, missing } = collectAgentDocs(positionals.length ? positionals : ['.'], io.cwd);
-  if (missing.length) throw new UsageError(`No such file or folder: ${missing.join(', ')}.`);
-  const reports: FileReport[] = files.map((file) => {
-    const display = path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
-    const text = fs.readFileSync(file, 'utf8');
-    return toFileReport(display, analyze(text, values.today ? { today: values.today } : {}));
-  });
-  const useColor = io.isTty && !values['no-color'] && !io.env['NO_COLOR'];
-  io.stdout(format === 'json' ? formatJson(reports) : formatText(reports, useColor));
-  const threshold = FAIL_ON[failOn as keyof typeof FAIL_ON];
-  const failing = reports.some((report) => report.findings.some((finding) => severityRank[finding.severity] <= threshold));
-  return failing ? 1 : 0;
+function isParseArgsError(error: unknown): error is TypeError {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
 if (require.main === module) {
-  const code = run(process.argv.slice(2), {
+  const terminal = Boolean(process.stdin.isTTY);
+  // Created on the first question only, so commands that never ask leave stdin alone.
+  let prompt: readline.Interface | undefined;
+  const ask = (question: string): Promise<string> => (prompt ??= readline.createInterface({ input: process.stdin, output: process.stderr })).question(question);
+  run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
+    stdinIsTty: terminal,
     env: process.env,
-  });
-  process.exitCode = code;
+    ...(terminal ? { ask } : {}),
+  }).then((code) => {
+    process.exitCode = code;
+  }, (error: unknown) => {
+    process.stderr.write(`agentdoc: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nPlease report this.\n`);
+    process.exitCode = 2;
+  }).finally(() => prompt?.close());
 }

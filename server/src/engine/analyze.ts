@@ -17,6 +17,11 @@ export interface AnalyzeOptions {
   today?: string;
   /** Larger documents get one "too large" finding instead of analysis. */
   maxBytes?: number;
+  /**
+   * Check readiness as if the document were at this stage (a stage id from the gates), e.g. to
+   * ask in CI "is this pilot ready for canary?". Unknown ids are ignored; callers validate them.
+   */
+  stageOverride?: string;
 }
 
 export interface AnalysisResult {
@@ -31,12 +36,27 @@ export const DEFAULT_MAX_BYTES = 5_000_000;
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const guard = inputGuard(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (guard) return { findings: [guard], model: undefined, readiness: undefined };
+  try {
+    return analyzeText(text, options);
+  } catch (error) {
+    // Rules are contained one by one below; this catches a failure before them (model, facts,
+    // readiness), which would otherwise escape into the language server's event loop and end it.
+    const reason = error instanceof Error ? error.message : String(error);
+    const finding: Finding = { code: 'AD900', rule: 'internal-error', severity: 'error', message: `agentdoc could not read this document: ${reason}. Please report this.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    return { findings: [finding], model: undefined, readiness: undefined };
+  }
+}
+
+function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const schemas = options.schemas ?? bundledSchemas;
   const model = buildModel(text, schemas);
   const facts = new Facts(model);
   const ladder = new StageLadder(schemas.gates);
   const today = parseIsoDate(options.today ?? new Date().toISOString().slice(0, 10)) ?? 0;
-  const readiness = evaluateReadiness(model, facts, ladder, today);
+  const evaluated = evaluateReadiness(model, facts, ladder, today);
+  // Severity follows context.stage everywhere, so overriding the stage here is enough for every rule.
+  const override = ladder.get(options.stageOverride);
+  const readiness: Readiness = override ? { ...evaluated, stage: override, next: ladder.next(override) } : evaluated;
   const context: RuleContext = { model, facts, ladder, stage: readiness.stage, readiness, validators: validatorsFor(schemas), today };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
@@ -71,6 +91,12 @@ function inputGuard(text: string, maxBytes: number): Finding | undefined {
   const nul = sample.indexOf('\u0000');
   if (nul >= 0) {
     return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (NUL bytes), not text, so it was not checked.', range: zero };
+  }
+  // Binary without NULs (e.g. compressed data decoded as UTF-8) shows up as control characters and
+  // U+FFFD replacement characters; no text document has them as a tenth of its first 8,000.
+  const garbage = sample.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
+  if (sample.length >= 64 && garbage * 10 > sample.length) {
+    return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (control or undecodable characters), not text, so it was not checked.', range: zero };
   }
   return undefined;
 }

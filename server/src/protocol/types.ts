@@ -1,6 +1,6 @@
 /**
- * Shapes shared by the engine, the server and the VS Code client. Plain types only: no imports,
- * so the engine can produce them without depending on LSP.
+ * Shapes shared by the engine, the server and the VS Code client. Plain types only (type-only imports
+ * from the engine at most), so the engine can produce them without depending on LSP.
  */
 
 export interface LspRange {
@@ -66,14 +66,8 @@ export interface PortfolioEntry {
   errors: number;
 }
 
-export interface SkeletonAnswers {
-  name: string;
-  id: string;
-  tier?: 'tier-1' | 'tier-2' | 'tier-3';
-  customerFacing: boolean;
-  personalData: boolean;
-  stage?: string;
-}
+/** The answers of the New-document flow: the engine's own type, so the two cannot drift. */
+export type { SkeletonAnswers } from '../engine/skeleton';
 
 /** The agentdoc.* settings, declared in package.json and typed once here for both sides. */
 export interface AgentdocSettings {

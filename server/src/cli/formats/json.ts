@@ -1,11 +1,15 @@
-import type { FileReport } from '../report';
+import type { CheckedFile } from '../checkFile';
 
-export function formatJson(reports: readonly FileReport[]): string {
+/**
+ * Machine-readable findings. The shape is a public contract (scripts parse it): fields may be
+ * added, never renamed or removed. `rule` is the code (AD100), `name` the rule's name.
+ */
+export function formatJson(files: readonly CheckedFile[]): string {
   return JSON.stringify({
-    files: reports.map((report) => ({
-      path: report.path,
-      ...(report.readiness ? { readiness: report.readiness } : {}),
-      findings: report.findings.map((finding) => ({
+    files: files.map((file) => ({
+      path: file.path,
+      ...(file.readiness ? { readiness: file.readiness } : {}),
+      findings: file.findings.map((finding) => ({
         rule: finding.code,
         name: finding.rule,
         severity: finding.severity,

@@ -1,38 +1,58 @@
 import type { Severity } from '../../engine';
-import type { FileReport } from '../report';
+import type { CheckedFile } from '../checkFile';
+import type { FormatContext } from './types';
 
-const COLORS: Record<Severity | 'dim' | 'bold' | 'reset', string> = {
-  error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m',
-};
+const STYLE = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', green: '\x1b[32m' } as const;
+const RESET = '\x1b[0m';
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-/** Grouped by file, one finding a line as file:line:col, then a per-file and a total summary. */
-export function formatText(reports: readonly FileReport[], useColor: boolean): string {
-  const paint = (style: keyof typeof COLORS, text: string): string => (useColor ? `${COLORS[style]}${text}${COLORS.reset}` : text);
+/**
+ * Grouped by file like eslint's "stylish", with ruff's clickable `path:line:col` on every line:
+ *
+ *   examples/broken.agent.md  stage pilot · ready for no stage · tier-2
+ *     examples/broken.agent.md:3:5    error    AD001  message
+ *     3 errors, 1 warning
+ *
+ *   ✖ 4 problems (3 errors, 1 warning) in 1 of 2 files
+ */
+export function formatText(files: readonly CheckedFile[], context: FormatContext): string {
+  const paint = (style: keyof typeof STYLE, text: string): string => (context.useColor ? `${STYLE[style]}${text}${RESET}` : text);
   const lines: string[] = [];
-  const total: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const report of reports) {
-    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-    for (const finding of report.findings) counts[finding.severity]++;
-    for (const severity of Object.keys(total) as Severity[]) total[severity] += counts[severity];
-    const readiness = report.readiness ? paint('dim', ` — stage ${report.readiness.stage}, ready for ${report.readiness.readyFor ?? 'no stage yet'}${report.readiness.tier ? `, ${report.readiness.tier}` : ''}`) : '';
-    lines.push(paint('bold', report.path) + readiness);
-    for (const finding of report.findings) {
-      const where = `${report.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`  ${paint('dim', where)}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))} ${paint('dim', finding.code)}  ${finding.message}`);
-    }
-    lines.push(`  ${summary(counts, paint)}`, '');
+  const total = emptyCounts();
+  let withFindings = 0;
+  for (const file of files) {
+    const counts = emptyCounts();
+    for (const finding of file.findings) counts[finding.severity]++;
+    for (const severity of SEVERITIES) total[severity] += counts[severity];
+    if (file.findings.length === 0) continue; // clean files only count in the total, as in eslint
+    withFindings++;
+    const readiness = file.readiness ? `  ${paint('dim', `stage ${file.readiness.stage} · ready for ${file.readiness.readyFor ?? 'no stage yet'}${file.readiness.tier ? ` · ${file.readiness.tier}` : ''}`)}` : '';
+    lines.push(paint('underline', file.path) + readiness);
+    const locations = file.findings.map((finding) => `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`);
+    const width = Math.max(...locations.map((location) => location.length));
+    file.findings.forEach((finding, index) => {
+      lines.push(`  ${paint('dim', locations[index]!.padEnd(width))}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))}  ${paint('dim', finding.code)}  ${finding.message}`);
+    });
+    lines.push(`  ${counted(counts, paint)}`, '');
   }
-  lines.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${summary(total, paint)}`);
+  const problems = SEVERITIES.reduce((sum, severity) => sum + total[severity], 0);
+  const fileWord = `${files.length} file${files.length === 1 ? '' : 's'}`;
+  const hidden = context.hidden ? ` (${context.hidden} below error hidden by --quiet)` : '';
+  if (problems === 0) lines.push(paint('green', `✔ ${fileWord} checked, no problems`) + hidden);
+  else lines.push(paint(total.error ? 'error' : 'warning', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counted(total, (_style, text) => text)}) in ${withFindings} of ${fileWord}`) + hidden);
   return lines.join('\n') + '\n';
 }
 
-function summary(counts: Record<Severity, number>, paint: (style: Severity, text: string) => string): string {
-  if (counts.error + counts.warning + counts.information + counts.hint === 0) return 'no findings';
-  const parts: string[] = [];
-  for (const severity of ['error', 'warning', 'information'] as const) {
+function emptyCounts(): Record<Severity, number> {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+function counted(counts: Record<Severity, number>, paint: (style: Severity, text: string) => string): string {
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => {
     const count = counts[severity];
-    if (count) parts.push(paint(severity, `${count} ${LABEL[severity]}${count === 1 ? '' : severity === 'information' ? '' : 's'}`));
-  }
-  return parts.join(', ');
+    const word = severity === 'information' ? 'info' : `${LABEL[severity]}${count === 1 ? '' : 's'}`;
+    return paint(severity, `${count} ${word}`);
+  });
+  return parts.join(', ') || 'no problems';
 }

@@ -1,7 +1,8 @@
 /** Reading people's values: placeholders, percentages, numbers, dates. */
 
 const PLACEHOLDER_TEXT = /\b(TODO|TBD|TBC|FIXME|XXX)\b|lorem ipsum|<\s*(fill|your|add)[^>]*>/i;
-const PLACEHOLDER_VALUE = /^(tbd|tbc|todo|n\/?a|none|unknown|\?+|-+|xxx|fixme|\.\.\.)$/i;
+// "none" is a real answer for enums such as financial_impact; the owner rules catch "none" as a person.
+const PLACEHOLDER_VALUE = /^(tbd|tbc|todo|n\/?a|unknown|\?+|-+|xxx|fixme|\.\.\.)$/i;
 
 /** Text that shows a template or a reminder was left in, not a real value. */
 export function looksLikePlaceholder(text: string): boolean {

@@ -1,0 +1,119 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { example, removeTree, runCli, tempTree } from '../helpers/cli';
+import { FIXTURE_TODAY } from '../helpers/fixtures';
+
+const today = ['--today', FIXTURE_TODAY];
+
+describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
+  let root = '';
+  before(() => {
+    root = tempTree({ 'complete.agent.md': example('complete.agent.md'), 'pilot.agent.md': example('pilot.agent.md'), 'broken.agent.md': example('broken.agent.md') });
+  });
+  after(() => removeTree(root));
+
+  it('exits 0 for a clean document', () => {
+    const result = runCli(['check', 'complete.agent.md', ...today], { cwd: root });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /✔ 1 file checked, no problems/);
+  });
+
+  it('exits 1 when there are errors, 0 when only warnings and --fail-on is error', () => {
+    assert.equal(runCli(['check', 'broken.agent.md', ...today], { cwd: root }).code, 1);
+    assert.equal(runCli(['check', 'pilot.agent.md', ...today], { cwd: root }).code, 0);
+  });
+
+  it('--fail-on warning and info lower the bar', () => {
+    assert.equal(runCli(['check', 'pilot.agent.md', '--fail-on', 'warning', ...today], { cwd: root }).code, 1);
+    assert.equal(runCli(['check', 'complete.agent.md', '--fail-on', 'info', ...today], { cwd: root }).code, 0);
+  });
+
+  it('--stage judges the document as if it were at a later stage', () => {
+    const result = runCli(['check', 'pilot.agent.md', '--stage', 'shadow', '--format', 'json', ...today], { cwd: root });
+    assert.equal(result.code, 1);
+    const parsed = JSON.parse(result.stdout) as { files: Array<{ readiness: { stage: string }; findings: Array<{ rule: string; severity: string }> }> };
+    assert.equal(parsed.files[0]?.readiness.stage, 'shadow');
+    assert.ok(parsed.files[0]?.findings.some((finding) => finding.rule === 'AD100' && finding.severity === 'error'));
+  });
+
+  it('exits 2 with a short message for bad usage', () => {
+    for (const args of [['check', '--format', 'xml'], ['check', '--fail-on', 'fatal'], ['check', '--stage', 'beta'], ['check', 'nope.agent.md'], ['check', '--bogus'], ['check', '--today', 'yesterday'], ['lint'], []]) {
+      const result = runCli(args, { cwd: root });
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}`);
+      assert.ok(result.stderr.length > 0 && result.stderr.split('\n').length < 20, `${args.join(' ')} should print a short message: ${result.stderr}`);
+    }
+    assert.match(runCli(['check', '--format', 'xml'], { cwd: root }).stderr, /use text, json, sarif, markdown, github/);
+  });
+
+  it('no colour when not a TTY, and never with --no-color or NO_COLOR', () => {
+    for (const extra of [[], ['--no-color']]) assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...extra, ...today], { cwd: root }).stdout, /\x1b\[/);
+    assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...today], { cwd: root, env: { NO_COLOR: '1' } }).stdout, /\x1b\[/);
+  });
+
+  it('--quiet shows errors only but the exit code still follows --fail-on', () => {
+    const quiet = runCli(['check', 'pilot.agent.md', '--quiet', '--fail-on', 'warning', ...today], { cwd: root });
+    assert.equal(quiet.code, 1);
+    assert.doesNotMatch(quiet.stdout, / warning /);
+    assert.match(quiet.stdout, /hidden by --quiet/);
+  });
+
+  it('--output writes the file and nothing to stdout', () => {
+    const result = runCli(['check', '.', '--format', 'json', '--output', 'out/result.json', ...today], { cwd: root });
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, '');
+    const parsed = JSON.parse(fs.readFileSync(path.join(root, 'out', 'result.json'), 'utf8')) as { files: Array<{ path: string }> };
+    assert.deepEqual(parsed.files.map((file) => file.path), ['broken.agent.md', 'complete.agent.md', 'pilot.agent.md']);
+  });
+
+  it('keeps the JSON shape: files[].path and findings[].rule/severity/message/range', () => {
+    const parsed = JSON.parse(runCli(['check', 'broken.agent.md', '--format', 'json', ...today], { cwd: root }).stdout) as { files: Array<{ path: string; findings: Array<Record<string, unknown>> }> };
+    const finding = parsed.files[0]?.findings[0];
+    assert.ok(finding);
+    assert.match(String(finding['rule']), /^AD\d{3}$/);
+    assert.ok(['error', 'warning', 'information', 'hint'].includes(String(finding['severity'])));
+    assert.equal(typeof finding['message'], 'string');
+    assert.deepEqual(Object.keys(finding['range'] as object), ['start', 'end']);
+  });
+
+  it('a glob selects files; a glob that matches nothing is a usage error', () => {
+    const result = runCli(['check', '*.agent.md', '--format', 'json', ...today], { cwd: root });
+    assert.equal((JSON.parse(result.stdout) as { files: unknown[] }).files.length, 3);
+    assert.equal(runCli(['check', 'docs/**/*.agent.md'], { cwd: root }).code, 2);
+  });
+});
+
+describe('agentdoc check: files, .gitignore and parallel workers', () => {
+  it('respects .gitignore (nested, with negation) when walking folders', () => {
+    const doc = example('complete.agent.md');
+    const root = tempTree({
+      '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'build/\n*.draft.agent.md\n', 'a.agent.md': doc, 'build/b.agent.md': doc,
+      'x.draft.agent.md': doc, 'sub/.gitignore': '!keep.draft.agent.md\n', 'sub/keep.draft.agent.md': doc, 'sub/c.agent.md': doc, 'node_modules/d.agent.md': doc, 'notes.md': '# notes\n',
+    });
+    try {
+      const parsed = JSON.parse(runCli(['check', '--format', 'json', ...today], { cwd: root }).stdout) as { files: Array<{ path: string }> };
+      assert.deepEqual(parsed.files.map((file) => file.path), ['a.agent.md', 'sub/c.agent.md', 'sub/keep.draft.agent.md']);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('checks 60 files on worker threads with the same, path-sorted output as one thread', function () {
+    this.timeout(120000);
+    const files: Record<string, string> = {};
+    const texts = [example('complete.agent.md'), example('pilot.agent.md'), example('broken.agent.md')];
+    for (let index = 0; index < 60; index++) files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agent.md`] = texts[index % 3]!;
+    const root = tempTree(files);
+    try {
+      const parallel = runCli(['check', '--format', 'json', '--jobs', '2', ...today], { cwd: root });
+      const serial = runCli(['check', '--format', 'json', '--jobs', '1', ...today], { cwd: root });
+      assert.equal(parallel.code, 1, parallel.stderr);
+      assert.equal(parallel.stdout, serial.stdout);
+      const paths = (JSON.parse(parallel.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path);
+      assert.equal(paths.length, 60);
+      assert.deepEqual(paths, [...paths].sort());
+    } finally {
+      removeTree(root);
+    }
+  });
+});

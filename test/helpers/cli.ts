@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from './fixtures';
+
+export const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundled CLI as CI would: a child process, no TTY, NO_COLOR unset. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  if (!options.env || !('NO_COLOR' in options.env)) delete env['NO_COLOR'];
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 60000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh folder under the OS temp dir, with `files` written into it (paths relative, '/'-separated). */
+export function tempTree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    const target = path.join(root, ...name.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  }
+  return root;
+}
+
+export function removeTree(root: string): void {
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+export function example(name: string): string {
+  return fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
+}
