@@ -151,7 +151,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
       { scheme: 'untitled', pattern: AGENT_DOC_GLOB },
       { scheme: 'vscode-vfs', pattern: AGENT_DOC_GLOB },
     ],
-    synchronize: { configurationSection: 'agentdoc', fileEvents: vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB) },
+    synchronize: {
+      configurationSection: 'agentdoc',
+      fileEvents: [vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB), vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}')],
+    },
   };
   const client = new LanguageClient('agentdoc', 'agentdoc', serverOptions, clientOptions);
   context.subscriptions.push(client);

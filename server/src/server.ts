@@ -3,12 +3,14 @@ import {
   TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult } from './engine';
+import type { AnalysisResult } from './engine';
+import { analyzeWithConfig } from './engine/config';
 import { portfolioEntry, readinessView } from './engine/features/checklist';
 import { AnalysisCache } from './lsp/analysisCache';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
 import * as features from './lsp/features';
 import { nodeWorkspaceFiles } from './lsp/nodeWorkspaceFiles';
+import { isConfigFile, ServerConfig } from './lsp/serverConfig';
 import { DEFAULT_SETTINGS, readSettings, type AgentdocSettings } from './lsp/settings';
 import { ValidationScheduler } from './lsp/validationScheduler';
 import { WorkspaceChecking } from './lsp/workspaceChecking';
@@ -22,10 +24,16 @@ import { createSkeleton } from './engine/skeleton';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const scheduler = new ValidationScheduler();
-const analyses = new AnalysisCache();
+const config = new ServerConfig();
+/** The same entry point as the CLI: analysis with the workspace config's schemas and severities. */
+function analyzeDocument(uri: string, text: string): AnalysisResult {
+  const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
+  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes });
+}
+const analyses = new AnalysisCache(analyzeDocument);
 /** Settings per open document, refreshed on open and on configuration change, never shared across folders. */
 const documentSettings = new Map<string, AgentdocSettings>();
-const index = new WorkspaceIndex(nodeWorkspaceFiles, (text) => analyze(text));
+const index = new WorkspaceIndex(nodeWorkspaceFiles, analyzeDocument);
 let clientSupportsConfiguration = false;
 let clientSupportsProgress = false;
 /** Open documents speak for themselves; the index speaks for files the editor has not opened. */
@@ -43,7 +51,9 @@ const isAgentDoc = (uri: string): boolean => /\.agent\.md$/i.test(decodeURICompo
 connection.onInitialize((params): InitializeResult => {
   clientSupportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   clientSupportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
-  workspace.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/?$/, '/')));
+  const folders = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/?$/, '/'));
+  workspace.setFolders(folders);
+  config.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -73,8 +83,7 @@ connection.onInitialized(async () => {
 function analysisOf(uri: string): { document: TextDocument; result: AnalysisResult } | undefined {
   const document = documents.get(uri);
   if (!document || !isAgentDoc(uri)) return undefined;
-  const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
-  return { document, result: analyses.get(document, { maxBytes: settings.maxDocumentBytes }) };
+  return { document, result: analyses.get(document) };
 }
 
 async function validate(document: TextDocument, immediate: boolean, refreshSettings: boolean): Promise<void> {
@@ -89,12 +98,12 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
     return;
   }
   const version = document.version;
-  const maxBytes = settings.maxDocumentBytes;
   scheduler.schedule(document.uri, immediate ? 0 : settings.debounceMs, () => {
     const current = documents.get(document.uri);
     // A newer edit has arrived (and scheduled its own run): this text is stale.
     if (!current || current.version !== version) return;
-    const { findings } = analyses.get(current, { maxBytes });
+    const { findings } = analyses.get(current);
+    publishConfigProblems();
     publisher.publish(current.uri, findings, version);
     publisher.refreshWorkspace();
     sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
@@ -110,10 +119,27 @@ documents.onDidClose((event) => {
   if (isAgentDoc(event.document.uri)) void workspace.documentClosed(event.document.uri);
 });
 connection.onDidChangeConfiguration(async () => {
+  analyses.clear();
   for (const document of documents.all()) void validate(document, true, true);
   await workspace.indexAll(await workspaceCheckingEnabled());
 });
+/** A broken config is shown on the config file itself, never silently ignored. */
+function publishConfigProblems(): void {
+  for (const { uri, problems } of config.problems()) {
+    void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => ({ range: problem.range, severity: 1, source: 'agentdoc', code: 'AD003', message: problem.message })) });
+  }
+}
+
 connection.onDidChangeWatchedFiles(async (params) => {
+  if (params.changes.some((change) => isConfigFile(change.uri))) {
+    for (const change of params.changes) if (isConfigFile(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    config.invalidate();
+    analyses.clear();
+    for (const document of documents.all()) void validate(document, true, false);
+    await workspace.indexAll(await workspaceCheckingEnabled());
+    publishConfigProblems();
+    return;
+  }
   for (const change of params.changes) {
     if (isAgentDoc(change.uri)) await workspace.fileChanged(change.uri, change.type === FileChangeType.Deleted);
   }

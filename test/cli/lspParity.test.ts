@@ -10,7 +10,7 @@ const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
 // Flip to true once the language server reads .agentdoc.yaml (engine/config: findConfigPath +
 // loadConfig + analyzeWithConfig); the with-config case below then guards that both agree.
-const SERVER_HONOURS_CONFIG = false;
+const SERVER_HONOURS_CONFIG = true;
 
 interface JsonOutput { files: Array<{ path: string; findings: Array<{ rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> }> }
 

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine';
+import type { AnalysisResult } from '../engine';
 
 /**
  * The latest analysis per open document and version, so diagnostics, code actions, hovers and
@@ -8,12 +8,18 @@ import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine';
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; result: AnalysisResult }>();
 
-  get(document: TextDocument, options: AnalyzeOptions = {}): AnalysisResult {
+  constructor(private readonly analyze: (uri: string, text: string) => AnalysisResult) {}
+
+  get(document: TextDocument): AnalysisResult {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.result;
-    const result = analyze(document.getText(), options);
+    const result = this.analyze(document.uri, document.getText());
     this.entries.set(document.uri, { version: document.version, result });
     return result;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   delete(uri: string): void {

@@ -20,7 +20,7 @@ export interface IndexProgress {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, AnalysisResult>();
 
-  constructor(private readonly files: WorkspaceFiles, private readonly analyze: (text: string) => AnalysisResult) {}
+  constructor(private readonly files: WorkspaceFiles, private readonly analyze: (uri: string, text: string) => AnalysisResult) {}
 
   async indexFolders(folderUris: readonly string[], progress: IndexProgress, onFile: (uri: string, result: AnalysisResult) => void): Promise<number> {
     const uris = (await Promise.all(folderUris.map((folder) => this.files.list(folder).catch(() => [] as string[])))).flat().sort();
@@ -45,7 +45,7 @@ export class WorkspaceIndex {
       this.entries.delete(uri);
       return undefined;
     }
-    const result = this.analyze(text);
+    const result = this.analyze(uri, text);
     this.entries.set(uri, result);
     return result;
   }

@@ -45,12 +45,15 @@ export function plainId(text: string): string {
 
 /** Comma-, semicolon- or slash-separated ids in one cell ("get_invoice, match_po"). */
 export function idList(text: string): string[] {
-  return text.split(/[,;/]|\band\b/).map(plainId).filter((id) => id !== '' && !isPlaceholderValue(id));
+  return text.split(/[,;/]|\band\b/).map(plainId).filter((id) => id !== '' && !isNonValue(id));
 }
 
 /** A cell or value that is present but says nothing: "-", "none", "n/a", "TBD". */
 export function isNonValue(text: string): boolean {
-  return isPlaceholderValue(text.replace(/`/g, ''));
+  const plain = text.replace(/`/g, '').trim();
+  // "none" is a fine answer for an enum (financial_impact) but says nothing where a route, a hold
+  // time or a detection signal is due.
+  return isPlaceholderValue(plain) || /^none$/i.test(plain);
 }
 
 export function fm(context: RuleContext, path: string): unknown {
