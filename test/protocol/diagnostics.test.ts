@@ -35,6 +35,12 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     const invalidMode = byCode('AD112').find((diagnostic) => String(diagnostic.message).includes('sometimes'));
     assert.deepEqual(invalidMode?.range, { start: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') }, end: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') + 'sometimes'.length } });
     assert.ok(byCode('AD100').some((diagnostic) => String(diagnostic.message).startsWith('Missing section "Runbook"')));
+    // Each diagnostic links to its entry in the shipped rule reference, and carries its sources.
+    const link = byCode('AD100')[0]?.codeDescription?.href ?? '';
+    assert.match(link, /\/docs\/rules\.md#ad100$/);
+    assert.ok(fs.existsSync(new URL(link.replace(/#.*$/, ''))), link);
+    assert.ok(fs.readFileSync(new URL(link.replace(/#.*$/, '')), 'utf8').includes('<a id="ad100"></a>'));
+    assert.deepEqual((byCode('AD100')[0]?.data as { sources?: string[] }).sources?.includes('seed:000'), true);
   });
 
   it('gives the same findings as the engine for every example', async () => {

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../engine';
 
@@ -14,6 +16,12 @@ export interface DiagnosticData {
   subject?: Finding['subject'];
 }
 
+/**
+ * The rule reference shipped with the extension (docs/rules.md next to dist/), so the link in
+ * each diagnostic works offline and matches the installed version.
+ */
+const RULES_REFERENCE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+
 /** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
 export function toDiagnostic(finding: Finding): Diagnostic {
   const data: DiagnosticData = { rule: finding.rule, ...(finding.sources ? { sources: finding.sources } : {}), ...(finding.subject ? { subject: finding.subject } : {}) };
@@ -21,6 +29,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    codeDescription: { href: `${RULES_REFERENCE}#${finding.code.toLowerCase()}` },
     source: 'agentdoc',
     message: finding.message,
     data,
