@@ -4,7 +4,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from './engine';
+import { fileURLToPath } from 'node:url';
 import { analyzeWithConfig } from './engine/config';
+import { evidenceChecker } from './node/evidenceFiles';
 import { portfolioEntry, readinessView } from './engine/features/checklist';
 import { AnalysisCache } from './lsp/analysisCache';
 import { DiagnosticsPublisher } from './lsp/diagnosticsPublisher';
@@ -28,7 +30,8 @@ const config = new ServerConfig();
 /** The same entry point as the CLI: analysis with the workspace config's schemas and severities. */
 function analyzeDocument(uri: string, text: string): AnalysisResult {
   const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
-  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes });
+  const fileExists = uri.startsWith('file:') ? evidenceChecker(fileURLToPath(uri), config.folderPaths()) : undefined;
+  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes, ...(fileExists ? { fileExists } : {}) });
 }
 const analyses = new AnalysisCache(analyzeDocument);
 /** Settings per open document, refreshed on open and on configuration change, never shared across folders. */
@@ -65,6 +68,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'agentdoc', version: '0.1.0' },
   };
@@ -172,6 +176,10 @@ connection.onDefinition((params) => {
 connection.onReferences((params) => {
   const found = analysisOf(params.textDocument.uri);
   return found ? features.references(params.textDocument.uri, found.result, params.position, params.context.includeDeclaration) : [];
+});
+connection.onDocumentLinks((params) => {
+  const found = analysisOf(params.textDocument.uri);
+  return found ? features.documentLinks(params.textDocument.uri, found.result) : [];
 });
 connection.onCodeLens((params) => {
   const found = analysisOf(params.textDocument.uri);

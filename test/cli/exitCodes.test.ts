@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { example, removeTree, runCli, tempTree } from '../helpers/cli';
+import { example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
 
 const today = ['--today', FIXTURE_TODAY];
@@ -9,7 +9,7 @@ const today = ['--today', FIXTURE_TODAY];
 describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
   let root = '';
   before(() => {
-    root = tempTree({ 'complete.agent.md': example('complete.agent.md'), 'pilot.agent.md': example('pilot.agent.md'), 'broken.agent.md': example('broken.agent.md') });
+    root = tempTree({ ...exampleEvidence(), 'complete.agent.md': example('complete.agent.md'), 'pilot.agent.md': example('pilot.agent.md'), 'broken.agent.md': example('broken.agent.md') });
   });
   after(() => removeTree(root));
 
@@ -99,7 +99,7 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
   });
 
   it('checks 60 files on worker threads with the same, path-sorted output as one thread', function () {
-    this.timeout(120000);
+    this.timeout(400000);
     const files: Record<string, string> = {};
     const texts = [example('complete.agent.md'), example('pilot.agent.md'), example('broken.agent.md')];
     for (let index = 0; index < 60; index++) files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agent.md`] = texts[index % 3]!;

@@ -16,7 +16,7 @@ export interface CliResult {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env || !('NO_COLOR' in options.env)) delete env['NO_COLOR'];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 60000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 180000, maxBuffer: 256 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,6 +33,12 @@ export function tempTree(files: Record<string, string>): string {
 
 export function removeTree(root: string): void {
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** The evidence files complete.agent.md links to, as tempTree entries (under `prefix`). */
+export function exampleEvidence(prefix = ''): Record<string, string> {
+  const dir = path.join(REPO_ROOT, 'examples', 'evidence');
+  return Object.fromEntries(fs.readdirSync(dir).map((name) => [`${prefix}evidence/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]));
 }
 
 export function example(name: string): string {

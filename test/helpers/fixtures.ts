@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, type Finding } from '../../server/src/engine';
+import { evidenceChecker } from '../../server/src/node/evidenceFiles';
 
 /** The date fixtures are checked on, so date rules give the same answer every day. */
 export const FIXTURE_TODAY = '2026-11-23';
@@ -41,8 +42,9 @@ export function loadFixture(file: string): Fixture {
   return { name: path.basename(file), text: lines.join('\n'), expectations, checkedCodes };
 }
 
-export function check(text: string): Finding[] {
-  return analyze(text, { today: FIXTURE_TODAY }).findings;
+/** Checks fixture text; evidence links resolve next to `file`, confined to the fixtures folder. */
+export function check(text: string, file?: string): Finding[] {
+  return analyze(text, { today: FIXTURE_TODAY, ...(file ? { fileExists: evidenceChecker(file, [FIXTURE_DIR]) } : {}) }).findings;
 }
 
 export function describeFinding(finding: Finding): string {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/engine';
+import { evidenceChecker } from '../../server/src/node/evidenceFiles';
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 
@@ -51,7 +52,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
       const text = fs.readFileSync(file, 'utf8');
       await client.open(uri, text);
       const published = await client.diagnostics(uri);
-      const expected = analyze(text).findings.map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
+      const expected = analyze(text, { fileExists: evidenceChecker(file, []) }).findings.map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
       assert.deepEqual(published.diagnostics.map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`), expected, name);
     }
   });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
@@ -79,6 +80,14 @@ describe('editor features over stdio', () => {
     assert.match(lines[target.range.start.line] ?? '', /^### /);
     const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: target.range.start, context: { includeDeclaration: false } });
     assert.ok(refs.some((ref) => ref.range.start.line === linkLine));
+  });
+
+  it('documentLink: evidence files resolve next to the document', async () => {
+    const docUri = pathToFileURL(path.join(EXAMPLES_DIR, 'complete.agent.md')).toString();
+    await client.open(docUri, complete);
+    const links = await client.request<Array<{ target: string }>>('textDocument/documentLink', { textDocument: { uri: docUri } });
+    assert.ok(links.length >= 20);
+    assert.ok(links.every((link) => link.target.startsWith(pathToFileURL(path.join(EXAMPLES_DIR, 'evidence')).toString())));
   });
 
   it('codeLens: the readiness summary at the top', async () => {

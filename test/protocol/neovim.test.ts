@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/engine';
+import { evidenceChecker } from '../../server/src/node/evidenceFiles';
 import { EXAMPLES_DIR, REPO_ROOT } from '../helpers/fixtures';
 
 interface NeovimDiagnostic { code: string; line: number; col: number; severity: number; source: string; message: string }
@@ -23,7 +24,7 @@ describe('a second editor: Neovim\'s built-in LSP client over stdio', () => {
     assert.ok(fs.existsSync(out), `Neovim wrote no result (exit ${run.status}): ${run.stderr}`);
     const received = (JSON.parse(fs.readFileSync(out, 'utf8')) as { diagnostics: NeovimDiagnostic[] }).diagnostics;
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
-    const expected = analyze(fs.readFileSync(file, 'utf8')).findings;
+    const expected = analyze(fs.readFileSync(file, 'utf8'), { fileExists: evidenceChecker(file, []) }).findings;
     // The example is ASCII, so Neovim's byte columns equal LSP's UTF-16 columns.
     const key = (code: string, line: number, col: number) => `${code}@${line}:${col}`;
     assert.deepEqual(received.map((d) => key(String(d.code), d.line, d.col)).sort(), expected.map((f) => key(f.code, f.range.start.line, f.range.start.character)).sort());

@@ -15,6 +15,8 @@ describe('whole-workspace checking and the reviewer requests', () => {
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-ws-'));
     fs.mkdirSync(path.join(folder, 'agents'));
+    fs.cpSync(path.join(EXAMPLES_DIR, 'evidence'), path.join(folder, 'evidence'), { recursive: true });
+    fs.cpSync(path.join(EXAMPLES_DIR, 'evidence'), path.join(folder, 'agents', 'evidence'), { recursive: true });
     fs.copyFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), path.join(folder, 'agents', 'pilot.agent.md'));
     fs.writeFileSync(path.join(folder, 'agents', 'one.agent.md'), complete);
     // Same id as one.agent.md, and a dependency nobody documents.

@@ -16,7 +16,7 @@ describe('rule fixtures (inline expectations)', () => {
     it(name, () => {
       const fixture = loadFixture(path.join(RULE_FIXTURES, name));
       assert.ok(fixture.checkedCodes.size > 0, 'a fixture must expect something');
-      const findings = check(fixture.text).filter((finding) => fixture.checkedCodes.has(finding.code));
+      const findings = check(fixture.text, path.join(RULE_FIXTURES, name)).filter((finding) => fixture.checkedCodes.has(finding.code));
       // A marker with a severity must match it; several markers of one code on a line match as a multiset.
       const actual = findings.map((finding) => `${finding.range.start.line + 1} ${finding.code}/${finding.severity}`).sort();
       const remaining = [...actual];

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../engine';
 import { analyzeWithConfig as analyzeConfigured, loadConfig } from '../engine/config';
 import type { Finding } from '../engine/types';
+import { evidenceChecker } from '../node/evidenceFiles';
 
 /** One unit of work, plain data so it can cross to a worker thread. */
 export interface CheckJob {
@@ -21,9 +22,9 @@ export interface CheckedFile {
 }
 
 /** Analysis of one file with its config applied: the same steps the language server takes. */
-export function analyzeWithConfig(text: string, job: Omit<CheckJob, 'file' | 'display'>): AnalysisResult {
+export function analyzeWithConfig(text: string, job: Omit<CheckJob, 'display'>): AnalysisResult {
   const loaded = job.config ? loadConfig(job.config.text, job.config.path) : undefined;
-  return analyzeConfigured(text, loaded, { ...(job.today ? { today: job.today } : {}), ...(job.stage ? { stageOverride: job.stage } : {}) });
+  return analyzeConfigured(text, loaded, { ...(job.today ? { today: job.today } : {}), ...(job.stage ? { stageOverride: job.stage } : {}), fileExists: evidenceChecker(job.file, []) });
 }
 
 export function checkText(text: string, job: CheckJob): CheckedFile {

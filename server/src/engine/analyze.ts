@@ -22,6 +22,12 @@ export interface AnalyzeOptions {
    * ask in CI "is this pilot ready for canary?". Unknown ids are ignored; callers validate them.
    */
   stageOverride?: string;
+  /**
+   * Whether a file a document links to exists, given the link as written (relative to the
+   * document). Injected by the caller (server, CLI), which also decides what lies outside the
+   * workspace; without it, evidence links are not checked.
+   */
+  fileExists?: (relativePath: string) => boolean;
 }
 
 export interface AnalysisResult {
@@ -57,11 +63,11 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   // Severity follows context.stage everywhere, so overriding the stage here is enough for every rule.
   const override = ladder.get(options.stageOverride);
   const readiness: Readiness = override ? { ...evaluated, stage: override, next: ladder.next(override) } : evaluated;
-  const context: RuleContext = { model, facts, ladder, stage: readiness.stage, readiness, validators: validatorsFor(schemas), today };
+  const context: RuleContext = { model, facts, ladder, stage: readiness.stage, readiness, validators: validatorsFor(schemas), today, ...(options.fileExists ? { fileExists: options.fileExists } : {}) };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     try {
-      findings.push(...rule.check(context));
+      findings.push(...capped(rule, rule.check(context)));
     } catch (error) {
       // A broken rule must not hide the others' findings or take the server down.
       findings.push({
@@ -74,6 +80,23 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
     }
   }
   return { findings: sortFindings(findings), model, readiness };
+}
+
+/** More findings than this from one rule are summed up: editors choke on 50,000 diagnostics. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/**
+ * A rule's findings, at most MAX_FINDINGS_PER_RULE of them (the first in document order) plus one
+ * saying how many more there are. Besides sparing the editor, this keeps the caller's
+ * push(...spread) small: 100,000 arguments (one per row of a huge table) overflow the call stack.
+ */
+function capped(rule: Rule, found: Finding[]): Finding[] {
+  if (found.length <= MAX_FINDINGS_PER_RULE) return found;
+  const kept = sortFindings(found).slice(0, MAX_FINDINGS_PER_RULE);
+  const next = found[MAX_FINDINGS_PER_RULE];
+  const more = found.length - MAX_FINDINGS_PER_RULE;
+  kept.push({ code: rule.code, rule: rule.name, severity: 'information', message: `${more.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`, range: next?.range ?? kept[kept.length - 1]!.range });
+  return kept;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

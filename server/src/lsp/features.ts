@@ -1,6 +1,6 @@
 import {
   CodeActionKind, CompletionItemKind, DocumentSymbol, SymbolKind, type CodeAction, type CodeLens, type CompletionItem,
-  type FoldingRange, type Hover, type Location, type TextEdit,
+  type DocumentLink, type FoldingRange, type Hover, type Location, type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, Range } from '../engine';
@@ -10,6 +10,7 @@ import { hoverAt } from '../engine/features/hover';
 import { documentOutline, foldingSpans, type OutlineSymbol } from '../engine/features/outline';
 import { summarizeReadiness } from '../engine/features/readinessSummary';
 import { buildSymbolIndex, definitionAt, referencesAt } from '../engine/features/references';
+import { evidenceLinks } from '../engine/features/links';
 import { StageLadder } from '../engine/stages';
 import { toDiagnostic } from './convert';
 
@@ -87,4 +88,18 @@ export function codeLenses(result: AnalysisResult): CodeLens[] {
   const summary = summarizeReadiness(result.readiness, new StageLadder(result.model.schemas.gates));
   const tier = result.readiness.tier ? ` · ${result.readiness.tier}` : '';
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `agentdoc: ${summary.text}${tier}`, command: '' } }];
+}
+
+/** Evidence links resolve against the document's own location; only the editor opens them. */
+export function documentLinks(uri: string, result: AnalysisResult): DocumentLink[] {
+  if (!result.model) return [];
+  return evidenceLinks(result.model).flatMap((link) => {
+    let target: string;
+    try {
+      target = link.external ? new URL(link.target).toString() : new URL(link.target, uri).toString();
+    } catch {
+      return [];
+    }
+    return [{ range: link.range, target, tooltip: link.external ? 'Open the evidence' : 'Open the evidence file' }];
+  });
 }

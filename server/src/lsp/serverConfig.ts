@@ -25,6 +25,11 @@ export class ServerConfig {
     this.invalidate();
   }
 
+  /** Workspace folders as file-system paths. */
+  folderPaths(): string[] {
+    return [...this.folders];
+  }
+
   invalidate(): void {
     this.byDir.clear();
     this.byPath.clear();

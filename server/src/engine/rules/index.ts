@@ -38,6 +38,7 @@ import { frontMatterMissing } from './frontMatterMissing';
 import { frontMatterSchema } from './frontMatterSchema';
 import { gateItems } from './gateItems';
 import type { Rule } from './rule';
+import { evidenceLinkBroken } from './evidenceLinks';
 import { sectionDuplicate, sectionEmpty, sectionPlaceholder } from './sectionContent';
 import { sectionMissing } from './sectionMissing';
 import { tableCellInvalid, tableColumnMissing, tableMissing } from './tables';
@@ -95,6 +96,7 @@ export const allRules: readonly Rule[] = [
   waiverNotAllowed,
   reviewCadence,
   ownerSince,
+  evidenceLinkBroken,
   runbookCoverage,
   costAlert,
   costProjection,

@@ -15,6 +15,8 @@ export interface RuleContext {
   validators: Validators;
   /** Today as a UTC day number, injected so date rules are testable. */
   today: number;
+  /** File existence relative to the document, when the caller can tell (see AnalyzeOptions). */
+  fileExists?: (relativePath: string) => boolean;
 }
 
 /** A check with a stable code. One rule per module; the engine runs them all and contains failures. */
