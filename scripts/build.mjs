@@ -20,4 +20,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The CLI's worker thread for large trees; dist/cli.js starts it from its own folder.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
+  // The prompt token counter, loaded by the server on first use only (large encoding tables).
+  esbuild.build({ ...common, entryPoints: ['server/src/tokenizer.ts'], outfile: 'dist/tokenizer.js' }),
 ]);

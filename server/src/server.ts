@@ -4,6 +4,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from './engine';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeWithConfig } from './engine/config';
 import { evidenceChecker } from './node/evidenceFiles';
@@ -67,7 +68,7 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       documentLinkProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'agentdoc', version: '0.1.0' },
@@ -183,7 +184,15 @@ connection.onDocumentLinks((params) => {
 });
 connection.onCodeLens((params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? features.codeLenses(found.result) : [];
+  return found ? features.codeLenses(found.result, params.textDocument.uri) : [];
+});
+let countTokens: ((text: string) => number) | undefined;
+connection.onCodeLensResolve((lens) => {
+  const data = lens.data as { uri?: string; kind?: string } | undefined;
+  if (data?.kind !== 'prompt-tokens' || !data.uri) return lens;
+  // Loaded from its own bundle next to this file, on first use only.
+  countTokens ??= (require(path.join(__dirname, 'tokenizer.js')) as { countTokens: (text: string) => number }).countTokens;
+  return features.resolvePromptLens(lens, analysisOf(data.uri)?.result, countTokens);
 });
 
 onAgentdocRequest(connection, 'agentdoc/readiness', ({ uri }) => {

@@ -94,5 +94,11 @@ describe('editor features over stdio', () => {
     await client.open(uri, complete);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.match(lenses[0]?.command?.title ?? '', /^agentdoc: Ready for production/);
+    const prompt = lenses.find((lens) => lens.range.start.line === lineOf((line) => line === '## Prompt'));
+    assert.ok(prompt && !prompt.command, 'the token count is resolved lazily');
+    const resolved = await client.request<CodeLens>('codeLens/resolve', prompt);
+    const tokens = Number(/≈ ([\d,]+) tokens \(o200k_base/.exec(resolved.command?.title ?? '')?.[1]?.replace(/,/g, ''));
+    // The complete example's prompt is a few hundred words: a sane count, not zero.
+    assert.ok(tokens > 100 && tokens < 5000, resolved.command?.title);
   });
 });

@@ -11,6 +11,7 @@ import { documentOutline, foldingSpans, type OutlineSymbol } from '../engine/fea
 import { summarizeReadiness } from '../engine/features/readinessSummary';
 import { buildSymbolIndex, definitionAt, referencesAt } from '../engine/features/references';
 import { evidenceLinks } from '../engine/features/links';
+import { assemblePrompt } from '../engine/features/promptText';
 import { StageLadder } from '../engine/stages';
 import { toDiagnostic } from './convert';
 
@@ -83,11 +84,25 @@ export function references(uri: string, result: AnalysisResult, position: Range[
   return referencesAt(buildSymbolIndex(result.model), position, includeDeclaration).map((range) => ({ uri, range }));
 }
 
-export function codeLenses(result: AnalysisResult): CodeLens[] {
+/**
+ * The readiness summary at the top, and on the Prompt heading the assembled prompt's token count
+ * (resolved lazily: counting loads the tokenizer).
+ */
+export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
   if (!result.readiness || !result.model) return [];
   const summary = summarizeReadiness(result.readiness, new StageLadder(result.model.schemas.gates));
   const tier = result.readiness.tier ? ` · ${result.readiness.tier}` : '';
-  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `agentdoc: ${summary.text}${tier}`, command: '' } }];
+  const lenses: CodeLens[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `agentdoc: ${summary.text}${tier}`, command: 'agentdoc.showChecklist' } }];
+  const prompt = assemblePrompt(result.model);
+  if (prompt) lenses.push({ range: prompt.anchor, data: { uri, kind: 'prompt-tokens' } });
+  return lenses;
+}
+
+export function resolvePromptLens(lens: CodeLens, result: AnalysisResult | undefined, countTokens: (text: string) => number): CodeLens {
+  const prompt = result?.model && assemblePrompt(result.model);
+  if (!prompt) return { ...lens, command: { title: 'Prompt: no prompt parts', command: '' } };
+  const tokens = countTokens(prompt.text);
+  return { ...lens, command: { title: `≈ ${tokens.toLocaleString('en-US')} tokens (o200k_base: GPT-4o / GPT-4.1 / o-series tokenizer) · ${prompt.parts} part${prompt.parts === 1 ? '' : 's'}`, command: '' } };
 }
 
 /** Evidence links resolve against the document's own location; only the editor opens them. */
