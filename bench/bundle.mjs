@@ -1,6 +1,7 @@
 // Bundles the engine (server/src/engine) and the document generator (test/helpers/agentDocGenerator.ts)
 // into one CommonJS file for the in-process measures, with the same esbuild options as the server.
 import * as esbuild from 'esbuild';
+import { fastMarkdownItFields } from '../scripts/esbuild-plugins.mjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ export async function loadBenchLib(root, outDir) {
       loader: 'ts',
       sourcefile: 'bench-entry.ts',
     },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', legalComments: 'none',
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', legalComments: 'none', plugins: [fastMarkdownItFields],
   });
   return createRequire(import.meta.url)(outfile);
 }

@@ -1,8 +1,10 @@
 // Bundles the client, the language server, the CLI and its worker thread with esbuild.
 // Schemas are imported as JSON so the server needs no file reads to start.
 import * as esbuild from 'esbuild';
+import { fastMarkdownItFields } from './esbuild-plugins.mjs';
 
 const production = process.argv.includes('--production');
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,6 +14,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [fastMarkdownItFields],
 };
 
 await Promise.all([

@@ -11,8 +11,21 @@ export interface SectionStatus {
 
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 
+// Several rules and the readiness evaluation ask about the same sections; a section object
+// belongs to one model (one text), so its status never changes.
+const statusCache = new WeakMap<Section, SectionStatus>();
+
 /** Whether a section has real content: not just blank lines, comments or template text. */
 export function sectionStatus(model: DocumentModel, section: Section): SectionStatus {
+  let status = statusCache.get(section);
+  if (!status) {
+    status = computeStatus(model, section);
+    statusCache.set(section, status);
+  }
+  return status;
+}
+
+function computeStatus(model: DocumentModel, section: Section): SectionStatus {
   const placeholderLines: number[] = [];
   let contentLines = 0;
   let inComment = false;

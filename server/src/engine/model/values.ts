@@ -56,10 +56,13 @@ export function parseIsoDate(text: string): number | undefined {
   return Math.floor(time / 86_400_000);
 }
 
+// One formatter for the process: toLocaleString builds a new one on every call.
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return NUMBER.format(value);
 }
 
 export function formatPercent(rate: number): string {
-  return `${(rate * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
+  return `${NUMBER.format(rate * 100)}%`;
 }
