@@ -125,4 +125,19 @@ suite('agentdoc in the extension host', () => {
       sub.dispose();
     }
   });
+
+  test('agent docs open as Markdown, so the Markdown preview keeps working', async () => {
+    // VS Code 1.139 would open *.agent.md as its own chat-agent format; agentdoc's
+    // configurationDefaults associate them with Markdown (except .github/agents/ files).
+    const uri = await findExample('complete.agent.md');
+    const doc = await open(uri);
+    assert.strictEqual(doc.languageId, 'markdown');
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    let preview: vscode.Tab | undefined;
+    for (const end = Date.now() + 10000; !preview && Date.now() < end; await sleep(200)) {
+      preview = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+        .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview'));
+    }
+    assert.ok(preview, 'no Markdown preview tab opened');
+  });
 });

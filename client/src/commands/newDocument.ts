@@ -20,17 +20,19 @@ export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined>
   if (id === undefined) return undefined;
   const owner = await vscode.window.showInputBox({ title: 'New agent document (3/6)', prompt: 'The production owner: one named person, accountable after the builder moves on', placeHolder: 'Jane Doe', ignoreFocusOut: true, validateInput: (value) => (value.trim().split(/\s+/).length >= 2 ? undefined : 'Enter a person\'s full name, not a team or TBD') });
   if (owner === undefined) return undefined;
-  const tierPick = await vscode.window.showQuickPick([
-    { label: 'Derive from the risk facts', description: 'recommended', value: undefined },
-    { label: 'tier-1', description: 'low risk: internal, no personal data', value: 'tier-1' as const },
-    { label: 'tier-2', description: 'moderate: customer-facing or personal data', value: 'tier-2' as const },
-    { label: 'tier-3', description: 'high: customer-facing with personal data, high impact, AI Act high-risk', value: 'tier-3' as const },
-  ], { title: 'New agent document (4/6)', placeHolder: 'Approval tier', ignoreFocusOut: true });
-  if (!tierPick) return undefined;
-  const customerFacing = await yesNo('New agent document (5/6)', 'Does its output reach customers or the public?');
+  const customerFacing = await yesNo('New agent document (4/6)', 'Does its output reach customers or the public?');
   if (customerFacing === undefined) return undefined;
-  const personalData = await yesNo('New agent document (6/6)', 'Does it process personal data?');
+  const personalData = await yesNo('New agent document (5/6)', 'Does it process personal data?');
   if (personalData === undefined) return undefined;
+  // A declared tier below what the risk facts imply is a finding (AD358), so it is not offered.
+  const minimum = customerFacing && personalData ? 3 : customerFacing || personalData ? 2 : 1;
+  const tiers = [
+    { label: 'tier-1', description: 'low risk: internal, no personal data', value: 'tier-1' as const, rank: 1 },
+    { label: 'tier-2', description: 'moderate: customer-facing or personal data', value: 'tier-2' as const, rank: 2 },
+    { label: 'tier-3', description: 'high: customer-facing with personal data, high impact, AI Act high-risk', value: 'tier-3' as const, rank: 3 },
+  ].filter((tier) => tier.rank >= minimum);
+  const tierPick = await vscode.window.showQuickPick([{ label: 'Derive from the risk facts', description: 'recommended', value: undefined, rank: 0 }, ...tiers], { title: 'New agent document (6/6)', placeHolder: 'Approval tier', ignoreFocusOut: true });
+  if (!tierPick) return undefined;
   return { name: name.trim(), id, owner: owner.trim(), customerFacing, personalData, ...(tierPick.value ? { tier: tierPick.value } : {}) };
 }
 
@@ -45,7 +47,9 @@ export async function createAgentDocument(skeleton: (answers: SkeletonAnswers) =
   let uri = target;
   if (!uri) {
     const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agent.md`) : undefined;
-    uri = await vscode.window.showSaveDialog({ title: 'Save the new agent document', filters: { 'Agent document': ['agent.md'] }, ...(suggested ? { defaultUri: suggested } : {}) });
+    // Save dialogs compare the last extension only, so the filter is 'md'; the name is completed below.
+    uri = await vscode.window.showSaveDialog({ title: 'Save the new agent document', filters: { 'Agent document': ['md'] }, ...(suggested ? { defaultUri: suggested } : {}) });
+    if (uri && !uri.path.toLowerCase().endsWith('.agent.md')) uri = uri.with({ path: uri.path.replace(/(\.md)?$/i, '.agent.md') });
   }
   if (!uri) return undefined;
   try {

@@ -66,7 +66,8 @@ export function completions(result: AnalysisResult, position: Range['start']): C
     label: option.label,
     kind: COMPLETION_KIND[option.kind],
     sortText: option.sortText,
-    filterText: option.kind === 'section' ? `#${option.label}` : option.label,
+    // The client filters on the text from the range start (column 0), so a section item filters as "## Title".
+    filterText: option.kind === 'section' ? option.insertText.split(/\r?\n/, 1)[0] : option.label,
     textEdit: { range: option.range, newText: option.insertText },
     ...(option.detail ? { detail: option.detail } : {}),
     ...(option.documentation ? { documentation: { kind: 'markdown' as const, value: option.documentation } } : {}),
