@@ -18,7 +18,7 @@ function findTests(dir) {
 
 async function runMocha() {
   const mocha = new Mocha({ reporter: 'spec', timeout: 30000 });
-  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/cli'), ...findTests('out/test/protocol')]) mocha.addFile(path.resolve(file));
+  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/cli'), ...findTests('out/test/protocol'), ...findTests('out/test/robustness')]) mocha.addFile(path.resolve(file));
   await new Promise((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('end', () => {

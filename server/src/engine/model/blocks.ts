@@ -10,7 +10,43 @@ export type Block =
   | { kind: 'other'; startLine: number; endLine: number };
 
 // One parser for the process: markdown-it is stateless between renders once configured.
-const markdown = new MarkdownIt('commonmark').enable('table');
+// Only the block structure is read (headings, tables, paragraphs and their raw text), so the
+// inline pass is switched off: it was most of the cost on hostile input (a 2 MB line of
+// backticks took over a second) and its tokens were never used. Block nesting stays capped by
+// the preset's maxNesting (20), so deeply nested lists or blockquotes cannot exhaust the stack.
+const markdown = new MarkdownIt('commonmark').enable('table').disable(['inline', 'text_join']);
+keepTableExtentOnly(markdown);
+
+type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * markdown-it's table rule builds six tokens per cell: on a 50,000-row table that was most of the
+ * analysis time. tables.ts re-reads rows from the text, so only the table's extent is needed. The
+ * original rule still decides where a table starts and ends (exactly as markdown-it does); only
+ * table_open/table_close become real tokens, the row and cell tokens go to one scratch token.
+ * (`__rules__` is markdown-it's rule list; if a future version renames it, nothing changes but speed.)
+ */
+function keepTableExtentOnly(md: InstanceType<typeof MarkdownIt>): void {
+  const rules = (md.block.ruler as unknown as { __rules__?: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__;
+  const entry = rules?.find((rule) => rule.name === 'table');
+  if (!entry) return;
+  const original = entry.fn;
+  const extentOnly: BlockRule = (state, startLine, endLine, silent) => {
+    if (silent) return original(state, startLine, endLine, true);
+    const push = state.push;
+    const scratch = new state.Token('table_part', '', 0);
+    // Nesting stays balanced: only table_open and table_close change state.level, in pairs.
+    state.push = (type, tag, nesting) => (type === 'table_open' || type === 'table_close' ? push.call(state, type, tag, nesting) : scratch);
+    try {
+      return original(state, startLine, endLine, false);
+    } finally {
+      state.push = push;
+    }
+  };
+  // `at` resets the rule's alt chains unless given: without them a table could no longer
+  // interrupt a paragraph (the differential fuzz test against stock markdown-it caught that).
+  md.block.ruler.at('table', extentOnly, { alt: [...entry.alt] });
+}
 
 /**
  * Top-level blocks of a Markdown body. `lineOffset` is the document line the body starts on,

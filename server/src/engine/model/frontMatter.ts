@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 
@@ -25,6 +25,18 @@ export interface FrontMatter {
 const FENCE = /^---[ \t]*$/;
 /** Above this many alias expansions the YAML is treated as an alias bomb, not data. */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Front matter nested deeper than this is not converted to data: yaml's toJS recurses per level
+ * (a 10,000-level `[[[[…` would overflow the stack) and no agent doc needs more than a few levels.
+ */
+const MAX_DEPTH = 100;
+/**
+ * Collection keys (`? [a, b]: …`) nested in collection keys make toJS stringify every level into
+ * its parent's key, re-escaping each time: the cost grows exponentially (100 levels took 1.2 s).
+ */
+const MAX_KEY_NESTING = 8;
+/** At most this many YAML errors become findings; one more problem says how many were left out. */
+const MAX_PROBLEMS = 50;
 
 /**
  * Finds and parses the YAML front matter. The opening fence must be the first line (after an
@@ -54,20 +66,38 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     };
   }
   const contentEnd = index.lineStart(closingLine);
-  const source = index.text.slice(contentStart, contentEnd);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: YamlProblem[] = document.errors.map((error) => {
+  // A lone \r ends a line for LSP, the line index and markdown-it but not for the yaml library;
+  // turning it into \n keeps every offset (same length) and makes all four agree on lines.
+  const source = index.text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
+  const cannotRead = (reason: string): YamlProblem => ({ message: `The front matter cannot be read: ${reason}`, range: index.lineRange(0) });
+  let document: Document.Parsed;
+  try {
+    // logLevel 'error': yaml would otherwise print process warnings (e.g. for collection keys)
+    // to the language server's stderr for every keystroke.
+    document = parseDocument(source, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  } catch (error) {
+    // yaml reports most failures as document errors; this keeps any it throws (e.g. a RangeError
+    // from deep recursion) a finding instead of an exception.
+    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(errorText(error))] };
+  }
+  const problems: YamlProblem[] = document.errors.slice(0, MAX_PROBLEMS).map((error) => {
     const [start, end] = errorSpan(source, error.code, error.message, error.pos);
     return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
   });
+  const more = document.errors.length - MAX_PROBLEMS;
+  if (more > 0) problems.push({ message: `YAML syntax error: ${more.toLocaleString('en-US')} more errors in the front matter are not listed.`, range: problems[problems.length - 1]?.range ?? index.lineRange(0) });
   // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the
   // owner from vanishing (and every gate from re-opening) because of one bad line.
   let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    if (problems.length === 0) problems.push({ message: `The front matter cannot be read: ${error instanceof Error ? error.message : String(error)}`, range: index.lineRange(0) });
+  const tooDeep = nestingProblem(document);
+  if (tooDeep) {
+    problems.push(cannotRead(tooDeep));
+  } else {
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (problems.length === 0) problems.push(cannotRead(errorText(error)));
+    }
   }
   return {
     range: index.rangeOf(0, index.lineEnd(closingLine)),
@@ -78,6 +108,30 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
     data,
     problems,
   };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why the parsed tree is too deep to convert safely, walking it without recursion; or undefined. */
+function nestingProblem(document: Document.Parsed): string | undefined {
+  const stack: { node: unknown; depth: number; keyNesting: number }[] = [{ node: document.contents, depth: 0, keyNesting: 0 }];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const { node, depth, keyNesting } = entry;
+    if (!isCollection(node)) continue;
+    if (depth > MAX_DEPTH) return `it is nested more than ${MAX_DEPTH} levels deep.`;
+    if (keyNesting > MAX_KEY_NESTING) return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1, keyNesting: keyNesting + (isCollection(item.key) ? 1 : 0) });
+        stack.push({ node: item.value, depth: depth + 1, keyNesting });
+      } else {
+        stack.push({ node: item, depth: depth + 1, keyNesting });
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -95,8 +149,15 @@ function errorSpan(source: string, code: string, message: string, pos: [number, 
       }
     }
   }
-  return [pos[0], Math.max(pos[1], pos[0] + 1)];
+  const start = pos[0];
+  let end = Math.max(pos[1], start + 1);
+  // One past an emoji's first half would split its surrogate pair (an invalid UTF-16 position).
+  if (isLowSurrogate(source.charCodeAt(end)) && isHighSurrogate(source.charCodeAt(end - 1))) end++;
+  return [isLowSurrogate(source.charCodeAt(start)) && isHighSurrogate(source.charCodeAt(start - 1)) ? start - 1 : start, end];
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** The YAML library's first message line without its code-frame, which our range already shows. */
 function yamlMessage(raw: string): string {
