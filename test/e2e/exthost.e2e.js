@@ -37,14 +37,7 @@ async function finish(result, extra = {}, error = null) {
     out.error = String(error && error.message || error).split('\n')[0];
   }
   if (result !== 'PASS') out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
-  mem.sample();
-  mem.stop();
-  await lib.cleanup();
-  if (result === 'PASS') lib.removeRun(run);
-  else if (run) out.runDir = run.dir;
-  Object.assign(out, mem.peak());
-  console.log(JSON.stringify(out));
-  process.exit(result === 'PASS' ? 0 : 1);
+  await lib.finishRun(result, out, run, mem);
 }
 
 // Hard bound for hangs before the tests even start (the wait for codeAutomationExit has its own bound).

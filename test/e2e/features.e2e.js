@@ -62,14 +62,7 @@ async function finish(error) {
     out.error = String(error && error.message || error).split('\n')[0];
     out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
   }
-  mem.sample();
-  mem.stop();
-  await lib.cleanup();
-  if (result === 'PASS') lib.removeRun(run);
-  else if (run) out.runDir = run.dir;
-  Object.assign(out, mem.peak());
-  console.log(JSON.stringify(out));
-  process.exit(result === 'PASS' ? 0 : 1);
+  await lib.finishRun(result, out, run, mem);
 }
 
 const deadline = setTimeout(() => finish(new Error(`overall timeout of ${TOTAL_MS} ms exceeded`)), TOTAL_MS);

@@ -248,8 +248,21 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
 }
 
+// The common end of every e2e script: stop sampling, tear down, keep the run folder only on
+// failure (for its logs), print the JSON summary line and exit with the verdict.
+async function finishRun(result, out, run, mem) {
+  mem.sample();
+  mem.stop();
+  await cleanup();
+  if (result === 'PASS') removeRun(run);
+  else if (run) out.runDir = run.dir;
+  Object.assign(out, mem.peak());
+  console.log(JSON.stringify(out));
+  process.exit(result === 'PASS' ? 0 : 1);
+}
+
 module.exports = {
   REPO, E2E_DIR, CS, PW, CHROMIUM, SHOTS, NODE24_BIN,
   sleep, checkInstalled, timeline, descendants, memSampler, freePort, waitHttp,
-  makeRun, removeRun, installVsix, startCodeServer, launchBrowser, screenshot, cleanup,
+  makeRun, removeRun, installVsix, startCodeServer, launchBrowser, screenshot, cleanup, finishRun,
 };

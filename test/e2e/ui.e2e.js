@@ -56,14 +56,7 @@ async function finish(result, error) {
       if (await mode.isVisible()) out.languageMode = (await mode.innerText()).trim();
     } catch { /* no page */ }
   }
-  mem.sample();
-  mem.stop();
-  await lib.cleanup();
-  if (result === 'PASS') lib.removeRun(run);
-  else if (run) out.runDir = run.dir;
-  Object.assign(out, mem.peak());
-  console.log(JSON.stringify(out));
-  process.exit(result === 'PASS' ? 0 : 1);
+  await lib.finishRun(result, out, run, mem);
 }
 
 const deadline = setTimeout(() => finish('FAIL', new Error(`overall timeout of ${TOTAL_MS} ms exceeded`)), TOTAL_MS);
