@@ -107,11 +107,17 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
     const current = documents.get(document.uri);
     // A newer edit has arrived (and scheduled its own run): this text is stale.
     if (!current || current.version !== version) return;
-    const { findings } = analyses.get(current);
-    publishConfigProblems();
-    publisher.publish(current.uri, findings, version);
-    publisher.refreshWorkspace();
-    sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
+    // The engine contains its own failures; this is the last line of defence, because an
+    // exception escaping a timer callback would end the server process.
+    try {
+      const { findings } = analyses.get(current);
+      publishConfigProblems();
+      publisher.publish(current.uri, findings, version);
+      publisher.refreshWorkspace();
+      sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
+    } catch (error) {
+      connection.console.error(`agentdoc: checking ${current.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
   });
 }
 

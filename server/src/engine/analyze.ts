@@ -9,6 +9,7 @@ import type { SchemaSet } from './schemaData/types';
 import { StageLadder } from './stages';
 import { severityRank, type Finding } from './types';
 import { validatorsFor } from './validators';
+import { keepSafeFixes } from './fixes/insertionSafety';
 
 export interface AnalyzeOptions {
   schemas?: SchemaSet;
@@ -79,7 +80,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
       });
     }
   }
-  return { findings: sortFindings(findings), model, readiness };
+  return { findings: sortFindings(keepSafeFixes(model, findings)), model, readiness };
 }
 
 /** More findings than this from one rule are summed up: editors choke on 50,000 diagnostics. */
@@ -107,8 +108,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 function inputGuard(text: string, maxBytes: number): Finding | undefined {
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (text.length > maxBytes) {
-    return { code: 'AD901', rule: 'document-too-large', severity: 'warning', message: `This document is ${Math.round(text.length / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`, range: zero };
+  const bytes = utf8Length(text, maxBytes);
+  if (bytes > maxBytes) {
+    return { code: 'AD901', rule: 'document-too-large', severity: 'warning', message: `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`, range: zero };
   }
   const sample = text.slice(0, 8000);
   const nul = sample.indexOf('\u0000');
@@ -122,4 +124,22 @@ function inputGuard(text: string, maxBytes: number): Finding | undefined {
     return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (control or undecodable characters), not text, so it was not checked.', range: zero };
   }
   return undefined;
+}
+
+/**
+ * UTF-8 size of the text, as the setting is in bytes. A string cannot be smaller in UTF-8 than its
+ * UTF-16 length suggests for ASCII, nor more than 3 bytes per unit, so most texts need no count.
+ */
+function utf8Length(text: string, limit: number): number {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, nor more than three per unit.
+  if (text.length * 3 <= limit || text.length > limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }

@@ -26,6 +26,8 @@ export interface FixSuggestion {
   safe: boolean;
   /** Orders insertions that share a position when fixes are combined (catalogue order). */
   sortKey?: number;
+  /** Fixes with the same key cannot be combined: fix-all applies the first and leaves the rest. */
+  conflictKey?: string;
 }
 
 export interface Finding {

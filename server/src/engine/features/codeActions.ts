@@ -35,8 +35,9 @@ export function fixAll(result: AnalysisResult): FixPlan | undefined {
     for (const fix of finding.fixes ?? []) {
       if (!fix.safe) continue;
       const key = JSON.stringify(fix.insertions);
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (fix.conflictKey && seen.has(fix.conflictKey))) continue;
       seen.add(key);
+      if (fix.conflictKey) seen.add(fix.conflictKey);
       chosen.push({ fix, finding });
       break;
     }

@@ -15,6 +15,8 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   const frontMatter = model.frontMatter;
   if (!frontMatter?.document) return undefined;
   const path = dottedPath.split('.');
+  // The key is there already (perhaps as a placeholder): inserting it again would duplicate it.
+  if (nodeAtPath(frontMatter.document, path)) return undefined;
   const eol = model.index.eol;
   const root = frontMatter.document.contents;
   if (root !== null && !isMap(root)) return undefined;
@@ -42,9 +44,15 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
     // A block map's range ends after its line break: step back to the line that holds its last value.
     if (model.index.lineStart(lastContent.line) === frontMatter.contentStart + parent.range[1] - 1 && lastContent.character === 0) line = lastContent.line;
   }
+  const createsParent = parentDepth < path.length - 1;
   return {
     title: `Add "${dottedPath}" to the front matter`,
     insertions: [{ position: { line, character: 0 }, text: lines.join(eol) + eol }],
     safe: true,
+    // At a shared position (the end of a mapping that is also the end of the front matter), the
+    // more indented line continues that mapping and must come before any new top-level key.
+    sortKey: -indent,
+    // Two fixes that both create "rollback:" would write it twice; fix-all applies one per parent.
+    ...(createsParent ? { conflictKey: `front-matter:${path.slice(0, parentDepth + 1).join('.')}` } : {}),
   };
 }

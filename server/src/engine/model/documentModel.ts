@@ -53,6 +53,8 @@ export interface DocumentModel {
   sections: Section[];
   /** Catalogue section id → the sections that carry it, in document order. */
   sectionsById: Map<string, Section[]>;
+  /** The body's top-level blocks in order: inserted text must not land inside a code or HTML block. */
+  blocks: Block[];
   schemas: SchemaSet;
 }
 
@@ -74,7 +76,7 @@ export function buildModel(text: string, schemas: SchemaSet): DocumentModel {
     list.push(section);
     sectionsById.set(section.spec.id, list);
   }
-  return { text, index, frontMatter, bodyStartLine, title, sectionLevel, sections, sectionsById, schemas };
+  return { text, index, frontMatter, bodyStartLine, title, sectionLevel, sections, sectionsById, blocks, schemas };
 }
 
 function toHeading(index: LineIndex, block: Extract<Block, { kind: 'heading' }>): Heading {

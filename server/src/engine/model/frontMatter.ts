@@ -70,6 +70,12 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   // turning it into \n keeps every offset (same length) and makes all four agree on lines.
   const source = index.text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
   const cannotRead = (reason: string): YamlProblem => ({ message: `The front matter cannot be read: ${reason}`, range: index.lineRange(0) });
+  // The yaml parser recurses per nesting level; thousands of levels exhaust the stack (a regex
+  // compiled that deep even aborts the process), so such text is refused before it is parsed.
+  const textDepth = textNestingDepth(source);
+  if (textDepth > MAX_DEPTH) {
+    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(`it is nested more than ${MAX_DEPTH} levels deep.`)] };
+  }
   let document: Document.Parsed;
   try {
     // logLevel 'error': yaml would otherwise print process warnings (e.g. for collection keys)
@@ -188,4 +194,44 @@ export function nodeAtPath(document: Document.Parsed, path: readonly (string | n
 export function nodeSpan(node: Node | undefined): [number, number] | undefined {
   const range = node?.range;
   return range ? [range[0], range[1]] : undefined;
+}
+
+/**
+ * An upper bound of the YAML nesting, read from the text alone: open flow brackets, "? " complex
+ * key markers and "- " entries at a line start, and indentation (in steps of two spaces). Quoted
+ * text and comments do not count.
+ */
+export function textNestingDepth(source: string): number {
+  let max = 0;
+  let flow = 0;
+  let quote = '';
+  let lineStart = true;
+  let lead = 0;
+  let markers = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\n') {
+      lineStart = true;
+      lead = 0;
+      markers = 0;
+      if (quote === "'") quote = '';
+      continue;
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (ch === ' ') { lead++; continue; }
+      if ((ch === '?' || ch === '-') && source[i + 1] === ' ') { markers++; i++; max = Math.max(max, Math.floor(lead / 2) + markers + flow); continue; }
+      lineStart = false;
+      max = Math.max(max, Math.floor(lead / 2) + markers + flow);
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && /\s/.test(source[i - 1] ?? ' ')) { const end = source.indexOf('\n', i); i = end < 0 ? source.length : end - 1; }
+    else if (ch === '[' || ch === '{') max = Math.max(max, ++flow + Math.floor(lead / 2) + markers);
+    else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
+  }
+  return max;
 }

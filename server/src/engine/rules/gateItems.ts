@@ -47,11 +47,13 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
     case 'waived':
       return [];
     case 'missing': {
-      const placeholder = item.fix?.frontMatter ? placeholderAt(context, item.fix.frontMatter) : undefined;
+      const keys = item.fix?.frontMatter ? neededKeys(item.fix.frontMatter, item.requires) : [];
+      const placeholder = keys.map((key) => placeholderAt(context, key)).find((found) => found !== undefined);
       if (placeholder) {
-        return [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. "${item.fix?.frontMatter}" still holds the placeholder "${placeholder.value}": fill it in.`, placeholder.range, extra)];
+        return [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. "${placeholder.key}" still holds the placeholder "${placeholder.value}": fill it in.`, placeholder.range, extra)];
       }
-      const fix = item.fix?.frontMatter ? frontMatterKeyFix(context.model, item.fix.frontMatter) : undefined;
+      const missingKey = item.fix?.frontMatter ? firstMissingKey(context, item.fix.frontMatter, item.requires) : undefined;
+      const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       const findings = [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, { ...extra, ...(fix ? { fixes: [fix] } : {}) })];
       if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
@@ -71,14 +73,31 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   }
 }
 
+/** The front-matter keys an item needs: the one its fix names, then those its condition tests. */
+function neededKeys(fixKey: string, requires: Predicate | undefined): string[] {
+  return [...new Set([fixKey, ...(requires ? frontMatterFacts(requires) : [])])];
+}
+
+/** The first of those keys that is not written yet. */
+function firstMissingKey(context: RuleContext, fixKey: string, requires: Predicate | undefined): string | undefined {
+  return neededKeys(fixKey, requires).find((key) => context.facts.get(`fm.${key}`) === undefined);
+}
+
+function frontMatterFacts(predicate: Predicate): string[] {
+  if ('all' in predicate) return predicate.all.flatMap(frontMatterFacts);
+  if ('any' in predicate) return predicate.any.slice(0, 1).flatMap(frontMatterFacts);
+  if ('not' in predicate || 'section' in predicate) return [];
+  return predicate.fact.startsWith('fm.') ? [predicate.fact.slice(3)] : [];
+}
+
 /** A front-matter value that is there but still placeholder text, such as a fix's TODO. */
-function placeholderAt(context: RuleContext, dottedPath: string): { value: string; range: Range } | undefined {
+function placeholderAt(context: RuleContext, dottedPath: string): { key: string; value: string; range: Range } | undefined {
   const value = context.facts.get(`fm.${dottedPath}`);
   if (typeof value !== 'string' || !isPlaceholderValue(value)) return undefined;
   const frontMatter = context.model.frontMatter;
   const span = frontMatter?.document && nodeSpan(nodeAtPath(frontMatter.document, dottedPath.split('.'))?.value);
   if (!frontMatter || !span) return undefined;
-  return { value, range: context.model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[0] + value.length) };
+  return { key: dottedPath, value, range: context.model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[0] + value.length) };
 }
 
 function incompleteWaiver(result: ItemResult, severity: Finding['severity']): Finding {

@@ -19,7 +19,7 @@ export const sectionMissing: Rule = {
       return [makeFinding(this, severity, `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`, documentAnchor(model), {
         subject: { kind: 'section', id: spec.id },
         sources: spec.guidance.sources,
-        fixes: [sectionInsertionFix(model, spec)],
+        fixes: [sectionInsertionFix(model, spec)].filter((fix) => fix !== undefined),
       })];
     });
   },

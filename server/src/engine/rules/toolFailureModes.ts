@@ -2,6 +2,8 @@ import { tablesOf } from '../model/documentModel';
 import { makeFinding } from './rule';
 import { appendRow, idList, isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
 
+const TOOL_ID = /^[a-z0-9_.:-]+$/;
+
 export const toolFailureModes: DocumentedRule = {
   code: 'AD310',
   name: 'tool-without-failure-mode',
@@ -21,7 +23,8 @@ export const toolFailureModes: DocumentedRule = {
     return rowsOf(context.model, 'tools', 'tools').flatMap((row) => {
       const cell = row.cell('tool');
       const id = plainId(row.text('tool'));
-      if (!cell || id === '' || isNonValue(id) || covered.has(id)) return [];
+      // Not a tool id (prose that ended up in the table): AD112 reports the cell; no row can cover it.
+      if (!cell || id === '' || isNonValue(id) || covered.has(id) || !TOOL_ID.test(id)) return [];
       const values = new Map([['id', `FM-${nextId + added++}`], ['tool', row.text('tool').replace(/`/g, '')]]);
       return [makeFinding(this, severity, `Tool "${id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.`, cell.range, {
         subject: { kind: 'table', id: `tools.${id}` },
