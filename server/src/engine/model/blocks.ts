@@ -88,9 +88,14 @@ export function parseBlocks(body: string, lineOffset: number): Block[] {
 
 /** GitHub-style heading anchor: lower case, punctuation dropped, spaces to hyphens. */
 export function slugify(heading: string): string {
-  return heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
+  let slug = slugs.get(heading);
+  if (slug === undefined) {
+    slug = heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    // Headings repeat from one keystroke to the next; the Unicode-aware regex is the costly part.
+    if (slugs.size >= 10_000) slugs.clear();
+    slugs.set(heading, slug);
+  }
+  return slug;
 }
+
+const slugs = new Map<string, string>();

@@ -1,7 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import type { ColumnSpec, SchemaSet, SectionSpec, TableSpec } from '../schemaData/types';
-import { parseBlocks, slugify, type Block } from './blocks';
+import { slugify, type Block } from './blocks';
+import { parseBlocksIncrementally } from './chunkedBlocks';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { readTable, type MarkdownTable, type TableRow } from './tables';
 
@@ -63,7 +64,7 @@ export function buildModel(text: string, schemas: SchemaSet): DocumentModel {
   const frontMatter = parseFrontMatter(index);
   const bodyStartLine = frontMatter ? Math.min(frontMatter.closingLine + 1, index.lineCount) : 0;
   const bodyText = bodyStartLine < index.lineCount ? text.slice(index.lineStart(bodyStartLine)) : '';
-  const blocks = parseBlocks(bodyText, bodyStartLine);
+  const blocks = parseBlocksIncrementally(bodyText, bodyStartLine);
   const matcher = new SectionMatcher(schemas.sections.sections);
   const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [toHeading(index, block)] : []));
   const sectionLevel = chooseSectionLevel(headings, matcher);
