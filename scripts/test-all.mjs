@@ -28,11 +28,22 @@ async function runMocha() {
   });
 }
 
+/**
+ * Runs a suite in a child process, echoing its output. Its own closing "N passed, N failed" line,
+ * when it prints one, counts its tests; otherwise the suite counts as one test by its exit code.
+ */
 function runScript(name, command, args) {
   console.log(`\n== ${name}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  if (result.status === 0) totals.passed++;
-  else totals.failed++;
+  const result = spawnSync(command, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 512 * 1024 * 1024 });
+  const output = result.stdout?.toString() ?? '';
+  process.stdout.write(output);
+  const summary = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+  if (summary) {
+    totals.passed += Number(summary[1]);
+    totals.failed += Number(summary[2]);
+  }
+  if (result.status !== 0 && (!summary || Number(summary[2]) === 0)) totals.failed++;
+  else if (!summary) totals.passed++;
 }
 
 await runMocha();
