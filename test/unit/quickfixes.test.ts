@@ -113,3 +113,19 @@ describe('waiver skeleton fix', () => {
     assert.ok(run(fixed).findings.some((candidate) => candidate.code === 'AD202' && candidate.message.includes('"handover" does not count')));
   });
 });
+
+describe('missing column fix', () => {
+  it('appends the column to the header, the delimiter row and every row, and the finding goes', () => {
+    const text = complete.replace(/\| Tool \| System \| Access \|/, '| Tool | System |').replace(/\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/, '|---|---|---|---|---|---|---|\n| get_invoice')
+      .replace(/^(\| [a-z_]+ \| [^|]+\|) (read|write|read-write) \|/gm, '$1');
+    const before = run(text).findings.find((finding) => finding.code === 'AD111');
+    assert.ok(before, 'the Tools table lacks its Access column');
+    const fix = before.fixes?.[0];
+    assert.ok(fix && !fix.safe, 'adding a column is offered, not applied by fix-all');
+    const index = new LineIndex(text);
+    const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
+    assertInsertionsOnly(text, fixed);
+    assert.match(fixed, /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/);
+    assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
+  });
+});

@@ -4,6 +4,7 @@ import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
 import type { TableSpec } from '../schemaData/types';
 import type { Range, Severity } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
+import { columnInsertionFix } from '../fixes/columnInsertion';
 import { describeSchemaError } from './schemaMessages';
 
 function tableSeverity(context: RuleContext, section: Section): Severity {
@@ -52,10 +53,13 @@ export const tableColumnMissing: Rule = {
   rationale: 'A missing column is a missing fact for every row: a tool without its access level, a failure mode without its recovery.',
   sources: [],
   check(context) {
-    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => table.missingColumns.map((column) =>
-      makeFinding(this, tableSeverity(context, section), `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`, headerRange(table), {
+    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => table.missingColumns.map((column) => {
+      const fix = columnInsertionFix(context.model, table, column);
+      return makeFinding(this, tableSeverity(context, section), `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`, headerRange(table), {
         subject: { kind: 'table', id: `${section.spec?.id}.${table.spec?.id}.${column.id}` },
-      }))));
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    })));
   },
 };
 
