@@ -32,7 +32,8 @@ const config = new ServerConfig();
 function analyzeDocument(uri: string, text: string): AnalysisResult {
   const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
   const fileExists = uri.startsWith('file:') ? evidenceChecker(fileURLToPath(uri), config.folderPaths()) : undefined;
-  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes, ...(fileExists ? { fileExists } : {}) });
+  const limits = { maxYamlDepth: settings.maxYamlNesting, maxFindingsPerRule: settings.maxFindingsPerRule };
+  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes, limits, ...(fileExists ? { fileExists } : {}) });
 }
 const analyses = new AnalysisCache(analyzeDocument);
 /** Settings per open document, refreshed on open and on configuration change, never shared across folders. */

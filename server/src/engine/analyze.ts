@@ -29,6 +29,15 @@ export interface AnalyzeOptions {
    * workspace; without it, evidence links are not checked.
    */
   fileExists?: (relativePath: string) => boolean;
+  /** Guards against hostile input; the defaults suit any real document. */
+  limits?: AnalysisLimits;
+}
+
+export interface AnalysisLimits {
+  /** Front matter nested deeper than this is not read (one finding instead). */
+  maxYamlDepth?: number;
+  /** More findings than this from one rule are summed up in one. */
+  maxFindingsPerRule?: number;
 }
 
 export interface AnalysisResult {
@@ -56,7 +65,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 
 function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const schemas = options.schemas ?? bundledSchemas;
-  const model = buildModel(text, schemas);
+  const model = buildModel(text, schemas, options.limits?.maxYamlDepth);
   const facts = new Facts(model);
   const ladder = new StageLadder(schemas.gates);
   const today = parseIsoDate(options.today ?? new Date().toISOString().slice(0, 10)) ?? 0;
@@ -68,7 +77,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     try {
-      findings.push(...capped(rule, rule.check(context)));
+      findings.push(...capped(rule, rule.check(context), options.limits?.maxFindingsPerRule));
     } catch (error) {
       // A broken rule must not hide the others' findings or take the server down.
       findings.push({
@@ -91,11 +100,11 @@ export const MAX_FINDINGS_PER_RULE = 1000;
  * saying how many more there are. Besides sparing the editor, this keeps the caller's
  * push(...spread) small: 100,000 arguments (one per row of a huge table) overflow the call stack.
  */
-function capped(rule: Rule, found: Finding[]): Finding[] {
-  if (found.length <= MAX_FINDINGS_PER_RULE) return found;
-  const kept = sortFindings(found).slice(0, MAX_FINDINGS_PER_RULE);
-  const next = found[MAX_FINDINGS_PER_RULE];
-  const more = found.length - MAX_FINDINGS_PER_RULE;
+function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Finding[] {
+  if (found.length <= max) return found;
+  const kept = sortFindings(found).slice(0, max);
+  const next = found[max];
+  const more = found.length - max;
   kept.push({ code: rule.code, rule: rule.name, severity: 'information', message: `${more.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`, range: next?.range ?? kept[kept.length - 1]!.range });
   return kept;
 }

@@ -4,7 +4,7 @@ import type { AgentdocSettings } from '../protocol/types';
 
 export type { AgentdocSettings };
 
-export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES, checkWorkspace: true };
+export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES, checkWorkspace: true, maxYamlNesting: 100, maxFindingsPerRule: 1000 };
 
 /**
  * Reads settings for one document's folder. Nothing is cached across documents: a multi-root
@@ -20,8 +20,14 @@ export async function readSettings(connection: Connection, uri: string, clientSu
       debounceMs: typeof raw?.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
       maxDocumentBytes: typeof raw?.maxDocumentBytes === 'number' && raw.maxDocumentBytes > 0 ? raw.maxDocumentBytes : DEFAULT_SETTINGS.maxDocumentBytes,
       checkWorkspace: typeof raw?.checkWorkspace === 'boolean' ? raw.checkWorkspace : DEFAULT_SETTINGS.checkWorkspace,
+      maxYamlNesting: positiveInteger(raw?.maxYamlNesting, DEFAULT_SETTINGS.maxYamlNesting),
+      maxFindingsPerRule: positiveInteger(raw?.maxFindingsPerRule, DEFAULT_SETTINGS.maxFindingsPerRule),
     };
   } catch {
     return DEFAULT_SETTINGS;
   }
+}
+
+function positiveInteger(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
 }

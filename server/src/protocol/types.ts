@@ -75,4 +75,6 @@ export interface AgentdocSettings {
   debounceMs: number;
   maxDocumentBytes: number;
   checkWorkspace: boolean;
+  maxYamlNesting: number;
+  maxFindingsPerRule: number;
 }

@@ -59,9 +59,9 @@ export interface DocumentModel {
   schemas: SchemaSet;
 }
 
-export function buildModel(text: string, schemas: SchemaSet): DocumentModel {
+export function buildModel(text: string, schemas: SchemaSet, maxYamlDepth?: number): DocumentModel {
   const index = new LineIndex(text);
-  const frontMatter = parseFrontMatter(index);
+  const frontMatter = parseFrontMatter(index, maxYamlDepth);
   const bodyStartLine = frontMatter ? Math.min(frontMatter.closingLine + 1, index.lineCount) : 0;
   const bodyText = bodyStartLine < index.lineCount ? text.slice(index.lineStart(bodyStartLine)) : '';
   const blocks = parseBlocksIncrementally(bodyText, bodyStartLine);

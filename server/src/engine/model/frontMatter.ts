@@ -29,7 +29,7 @@ const MAX_ALIAS_COUNT = 100;
  * Front matter nested deeper than this is not converted to data: yaml's toJS recurses per level
  * (a 10,000-level `[[[[…` would overflow the stack) and no agent doc needs more than a few levels.
  */
-const MAX_DEPTH = 100;
+export const MAX_DEPTH = 100;
 /**
  * Collection keys (`? [a, b]: …`) nested in collection keys make toJS stringify every level into
  * its parent's key, re-escaping each time: the cost grows exponentially (100 levels took 1.2 s).
@@ -42,7 +42,7 @@ const MAX_PROBLEMS = 50;
  * Finds and parses the YAML front matter. The opening fence must be the first line (after an
  * optional BOM); the closing fence is the next line that is exactly --- (or ...).
  */
-export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
+export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontMatter | undefined {
   const first = index.lineText(0).replace(/^\uFEFF/, '');
   if (!FENCE.test(first)) return undefined;
   let closingLine = -1;
@@ -73,8 +73,8 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   // The yaml parser recurses per nesting level; thousands of levels exhaust the stack (a regex
   // compiled that deep even aborts the process), so such text is refused before it is parsed.
   const textDepth = textNestingDepth(source);
-  if (textDepth > MAX_DEPTH) {
-    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(`it is nested more than ${MAX_DEPTH} levels deep.`)] };
+  if (textDepth > maxDepth) {
+    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(`it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`)] };
   }
   let document: Document.Parsed;
   try {
@@ -95,7 +95,7 @@ export function parseFrontMatter(index: LineIndex): FrontMatter | undefined {
   // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the
   // owner from vanishing (and every gate from re-opening) because of one bad line.
   let data: unknown;
-  const tooDeep = nestingProblem(document);
+  const tooDeep = nestingProblem(document, maxDepth);
   if (tooDeep) {
     problems.push(cannotRead(tooDeep));
   } else {
@@ -121,12 +121,12 @@ function errorText(error: unknown): string {
 }
 
 /** Why the parsed tree is too deep to convert safely, walking it without recursion; or undefined. */
-function nestingProblem(document: Document.Parsed): string | undefined {
+function nestingProblem(document: Document.Parsed, maxDepth: number): string | undefined {
   const stack: { node: unknown; depth: number; keyNesting: number }[] = [{ node: document.contents, depth: 0, keyNesting: 0 }];
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const { node, depth, keyNesting } = entry;
     if (!isCollection(node)) continue;
-    if (depth > MAX_DEPTH) return `it is nested more than ${MAX_DEPTH} levels deep.`;
+    if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`;
     if (keyNesting > MAX_KEY_NESTING) return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
     for (const item of node.items) {
       if (isPair(item)) {
