@@ -1,16 +1,10 @@
 import { allRules } from './rules';
 import { gateRuleCodes } from './rules/gateItems';
 import type { DocumentedRule } from './rules/support';
-import { workspaceRules } from './workspace';
+import { workspaceRules, type WorkspaceRuleInfo } from './workspace';
 
-interface RuleEntry {
-  code: string;
-  name: string;
-  description: string;
-  rationale: string;
-  sources: string[];
-  howToFix: string;
-}
+/** One entry of the reference: the same facts a workspace rule carries. */
+type RuleEntry = WorkspaceRuleInfo;
 
 /** How to fix the findings of the rules that predate the rule reference and carry no howToFix. */
 const FIX_TEXT: Record<string, string> = {
