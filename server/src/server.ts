@@ -114,7 +114,7 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
       const { findings } = analyses.get(current);
       publishConfigProblems();
       publisher.publish(current.uri, findings, version);
-      publisher.refreshWorkspace();
+      publisher.refreshWorkspaceIfNeeded(current.uri, analyses.get(current));
       sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
     } catch (error) {
       connection.console.error(`agentdoc: checking ${current.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -137,7 +137,7 @@ connection.onDidChangeConfiguration(async () => {
 });
 /** A broken config is shown on the config file itself, never silently ignored. */
 function publishConfigProblems(): void {
-  for (const { uri, problems } of config.problems()) {
+  for (const { uri, problems } of config.takeUnpublishedProblems()) {
     void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => ({ range: problem.range, severity: 1, source: 'agentdoc', code: 'AD003', message: problem.message })) });
   }
 }

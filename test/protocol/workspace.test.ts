@@ -80,6 +80,16 @@ describe('whole-workspace checking and the reviewer requests', () => {
     assert.match(markdown ?? '', /Ana Lima/);
   });
 
+  it('an edit that changes the id re-runs the cross-document checks; other edits need not', async () => {
+    const uri = pathToFileURL(path.join(folder, 'two.agent.md')).toString();
+    const text = fs.readFileSync(path.join(folder, 'two.agent.md'), 'utf8');
+    await client.open(uri, text.replace('# AP invoice', '# AP  invoice'), 1);
+    assert.ok((await client.diagnostics(uri, (params) => params.version === 1)).diagnostics.some((diagnostic) => diagnostic.code === 'AD380'));
+    await client.replace(uri, text.replace(/^id: .*$/m, 'id: renamed-agent'), 2);
+    const renamed = await client.diagnostics(uri, (params) => params.version === 2 && !params.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'));
+    assert.ok(renamed.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'), 'depends_on is still unresolved');
+  });
+
   it('follows files created and changed on disk', async () => {
     const three = path.join(folder, 'three.agent.md');
     fs.writeFileSync(three, complete.replace(/^id: .*$/m, 'id: third-agent'));
@@ -89,5 +99,29 @@ describe('whole-workspace checking and the reviewer requests', () => {
     assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), []);
     const entries = await client.request<PortfolioEntry[]>('agentdoc/portfolio', {});
     assert.ok(entries.some((entry) => entry.id === 'third-agent'));
+  });
+});
+
+describe('a broken workspace config is reported on the config file', () => {
+  it('publishes the config problem with its position, and checks documents with the defaults', async function () {
+    this.timeout(30000);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-cfg-'));
+    fs.writeFileSync(path.join(folder, '.agentdoc.yaml'), 'rules:\n  AD999: off\n');
+    fs.writeFileSync(path.join(folder, 'a.agent.md'), fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), 'utf8'));
+    const client = new StdioLspClient();
+    try {
+      await client.initialize({}, [folder]);
+      const configUri = pathToFileURL(path.join(folder, '.agentdoc.yaml')).toString();
+      const docUri = pathToFileURL(path.join(folder, 'a.agent.md')).toString();
+      await client.open(docUri, fs.readFileSync(path.join(folder, 'a.agent.md'), 'utf8'));
+      await client.diagnostics(docUri);
+      const published = await client.diagnostics(configUri);
+      assert.equal(published.diagnostics.length, 1);
+      assert.match(String(published.diagnostics[0]?.message), /AD999/);
+      assert.equal(published.diagnostics[0]?.range.start.line, 1);
+    } finally {
+      await client.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,8 @@ import { toDiagnostic } from './convert';
 export class DiagnosticsPublisher {
   private readonly own = new Map<string, { findings: Finding[]; version: number | undefined }>();
   private workspace = new Map<string, Finding[]>();
+  /** Per document, what the cross-document checks read from it: its id and depends_on. */
+  private readonly identities = new Map<string, string>();
 
   constructor(private readonly connection: Connection, private readonly results: () => [string, AnalysisResult][]) {}
 
@@ -22,6 +24,18 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.own.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * After an edit, the cross-document checks only need re-running when the edited document's id
+   * or depends_on changed; most keystrokes touch neither, and the workspace may hold thousands.
+   */
+  refreshWorkspaceIfNeeded(uri: string, result: AnalysisResult): void {
+    const data = result.model?.frontMatter?.data as { id?: unknown; depends_on?: unknown } | undefined;
+    const identity = JSON.stringify([data?.id ?? null, data?.depends_on ?? null]);
+    if (this.identities.get(uri) === identity) return;
+    this.identities.set(uri, identity);
+    this.refreshWorkspace();
   }
 
   /** Recomputes the cross-document checks; cheap, since every model is already built. */

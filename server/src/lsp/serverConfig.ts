@@ -19,6 +19,8 @@ export class ServerConfig {
   private folders: string[] = [];
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byPath = new Map<string, LoadedConfig>();
+  /** Configs loaded since their problems were last published. */
+  private readonly unpublished = new Set<string>();
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri).replace(/\/$/, ''));
@@ -33,6 +35,7 @@ export class ServerConfig {
   invalidate(): void {
     this.byDir.clear();
     this.byPath.clear();
+    this.unpublished.clear();
   }
 
   forDocument(uri: string): LoadedConfig | undefined {
@@ -47,9 +50,17 @@ export class ServerConfig {
     return configPath === undefined ? undefined : this.load(configPath);
   }
 
-  /** Problems of every config loaded so far, per config file URI, to publish as diagnostics. */
-  problems(): { uri: string; problems: ConfigProblem[] }[] {
-    return [...this.byPath.entries()].map(([configPath, loaded]) => ({ uri: pathToFileURL(configPath).toString(), problems: loaded.problems }));
+  /**
+   * Problems of the configs loaded since the last call, per config file URI, to publish as
+   * diagnostics once per load rather than after every keystroke.
+   */
+  takeUnpublishedProblems(): { uri: string; problems: ConfigProblem[] }[] {
+    const taken = [...this.unpublished].flatMap((configPath) => {
+      const loaded = this.byPath.get(configPath);
+      return loaded ? [{ uri: pathToFileURL(configPath).toString(), problems: loaded.problems }] : [];
+    });
+    this.unpublished.clear();
+    return taken;
   }
 
   private load(configPath: string): LoadedConfig | undefined {
@@ -63,6 +74,7 @@ export class ServerConfig {
     }
     const loaded = loadConfig(text, configPath);
     this.byPath.set(configPath, loaded);
+    this.unpublished.add(configPath);
     return loaded;
   }
 }
