@@ -19,7 +19,14 @@ export async function loadBenchLib(root, outDir) {
       loader: 'ts',
       sourcefile: 'bench-entry.ts',
     },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', legalComments: 'none', plugins: [fastMarkdownItFields],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+    legalComments: 'none',
+    plugins: [fastMarkdownItFields],
   });
   return createRequire(import.meta.url)(outfile);
 }

@@ -18,13 +18,18 @@ export class BenchLspClient {
     this.spawnedAt = performance.now();
     this.process = spawn(process.execPath, args, { stdio: 'pipe' });
     this.stderr = '';
-    this.process.stderr.on('data', (chunk) => { this.stderr += chunk.toString(); });
+    this.process.stderr.on('data', (chunk) => {
+      this.stderr += chunk.toString();
+    });
     this.options = options;
     this.waiters = new Set();
     this.published = new Map(); // uri -> last params
     this.publishedCount = 0;
     this.notifications = [];
-    const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(this.process.stdout), new protocol.StreamMessageWriter(this.process.stdin));
+    const connection = protocol.createProtocolConnection(
+      new protocol.StreamMessageReader(this.process.stdout),
+      new protocol.StreamMessageWriter(this.process.stdin),
+    );
     this.connection = connection;
     connection.onNotification(protocol.PublishDiagnosticsNotification.type, (params) => {
       const at = performance.now();
@@ -32,27 +37,44 @@ export class BenchLspClient {
       this.publishedCount++;
       for (const waiter of [...this.waiters]) waiter(params, at);
     });
-    connection.onNotification((method, params) => { this.notifications.push({ method, params, at: performance.now() }); for (const waiter of [...this.waiters]) waiter(undefined, performance.now(), method); });
-    connection.onRequest('workspace/configuration', (params) => params.items.map((item) => options.configuration?.(item.section ?? '') ?? null));
+    connection.onNotification((method, params) => {
+      this.notifications.push({ method, params, at: performance.now() });
+      for (const waiter of [...this.waiters]) waiter(undefined, performance.now(), method);
+    });
+    connection.onRequest('workspace/configuration', (params) =>
+      params.items.map((item) => options.configuration?.(item.section ?? '') ?? null),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/workspaceFolders', () => this.folders ?? null);
-    connection.onRequest((method) => { throw new Error(`unexpected request ${method}`); });
+    connection.onRequest((method) => {
+      throw new Error(`unexpected request ${method}`);
+    });
     connection.listen();
   }
 
-  get pid() { return this.process.pid; }
+  get pid() {
+    return this.process.pid;
+  }
 
   async initialize(workspaceFolders = []) {
     this.folders = workspaceFolders.length ? workspaceFolders : null;
     const capabilities = {
       ...(this.options.capabilities ?? {}),
-      workspace: { ...(this.options.configuration ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } : {}), workspaceFolders: true },
+      workspace: {
+        ...(this.options.configuration
+          ? { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }
+          : {}),
+        workspaceFolders: true,
+      },
       textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
     };
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: workspaceFolders[0]?.uri ?? null, capabilities, workspaceFolders: this.folders,
+      processId: process.pid,
+      rootUri: workspaceFolders[0]?.uri ?? null,
+      capabilities,
+      workspaceFolders: this.folders,
     });
     this.initializedAt = performance.now();
     await this.connection.sendNotification('initialized', {});
@@ -60,12 +82,17 @@ export class BenchLspClient {
   }
 
   open(uri, text, languageId = 'markdown', version = 1) {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   /** One incremental change: replace range with text. */
   change(uri, version, range, text) {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   notify(method, params) {
@@ -77,18 +104,32 @@ export class BenchLspClient {
    * (a performance.now() time) whose version, when the server sends one, is at least `version`.
    */
   waitForDiagnostics(uri, version, after = 0, timeoutMs = 60000) {
-    const matches = (params, at) => params.uri === uri && at >= after && (version === undefined || params.version === undefined || params.version >= version);
+    const matches = (params, at) =>
+      params.uri === uri &&
+      at >= after &&
+      (version === undefined || params.version === undefined || params.version >= version);
     const last = this.published.get(uri);
     if (last && matches(last.params, last.at)) return Promise.resolve(last);
-    return this.waitFor((params, at) => (params && matches(params, at) ? { params, at } : undefined), timeoutMs, `diagnostics for ${uri} v${version}`);
+    return this.waitFor(
+      (params, at) => (params && matches(params, at) ? { params, at } : undefined),
+      timeoutMs,
+      `diagnostics for ${uri} v${version}`,
+    );
   }
 
   waitFor(test, timeoutMs, what) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(waiter); reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr.slice(-2000)}`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr.slice(-2000)}`));
+      }, timeoutMs);
       const waiter = (params, at, method) => {
         const found = test(params, at, method);
-        if (found) { clearTimeout(timer); this.waiters.delete(waiter); resolve(found); }
+        if (found) {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(found);
+        }
       };
       this.waiters.add(waiter);
     });
@@ -107,7 +148,10 @@ export class BenchLspClient {
 
   async close() {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
       await this.connection.sendNotification('exit');
     } catch {
       // The process may already be gone; it is killed below either way.

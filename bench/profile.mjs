@@ -39,7 +39,9 @@ profile.samples.forEach((id, index) => {
   self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
 });
 const total = [...self.values()].reduce((sum, value) => sum + value, 0);
-console.log(`${lines}-line document (${text.split('\n').length} lines), ${runs} analyses: ${(elapsed / runs).toFixed(1)} ms each; profile in ${path.relative(process.cwd(), out)}`);
+console.log(
+  `${lines}-line document (${text.split('\n').length} lines), ${runs} analyses: ${(elapsed / runs).toFixed(1)} ms each; profile in ${path.relative(process.cwd(), out)}`,
+);
 console.log('self ms/run   share  function');
 for (const [key, value] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
   console.log(`${(value / runs).toFixed(1).padStart(11)}  ${((value / total) * 100).toFixed(1).padStart(5)}%  ${key}`);

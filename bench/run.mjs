@@ -18,7 +18,12 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const jsonIndex = args.indexOf('--json');
-const JSON_OUT = jsonIndex < 0 ? undefined : (args[jsonIndex + 1] && !args[jsonIndex + 1].startsWith('--') ? args[jsonIndex + 1] : path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
+const JSON_OUT =
+  jsonIndex < 0
+    ? undefined
+    : args[jsonIndex + 1] && !args[jsonIndex + 1].startsWith('--')
+      ? args[jsonIndex + 1]
+      : path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 // Outside the repository: the CLI and the server honour .gitignore, which lists bench-results/.
 const SCRATCH = path.join(os.tmpdir(), 'agentdoc-bench');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -33,12 +38,14 @@ const SIZES = [
 ];
 /** warm-up and measured runs per size and edit position (in-process). */
 const RUNS = QUICK
-  ? { '400': [5, 15], '2k': [3, 10], '20k': [1, 3] }
-  : { '400': [30, 100], '2k': [15, 60], '20k': [4, 15] };
+  ? { 400: [5, 15], '2k': [3, 10], '20k': [1, 3] }
+  : { 400: [30, 100], '2k': [15, 60], '20k': [4, 15] };
 
 for (const file of [SERVER, CLI]) {
   if (!fs.existsSync(file)) {
-    console.error(`${path.relative(ROOT, file)} is missing: run \`node scripts/build.mjs\` first (npm run bench does).`);
+    console.error(
+      `${path.relative(ROOT, file)} is missing: run \`node scripts/build.mjs\` first (npm run bench does).`,
+    );
     process.exit(2);
   }
 }
@@ -49,7 +56,13 @@ function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   const round = (value) => Math.round(value * 100) / 100;
-  return { n: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+  return {
+    n: sorted.length,
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 const results = { measures: {}, ratios: {}, notes: [] };
@@ -63,8 +76,12 @@ function log(message) {
 function machine() {
   const cpus = os.cpus();
   return {
-    node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, cpuModel: cpus[0]?.model ?? 'unknown', cpus: cpus.length,
-    memoryGB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadavg: os.loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +98,12 @@ function editPositions(text) {
   let end = lines.length - 1;
   while (!isProse(lines[end])) end--;
   const frontMatter = lines.findIndex((line) => line.startsWith('name: '));
-  return Object.fromEntries(Object.entries({ start, middle, end, frontMatter }).map(([key, line]) => [key, { line, character: lines[line].length }]));
+  return Object.fromEntries(
+    Object.entries({ start, middle, end, frontMatter }).map(([key, line]) => [
+      key,
+      { line, character: lines[line].length },
+    ]),
+  );
 }
 
 function offsetOf(text, line) {
@@ -99,7 +121,12 @@ function* edits(text, position, count) {
   const inserted = `${text.slice(0, at)}x${text.slice(at)}`;
   for (let index = 0; index < count; index++) {
     if (index % 2 === 0) yield { text: inserted, range: { start: position, end: position }, newText: 'x' };
-    else yield { text, range: { start: position, end: { line: position.line, character: position.character + 1 } }, newText: '' };
+    else
+      yield {
+        text,
+        range: { start: position, end: { line: position.line, character: position.character + 1 } },
+        newText: '',
+      };
   }
 }
 
@@ -114,20 +141,40 @@ for (const size of SIZES) {
   const text = lib.generateAgentDoc({ lines: size.lines, seed: size.seed });
   const file = path.join(SCRATCH, `bench-${size.name}.agent.md`);
   fs.writeFileSync(file, text);
-  docs[size.name] = { text, file, uri: pathToFileURL(file).toString(), lines: text.split('\n').length, bytes: Buffer.byteLength(text), positions: editPositions(text) };
+  docs[size.name] = {
+    text,
+    file,
+    uri: pathToFileURL(file).toString(),
+    lines: text.split('\n').length,
+    bytes: Buffer.byteLength(text),
+    positions: editPositions(text),
+  };
 }
 const workspaceDir = path.join(SCRATCH, `workspace-${WORKSPACE_DOCS}`);
 fs.mkdirSync(workspaceDir, { recursive: true });
 for (let index = 0; index < WORKSPACE_DOCS; index++) {
-  const text = lib.generateAgentDoc({ lines: 400, seed: 1000 + index }).replace(/^id: .*$/m, `id: bench-agent-${String(index).padStart(4, '0')}`);
+  const text = lib
+    .generateAgentDoc({ lines: 400, seed: 1000 + index })
+    .replace(/^id: .*$/m, `id: bench-agent-${String(index).padStart(4, '0')}`);
   const folder = path.join(workspaceDir, `team-${String(index % 20).padStart(2, '0')}`);
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, `agent-${String(index).padStart(4, '0')}.agent.md`), text);
 }
-results.documents = Object.fromEntries(Object.entries(docs).map(([name, doc]) => [name, { lines: doc.lines, bytes: doc.bytes, editLines: Object.fromEntries(Object.entries(doc.positions).map(([key, value]) => [key, value.line + 1])) }]));
+results.documents = Object.fromEntries(
+  Object.entries(docs).map(([name, doc]) => [
+    name,
+    {
+      lines: doc.lines,
+      bytes: doc.bytes,
+      editLines: Object.fromEntries(Object.entries(doc.positions).map(([key, value]) => [key, value.line + 1])),
+    },
+  ]),
+);
 results.documents.workspace = { docs: WORKSPACE_DOCS, linesEach: 400 };
 results.machineAtStart = machine();
-log(`  machine: ${results.machineAtStart.cpus} × ${results.machineAtStart.cpuModel}, node ${process.version}, load ${results.machineAtStart.loadavg.join(' ')}`);
+log(
+  `  machine: ${results.machineAtStart.cpus} × ${results.machineAtStart.cpuModel}, node ${process.version}, load ${results.machineAtStart.loadavg.join(' ')}`,
+);
 
 // Findings on the generated docs (they should be valid: few or none).
 for (const [name, doc] of Object.entries(docs)) {
@@ -169,10 +216,18 @@ log('6. floor (markdown-it + yaml + ajv) and markdownlint…');
   const { lint } = await import('markdownlint/sync');
   const markdown = new MarkdownIt('commonmark').enable('table').disable(['inline', 'text_join']);
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true });
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'frontmatter.schema.json'), 'utf8')));
+  const validate = ajv.compile(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'frontmatter.schema.json'), 'utf8')),
+  );
   const floor = (text) => {
     const end = text.indexOf('\n---', 4);
-    const document = YAML.parseDocument(text.slice(4, end + 1), { lineCounter: new YAML.LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+    const document = YAML.parseDocument(text.slice(4, end + 1), {
+      lineCounter: new YAML.LineCounter(),
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      logLevel: 'error',
+    });
     const valid = validate(document.toJS());
     const tokens = markdown.parse(text.slice(end + 5), {});
     return valid && tokens.length > 0;
@@ -181,20 +236,27 @@ log('6. floor (markdown-it + yaml + ajv) and markdownlint…');
   for (const size of SIZES) {
     const doc = docs[size.name];
     const [warmup, runs] = RUNS[size.name];
-    if (!floor(doc.text)) results.notes.push(`floor: the ${size.name} document's front matter did not validate against the schema`);
+    if (!floor(doc.text))
+      results.notes.push(`floor: the ${size.name} document's front matter did not validate against the schema`);
     const lintCount = markdownlint(doc.text).doc.length;
     results.documents[size.name].markdownlintFindings = lintCount;
     const floorSamples = [];
     const lintSamples = [];
     // markdownlint is slow on big documents (seconds at 20k lines): fewer runs, spread over the positions.
-    const lintRuns = { '400': QUICK ? 2 : 10, '2k': QUICK ? 2 : 5, '20k': QUICK ? 1 : 2 }[size.name];
+    const lintRuns = { 400: QUICK ? 2 : 10, '2k': QUICK ? 2 : 5, '20k': QUICK ? 1 : 2 }[size.name];
     for (const position of Object.values(doc.positions)) {
-      floorSamples.push(timeRunsList(warmup, runs, edits(doc.text, position, warmup + runs), (step) => floor(step.text)));
-      lintSamples.push(timeRunsList(1, lintRuns, edits(doc.text, position, 1 + lintRuns), (step) => markdownlint(step.text)));
+      floorSamples.push(
+        timeRunsList(warmup, runs, edits(doc.text, position, warmup + runs), (step) => floor(step.text)),
+      );
+      lintSamples.push(
+        timeRunsList(1, lintRuns, edits(doc.text, position, 1 + lintRuns), (step) => markdownlint(step.text)),
+      );
     }
     record(`floor.${size.name}`, stats(floorSamples.flat()));
     record(`peer.markdownlint.${size.name}`, stats(lintSamples.flat()));
-    log(`  ${size.name}: floor median ${stats(floorSamples.flat()).median} ms, markdownlint median ${stats(lintSamples.flat()).median} ms`);
+    log(
+      `  ${size.name}: floor median ${stats(floorSamples.flat()).median} ms, markdownlint median ${stats(lintSamples.flat()).median} ms`,
+    );
   }
 }
 function timeRunsList(warmup, runs, sequence, work) {
@@ -212,7 +274,15 @@ function timeRunsList(warmup, runs, sequence, work) {
 // ---------------------------------------------------------------- 2. edit → diagnostics through the protocol
 
 /** Opens a document, then times didChange → publishDiagnostics for edits cycling over the positions. */
-async function protocolEdits(client, doc, uri, warmup, runs, mapPosition = (position) => position, languageId = 'markdown') {
+async function protocolEdits(
+  client,
+  doc,
+  uri,
+  warmup,
+  runs,
+  mapPosition = (position) => position,
+  languageId = 'markdown',
+) {
   await client.open(uri, doc.text, languageId, 1);
   await client.waitForDiagnostics(uri, 1);
   const samples = [];
@@ -236,9 +306,11 @@ log('2. edit → diagnostics through the protocol…');
 const protocolSizes = QUICK ? ['2k'] : ['2k', '20k'];
 for (const name of protocolSizes) {
   const doc = docs[name];
-  const [warmup, runs] = name === '20k' ? (QUICK ? [1, 4] : [3, 16]) : (QUICK ? [4, 12] : [10, 60]);
+  const [warmup, runs] = name === '20k' ? (QUICK ? [1, 4] : [3, 16]) : QUICK ? [4, 12] : [10, 60];
   // Debounce 0 through workspace/configuration: the protocol cost without the deliberate delay.
-  const fast = new BenchLspClient([SERVER, '--stdio'], { configuration: (section) => (section === 'agentdoc' ? { debounceMs: 0 } : null) });
+  const fast = new BenchLspClient([SERVER, '--stdio'], {
+    configuration: (section) => (section === 'agentdoc' ? { debounceMs: 0 } : null),
+  });
   await fast.initialize();
   const noDebounce = stats(await protocolEdits(fast, doc, doc.uri, warmup, runs));
   await fast.close();
@@ -246,11 +318,19 @@ for (const name of protocolSizes) {
   // The default settings (a client without the configuration capability): debounce 150 ms.
   const plain = new BenchLspClient([SERVER, '--stdio']);
   await plain.initialize();
-  const measured = stats(await protocolEdits(plain, doc, doc.uri, Math.min(warmup, 4), Math.max(4, Math.round(runs / 3))));
+  const measured = stats(
+    await protocolEdits(plain, doc, doc.uri, Math.min(warmup, 4), Math.max(4, Math.round(runs / 3))),
+  );
   await plain.close();
   record(`edit.protocol.${name}.asMeasured`, { ...measured, debounceMs: DEFAULT_DEBOUNCE_MS });
-  record(`edit.protocol.${name}.minusDebounce`, { median: round2(measured.median - DEFAULT_DEBOUNCE_MS), p95: round2(measured.p95 - DEFAULT_DEBOUNCE_MS), n: measured.n });
-  log(`  ${name}: debounce 0: median ${noDebounce.median} ms, p95 ${noDebounce.p95} ms; default (150 ms): median ${measured.median} ms, p95 ${measured.p95} ms`);
+  record(`edit.protocol.${name}.minusDebounce`, {
+    median: round2(measured.median - DEFAULT_DEBOUNCE_MS),
+    p95: round2(measured.p95 - DEFAULT_DEBOUNCE_MS),
+    n: measured.n,
+  });
+  log(
+    `  ${name}: debounce 0: median ${noDebounce.median} ms, p95 ${noDebounce.p95} ms; default (150 ms): median ${measured.median} ms, p95 ${measured.p95} ms`,
+  );
 }
 function round2(value) {
   return Math.round(value * 100) / 100;
@@ -272,22 +352,50 @@ log('   peer: yaml-language-server…');
   const asYaml = (doc) => {
     const lines = doc.text.split('\n');
     const fmEnd = lines.indexOf('---', 1);
-    const text = [...lines.slice(1, fmEnd), 'body: |', ...lines.slice(fmEnd + 1).map((line) => (line === '' ? '' : `  ${line}`))].join('\n');
-    const map = (position) => (position.line < fmEnd ? { line: position.line - 1, character: position.character } : { line: position.line - 1, character: position.character + 2 });
-    return { text, positions: Object.fromEntries(Object.entries(doc.positions).map(([key, value]) => [key, map(value)])) };
+    const text = [
+      ...lines.slice(1, fmEnd),
+      'body: |',
+      ...lines.slice(fmEnd + 1).map((line) => (line === '' ? '' : `  ${line}`)),
+    ].join('\n');
+    const map = (position) =>
+      position.line < fmEnd
+        ? { line: position.line - 1, character: position.character }
+        : { line: position.line - 1, character: position.character + 2 };
+    return {
+      text,
+      positions: Object.fromEntries(Object.entries(doc.positions).map(([key, value]) => [key, map(value)])),
+    };
   };
   const frontMatterOnly = (doc) => {
     const lines = doc.text.split('\n');
     const fmEnd = lines.indexOf('---', 1);
     const line = doc.positions.frontMatter.line - 1;
-    return { text: lines.slice(1, fmEnd).join('\n') + '\n', positions: { frontMatter: { line, character: doc.positions.frontMatter.character } } };
+    return {
+      text: lines.slice(1, fmEnd).join('\n') + '\n',
+      positions: { frontMatter: { line, character: doc.positions.frontMatter.character } },
+    };
   };
   const settings = {
-    schemas: { [pathToFileURL(schemaPath).toString()]: ['*.frontmatter.yaml'], [pathToFileURL(extendedPath).toString()]: ['*.document.yaml'] },
-    validate: true, hover: false, completion: false, format: { enable: false }, schemaStore: { enable: false }, disableDefaultProperties: true,
+    schemas: {
+      [pathToFileURL(schemaPath).toString()]: ['*.frontmatter.yaml'],
+      [pathToFileURL(extendedPath).toString()]: ['*.document.yaml'],
+    },
+    validate: true,
+    hover: false,
+    completion: false,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    disableDefaultProperties: true,
   };
-  const configuration = (section) => (section === 'yaml' ? settings : section === 'http' ? { proxy: '', proxyStrictSSL: false } : {});
-  const variants = QUICK ? [['2k', 'document']] : [['2k', 'document'], ['2k', 'frontmatter'], ['20k', 'document']];
+  const configuration = (section) =>
+    section === 'yaml' ? settings : section === 'http' ? { proxy: '', proxyStrictSSL: false } : {};
+  const variants = QUICK
+    ? [['2k', 'document']]
+    : [
+        ['2k', 'document'],
+        ['2k', 'frontmatter'],
+        ['20k', 'document'],
+      ];
   for (const [name, variant] of variants) {
     const doc = variant === 'document' ? asYaml(docs[name]) : frontMatterOnly(docs[name]);
     const file = path.join(SCRATCH, `bench-${name}.${variant}.yaml`);
@@ -295,21 +403,48 @@ log('   peer: yaml-language-server…');
     const client = new BenchLspClient([YAML_LS, '--stdio'], { configuration });
     await client.initialize();
     await sleep(300); // lets it pull the configuration before the document opens
-    const [warmup, runs] = name === '20k' ? [2, 8] : (QUICK ? [3, 8] : [8, 40]);
-    const samples = await protocolEdits(client, { text: doc.text, positions: doc.positions }, pathToFileURL(file).toString(), warmup, runs, undefined, 'yaml');
+    const [warmup, runs] = name === '20k' ? [2, 8] : QUICK ? [3, 8] : [8, 40];
+    const samples = await protocolEdits(
+      client,
+      { text: doc.text, positions: doc.positions },
+      pathToFileURL(file).toString(),
+      warmup,
+      runs,
+      undefined,
+      'yaml',
+    );
     // The schema must really be associated: an invalid stage has to be reported.
     const uri = pathToFileURL(file).toString();
     const stageLine = doc.text.split('\n').findIndex((line) => line.startsWith('stage: '));
     const changed = performance.now();
-    await client.change(uri, 10_000, { start: { line: stageLine, character: 7 }, end: { line: stageLine, character: 17 } }, 'bogus-stage');
+    await client.change(
+      uri,
+      10_000,
+      { start: { line: stageLine, character: 7 }, end: { line: stageLine, character: 17 } },
+      'bogus-stage',
+    );
     const after = await client.waitForDiagnostics(uri, 10_000, changed);
     const schemaAssociated = after.params.diagnostics.length > 0;
     await client.close();
     const measured = stats(samples);
-    record(`peer.yamlls.${name}.${variant}.asMeasured`, { ...measured, delayMs: YAML_LS_DELAY_MS, lines: doc.text.split('\n').length, schemaAssociated });
-    record(`peer.yamlls.${name}.${variant}.minusDelay`, { median: round2(measured.median - YAML_LS_DELAY_MS), p95: round2(measured.p95 - YAML_LS_DELAY_MS), n: measured.n });
-    if (!schemaAssociated) results.notes.push(`yaml-language-server reported nothing for an invalid stage in the ${name} ${variant} file: the schema was not associated`);
-    log(`  ${name} ${variant}.yaml: median ${measured.median} ms, p95 ${measured.p95} ms (incl. its ${YAML_LS_DELAY_MS} ms delay); schema associated: ${schemaAssociated}`);
+    record(`peer.yamlls.${name}.${variant}.asMeasured`, {
+      ...measured,
+      delayMs: YAML_LS_DELAY_MS,
+      lines: doc.text.split('\n').length,
+      schemaAssociated,
+    });
+    record(`peer.yamlls.${name}.${variant}.minusDelay`, {
+      median: round2(measured.median - YAML_LS_DELAY_MS),
+      p95: round2(measured.p95 - YAML_LS_DELAY_MS),
+      n: measured.n,
+    });
+    if (!schemaAssociated)
+      results.notes.push(
+        `yaml-language-server reported nothing for an invalid stage in the ${name} ${variant} file: the schema was not associated`,
+      );
+    log(
+      `  ${name} ${variant}.yaml: median ${measured.median} ms, p95 ${measured.p95} ms (incl. its ${YAML_LS_DELAY_MS} ms delay); schema associated: ${schemaAssociated}`,
+    );
   }
 }
 
@@ -335,8 +470,13 @@ log('3. cold start…');
   }
   record('cold.startToInitialize', stats(starts));
   record('cold.didOpenToDiagnostics.2k', stats(opens));
-  record('memory.open2k', { peakMB: round2(Math.max(...memory2k.map((value) => value.peakMB))), rssMB: round2(stats(memory2k.map((value) => value.rssMB)).median) });
-  log(`  start → initialize median ${stats(starts).median} ms; didOpen → diagnostics (2k) median ${stats(opens).median} ms`);
+  record('memory.open2k', {
+    peakMB: round2(Math.max(...memory2k.map((value) => value.peakMB))),
+    rssMB: round2(stats(memory2k.map((value) => value.rssMB)).median),
+  });
+  log(
+    `  start → initialize median ${stats(starts).median} ms; didOpen → diagnostics (2k) median ${stats(opens).median} ms`,
+  );
 }
 
 // ---------------------------------------------------------------- 4. memory
@@ -354,13 +494,21 @@ log('4. memory…');
   record('memory.open20k', client.memory());
   await client.close();
 
-  const files = fs.readdirSync(workspaceDir, { recursive: true }).map(String).filter((file) => file.endsWith('.agent.md')).map((file) => pathToFileURL(path.join(workspaceDir, file)).toString());
+  const files = fs
+    .readdirSync(workspaceDir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.agent.md'))
+    .map((file) => pathToFileURL(path.join(workspaceDir, file)).toString());
   const pending = new Set(files);
   const indexing = new BenchLspClient([SERVER, '--stdio']);
-  const done = indexing.waitFor((params) => {
-    if (params) pending.delete(params.uri);
-    return pending.size === 0 ? true : undefined;
-  }, 300_000, 'workspace diagnostics');
+  const done = indexing.waitFor(
+    (params) => {
+      if (params) pending.delete(params.uri);
+      return pending.size === 0 ? true : undefined;
+    },
+    300_000,
+    'workspace diagnostics',
+  );
   const started = performance.now();
   await indexing.initialize([{ uri: pathToFileURL(workspaceDir).toString(), name: 'workspace' }]);
   await done;
@@ -368,7 +516,9 @@ log('4. memory…');
   await sleep(300);
   record('memory.workspace', { ...indexing.memory(), docs: WORKSPACE_DOCS, indexMs: round2(elapsed) });
   await indexing.close();
-  log(`  20k open: peak ${round2(results.measures['memory.open20k'].peakMB)} MB; workspace of ${WORKSPACE_DOCS}: peak ${round2(results.measures['memory.workspace'].peakMB)} MB, indexed in ${round2(elapsed)} ms`);
+  log(
+    `  20k open: peak ${round2(results.measures['memory.open20k'].peakMB)} MB; workspace of ${WORKSPACE_DOCS}: peak ${round2(results.measures['memory.workspace'].peakMB)} MB, indexed in ${round2(elapsed)} ms`,
+  );
 }
 
 // ---------------------------------------------------------------- 5. CLI
@@ -379,12 +529,19 @@ log(`5. agentdoc check over ${WORKSPACE_DOCS} docs…`);
   let summary;
   for (let run = 0; run < (QUICK ? 2 : 5); run++) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [CLI, 'check', workspaceDir, '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'check', workspaceDir, '--format', 'json'], {
+      maxBuffer: 1 << 28,
+      encoding: 'utf8',
+    });
     samples.push(performance.now() - started);
     if (!summary) {
       try {
         const parsed = JSON.parse(result.stdout);
-        summary = { exitCode: result.status, files: parsed.files.length, findings: parsed.files.reduce((sum, file) => sum + file.findings.length, 0) };
+        summary = {
+          exitCode: result.status,
+          files: parsed.files.length,
+          findings: parsed.files.reduce((sum, file) => sum + file.findings.length, 0),
+        };
       } catch {
         summary = { exitCode: result.status, error: result.stderr.slice(0, 500) };
       }
@@ -407,19 +564,45 @@ log('7. bundles…');
   try {
     const esbuild = await import('esbuild');
     const outDir = path.join(ROOT, 'bench-results', '.build', 'production');
-    const entries = { client: 'client/src/extension.ts', server: 'server/src/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' };
-    await Promise.all(Object.entries(entries).map(([name, entry]) => esbuild.build({
-      entryPoints: [path.join(ROOT, entry)], outfile: path.join(outDir, `${name}.js`), bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-      minify: true, legalComments: 'none', logLevel: 'silent', external: name === 'client' ? ['vscode'] : [],
-    })));
-    for (const name of Object.keys(entries)) bundles[name].productionKB = Math.round(fs.statSync(path.join(outDir, `${name}.js`)).size / 1024);
+    const entries = {
+      client: 'client/src/extension.ts',
+      server: 'server/src/server.ts',
+      cli: 'server/src/cli/main.ts',
+      'cli-worker': 'server/src/cli/worker.ts',
+    };
+    await Promise.all(
+      Object.entries(entries).map(([name, entry]) =>
+        esbuild.build({
+          entryPoints: [path.join(ROOT, entry)],
+          outfile: path.join(outDir, `${name}.js`),
+          bundle: true,
+          platform: 'node',
+          target: 'node20',
+          format: 'cjs',
+          minify: true,
+          legalComments: 'none',
+          logLevel: 'silent',
+          external: name === 'client' ? ['vscode'] : [],
+        }),
+      ),
+    );
+    for (const name of Object.keys(entries))
+      bundles[name].productionKB = Math.round(fs.statSync(path.join(outDir, `${name}.js`)).size / 1024);
   } catch (error) {
     results.notes.push(`production bundles: ${error.message}`);
   }
   record('bundles', bundles);
   // Requiring the client bundle with a stub 'vscode' module: what activation costs before activate() runs.
   // The stub exports every name of the vscode API (from @types/vscode), each a chainable no-op.
-  const apiNames = [...new Set([...fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8').matchAll(/^\s*export (?:class|enum|namespace|const|let|function|interface) (\w+)/gm)].map((match) => match[1]))];
+  const apiNames = [
+    ...new Set(
+      [
+        ...fs
+          .readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8')
+          .matchAll(/^\s*export (?:class|enum|namespace|const|let|function|interface) (\w+)/gm),
+      ].map((match) => match[1]),
+    ),
+  ];
   const probe = `
     const Module = require('module');
     const stub = new Proxy(function () {}, { get: (target, key) => key === 'prototype' ? {} : key === Symbol.toPrimitive ? () => 0 : stub, apply: () => stub, construct: () => ({}) });
@@ -452,49 +635,93 @@ log('7. bundles…');
 const m = results.measures;
 const ratio = (a, b) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined);
 for (const size of SIZES) {
-  results.ratios[`ours/floor.${size.name}`] = { median: ratio(m[`edit.inprocess.${size.name}.all`]?.median, m[`floor.${size.name}`]?.median), p95: ratio(m[`edit.inprocess.${size.name}.all`]?.p95, m[`floor.${size.name}`]?.p95) };
-  results.ratios[`ours/markdownlint.${size.name}`] = { median: ratio(m[`edit.inprocess.${size.name}.all`]?.median, m[`peer.markdownlint.${size.name}`]?.median), p95: ratio(m[`edit.inprocess.${size.name}.all`]?.p95, m[`peer.markdownlint.${size.name}`]?.p95) };
+  results.ratios[`ours/floor.${size.name}`] = {
+    median: ratio(m[`edit.inprocess.${size.name}.all`]?.median, m[`floor.${size.name}`]?.median),
+    p95: ratio(m[`edit.inprocess.${size.name}.all`]?.p95, m[`floor.${size.name}`]?.p95),
+  };
+  results.ratios[`ours/markdownlint.${size.name}`] = {
+    median: ratio(m[`edit.inprocess.${size.name}.all`]?.median, m[`peer.markdownlint.${size.name}`]?.median),
+    p95: ratio(m[`edit.inprocess.${size.name}.all`]?.p95, m[`peer.markdownlint.${size.name}`]?.p95),
+  };
 }
 for (const name of ['2k', '20k']) {
   const ours = m[`edit.protocol.${name}.debounce0`];
   const peer = m[`peer.yamlls.${name}.document.minusDelay`];
-  if (ours && peer) results.ratios[`ours/yaml-language-server.${name}`] = { median: ratio(ours.median, peer.median), p95: ratio(ours.p95, peer.p95) };
+  if (ours && peer)
+    results.ratios[`ours/yaml-language-server.${name}`] = {
+      median: ratio(ours.median, peer.median),
+      p95: ratio(ours.p95, peer.p95),
+    };
   const oursMeasured = m[`edit.protocol.${name}.asMeasured`];
   const peerMeasured = m[`peer.yamlls.${name}.document.asMeasured`];
-  if (oursMeasured && peerMeasured) results.ratios[`ours/yaml-language-server.${name}.asMeasured`] = { median: ratio(oursMeasured.median, peerMeasured.median), p95: ratio(oursMeasured.p95, peerMeasured.p95) };
+  if (oursMeasured && peerMeasured)
+    results.ratios[`ours/yaml-language-server.${name}.asMeasured`] = {
+      median: ratio(oursMeasured.median, peerMeasured.median),
+      p95: ratio(oursMeasured.p95, peerMeasured.p95),
+    };
 }
 
 const targets = [
   ['per-edit analysis, 2,000 lines, p95', m['edit.inprocess.2k.all']?.p95, 10, 'ms'],
   ['per-edit analysis, 20,000 lines, p95', m['edit.inprocess.20k.all']?.p95, 40, 'ms'],
-  ['edit → diagnostics − debounce, 2,000 lines, ÷ yaml-language-server (median)', results.ratios['ours/yaml-language-server.2k']?.median, 0.3, '×'],
+  [
+    'edit → diagnostics − debounce, 2,000 lines, ÷ yaml-language-server (median)',
+    results.ratios['ours/yaml-language-server.2k']?.median,
+    0.3,
+    '×',
+  ],
   ['server start → initialize (median)', m['cold.startToInitialize']?.median, 150, 'ms'],
   ['didOpen → diagnostics, 2,000 lines (median)', m['cold.didOpenToDiagnostics.2k']?.median, 100, 'ms'],
   ['server peak RSS, 2,000-line doc open', m['memory.open2k']?.peakMB, 60, 'MB'],
   [`server peak RSS, ${WORKSPACE_DOCS}-doc workspace indexed`, m['memory.workspace']?.peakMB, 150, 'MB'],
   [`agentdoc check, ${WORKSPACE_DOCS} docs (median wall)`, m['cli.check.workspace']?.median, 2000, 'ms'],
 ];
-results.targets = targets.map(([measure, value, target, unit]) => ({ measure, value: value === undefined ? null : round2(value), target, unit, met: value !== undefined && value <= target }));
+results.targets = targets.map(([measure, value, target, unit]) => ({
+  measure,
+  value: value === undefined ? null : round2(value),
+  target,
+  unit,
+  met: value !== undefined && value <= target,
+}));
 results.machineAtEnd = machine();
 results.quick = QUICK;
 results.date = new Date().toISOString();
 try {
-  results.commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || undefined;
-  results.dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+  results.commit =
+    spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || undefined;
+  results.dirty =
+    spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout.trim() !== '';
 } catch {
   // Not a git checkout: no commit to note.
 }
 
 function table(rows, header) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column] ?? '').length)));
-  const line = (row) => row.map((cell, column) => (column === 0 ? String(cell ?? '').padEnd(widths[column]) : String(cell ?? '').padStart(widths[column]))).join('  ');
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => String(row[column] ?? '').length)),
+  );
+  const line = (row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? String(cell ?? '').padEnd(widths[column]) : String(cell ?? '').padStart(widths[column]),
+      )
+      .join('  ');
   return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
-const fmt = (value) => (value === undefined || value === null || Number.isNaN(value) ? '–' : typeof value === 'number' ? String(Math.round(value * 10) / 10) : String(value));
+const fmt = (value) =>
+  value === undefined || value === null || Number.isNaN(value)
+    ? '–'
+    : typeof value === 'number'
+      ? String(Math.round(value * 10) / 10)
+      : String(value);
 const rows = [];
-const add = (label, value, unit = 'ms') => rows.push([label, fmt(value?.median ?? value?.ms ?? value), fmt(value?.p95), unit, value?.n ?? '']);
+const add = (label, value, unit = 'ms') =>
+  rows.push([label, fmt(value?.median ?? value?.ms ?? value), fmt(value?.p95), unit, value?.n ?? '']);
 for (const size of SIZES) {
-  for (const where of ['start', 'middle', 'end', 'frontMatter', 'all']) add(`edit in-process ${size.name} ${where}`, m[`edit.inprocess.${size.name}.${where}`]);
+  for (const where of ['start', 'middle', 'end', 'frontMatter', 'all'])
+    add(`edit in-process ${size.name} ${where}`, m[`edit.inprocess.${size.name}.${where}`]);
 }
 for (const size of SIZES) add(`floor (markdown-it+yaml+ajv) ${size.name}`, m[`floor.${size.name}`]);
 for (const size of SIZES) add(`markdownlint ${size.name}`, m[`peer.markdownlint.${size.name}`]);
@@ -503,30 +730,65 @@ for (const name of protocolSizes) {
   add(`edit→diagnostics ${name}, default, as measured`, m[`edit.protocol.${name}.asMeasured`]);
   add(`edit→diagnostics ${name}, default − ${DEFAULT_DEBOUNCE_MS} ms`, m[`edit.protocol.${name}.minusDebounce`]);
 }
-for (const key of Object.keys(m).filter((name) => name.startsWith('peer.yamlls.'))) add(`yaml-language-server ${key.slice(12)}`, m[key]);
+for (const key of Object.keys(m).filter((name) => name.startsWith('peer.yamlls.')))
+  add(`yaml-language-server ${key.slice(12)}`, m[key]);
 add('start → initialize', m['cold.startToInitialize']);
 add('didOpen → diagnostics 2k (cold)', m['cold.didOpenToDiagnostics.2k']);
 add('didOpen → diagnostics 20k (cold)', m['cold.didOpenToDiagnostics.20k']);
 rows.push(['server peak RSS, 2k open', fmt(m['memory.open2k']?.peakMB), '', 'MB', '']);
 rows.push(['server peak RSS, 20k open', fmt(m['memory.open20k']?.peakMB), '', 'MB', '']);
 rows.push([`server peak RSS, ${WORKSPACE_DOCS}-doc workspace`, fmt(m['memory.workspace']?.peakMB), '', 'MB', '']);
-rows.push([`server indexing ${WORKSPACE_DOCS} docs → all diagnostics`, fmt(m['memory.workspace']?.indexMs), '', 'ms', '']);
+rows.push([
+  `server indexing ${WORKSPACE_DOCS} docs → all diagnostics`,
+  fmt(m['memory.workspace']?.indexMs),
+  '',
+  'ms',
+  '',
+]);
 add(`agentdoc check ${WORKSPACE_DOCS} docs (wall)`, m['cli.check.workspace']);
 add('require dist/client.js (stub vscode)', m['client.requireMs']);
-for (const [name, value] of Object.entries(m.bundles ?? {})) rows.push([`bundle dist/${name}.js (production)`, fmt(value.kB), fmt(value.productionKB), 'kB', '']);
+for (const [name, value] of Object.entries(m.bundles ?? {}))
+  rows.push([`bundle dist/${name}.js (production)`, fmt(value.kB), fmt(value.productionKB), 'kB', '']);
 
 const print = (text) => process.stdout.write(`${text}\n`);
 print('');
-print(`agentdoc bench${QUICK ? ' (quick)' : ''} — ${results.date}${results.commit ? `, commit ${results.commit}${results.dirty ? ' (dirty)' : ''}` : ''}`);
-print(`machine: ${results.machineAtStart.cpus} × ${results.machineAtStart.cpuModel}, ${results.machineAtStart.memoryGB} GB, ${results.machineAtStart.platform}, node ${process.version}`);
-print(`load average (1/5/15 min): at start ${results.machineAtStart.loadavg.join(' ')}, at end ${results.machineAtEnd.loadavg.join(' ')}`);
-print(`documents: ${Object.entries(results.documents).filter(([name]) => name !== 'workspace').map(([name, doc]) => `${name} = ${doc.lines} lines, ${Math.round(doc.bytes / 1024)} kB, ${doc.findings} findings`).join('; ')}; workspace = ${WORKSPACE_DOCS} × ~400 lines`);
+print(
+  `agentdoc bench${QUICK ? ' (quick)' : ''} — ${results.date}${results.commit ? `, commit ${results.commit}${results.dirty ? ' (dirty)' : ''}` : ''}`,
+);
+print(
+  `machine: ${results.machineAtStart.cpus} × ${results.machineAtStart.cpuModel}, ${results.machineAtStart.memoryGB} GB, ${results.machineAtStart.platform}, node ${process.version}`,
+);
+print(
+  `load average (1/5/15 min): at start ${results.machineAtStart.loadavg.join(' ')}, at end ${results.machineAtEnd.loadavg.join(' ')}`,
+);
+print(
+  `documents: ${Object.entries(results.documents)
+    .filter(([name]) => name !== 'workspace')
+    .map(([name, doc]) => `${name} = ${doc.lines} lines, ${Math.round(doc.bytes / 1024)} kB, ${doc.findings} findings`)
+    .join('; ')}; workspace = ${WORKSPACE_DOCS} × ~400 lines`,
+);
 print('');
 print(table(rows, ['measure', 'median', 'p95', 'unit', 'runs']));
 print('');
-print(table(Object.entries(results.ratios).map(([name, value]) => [name, fmt(value.median), fmt(value.p95)]), ['ratio', 'median', 'p95']));
+print(
+  table(
+    Object.entries(results.ratios).map(([name, value]) => [name, fmt(value.median), fmt(value.p95)]),
+    ['ratio', 'median', 'p95'],
+  ),
+);
 print('');
-print(table(results.targets.map((target) => [target.measure, fmt(target.value), `≤ ${target.target}`, target.unit, target.met ? 'met' : 'MISSED']), ['target', 'value', 'target', 'unit', '']));
+print(
+  table(
+    results.targets.map((target) => [
+      target.measure,
+      fmt(target.value),
+      `≤ ${target.target}`,
+      target.unit,
+      target.met ? 'met' : 'MISSED',
+    ]),
+    ['target', 'value', 'target', 'unit', ''],
+  ),
+);
 for (const note of results.notes) print(`note: ${note}`);
 if (JSON_OUT) {
   const out = path.resolve(ROOT, JSON_OUT);

@@ -14,8 +14,12 @@ export const fastMarkdownItFields = {
       const patched = source
         // Constructor fields: `_defineProperty(this, /* doc */ "name", value);` → `this.name = value;`
         .replace(/_defineProperty\(\s*this,\s*(?:\/\*[\s\S]*?\*\/\s*)?"([\w$]+)",\s*([^;]*?)\s*\);/g, 'this.$1 = $2;')
-        .replace(/function _defineProperty\(e, r, t\) \{[\s\S]*?\n\}/, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}');
-      if (patched === source || /_defineProperty\(\s*this\b/.test(patched)) throw new Error('markdown-it: _defineProperty pattern changed; update fastMarkdownItFields');
+        .replace(
+          /function _defineProperty\(e, r, t\) \{[\s\S]*?\n\}/,
+          'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}',
+        );
+      if (patched === source || /_defineProperty\(\s*this\b/.test(patched))
+        throw new Error('markdown-it: _defineProperty pattern changed; update fastMarkdownItFields');
       return { contents: patched, loader: 'js' };
     });
   },

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-for (const [what, args] of [['build', ['scripts/build.mjs']], ['compile tests', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.test.json']]]) {
+for (const [what, args] of [
+  ['build', ['scripts/build.mjs']],
+  ['compile tests', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.test.json']],
+]) {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`fuzz: ${what} failed`);
@@ -24,16 +27,25 @@ const env = {
   AGENTDOC_FUZZ_SERVER_RUNS: process.env.AGENTDOC_FUZZ_SERVER_RUNS ?? '1000',
   AGENTDOC_FUZZ_FIX_RUNS: process.env.AGENTDOC_FUZZ_FIX_RUNS ?? '500',
 };
-console.log(`fuzz: seed ${seed}; ${env.AGENTDOC_FUZZ_RUNS} engine inputs, ${env.AGENTDOC_FUZZ_SERVER_RUNS} through the server, ${env.AGENTDOC_FUZZ_FIX_RUNS} for the quick-fix property`);
+console.log(
+  `fuzz: seed ${seed}; ${env.AGENTDOC_FUZZ_RUNS} engine inputs, ${env.AGENTDOC_FUZZ_SERVER_RUNS} through the server, ${env.AGENTDOC_FUZZ_FIX_RUNS} for the quick-fix property`,
+);
 const files = ['fuzzEngine', 'fuzzServer', 'fixesProperty'].map((name) => `out/test/robustness/${name}.test.js`);
-const child = spawn(process.execPath, ['node_modules/mocha/bin/mocha.js', '--no-config', '--timeout', '0', '--reporter', 'spec', ...files], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  process.execPath,
+  ['node_modules/mocha/bin/mocha.js', '--no-config', '--timeout', '0', '--reporter', 'spec', ...files],
+  { env, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;
   process.stdout.write(chunk);
 });
 child.on('close', (code) => {
-  const figures = output.split('\n').filter((line) => /^\s*(fuzz engine|fuzz server|fix property):/.test(line)).map((line) => line.trim());
+  const figures = output
+    .split('\n')
+    .filter((line) => /^\s*(fuzz engine|fuzz server|fix property):/.test(line))
+    .map((line) => line.trim());
   console.log(`\nfuzz summary (seed ${seed}):\n${figures.map((line) => `  ${line}`).join('\n')}`);
   console.log(code === 0 ? 'fuzz: no crashes, every invariant held' : 'fuzz: FAILED, see above');
   process.exitCode = code ?? 1;

@@ -13,12 +13,23 @@ const only = process.env.AGENTDOC_TEST_ONLY; // e.g. "unit" while iterating; CI 
 
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.test.js')).map((file) => path.join(dir, file)).sort();
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.test.js'))
+    .map((file) => path.join(dir, file))
+    .sort();
 }
 
 async function runMocha() {
   const mocha = new Mocha({ reporter: 'spec', timeout: 30000 });
-  for (const file of [...findTests('out/test/unit'), ...findTests('out/test/cli'), ...findTests('out/test/protocol'), ...findTests('out/test/robustness')]) mocha.addFile(path.resolve(file));
+  for (const file of [
+    ...findTests('out/test/unit'),
+    ...findTests('out/test/cli'),
+    ...findTests('out/test/protocol'),
+    ...findTests('out/test/robustness'),
+  ])
+    mocha.addFile(path.resolve(file));
   await new Promise((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('end', () => {
@@ -34,7 +45,11 @@ async function runMocha() {
  */
 function runScript(name, command, args) {
   console.log(`\n== ${name}`);
-  const result = spawnSync(command, args, { stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: process.env,
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const output = result.stdout?.toString() ?? '';
   process.stdout.write(output);
   const summary = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
@@ -46,10 +61,14 @@ function runScript(name, command, args) {
   else if (!summary) totals.passed++;
 }
 
+runScript('lint (eslint, prettier)', 'npm', ['run', 'lint', '--silent']);
 await runMocha();
 if (!only || only === 'e2e') {
   runScript('package the extension (vsix)', 'npm', ['run', 'package', '--silent']);
-  runScript('real VS Code (code-server): UI and extension-host tests', 'bash', ['test/e2e/run-all.sh', path.join(root, 'agentdoc.vsix')]);
+  runScript('real VS Code (code-server): UI and extension-host tests', 'bash', [
+    'test/e2e/run-all.sh',
+    path.join(root, 'agentdoc.vsix'),
+  ]);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exitCode = totals.failed === 0 && totals.passed > 0 ? 0 : 1;

@@ -10,5 +10,9 @@ const mocha = new Mocha({ reporter: 'dot', timeout: 60000 });
 mocha.addFile(path.join(root, 'out/test/cli/golden.test.js'));
 mocha.run((failures) => {
   process.exitCode = failures ? 1 : 0;
-  console.log(failures ? 'golden files: some cases failed (see above)' : 'golden files updated in test/golden/: review the diff with git diff test/golden');
+  console.log(
+    failures
+      ? 'golden files: some cases failed (see above)'
+      : 'golden files updated in test/golden/: review the diff with git diff test/golden',
+  );
 });

@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { LspRange } from '../../server/src/protocol/types';
 import { onNotification, request } from './agentdocClient';
 import { createAgentDocument } from './commands/newDocument';
@@ -35,8 +40,14 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
   const checklist = new ChecklistView(async (uri) => request(await client(), 'agentdoc/readiness', { uri }));
   const portfolio = new PortfolioView(async () => request(await client(), 'agentdoc/portfolio', {}));
   const statusBar = new ReadinessStatusBar();
-  const checklistTree = vscode.window.createTreeView('agentdoc.checklist', { treeDataProvider: checklist, showCollapseAll: true });
-  const portfolioTree = vscode.window.createTreeView('agentdoc.portfolio', { treeDataProvider: portfolio, showCollapseAll: true });
+  const checklistTree = vscode.window.createTreeView('agentdoc.checklist', {
+    treeDataProvider: checklist,
+    showCollapseAll: true,
+  });
+  const portfolioTree = vscode.window.createTreeView('agentdoc.portfolio', {
+    treeDataProvider: portfolio,
+    showCollapseAll: true,
+  });
   context.subscriptions.push(statusBar, checklistTree, portfolioTree);
 
   const refreshActive = async (): Promise<void> => {
@@ -46,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       return;
     }
     await checklist.refresh(document.uri.toString());
-    checklistTree.message = checklist.current ? undefined : 'Open an agent document (*.agent.md) to see its readiness checklist.';
+    if (checklist.current) checklistTree.message = '';
+    else checklistTree.message = 'Open an agent document (*.agent.md) to see its readiness checklist.';
     statusBar.show(checklist.current);
   };
   const refreshPortfolio = async (): Promise<void> => {
@@ -65,7 +77,9 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     );
     await Promise.all([refreshActive(), refreshPortfolio()]);
   };
-  const ensureStarted = (): void => { if (!started) void wire(); };
+  const ensureStarted = (): void => {
+    if (!started) void wire();
+  };
 
   if (vscode.workspace.textDocuments.some(isAgentDoc)) ensureStarted();
   void vscode.workspace.findFiles(AGENT_DOC_GLOB, '**/node_modules/**', 1).then((found) => {
@@ -78,10 +92,21 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     return isAgentDoc(document) ? document.uri : undefined;
   };
   const codeActionAt = async (uri: string, range: LspRange, titlePrefix: string | undefined): Promise<void> => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', vscode.Uri.parse(uri), toRange(range), vscode.CodeActionKind.QuickFix.value);
-    const action = (actions ?? []).find((candidate) => (titlePrefix ? candidate.title.startsWith(titlePrefix) : !candidate.title.startsWith('Add a waiver')));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      vscode.Uri.parse(uri),
+      toRange(range),
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const action = (actions ?? []).find((candidate) =>
+      titlePrefix ? candidate.title.startsWith(titlePrefix) : !candidate.title.startsWith('Add a waiver'),
+    );
     if (!action?.edit) {
-      void vscode.window.showInformationMessage(titlePrefix ? 'No waiver can be added here: add a Readiness review section first.' : 'agentdoc has no automatic fix for this item.');
+      void vscode.window.showInformationMessage(
+        titlePrefix
+          ? 'No waiver can be added here: add a Readiness review section first.'
+          : 'agentdoc has no automatic fix for this item.',
+      );
       return;
     }
     await vscode.workspace.applyEdit(action.edit);
@@ -92,42 +117,76 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       if (isAgentDoc(editor?.document)) ensureStarted();
       void refreshActive();
     }),
-    vscode.workspace.onDidOpenTextDocument((document) => { if (isAgentDoc(document)) ensureStarted(); }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isAgentDoc(document)) ensureStarted();
+    }),
     vscode.commands.registerCommand('agentdoc.revealItem', async (uri: string, range: LspRange) => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
       editor.selection = new vscode.Selection(toRange(range).start, toRange(range).end);
       editor.revealRange(toRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-    vscode.commands.registerCommand('agentdoc.applyItemFix', (node: { view: { uri: string }; item: { range: LspRange } }) => codeActionAt(node.view.uri, node.item.range, undefined)),
-    vscode.commands.registerCommand('agentdoc.addWaiver', (node: { view: { uri: string }; item: { range: LspRange } }) => codeActionAt(node.view.uri, node.item.range, 'Add a waiver')),
+    vscode.commands.registerCommand(
+      'agentdoc.applyItemFix',
+      (node: { view: { uri: string }; item: { range: LspRange } }) =>
+        codeActionAt(node.view.uri, node.item.range, undefined),
+    ),
+    vscode.commands.registerCommand(
+      'agentdoc.addWaiver',
+      (node: { view: { uri: string }; item: { range: LspRange } }) =>
+        codeActionAt(node.view.uri, node.item.range, 'Add a waiver'),
+    ),
     vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
     }),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
-    vscode.commands.registerCommand('agentdoc.newDocument', async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
-      ensureStarted();
-      return createAgentDocument(async (chosen) => request(await client(), 'agentdoc/skeleton', chosen), answers, target);
-    }),
+    vscode.commands.registerCommand(
+      'agentdoc.newDocument',
+      async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
+        ensureStarted();
+        return createAgentDocument(
+          async (chosen) => request(await client(), 'agentdoc/skeleton', chosen),
+          answers,
+          target,
+        );
+      },
+    ),
     vscode.commands.registerCommand('agentdoc.showReport', async () => {
       const uri = activeUri();
-      if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agent.md) to see its readiness report.');
+      if (!uri)
+        return void vscode.window.showWarningMessage(
+          'Open an agent document (*.agent.md) to see its readiness report.',
+        );
       const html = await request(await client(), 'agentdoc/report', { uri: uri.toString(), format: 'html' });
-      if (html === null) return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
+      if (html === null)
+        return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
       return showReport(html, path.basename(uri.path));
     }),
     vscode.commands.registerCommand('agentdoc.exportReport', async (target?: vscode.Uri) => {
       const uri = activeUri();
-      if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agent.md) to export its readiness report.');
-      return exportReport(async (format) => request(await client(), 'agentdoc/report', { uri: uri.toString(), format }), path.basename(uri.path, '.agent.md'), target);
+      if (!uri)
+        return void vscode.window.showWarningMessage(
+          'Open an agent document (*.agent.md) to export its readiness report.',
+        );
+      return exportReport(
+        async (format) => request(await client(), 'agentdoc/report', { uri: uri.toString(), format }),
+        path.basename(uri.path, '.agent.md'),
+        target,
+      );
     }),
     vscode.commands.registerCommand('agentdoc.recheckWorkspace', async () => {
       const languageClient = await client();
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'agentdoc: re-checking the workspace' }, async () => {
-        const { files } = await request(languageClient, 'agentdoc/recheckWorkspace', {});
-        void vscode.window.setStatusBarMessage(`agentdoc: checked ${files} agent document${files === 1 ? '' : 's'}`, 4000);
-      });
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'agentdoc: re-checking the workspace' },
+        async () => {
+          const { files } = await request(languageClient, 'agentdoc/recheckWorkspace', {});
+          void vscode.window.setStatusBarMessage(
+            `agentdoc: checked ${files} agent document${files === 1 ? '' : 's'}`,
+            4000,
+          );
+        },
+      );
     }),
   );
   return { client, checklist, portfolio };
@@ -141,7 +200,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6029'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6029'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     // By file pattern, not language: VS Code 1.139 gives *.agent.md the language id "chatagent"
@@ -153,7 +216,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     ],
     synchronize: {
       configurationSection: 'agentdoc',
-      fileEvents: [vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB), vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}')],
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB),
+        vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}'),
+      ],
     },
   };
   const client = new LanguageClient('agentdoc', 'agentdoc', serverOptions, clientOptions);

@@ -15,10 +15,16 @@ export class ReadinessStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const blocked = view.blockedStage ? view.gates.filter((gate) => gate.stage === view.blockedStage).flatMap((gate) => gate.items).filter((item) => item.status !== 'met' && item.status !== 'waived').length : 0;
+    const blocked = view.blockedStage
+      ? view.gates
+          .filter((gate) => gate.stage === view.blockedStage)
+          .flatMap((gate) => gate.items)
+          .filter((item) => item.status !== 'met' && item.status !== 'waived').length
+      : 0;
     this.item.text = `$(checklist) ${view.stageTitle}${view.readyFor ? ` · ready for ${view.readyFor}` : ' · not ready'}${blocked ? ` · ${blocked} to ${view.blockedStage}` : ''}`;
     this.item.tooltip = `agentdoc: ${view.summary}. Click to open the readiness checklist.`;
-    this.item.backgroundColor = view.readyFor === undefined ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      view.readyFor === undefined ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

@@ -1,6 +1,12 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from './engine';
@@ -33,7 +39,11 @@ function analyzeDocument(uri: string, text: string): AnalysisResult {
   const settings = documentSettings.get(uri) ?? DEFAULT_SETTINGS;
   const fileExists = uri.startsWith('file:') ? evidenceChecker(fileURLToPath(uri), config.folderPaths()) : undefined;
   const limits = { maxYamlDepth: settings.maxYamlNesting, maxFindingsPerRule: settings.maxFindingsPerRule };
-  return analyzeWithConfig(text, config.forDocument(uri), { maxBytes: settings.maxDocumentBytes, limits, ...(fileExists ? { fileExists } : {}) });
+  return analyzeWithConfig(text, config.forDocument(uri), {
+    maxBytes: settings.maxDocumentBytes,
+    limits,
+    ...(fileExists ? { fileExists } : {}),
+  });
 }
 const analyses = new AnalysisCache(analyzeDocument);
 /** Settings per open document, refreshed on open and on configuration change, never shared across folders. */
@@ -43,7 +53,12 @@ let clientSupportsConfiguration = false;
 let clientSupportsProgress = false;
 /** Open documents speak for themselves; the index speaks for files the editor has not opened. */
 function currentResults(): [string, AnalysisResult][] {
-  const open = new Map(documents.all().filter((document) => isAgentDoc(document.uri)).map((document) => [document.uri, analysisOf(document.uri)?.result]));
+  const open = new Map(
+    documents
+      .all()
+      .filter((document) => isAgentDoc(document.uri))
+      .map((document) => [document.uri, analysisOf(document.uri)?.result]),
+  );
   const merged = new Map(index.all());
   for (const [uri, result] of open) if (result) merged.set(uri, result);
   return [...merged.entries()];
@@ -82,7 +97,8 @@ async function workspaceCheckingEnabled(): Promise<boolean> {
 }
 
 connection.onInitialized(async () => {
-  if (clientSupportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentdoc' });
+  if (clientSupportsConfiguration)
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'agentdoc' });
   await workspace.indexAll(await workspaceCheckingEnabled());
 });
 
@@ -117,7 +133,9 @@ async function validate(document: TextDocument, immediate: boolean, refreshSetti
       publisher.refreshWorkspaceIfNeeded(current.uri, analyses.get(current));
       sendAgentdocNotification(connection, 'agentdoc/readinessChanged', { uri: current.uri });
     } catch (error) {
-      connection.console.error(`agentdoc: checking ${current.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(
+        `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   });
 }
@@ -138,13 +156,23 @@ connection.onDidChangeConfiguration(async () => {
 /** A broken config is shown on the config file itself, never silently ignored. */
 function publishConfigProblems(): void {
   for (const { uri, problems } of config.takeUnpublishedProblems()) {
-    void connection.sendDiagnostics({ uri, diagnostics: problems.map((problem) => ({ range: problem.range, severity: 1, source: 'agentdoc', code: 'AD003', message: problem.message })) });
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((problem) => ({
+        range: problem.range,
+        severity: 1,
+        source: 'agentdoc',
+        code: 'AD003',
+        message: problem.message,
+      })),
+    });
   }
 }
 
 connection.onDidChangeWatchedFiles(async (params) => {
   if (params.changes.some((change) => isConfigFile(change.uri))) {
-    for (const change of params.changes) if (isConfigFile(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    for (const change of params.changes)
+      if (isConfigFile(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
     config.invalidate();
     analyses.clear();
     for (const document of documents.all()) void validate(document, true, false);
@@ -183,7 +211,9 @@ connection.onDefinition((params) => {
 });
 connection.onReferences((params) => {
   const found = analysisOf(params.textDocument.uri);
-  return found ? features.references(params.textDocument.uri, found.result, params.position, params.context.includeDeclaration) : [];
+  return found
+    ? features.references(params.textDocument.uri, found.result, params.position, params.context.includeDeclaration)
+    : [];
 });
 connection.onDocumentLinks((params) => {
   const found = analysisOf(params.textDocument.uri);
@@ -198,7 +228,8 @@ connection.onCodeLensResolve((lens) => {
   const data = lens.data as { uri?: string; kind?: string } | undefined;
   if (data?.kind !== 'prompt-tokens' || !data.uri) return lens;
   // Loaded from its own bundle next to this file, on first use only.
-  countTokens ??= (require(path.join(__dirname, 'tokenizer.js')) as { countTokens: (text: string) => number }).countTokens;
+  countTokens ??= (require(path.join(__dirname, 'tokenizer.js')) as { countTokens: (text: string) => number })
+    .countTokens;
   return features.resolvePromptLens(lens, analysisOf(data.uri)?.result, countTokens);
 });
 
@@ -207,7 +238,13 @@ onAgentdocRequest(connection, 'agentdoc/readiness', ({ uri }) => {
   return result ? readinessView(result, uri) : null;
 });
 onAgentdocRequest(connection, 'agentdoc/portfolio', () => {
-  const uris = new Set([...index.all().map(([uri]) => uri), ...documents.all().map((document) => document.uri).filter(isAgentDoc)]);
+  const uris = new Set([
+    ...index.all().map(([uri]) => uri),
+    ...documents
+      .all()
+      .map((document) => document.uri)
+      .filter(isAgentDoc),
+  ]);
   const entries: PortfolioEntry[] = [];
   for (const uri of [...uris].sort()) {
     const result = analysisOf(uri)?.result ?? index.get(uri);
@@ -222,7 +259,9 @@ onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
   sendAgentdocNotification(connection, 'agentdoc/portfolioChanged', {});
   return { files };
 });
-onAgentdocRequest(connection, 'agentdoc/skeleton', (answers) => createSkeleton({ ...answers, today: answers.today ?? new Date().toISOString().slice(0, 10) }));
+onAgentdocRequest(connection, 'agentdoc/skeleton', (answers) =>
+  createSkeleton({ ...answers, today: answers.today ?? new Date().toISOString().slice(0, 10) }),
+);
 onAgentdocRequest(connection, 'agentdoc/report', ({ uri, format }) => {
   const result = analysisOf(uri)?.result ?? index.get(uri);
   if (!result) return null;

@@ -1,21 +1,41 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, analyzeWithConfig, applySeverityOverrides, findConfigPath, loadConfig } from '../../server/src/engine';
+import {
+  analyze,
+  analyzeWithConfig,
+  applySeverityOverrides,
+  findConfigPath,
+  loadConfig,
+} from '../../server/src/engine';
 import { bundledSchemas } from '../../server/src/engine';
 import { example, removeTree, runCli, tempTree } from '../helpers/cli';
 import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
 
-const where = (text: string, file = 'c.yaml'): string[] => loadConfig(text, file).problems.map((problem) => `${problem.range.start.line + 1}:${problem.range.start.character + 1} ${problem.message}`);
+const where = (text: string, file = 'c.yaml'): string[] =>
+  loadConfig(text, file).problems.map(
+    (problem) => `${problem.range.start.line + 1}:${problem.range.start.character + 1} ${problem.message}`,
+  );
 
 describe('config: loading and validation (engine, pure)', () => {
   it('accepts a valid config and merges sections, gate items and policy', () => {
     const text = [
-      'rules:', '  AD102: warning', '  AD341: off',
-      'policy:', '  evalMinimumCases: 50',
-      'gates:', '  - id: charter', '    items:', '      - id: threat-model', '        title: Threat model written',
-      '        requires: { fact: fm.security.threat_model, exists: true }', '        hint: Add security.threat_model.', '        rationale: Security wants a threat model before the pilot.', '        sources: ["ISO 27001 A.8.25"]',
-      '      - id: owner-named', '        hint: Name the owner in owner.name, a person.',
+      'rules:',
+      '  AD102: warning',
+      '  AD341: off',
+      'policy:',
+      '  evalMinimumCases: 50',
+      'gates:',
+      '  - id: charter',
+      '    items:',
+      '      - id: threat-model',
+      '        title: Threat model written',
+      '        requires: { fact: fm.security.threat_model, exists: true }',
+      '        hint: Add security.threat_model.',
+      '        rationale: Security wants a threat model before the pilot.',
+      '        sources: ["ISO 27001 A.8.25"]',
+      '      - id: owner-named',
+      '        hint: Name the owner in owner.name, a person.',
     ].join('\n');
     const loaded = loadConfig(text, '.agentdoc.yaml');
     assert.deepEqual(loaded.problems, []);
@@ -23,41 +43,75 @@ describe('config: loading and validation (engine, pure)', () => {
     assert.equal(loaded.schemas.policy.evalMinimumCases, 50);
     const charter = loaded.schemas.gates.gates.find((gate) => gate.id === 'charter');
     assert.ok(charter?.items.some((item) => item.id === 'threat-model'));
-    assert.equal(charter?.items.find((item) => item.id === 'owner-named')?.hint, 'Name the owner in owner.name, a person.');
-    assert.equal(bundledSchemas.gates.gates.find((gate) => gate.id === 'charter')?.items.length, charter!.items.length - 1, 'the bundled set is not mutated');
+    assert.equal(
+      charter?.items.find((item) => item.id === 'owner-named')?.hint,
+      'Name the owner in owner.name, a person.',
+    );
+    assert.equal(
+      bundledSchemas.gates.gates.find((gate) => gate.id === 'charter')?.items.length,
+      charter!.items.length - 1,
+      'the bundled set is not mutated',
+    );
     const result = analyzeWithConfig(example('pilot.agent.md'), loaded, { today: FIXTURE_TODAY });
     assert.ok(result.readiness?.items.some((item) => item.item.id === 'threat-model' && item.status === 'missing'));
-    assert.ok(result.findings.some((finding) => finding.severity === 'error' && finding.message.includes('Threat model')));
+    assert.ok(
+      result.findings.some((finding) => finding.severity === 'error' && finding.message.includes('Threat model')),
+    );
   });
 
   it('caches by text: the same config text gives the same SchemaSet object', () => {
-    assert.equal(loadConfig('policy: { evalMinimumCases: 70 }\n', 'a/.agentdoc.yaml').schemas, loadConfig('policy: { evalMinimumCases: 70 }\n', 'b/.agentdoc.yaml').schemas);
+    assert.equal(
+      loadConfig('policy: { evalMinimumCases: 70 }\n', 'a/.agentdoc.yaml').schemas,
+      loadConfig('policy: { evalMinimumCases: 70 }\n', 'b/.agentdoc.yaml').schemas,
+    );
   });
 
   it('reports YAML and JSON syntax errors with line and column', () => {
     assert.match(where('rules:\n  AD100: [warning\n')[0] ?? '', /^\d+:\d+ invalid YAML/);
-    assert.deepEqual(where('{\n  "rules": {"AD100": "warning",}\n}', '.agentdoc.json').map((line) => line.split(' ')[0]), ['2:32']);
+    assert.deepEqual(
+      where('{\n  "rules": {"AD100": "warning",}\n}', '.agentdoc.json').map((line) => line.split(' ')[0]),
+      ['2:32'],
+    );
   });
 
   it('reports schema violations, unknown keys and unknown rule codes at their position', () => {
-    assert.deepEqual(where('rules:\n  AD100: loud\n'), ['2:10 "rules.AD100" must be one of "error", "warning", "information", "hint", "off"']);
+    assert.deepEqual(where('rules:\n  AD100: loud\n'), [
+      '2:10 "rules.AD100" must be one of "error", "warning", "information", "hint", "off"',
+    ]);
     assert.deepEqual(where('version: 1\nrulez: {}\n'), ['2:1 unknown key "rulez"']);
-    assert.deepEqual(where('rules:\n  AD999: off\n'), ['2:3 unknown rule code "AD999"; the codes are listed in docs/rules.md']);
-    assert.deepEqual(where('policy:\n  deputyFromStage: beta\n'), ['2:20 unknown stage "beta"; use one of pilot, shadow, canary, production, retired']);
+    assert.deepEqual(where('rules:\n  AD999: off\n'), [
+      '2:3 unknown rule code "AD999"; the codes are listed in docs/rules.md',
+    ]);
+    assert.deepEqual(where('policy:\n  deputyFromStage: beta\n'), [
+      '2:20 unknown stage "beta"; use one of pilot, shadow, canary, production, retired',
+    ]);
   });
 
   it('refuses remote $ref and never fetches it', () => {
-    const problems = where('sections:\n  - id: purpose\n    tables:\n      - id: kpis\n        title: KPIs\n        columns: [{ id: metric, title: Metric }]\n        rowSchema: { $ref: "https://example.invalid/row.json" }\n');
+    const problems = where(
+      'sections:\n  - id: purpose\n    tables:\n      - id: kpis\n        title: KPIs\n        columns: [{ id: metric, title: Metric }]\n        rowSchema: { $ref: "https://example.invalid/row.json" }\n',
+    );
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /^7:\d+ .*points outside this file/);
   });
 
   it('validates the merged set against the meta-schemas: invalid gate data cannot get in', () => {
-    const problems = where('gates:\n  - id: charter\n    items:\n      - id: half-an-item\n        title: Half an item\n');
+    const problems = where(
+      'gates:\n  - id: charter\n    items:\n      - id: half-an-item\n        title: Half an item\n',
+    );
     assert.ok(problems.length >= 1);
-    assert.ok(problems.every((problem) => problem.startsWith('4:')), problems.join('\n'));
+    assert.ok(
+      problems.every((problem) => problem.startsWith('4:')),
+      problems.join('\n'),
+    );
     assert.match(problems.join('\n'), /hint|rationale|sources/);
-    assert.equal(loadConfig('gates:\n  - id: charter\n    items:\n      - id: half-an-item\n        title: Half an item\n', 'c.yaml').schemas, bundledSchemas);
+    assert.equal(
+      loadConfig(
+        'gates:\n  - id: charter\n    items:\n      - id: half-an-item\n        title: Half an item\n',
+        'c.yaml',
+      ).schemas,
+      bundledSchemas,
+    );
   });
 
   it('applySeverityOverrides changes severities and drops "off" rules, without mutating input', () => {
@@ -79,9 +133,18 @@ describe('config: loading and validation (engine, pure)', () => {
   });
 
   it('config.schema.json lists every policy value of schemas/meta/policy.schema.json', () => {
-    const read = (file: string): { properties: Record<string, unknown> } => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', file), 'utf8')) as { properties: Record<string, unknown> };
-    const policy = (read('config.schema.json').properties['policy'] as { properties: Record<string, unknown> }).properties;
-    assert.deepEqual(Object.keys(policy).sort(), Object.keys(read('meta/policy.schema.json').properties).filter((key) => key !== '$schema' && key !== 'version').sort());
+    const read = (file: string): { properties: Record<string, unknown> } =>
+      JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', file), 'utf8')) as {
+        properties: Record<string, unknown>;
+      };
+    const policy = (read('config.schema.json').properties['policy'] as { properties: Record<string, unknown> })
+      .properties;
+    assert.deepEqual(
+      Object.keys(policy).sort(),
+      Object.keys(read('meta/policy.schema.json').properties)
+        .filter((key) => key !== '$schema' && key !== 'version')
+        .sort(),
+    );
   });
 });
 
@@ -147,7 +210,10 @@ describe('docs/cli.md', () => {
     const block = /```yaml\n(# \.agentdoc\.yaml\n[\s\S]*?)```/.exec(doc)?.[1];
     assert.ok(block, 'the example is in docs/cli.md');
     const loaded = loadConfig(block, '.agentdoc.yaml');
-    assert.deepEqual(loaded.problems.map((problem) => `${problem.range.start.line + 1}: ${problem.message}`), []);
+    assert.deepEqual(
+      loaded.problems.map((problem) => `${problem.range.start.line + 1}: ${problem.message}`),
+      [],
+    );
     assert.ok(loaded.schemas.sections.sections.some((section) => section.id === 'security'));
   });
 });

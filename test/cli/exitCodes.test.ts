@@ -9,7 +9,12 @@ const today = ['--today', FIXTURE_TODAY];
 describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
   let root = '';
   before(() => {
-    root = tempTree({ ...exampleEvidence(), 'complete.agent.md': example('complete.agent.md'), 'pilot.agent.md': example('pilot.agent.md'), 'broken.agent.md': example('broken.agent.md') });
+    root = tempTree({
+      ...exampleEvidence(),
+      'complete.agent.md': example('complete.agent.md'),
+      'pilot.agent.md': example('pilot.agent.md'),
+      'broken.agent.md': example('broken.agent.md'),
+    });
   });
   after(() => removeTree(root));
 
@@ -30,25 +35,45 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
   });
 
   it('--stage judges the document as if it were at a later stage', () => {
-    const result = runCli(['check', 'pilot.agent.md', '--stage', 'shadow', '--format', 'json', ...today], { cwd: root });
+    const result = runCli(['check', 'pilot.agent.md', '--stage', 'shadow', '--format', 'json', ...today], {
+      cwd: root,
+    });
     assert.equal(result.code, 1);
-    const parsed = JSON.parse(result.stdout) as { files: Array<{ readiness: { stage: string }; findings: Array<{ rule: string; severity: string }> }> };
+    const parsed = JSON.parse(result.stdout) as {
+      files: Array<{ readiness: { stage: string }; findings: Array<{ rule: string; severity: string }> }>;
+    };
     assert.equal(parsed.files[0]?.readiness.stage, 'shadow');
     assert.ok(parsed.files[0]?.findings.some((finding) => finding.rule === 'AD100' && finding.severity === 'error'));
   });
 
   it('exits 2 with a short message for bad usage', () => {
-    for (const args of [['check', '--format', 'xml'], ['check', '--fail-on', 'fatal'], ['check', '--stage', 'beta'], ['check', 'nope.agent.md'], ['check', '--bogus'], ['check', '--today', 'yesterday'], ['lint'], []]) {
+    for (const args of [
+      ['check', '--format', 'xml'],
+      ['check', '--fail-on', 'fatal'],
+      ['check', '--stage', 'beta'],
+      ['check', 'nope.agent.md'],
+      ['check', '--bogus'],
+      ['check', '--today', 'yesterday'],
+      ['lint'],
+      [],
+    ]) {
       const result = runCli(args, { cwd: root });
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.stdout}`);
-      assert.ok(result.stderr.length > 0 && result.stderr.split('\n').length < 20, `${args.join(' ')} should print a short message: ${result.stderr}`);
+      assert.ok(
+        result.stderr.length > 0 && result.stderr.split('\n').length < 20,
+        `${args.join(' ')} should print a short message: ${result.stderr}`,
+      );
     }
     assert.match(runCli(['check', '--format', 'xml'], { cwd: root }).stderr, /use text, json, sarif, markdown, github/);
   });
 
   it('no colour when not a TTY, and never with --no-color or NO_COLOR', () => {
-    for (const extra of [[], ['--no-color']]) assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...extra, ...today], { cwd: root }).stdout, /\x1b\[/);
-    assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...today], { cwd: root, env: { NO_COLOR: '1' } }).stdout, /\x1b\[/);
+    for (const extra of [[], ['--no-color']])
+      assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...extra, ...today], { cwd: root }).stdout, /\x1b\[/);
+    assert.doesNotMatch(
+      runCli(['check', 'broken.agent.md', ...today], { cwd: root, env: { NO_COLOR: '1' } }).stdout,
+      /\x1b\[/,
+    );
   });
 
   it('--quiet shows errors only but the exit code still follows --fail-on', () => {
@@ -62,12 +87,19 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
     const result = runCli(['check', '.', '--format', 'json', '--output', 'out/result.json', ...today], { cwd: root });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
-    const parsed = JSON.parse(fs.readFileSync(path.join(root, 'out', 'result.json'), 'utf8')) as { files: Array<{ path: string }> };
-    assert.deepEqual(parsed.files.map((file) => file.path), ['broken.agent.md', 'complete.agent.md', 'pilot.agent.md']);
+    const parsed = JSON.parse(fs.readFileSync(path.join(root, 'out', 'result.json'), 'utf8')) as {
+      files: Array<{ path: string }>;
+    };
+    assert.deepEqual(
+      parsed.files.map((file) => file.path),
+      ['broken.agent.md', 'complete.agent.md', 'pilot.agent.md'],
+    );
   });
 
   it('keeps the JSON shape: files[].path and findings[].rule/severity/message/range', () => {
-    const parsed = JSON.parse(runCli(['check', 'broken.agent.md', '--format', 'json', ...today], { cwd: root }).stdout) as { files: Array<{ path: string; findings: Array<Record<string, unknown>> }> };
+    const parsed = JSON.parse(
+      runCli(['check', 'broken.agent.md', '--format', 'json', ...today], { cwd: root }).stdout,
+    ) as { files: Array<{ path: string; findings: Array<Record<string, unknown>> }> };
     const finding = parsed.files[0]?.findings[0];
     assert.ok(finding);
     assert.match(String(finding['rule']), /^AD\d{3}$/);
@@ -87,12 +119,25 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
   it('respects .gitignore (nested, with negation) when walking folders', () => {
     const doc = example('complete.agent.md');
     const root = tempTree({
-      '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'build/\n*.draft.agent.md\n', 'a.agent.md': doc, 'build/b.agent.md': doc,
-      'x.draft.agent.md': doc, 'sub/.gitignore': '!keep.draft.agent.md\n', 'sub/keep.draft.agent.md': doc, 'sub/c.agent.md': doc, 'node_modules/d.agent.md': doc, 'notes.md': '# notes\n',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'build/\n*.draft.agent.md\n',
+      'a.agent.md': doc,
+      'build/b.agent.md': doc,
+      'x.draft.agent.md': doc,
+      'sub/.gitignore': '!keep.draft.agent.md\n',
+      'sub/keep.draft.agent.md': doc,
+      'sub/c.agent.md': doc,
+      'node_modules/d.agent.md': doc,
+      'notes.md': '# notes\n',
     });
     try {
-      const parsed = JSON.parse(runCli(['check', '--format', 'json', ...today], { cwd: root }).stdout) as { files: Array<{ path: string }> };
-      assert.deepEqual(parsed.files.map((file) => file.path), ['a.agent.md', 'sub/c.agent.md', 'sub/keep.draft.agent.md']);
+      const parsed = JSON.parse(runCli(['check', '--format', 'json', ...today], { cwd: root }).stdout) as {
+        files: Array<{ path: string }>;
+      };
+      assert.deepEqual(
+        parsed.files.map((file) => file.path),
+        ['a.agent.md', 'sub/c.agent.md', 'sub/keep.draft.agent.md'],
+      );
     } finally {
       removeTree(root);
     }
@@ -102,7 +147,8 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
     this.timeout(400000);
     const files: Record<string, string> = {};
     const texts = [example('complete.agent.md'), example('pilot.agent.md'), example('broken.agent.md')];
-    for (let index = 0; index < 60; index++) files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agent.md`] = texts[index % 3]!;
+    for (let index = 0; index < 60; index++)
+      files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agent.md`] = texts[index % 3]!;
     const root = tempTree(files);
     try {
       const parallel = runCli(['check', '--format', 'json', '--jobs', '2', ...today], { cwd: root });

@@ -8,14 +8,34 @@ describe('github format: workflow-command annotations', () => {
   });
 
   it('writes one command per finding with 1-based positions and the code as title', () => {
-    const out = formatGithub([{ path: 'docs/a, b:c.agent.md', findings: [
-      { code: 'AD100', rule: 'section-missing', severity: 'error', message: 'Missing "Runbook"\nreally', range: { start: { line: 0, character: 2 }, end: { line: 1, character: 0 } } },
-      { code: 'AD200', rule: 'gate-item', severity: 'information', message: '100%', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } } },
-    ] }]);
-    assert.equal(out, [
-      '::error file=docs/a%2C b%3Ac.agent.md,line=1,col=3,endLine=2,endColumn=1,title=AD100::Missing "Runbook"%0Areally',
-      '::notice file=docs/a%2C b%3Ac.agent.md,line=4,col=1,endLine=4,endColumn=5,title=AD200::100%25',
-      '',
-    ].join('\n'));
+    const out = formatGithub([
+      {
+        path: 'docs/a, b:c.agent.md',
+        findings: [
+          {
+            code: 'AD100',
+            rule: 'section-missing',
+            severity: 'error',
+            message: 'Missing "Runbook"\nreally',
+            range: { start: { line: 0, character: 2 }, end: { line: 1, character: 0 } },
+          },
+          {
+            code: 'AD200',
+            rule: 'gate-item',
+            severity: 'information',
+            message: '100%',
+            range: { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } },
+          },
+        ],
+      },
+    ]);
+    assert.equal(
+      out,
+      [
+        '::error file=docs/a%2C b%3Ac.agent.md,line=1,col=3,endLine=2,endColumn=1,title=AD100::Missing "Runbook"%0Areally',
+        '::notice file=docs/a%2C b%3Ac.agent.md,line=4,col=1,endLine=4,endColumn=5,title=AD200::100%25',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -39,7 +39,11 @@ describe('golden output on examples/ (test/golden, `npm run golden:update` regen
         if (!UPDATE) assert.fail(`${file} did not exist and was written; check it in and re-run`);
         return;
       }
-      assert.equal(actual, fs.readFileSync(target, 'utf8'), `${file} differs: if the change is intended, run npm run golden:update`);
+      assert.equal(
+        actual,
+        fs.readFileSync(target, 'utf8'),
+        `${file} differs: if the change is intended, run npm run golden:update`,
+      );
     });
   }
 });

@@ -9,11 +9,49 @@ import { FIXTURE_TODAY } from '../helpers/fixtures';
 
 // financialImpact 'none' is left out: the engine reads "none" as a placeholder, so risk-classified fails (reported to the lead).
 const COMBOS: SkeletonAnswers[] = [
-  { id: 'ticket-classifier', name: 'Ticket classifier', owner: 'Maria Lindqvist', customerFacing: false, personalData: false },
-  { id: 'support-drafter', name: 'Support drafter', owner: 'Daniel Okafor', ownerRole: 'Team Lead', customerFacing: true, personalData: true, today: '2026-11-01' },
-  { id: 'credit-precheck', name: 'Credit "pre-check": #1', owner: 'Ana Souza', customerFacing: true, personalData: true, financialImpact: 'high', tier: 'tier-3', purpose: 'Pre-checks credit applications for the loans team.' },
-  { id: 'hr-faq', name: 'HR FAQ', owner: 'Li Wei', customerFacing: false, personalData: true, tier: 'tier-2', financialImpact: 'low' },
-  { id: 'refund-bot', name: 'Refund bot', owner: 'Jonas Berg', customerFacing: true, personalData: false, financialImpact: 'medium' },
+  {
+    id: 'ticket-classifier',
+    name: 'Ticket classifier',
+    owner: 'Maria Lindqvist',
+    customerFacing: false,
+    personalData: false,
+  },
+  {
+    id: 'support-drafter',
+    name: 'Support drafter',
+    owner: 'Daniel Okafor',
+    ownerRole: 'Team Lead',
+    customerFacing: true,
+    personalData: true,
+    today: '2026-11-01',
+  },
+  {
+    id: 'credit-precheck',
+    name: 'Credit "pre-check": #1',
+    owner: 'Ana Souza',
+    customerFacing: true,
+    personalData: true,
+    financialImpact: 'high',
+    tier: 'tier-3',
+    purpose: 'Pre-checks credit applications for the loans team.',
+  },
+  {
+    id: 'hr-faq',
+    name: 'HR FAQ',
+    owner: 'Li Wei',
+    customerFacing: false,
+    personalData: true,
+    tier: 'tier-2',
+    financialImpact: 'low',
+  },
+  {
+    id: 'refund-bot',
+    name: 'Refund bot',
+    owner: 'Jonas Berg',
+    customerFacing: true,
+    personalData: false,
+    financialImpact: 'medium',
+  },
 ];
 
 describe('createSkeleton and agentdoc init', () => {
@@ -22,10 +60,16 @@ describe('createSkeleton and agentdoc init', () => {
       const text = createSkeleton(answers);
       const result = analyze(text, { today: FIXTURE_TODAY });
       const errors = result.findings.filter((finding) => finding.severity === 'error');
-      assert.deepEqual(errors.map((finding) => `${finding.range.start.line + 1} ${finding.code} ${finding.message}`), []);
+      assert.deepEqual(
+        errors.map((finding) => `${finding.range.start.line + 1} ${finding.code} ${finding.message}`),
+        [],
+      );
       assert.equal(result.readiness?.stage.id, 'pilot');
       assert.equal(result.readiness?.readyFor?.id, 'pilot');
-      assert.ok(result.findings.some((finding) => finding.severity === 'warning'), 'warnings say what shadow needs');
+      assert.ok(
+        result.findings.some((finding) => finding.severity === 'warning'),
+        'warnings say what shadow needs',
+      );
     });
   }
 
@@ -40,7 +84,17 @@ describe('createSkeleton and agentdoc init', () => {
   it('init writes the file non-interactively and refuses to overwrite it', () => {
     const root = tempTree({});
     try {
-      const args = ['init', 'agents/hr.agent.md', '--name', 'HR FAQ', '--owner', 'Li Wei', '--personal-data', '--today', FIXTURE_TODAY];
+      const args = [
+        'init',
+        'agents/hr.agent.md',
+        '--name',
+        'HR FAQ',
+        '--owner',
+        'Li Wei',
+        '--personal-data',
+        '--today',
+        FIXTURE_TODAY,
+      ];
       const first = runCli(args, { cwd: root });
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /Created agents\/hr\.agent\.md \(stage pilot\): 0 errors/);
@@ -63,8 +117,19 @@ describe('createSkeleton and agentdoc init', () => {
       const asked: string[] = [];
       let out = '';
       const code = await run(['init', '--today', FIXTURE_TODAY], {
-        cwd: root, stdout: (text) => { out += text; }, stderr: () => undefined, isTty: false, stderrIsTty: false, stdinIsTty: true, env: {},
-        ask: (question) => { asked.push(question); return Promise.resolve(answers.shift() ?? ''); },
+        cwd: root,
+        stdout: (text) => {
+          out += text;
+        },
+        stderr: () => undefined,
+        isTty: false,
+        stderrIsTty: false,
+        stdinIsTty: true,
+        env: {},
+        ask: (question) => {
+          asked.push(question);
+          return Promise.resolve(answers.shift() ?? '');
+        },
       });
       assert.equal(code, 0, out);
       assert.equal(asked.length, 8);

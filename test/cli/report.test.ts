@@ -1,11 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/engine';
-import { buildReport, escapeHtml, renderReportHtml, renderReportMarkdown, textBar } from '../../server/src/engine/report';
+import {
+  buildReport,
+  escapeHtml,
+  renderReportHtml,
+  renderReportMarkdown,
+  textBar,
+} from '../../server/src/engine/report';
 import { example } from '../helpers/cli';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
 
 describe('readiness report (engine, pure)', () => {
-  const complete = buildReport([{ path: 'examples/complete.agent.md', result: analyze(example('complete.agent.md'), { today: FIXTURE_TODAY }) }], { date: FIXTURE_TODAY });
+  const complete = buildReport(
+    [{ path: 'examples/complete.agent.md', result: analyze(example('complete.agent.md'), { today: FIXTURE_TODAY }) }],
+    { date: FIXTURE_TODAY },
+  );
 
   it('names the agent, owner, tier, stage and the stage it is ready for', () => {
     const agent = complete.agents[0]!;
@@ -23,13 +32,21 @@ describe('readiness report (engine, pure)', () => {
   });
 
   it('HTML escapes every piece of document text', () => {
-    const evil = example('pilot.agent.md').replace('name: Support reply drafter', 'name: "<script>alert(1)</script>"').replace('name: Daniel Okafor', 'name: "Dan <img src=x onerror=alert(1)>"');
-    const html = renderReportHtml(buildReport([{ path: 'a/<b>.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], { date: FIXTURE_TODAY }));
+    const evil = example('pilot.agent.md')
+      .replace('name: Support reply drafter', 'name: "<script>alert(1)</script>"')
+      .replace('name: Daniel Okafor', 'name: "Dan <img src=x onerror=alert(1)>"');
+    const html = renderReportHtml(
+      buildReport([{ path: 'a/<b>.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], {
+        date: FIXTURE_TODAY,
+      }),
+    );
     assert.doesNotMatch(html, /<script>|<img|<b>/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.match(html, /class="bar"/);
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    const markdown = renderReportMarkdown(buildReport([{ path: 'a.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], { date: FIXTURE_TODAY }));
+    const markdown = renderReportMarkdown(
+      buildReport([{ path: 'a.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], { date: FIXTURE_TODAY }),
+    );
     assert.doesNotMatch(markdown, /<script>|<img/);
   });
 });

@@ -8,11 +8,26 @@ import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
 
 // Microsoft's validator ships as a self-contained .NET binary inside the npm package (no .NET
 // install, no network). Its postinstall only does chmod u+x, which npm may skip; we do it here.
-const MULTITOOL = path.join(REPO_ROOT, 'node_modules', '@microsoft', `sarif-multitool-${process.platform}`, process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool');
+const MULTITOOL = path.join(
+  REPO_ROOT,
+  'node_modules',
+  '@microsoft',
+  `sarif-multitool-${process.platform}`,
+  process.platform === 'win32' ? 'Sarif.Multitool.exe' : 'Sarif.Multitool',
+);
 
-interface SarifLog { runs: Array<{ results?: Array<{ level?: string; ruleId: string; message: { text?: string; id?: string }; locations?: Array<{ physicalLocation?: { region?: { startLine?: number } } }> }> }> }
+interface SarifLog {
+  runs: Array<{
+    results?: Array<{
+      level?: string;
+      ruleId: string;
+      message: { text?: string; id?: string };
+      locations?: Array<{ physicalLocation?: { region?: { startLine?: number } } }>;
+    }>;
+  }>;
+}
 
-describe('SARIF output passes Microsoft\'s validator (sarif-multitool validate)', () => {
+describe("SARIF output passes Microsoft's validator (sarif-multitool validate)", () => {
   it('examples/ → no errors and no warnings', function () {
     this.timeout(180000);
     assert.ok(fs.existsSync(MULTITOOL), `${MULTITOOL} is missing: run npm ci`);
@@ -25,25 +40,60 @@ describe('SARIF output passes Microsoft\'s validator (sarif-multitool validate)'
       assert.equal(check.code, 1, check.stderr);
       // DOTNET_* settings: no telemetry, no first-run work, and no ICU needed on a minimal machine.
       const run = spawnSync(MULTITOOL, ['validate', log, '--output', report, '--level', 'Error', 'Warning'], {
-        encoding: 'utf8', timeout: 170000, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_NOLOGO: '1' },
+        encoding: 'utf8',
+        timeout: 170000,
+        env: {
+          ...process.env,
+          DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+          DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1',
+          DOTNET_NOLOGO: '1',
+        },
       });
       assert.equal(run.status, 0, `validator exit ${run.status}: ${run.stdout}\n${run.stderr}`);
       const results = (JSON.parse(fs.readFileSync(report, 'utf8')) as SarifLog).runs[0]?.results ?? [];
-      const problems = results.filter((result) => result.level === undefined || result.level === 'error' || result.level === 'warning');
-      assert.deepEqual(problems.map((result) => `${result.ruleId} line ${result.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}: ${result.message.text ?? result.message.id ?? ''}`), []);
+      const problems = results.filter(
+        (result) => result.level === undefined || result.level === 'error' || result.level === 'warning',
+      );
+      assert.deepEqual(
+        problems.map(
+          (result) =>
+            `${result.ruleId} line ${result.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}: ${result.message.text ?? result.message.id ?? ''}`,
+        ),
+        [],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('maps severities and 1-based UTF-16 regions, with relative URIs under %SRCROOT%', () => {
-    const log = JSON.parse(runCli(['check', 'examples/broken.agent.md', '--format', 'sarif', '--today', FIXTURE_TODAY]).stdout) as {
-      runs: Array<{ columnKind: string; originalUriBaseIds: Record<string, { uri: string }>; tool: { driver: { version: string; rules: Array<{ id: string; helpUri: string }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+    const log = JSON.parse(
+      runCli(['check', 'examples/broken.agent.md', '--format', 'sarif', '--today', FIXTURE_TODAY]).stdout,
+    ) as {
+      runs: Array<{
+        columnKind: string;
+        originalUriBaseIds: Record<string, { uri: string }>;
+        tool: { driver: { version: string; rules: Array<{ id: string; helpUri: string }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: Array<{
+            physicalLocation: {
+              artifactLocation: { uri: string; uriBaseId: string };
+              region: { startLine: number; startColumn: number };
+            };
+          }>;
+        }>;
+      }>;
     };
     const run = log.runs[0]!;
     assert.equal(run.columnKind, 'utf16CodeUnits');
     assert.match(run.originalUriBaseIds['%SRCROOT%']!.uri, /^file:\/\/.*\/$/);
-    assert.equal(run.tool.driver.version, (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(
+      run.tool.driver.version,
+      (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(result.level));
@@ -52,6 +102,9 @@ describe('SARIF output passes Microsoft\'s validator (sarif-multitool validate)'
     }
     assert.ok(run.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`docs/rules.md#${rule.id.toLowerCase()}`)));
     const yaml = run.results.find((result) => result.ruleId === 'AD001');
-    assert.deepEqual([yaml?.locations[0]?.physicalLocation.region.startLine, yaml?.locations[0]?.physicalLocation.region.startColumn], [4, 21]);
+    assert.deepEqual(
+      [yaml?.locations[0]?.physicalLocation.region.startLine, yaml?.locations[0]?.physicalLocation.region.startColumn],
+      [4, 21],
+    );
   });
 });

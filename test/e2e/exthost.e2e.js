@@ -34,7 +34,7 @@ async function finish(result, extra = {}, error = null) {
   const out = { result, marks, ...extra };
   if (error) {
     console.error('FAIL:', error && (error.stack || error));
-    out.error = String(error && error.message || error).split('\n')[0];
+    out.error = String((error && error.message) || error).split('\n')[0];
   }
   if (result !== 'PASS') out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
   await lib.finishRun(result, out, run, mem);
@@ -45,7 +45,10 @@ setTimeout(() => finish('FAIL', {}, new Error(`overall timeout of ${TOTAL_MS + 3
 
 (async () => {
   lib.checkInstalled();
-  for (const [p, what] of [[path.join(EXT, 'package.json'), 'extension manifest'], [TESTS, 'test entry']]) {
+  for (const [p, what] of [
+    [path.join(EXT, 'package.json'), 'extension manifest'],
+    [TESTS, 'test entry'],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p}`);
   }
   run = lib.makeRun('exthost');
@@ -62,15 +65,24 @@ setTimeout(() => finish('FAIL', {}, new Error(`overall timeout of ${TOTAL_MS + 3
 
   ({ page } = await lib.launchBrowser(run));
   // Extension-host output is forwarded to the page console in extension-development mode (not reliably).
-  const noise = /INFO color|Failed to load resource|ERR_NAME_NOT_RESOLVED|open-vsx|iframe|authentication provider|Content Security Policy/;
-  page.on('console', (m) => { const t = m.text(); if (!noise.test(t)) console.log('[page]', t.slice(0, 2000)); });
-  const exited = new Promise((resolve) => { page.exposeFunction('codeAutomationExit', (code) => resolve(code)); });
+  const noise =
+    /INFO color|Failed to load resource|ERR_NAME_NOT_RESOLVED|open-vsx|iframe|authentication provider|Content Security Policy/;
+  page.on('console', (m) => {
+    const t = m.text();
+    if (!noise.test(t)) console.log('[page]', t.slice(0, 2000));
+  });
+  const exited = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+  });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${cs.port}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(EXT)],
     ['extensionTestsPath', remote(TESTS)],
-    ['extensionEnvironment', JSON.stringify({ E2E_RESULT_FILE: resultFile, E2E_TEST_FILES: process.env.E2E_TEST_FILES || '' })],
+    [
+      'extensionEnvironment',
+      JSON.stringify({ E2E_RESULT_FILE: resultFile, E2E_TEST_FILES: process.env.E2E_TEST_FILES || '' }),
+    ],
   ]);
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
   mark('workbench loading with test payload');
@@ -83,7 +95,11 @@ setTimeout(() => finish('FAIL', {}, new Error(`overall timeout of ${TOTAL_MS + 3
   if (fs.existsSync(resultFile)) {
     const text = fs.readFileSync(resultFile, 'utf8');
     console.log(text);
-    try { summary = JSON.parse(text); } catch { /* reported below */ }
+    try {
+      summary = JSON.parse(text);
+    } catch {
+      /* reported below */
+    }
   } else {
     console.log(`no result file written (${resultFile})`);
   }
@@ -92,6 +108,15 @@ setTimeout(() => finish('FAIL', {}, new Error(`overall timeout of ${TOTAL_MS + 3
   const ok = code === 0 && summary && passed > 0 && failed === 0;
   const extra = { exitCode: code, passed, failed };
   if (!ok && summary) extra.failures = (summary.results || []).filter((r) => r.state !== 'passed');
-  await finish(ok ? 'PASS' : 'FAIL', extra, ok ? null : new Error(
-    code === 'TIMEOUT' ? 'extension tests did not finish in time' : `exit code ${code}, ${passed} passed, ${failed} failed`));
+  await finish(
+    ok ? 'PASS' : 'FAIL',
+    extra,
+    ok
+      ? null
+      : new Error(
+          code === 'TIMEOUT'
+            ? 'extension tests did not finish in time'
+            : `exit code ${code}, ${passed} passed, ${failed} failed`,
+        ),
+  );
 })().catch((e) => finish('FAIL', {}, e));

@@ -32,7 +32,10 @@ const WS = path.resolve(process.argv[3] || path.join(lib.REPO, 'examples'));
 const TAG = process.env.TAG || 'features';
 const TOTAL_MS = +(process.env.E2E_TIMEOUT_MS || 240000);
 const ALL = ['checklist', 'portfolio', 'quickfix', 'completion', 'snippet', 'newdoc', 'report'];
-const WANTED = (process.env.E2E_SCENARIOS || ALL.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+const WANTED = (process.env.E2E_SCENARIOS || ALL.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const s of WANTED) if (!ALL.includes(s)) throw new Error(`unknown scenario ${s}; known: ${ALL.join(', ')}`);
 
 // The Problems panel must not cover the editor: these scenarios use both at once.
@@ -49,17 +52,22 @@ let run = null;
 let finished = false;
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const clean = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+const clean = (s) =>
+  String(s || '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function finish(error) {
   if (finished) return;
   finished = true;
-  const failed = Object.entries(results).filter(([, r]) => r.result !== 'PASS').map(([k]) => k);
+  const failed = Object.entries(results)
+    .filter(([, r]) => r.result !== 'PASS')
+    .map(([k]) => k);
   const result = !error && failed.length === 0 && Object.keys(results).length === WANTED.length ? 'PASS' : 'FAIL';
   const out = { result, scenarios: results, marks };
   if (error) {
     console.error('FAIL:', error && (error.stack || error));
-    out.error = String(error && error.message || error).split('\n')[0];
+    out.error = String((error && error.message) || error).split('\n')[0];
     out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
   }
   await lib.finishRun(result, out, run, mem);
@@ -75,7 +83,10 @@ async function waitFor(what, fn, ms = 15000, every = 250) {
   const end = Date.now() + ms;
   let last;
   for (;;) {
-    last = await fn().catch((e) => { last = e; return undefined; });
+    last = await fn().catch((e) => {
+      last = e;
+      return undefined;
+    });
     if (last) return last;
     if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
     await lib.sleep(every);
@@ -87,7 +98,13 @@ async function pressUntilVisible(keys, target, label) {
   for (let i = 1; i <= 6; i++) {
     if (await target.isVisible()) return;
     await page.keyboard.press(keys);
-    if (await target.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) return;
+    if (
+      await target.waitFor({ state: 'visible', timeout: 4000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     marks[`${label}Retries`] = i;
   }
   throw new Error(`${label}: ${keys} did not show ${target}`);
@@ -111,9 +128,15 @@ async function palette(title) {
   await page.keyboard.press('Escape');
   await pressUntilVisible('Control+Shift+P', quickInput(), 'palette');
   await page.keyboard.type(title, { delay: 10 });
-  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }),
+    })
+    .first();
   await row.waitFor();
-  await waitFor(`"${title}" to be the first palette entry`, async () => /\bfocused\b/.test(await row.getAttribute('class')));
+  await waitFor(`"${title}" to be the first palette entry`, async () =>
+    /\bfocused\b/.test(await row.getAttribute('class')),
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -150,23 +173,36 @@ async function findCount(term) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(term, { delay: 5 });
   const count = widget.locator('.matchesCount');
-  let stable = 0, last = null;
-  const n = await waitFor(`the find widget to count ${JSON.stringify(term)}`, async () => {
-    const t = clean(await count.innerText());
-    const m = /^No results$/.test(t) ? 0 : (/^\d+ of (\d+)$/.exec(t) || [])[1];
-    if (m === undefined) return undefined;
-    stable = String(m) === String(last) ? stable + 1 : 0;
-    last = m;
-    return stable >= 2 ? { n: +m } : undefined; // the same count three times in a row
-  }, 8000, 150);
+  let stable = 0,
+    last = null;
+  const n = await waitFor(
+    `the find widget to count ${JSON.stringify(term)}`,
+    async () => {
+      const t = clean(await count.innerText());
+      const m = /^No results$/.test(t) ? 0 : (/^\d+ of (\d+)$/.exec(t) || [])[1];
+      if (m === undefined) return undefined;
+      stable = String(m) === String(last) ? stable + 1 : 0;
+      last = m;
+      return stable >= 2 ? { n: +m } : undefined; // the same count three times in a row
+    },
+    8000,
+    150,
+  );
   await page.keyboard.press('Escape');
   return n.n;
 }
 
 // Lines of the active editor that are rendered (visible), in order.
 async function visibleLines() {
-  return page.locator('.editor-instance .view-lines').first().evaluate((el) => [...el.querySelectorAll('.view-line')]
-    .map((l) => [parseFloat(l.style.top) || 0, l.innerText.replace(/\u00a0/g, ' ')]).sort((a, b) => a[0] - b[0]).map((x) => x[1]));
+  return page
+    .locator('.editor-instance .view-lines')
+    .first()
+    .evaluate((el) =>
+      [...el.querySelectorAll('.view-line')]
+        .map((l) => [parseFloat(l.style.top) || 0, l.innerText.replace(/\u00a0/g, ' ')])
+        .sort((a, b) => a[0] - b[0])
+        .map((x) => x[1]),
+    );
 }
 
 async function openProblems() {
@@ -181,8 +217,12 @@ async function problemRows(filterText) {
   const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
   await filter.fill(filterText);
   await lib.sleep(600);
-  return markers.locator('.monaco-list-row').evaluateAll((els) => els
-    .map((e) => [+(e.getAttribute('data-index') || 0), e.getAttribute('aria-label') || '']).sort((a, b) => a[0] - b[0]).map((x) => x[1]));
+  return markers.locator('.monaco-list-row').evaluateAll((els) =>
+    els
+      .map((e) => [+(e.getAttribute('data-index') || 0), e.getAttribute('aria-label') || ''])
+      .sort((a, b) => a[0] - b[0])
+      .map((x) => x[1]),
+  );
 }
 
 // The Problems rows (after filtering) that belong to `file`: the rows below its "N problems in file <file>" header.
@@ -217,7 +257,8 @@ async function openAgentdocView() {
   // Wider side bar, so that item titles and statuses are readable in the screenshots.
   const box = await page.locator('.part.sidebar').boundingBox();
   if (box && box.width < 500) {
-    const x = box.x + box.width, y = box.y + box.height / 2;
+    const x = box.x + box.width,
+      y = box.y + box.height / 2;
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x + 120, y, { steps: 5 });
@@ -230,8 +271,10 @@ async function openAgentdocView() {
   }
 }
 
-const paneRows = (title) => page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) })
-  .locator('.pane-body .monaco-list-row');
+const paneRows = (title) =>
+  page
+    .locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) })
+    .locator('.pane-body .monaco-list-row');
 
 async function paneLabels(title) {
   return paneRows(title).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || ''));
@@ -246,7 +289,9 @@ async function cleanShot(name) {
 // ---- facts read from the example files -----------------------------------------------------------
 const read = (file) => fs.readFileSync(path.join(WS, file), 'utf8');
 const lineOf = (file, re) => {
-  const i = read(file).split(/\r?\n/).findIndex((l) => re.test(l));
+  const i = read(file)
+    .split(/\r?\n/)
+    .findIndex((l) => re.test(l));
   if (i < 0) throw new Error(`${re} not found in ${file}`);
   return i + 1;
 };
@@ -257,7 +302,9 @@ const frontMatterName = (file) => {
   if (!m) return null;
   return m[1].trim().replace(/^['"]/, '').split(/['"]/)[0].trim();
 };
-const SECTION_TITLES = JSON.parse(fs.readFileSync(path.join(lib.REPO, 'schemas', 'sections.json'), 'utf8')).sections.map((s) => s.title);
+const SECTION_TITLES = JSON.parse(
+  fs.readFileSync(path.join(lib.REPO, 'schemas', 'sections.json'), 'utf8'),
+).sections.map((s) => s.title);
 
 // ---- scenarios ---------------------------------------------------------------------------------
 const scenarios = {
@@ -278,23 +325,47 @@ const scenarios = {
       'Integrations tested against staging systems: pending sign-off',
       'Who may roll back: missing',
     ];
-    const labels = await waitFor('the expected checklist rows', async () => {
-      const l = await paneLabels(/Readiness Checklist/i);
-      return expectRows.every((e) => l.includes(e)) ? l : undefined;
-    }, 20000).catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await paneLabels(/Readiness Checklist/i))}`); });
+    const labels = await waitFor(
+      'the expected checklist rows',
+      async () => {
+        const l = await paneLabels(/Readiness Checklist/i);
+        return expectRows.every((e) => l.includes(e)) ? l : undefined;
+      },
+      20000,
+    ).catch(async (e) => {
+      throw new Error(`${e.message}; rows: ${JSON.stringify(await paneLabels(/Readiness Checklist/i))}`);
+    });
     marks.checklistRows = labels.length;
-    const bar = clean(await page.locator('.statusbar-item', { hasText: /ready for/ }).first().innerText());
-    if (!/^Pilot · ready for pilot · \d+ to shadow$/.test(bar)) throw new Error(`status bar item: ${JSON.stringify(bar)}`);
+    const bar = clean(
+      await page
+        .locator('.statusbar-item', { hasText: /ready for/ })
+        .first()
+        .innerText(),
+    );
+    if (!/^Pilot · ready for pilot · \d+ to shadow$/.test(bar))
+      throw new Error(`status bar item: ${JSON.stringify(bar)}`);
     mark(`checklist: ${expectRows.length} expected rows, status bar ${JSON.stringify(bar)}`);
 
     // A met section item reveals its heading, a missing one the document's title (where the finding is).
-    for (const [row, file, re] of [['Section "Evaluation": met', 'pilot.agent.md', /^## Evaluation\s*$/], ['Section "Runbook": missing', 'pilot.agent.md', /^# /]]) {
+    for (const [row, file, re] of [
+      ['Section "Evaluation": met', 'pilot.agent.md', /^## Evaluation\s*$/],
+      ['Section "Runbook": missing', 'pilot.agent.md', /^# /],
+    ]) {
       const want = lineOf(file, re);
-      await page.locator(`.sidebar .pane-body .monaco-list-row[aria-label="${row.replace(/"/g, '\\"')}"]`).first().click();
-      const got = await waitFor(`the cursor on line ${want} after clicking ${row}`, async () => {
-        const c = await cursorLine();
-        return c.line === want ? c : undefined;
-      }, 10000).catch(async (e) => { throw new Error(`${e.message} (status bar: ${(await cursorLine()).text})`); });
+      await page
+        .locator(`.sidebar .pane-body .monaco-list-row[aria-label="${row.replace(/"/g, '\\"')}"]`)
+        .first()
+        .click();
+      const got = await waitFor(
+        `the cursor on line ${want} after clicking ${row}`,
+        async () => {
+          const c = await cursorLine();
+          return c.line === want ? c : undefined;
+        },
+        10000,
+      ).catch(async (e) => {
+        throw new Error(`${e.message} (status bar: ${(await cursorLine()).text})`);
+      });
       mark(`checklist: clicking ${JSON.stringify(row)} -> ${got.text}`);
     }
     await cleanShot('checklist');
@@ -302,16 +373,28 @@ const scenarios = {
 
   async portfolio() {
     await openAgentdocView();
-    const files = fs.readdirSync(WS).filter((f) => f.endsWith('.agent.md')).sort();
+    const files = fs
+      .readdirSync(WS)
+      .filter((f) => f.endsWith('.agent.md'))
+      .sort();
     const expected = files.map((f) => [f, frontMatterName(f)]);
     const missingName = expected.filter(([, n]) => !n);
     if (missingName.length) throw new Error(`no front-matter name in ${missingName.map(([f]) => f).join(', ')}`);
-    const labels = await waitFor('every example agent in the portfolio', async () => {
-      const l = await paneLabels(/Agent Portfolio/i);
-      return expected.every(([, n]) => l.some((x) => x.startsWith(`${n} `))) ? l : undefined;
-    }, 30000).catch(async (e) => { throw new Error(`${e.message}; expected ${JSON.stringify(expected)}; rows: ${JSON.stringify(await paneLabels(/Agent Portfolio/i))}`); });
+    const labels = await waitFor(
+      'every example agent in the portfolio',
+      async () => {
+        const l = await paneLabels(/Agent Portfolio/i);
+        return expected.every(([, n]) => l.some((x) => x.startsWith(`${n} `))) ? l : undefined;
+      },
+      30000,
+    ).catch(async (e) => {
+      throw new Error(
+        `${e.message}; expected ${JSON.stringify(expected)}; rows: ${JSON.stringify(await paneLabels(/Agent Portfolio/i))}`,
+      );
+    });
     for (const group of ['pilot', 'shadow', 'production']) {
-      if (!labels.some((l) => new RegExp(`^${group} \\d+ agents?$`).test(l))) throw new Error(`no "${group}" group in ${JSON.stringify(labels)}`);
+      if (!labels.some((l) => new RegExp(`^${group} \\d+ agents?$`).test(l)))
+        throw new Error(`no "${group}" group in ${JSON.stringify(labels)}`);
     }
     marks.portfolioRows = labels;
     mark(`portfolio: ${expected.length} agents (${expected.map(([, n]) => n).join(', ')})`);
@@ -327,12 +410,18 @@ const scenarios = {
     await quickOpen(file);
     const isRunbookRow = (l) => l.includes('Missing section "Runbook"') && l.includes('generated by agentdoc');
     const runbookRows = () => problemRowsOf(file, 'Missing section Runbook');
-    await waitFor(`the 'Missing section "Runbook"' row of ${file} in the Problems panel`, async () => (await runbookRows()).some(isRunbookRow), 30000);
+    await waitFor(
+      `the 'Missing section "Runbook"' row of ${file} in the Problems panel`,
+      async () => (await runbookRows()).some(isRunbookRow),
+      30000,
+    );
     mark('quickfix: Problems row \'Missing section "Runbook"\' present');
     if ((await findCount('## Runbook')) !== 0) throw new Error(`${file} already has "## Runbook"`);
     const titleLine = lineOf(file, /^# /); // AD100 is reported on the document's title
     await goToLine(titleLine);
-    const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Insert the "Runbook" section' }).first();
+    const fix = page
+      .locator('.action-widget .monaco-list-row.action', { hasText: 'Insert the "Runbook" section' })
+      .first();
     await pressUntilVisible('Control+.', fix, 'codeActions');
     const offered = await page.locator('.action-widget .monaco-list-row.action').allInnerTexts();
     mark(`quickfix: Ctrl+. on line ${titleLine} offers ${offered.length} actions`);
@@ -341,14 +430,24 @@ const scenarios = {
     await lib.screenshot(page, `${TAG}-quickfix`);
     await fix.click();
     await waitFor('the action widget to close', async () => !(await fix.isVisible()), 5000);
-    const headings = await waitFor('"## Runbook" in the editor', async () => ((await findCount('## Runbook')) === 1 ? 1 : undefined), 10000);
+    const headings = await waitFor(
+      '"## Runbook" in the editor',
+      async () => ((await findCount('## Runbook')) === 1 ? 1 : undefined),
+      10000,
+    );
     const restart = await findCount('### Restart');
     if (restart < 1) throw new Error('the inserted Runbook has no "### Restart" entry');
     mark(`quickfix: "## Runbook" x${headings} and "### Restart" x${restart} in the editor`);
-    await waitFor(`the 'Missing section "Runbook"' row of ${file} to leave the Problems panel`, async () => !(await runbookRows()).some(isRunbookRow), 20000)
-      .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify((await runbookRows()).map((r) => r.slice(0, 90)))}`); });
+    await waitFor(
+      `the 'Missing section "Runbook"' row of ${file} to leave the Problems panel`,
+      async () => !(await runbookRows()).some(isRunbookRow),
+      20000,
+    ).catch(async (e) => {
+      throw new Error(`${e.message}; rows: ${JSON.stringify((await runbookRows()).map((r) => r.slice(0, 90)))}`);
+    });
     // The other files' 'Missing section "Runbook"' rows (pilot, broken-schema) prove that the filter still matches.
-    if (!(await problemRows('Missing section Runbook')).some(isRunbookRow)) throw new Error('the Problems filter matches no \'Missing section "Runbook"\' row at all');
+    if (!(await problemRows('Missing section Runbook')).some(isRunbookRow))
+      throw new Error('the Problems filter matches no \'Missing section "Runbook"\' row at all');
     mark('quickfix: Problems row \'Missing section "Runbook"\' gone');
     await clearProblemsFilter();
   },
@@ -361,30 +460,50 @@ const scenarios = {
     await page.keyboard.press('Enter');
     await page.keyboard.type('## ', { delay: 40 });
     const suggest = page.locator('.editor-instance .suggest-widget.visible').first();
-    const sectionRow = suggest.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^(${SECTION_TITLES.map(escapeRe).join('|')})$`) }) }).first();
+    const sectionRow = suggest
+      .locator('.monaco-list-row', {
+        has: page.locator('.label-name', { hasText: new RegExp(`^(${SECTION_TITLES.map(escapeRe).join('|')})$`) }),
+      })
+      .first();
     let shown = [];
     for (let i = 0; i < 4 && !(await sectionRow.isVisible()); i++) {
       await page.keyboard.press('Control+Space');
       await sectionRow.waitFor({ timeout: 3000 }).catch(() => {});
-      shown = await suggest.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))).catch(() => []);
+      shown = await suggest
+        .locator('.monaco-list-row')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))
+        .catch(() => []);
     }
     if (!(await sectionRow.isVisible())) {
-      throw new Error(`after "## " the suggest widget offers no section title (it shows ${JSON.stringify(shown.slice(0, 6))})`);
+      throw new Error(
+        `after "## " the suggest widget offers no section title (it shows ${JSON.stringify(shown.slice(0, 6))})`,
+      );
     }
     const label = clean(await sectionRow.locator('.label-name').innerText());
     const index = +(await sectionRow.getAttribute('data-index'));
     const focused = +(await suggest.locator('.monaco-list-row.focused').first().getAttribute('data-index'));
     for (let i = focused; i < index; i++) await page.keyboard.press('ArrowDown');
     for (let i = focused; i > index; i--) await page.keyboard.press('ArrowUp');
-    await waitFor(`"${label}" focused in the suggest widget`, async () => (await sectionRow.getAttribute('class')).includes('focused'), 3000);
+    await waitFor(
+      `"${label}" focused in the suggest widget`,
+      async () => (await sectionRow.getAttribute('class')).includes('focused'),
+      3000,
+    );
     mark(`completion: "## " offers section "${label}" (row ${index})`);
     await page.keyboard.press('Enter');
     await waitFor('the suggest widget to close', async () => !(await suggest.isVisible()), 5000);
-    const lines = await waitFor(`"## ${label}" in the editor`, async () => {
-      const l = await visibleLines();
-      return l.includes(`## ${label}`) ? l : undefined;
-    }, 5000).catch(async (e) => { throw new Error(`${e.message}; visible lines: ${JSON.stringify((await visibleLines()).slice(-12))}`); });
-    if (lines.some((l) => /^## ## /.test(l))) throw new Error('the heading was inserted after the typed "## " instead of replacing it');
+    const lines = await waitFor(
+      `"## ${label}" in the editor`,
+      async () => {
+        const l = await visibleLines();
+        return l.includes(`## ${label}`) ? l : undefined;
+      },
+      5000,
+    ).catch(async (e) => {
+      throw new Error(`${e.message}; visible lines: ${JSON.stringify((await visibleLines()).slice(-12))}`);
+    });
+    if (lines.some((l) => /^## ## /.test(l)))
+      throw new Error('the heading was inserted after the typed "## " instead of replacing it');
     mark(`completion: inserted "## ${label}"`);
   },
 
@@ -397,21 +516,35 @@ const scenarios = {
     await page.keyboard.press('Enter');
     await page.keyboard.type('agentdoc-runbook', { delay: 25 });
     const suggest = page.locator('.editor-instance .suggest-widget.visible').first();
-    const row = suggest.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^agentdoc-runbook$/ }) }).first();
+    const row = suggest
+      .locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^agentdoc-runbook$/ }) })
+      .first();
     for (let i = 0; i < 4 && !(await row.isVisible()); i++) {
       await page.keyboard.press('Control+Space');
       await row.waitFor({ timeout: 3000 }).catch(() => {});
     }
-    await waitFor('the agentdoc-runbook snippet focused in the suggest widget', async () => (await row.getAttribute('class')).includes('focused'), 5000);
+    await waitFor(
+      'the agentdoc-runbook snippet focused in the suggest widget',
+      async () => (await row.getAttribute('class')).includes('focused'),
+      5000,
+    );
     mark(`snippet: suggest offers ${JSON.stringify(await row.getAttribute('aria-label'))}`);
     await page.keyboard.press('Enter');
     await waitFor('the suggest widget to close', async () => !(await suggest.isVisible()), 5000);
     await page.keyboard.press('Escape'); // leave snippet mode
-    const after = { runbook: await findCount('## Runbook'), restart: await findCount('### Restart'), prefix: await findCount('agentdoc-runbook') };
+    const after = {
+      runbook: await findCount('## Runbook'),
+      restart: await findCount('### Restart'),
+      prefix: await findCount('agentdoc-runbook'),
+    };
     if (after.runbook !== before.runbook + 1 || after.restart !== before.restart + 1 || after.prefix !== 0) {
-      throw new Error(`"## Runbook"/"### Restart"/"agentdoc-runbook" counts ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      throw new Error(
+        `"## Runbook"/"### Restart"/"agentdoc-runbook" counts ${JSON.stringify(before)} -> ${JSON.stringify(after)}`,
+      );
     }
-    mark(`snippet: "## Runbook" ${before.runbook}->${after.runbook}, "### Restart" ${before.restart}->${after.restart}`);
+    mark(
+      `snippet: "## Runbook" ${before.runbook}->${after.runbook}, "### Restart" ${before.restart}->${after.restart}`,
+    );
   },
 
   async newdoc() {
@@ -422,53 +555,86 @@ const scenarios = {
     await palette('agentdoc: New agent document');
     const qi = quickInput();
     const step = async (n, fn) => {
-      await waitFor(`the quick input "New agent document (${n}/6)"`, async () => (await qi.isVisible()) && (await qi.locator('.quick-input-title').innerText()).includes(`(${n}/6)`), 10000);
+      await waitFor(
+        `the quick input "New agent document (${n}/6)"`,
+        async () => (await qi.isVisible()) && (await qi.locator('.quick-input-title').innerText()).includes(`(${n}/6)`),
+        10000,
+      );
       await fn();
     };
     const pick = async (label) => {
       await page.keyboard.type(label, { delay: 10 });
-      const row = qi.locator('.quick-input-list .monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) });
+      const row = qi.locator('.quick-input-list .monaco-list-row.focused', {
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }),
+      });
       await row.waitFor({ timeout: 5000 });
       await page.keyboard.press('Enter');
     };
-    await step(1, async () => { await page.keyboard.type(name, { delay: 10 }); await page.keyboard.press('Enter'); });
-    await step(2, async () => {
-      const value = await qi.locator('input').first().inputValue();
-      if (value !== id) throw new Error(`the id prompt suggests ${JSON.stringify(value)}, expected ${JSON.stringify(id)}`);
+    await step(1, async () => {
+      await page.keyboard.type(name, { delay: 10 });
       await page.keyboard.press('Enter');
     });
-    await step(3, async () => { await page.keyboard.type('Ana Lima', { delay: 10 }); await page.keyboard.press('Enter'); });
+    await step(2, async () => {
+      const value = await qi.locator('input').first().inputValue();
+      if (value !== id)
+        throw new Error(`the id prompt suggests ${JSON.stringify(value)}, expected ${JSON.stringify(id)}`);
+      await page.keyboard.press('Enter');
+    });
+    await step(3, async () => {
+      await page.keyboard.type('Ana Lima', { delay: 10 });
+      await page.keyboard.press('Enter');
+    });
     await step(4, () => pick('No'));
     await step(5, () => pick('No'));
     await step(6, () => pick('tier-1'));
     // The save dialog: in the browser it is VS Code's simple file dialog, a quick input holding the suggested path.
-    await waitFor('the save dialog', async () => (await qi.isVisible()) && /Save the new agent document/.test(await qi.locator('.quick-input-title').innerText()), 10000);
+    await waitFor(
+      'the save dialog',
+      async () =>
+        (await qi.isVisible()) &&
+        /Save the new agent document/.test(await qi.locator('.quick-input-title').innerText()),
+      10000,
+    );
     const suggested = await qi.locator('input').first().inputValue();
     mark(`newdoc: save dialog suggests ${suggested}`);
     if (suggested !== want) throw new Error(`the save dialog suggests ${suggested}, expected ${want}`);
     await page.keyboard.press('Enter'); // accept the suggested path, as a user would
     await waitFor('the save dialog to close', async () => !(await qi.isVisible()), 10000);
-    await page.locator('.tabs-container .tab.active', { hasText: `${id}.agent.md` }).first().waitFor({ timeout: 15000 });
+    await page
+      .locator('.tabs-container .tab.active', { hasText: `${id}.agent.md` })
+      .first()
+      .waitFor({ timeout: 15000 });
     const created = fs.readdirSync(WS).filter((f) => f.startsWith(id));
-    if (!created.includes(`${id}.agent.md`)) throw new Error(`expected ${id}.agent.md in the workspace, found ${JSON.stringify(created)}`);
+    if (!created.includes(`${id}.agent.md`))
+      throw new Error(`expected ${id}.agent.md in the workspace, found ${JSON.stringify(created)}`);
     const text = read(`${id}.agent.md`);
     for (const s of [`name: ${name}`, 'stage: pilot', 'Ana Lima', 'tier: tier-1']) {
       if (!text.includes(s)) throw new Error(`the new document lacks ${JSON.stringify(s)}`);
     }
     mark(`newdoc: ${id}.agent.md written and open`);
     // Problems of this file only: its group header says how many; errors sort first within the file.
-    const rows = await waitFor(`the Problems group of ${id}.agent.md`, async () => {
-      const r = await problemRows(`${id}.agent.md`);
-      return r.some((l) => new RegExp(`^\\d+ problems? in file ${escapeRe(id)}\\.agent\\.md `).test(l)) ? r : undefined;
-    }, 30000);
+    const rows = await waitFor(
+      `the Problems group of ${id}.agent.md`,
+      async () => {
+        const r = await problemRows(`${id}.agent.md`);
+        return r.some((l) => new RegExp(`^\\d+ problems? in file ${escapeRe(id)}\\.agent\\.md `).test(l))
+          ? r
+          : undefined;
+      },
+      30000,
+    );
     await lib.sleep(1500); // let a second publish (workspace-level findings) arrive
     const settled = await problemRows(`${id}.agent.md`);
     const items = settled.filter((l) => !/ problems? in file /.test(l));
     const errors = items.filter((l) => /^Error:/.test(l) && /generated by agentdoc/.test(l));
-    if (errors.length) throw new Error(`agentdoc errors in the new document: ${JSON.stringify(errors.map((e) => e.slice(0, 120)))}`);
+    if (errors.length)
+      throw new Error(`agentdoc errors in the new document: ${JSON.stringify(errors.map((e) => e.slice(0, 120)))}`);
     // Errors are listed first within a file, so one non-error row proves there are no more errors below it.
-    if (items.length && items.every((l) => /^Error:/.test(l))) throw new Error('only Error rows are visible; cannot tell the agentdoc errors apart');
-    mark(`newdoc: 0 agentdoc errors (${rows.length - 1} problems rows visible, header ${JSON.stringify(settled.find((l) => / problems? in file /.test(l)))})`);
+    if (items.length && items.every((l) => /^Error:/.test(l)))
+      throw new Error('only Error rows are visible; cannot tell the agentdoc errors apart');
+    mark(
+      `newdoc: 0 agentdoc errors (${rows.length - 1} problems rows visible, header ${JSON.stringify(settled.find((l) => / problems? in file /.test(l)))})`,
+    );
     await clearProblemsFilter();
   },
 
@@ -479,15 +645,23 @@ const scenarios = {
     await tab.waitFor({ timeout: 20000 });
     mark('report: webview tab "Readiness: pilot.agent.md" open');
     const name = frontMatterName('pilot.agent.md');
-    const body = await waitFor(`the report's content (${name}) in the webview`, async () => {
-      for (const f of page.frames()) {
-        if (!/\/webview\//.test(f.url())) continue;
-        const t = await f.locator('body').innerText({ timeout: 1000 }).catch(() => '');
-        if (t.includes('Agent readiness report') && t.includes(name)) return t;
-      }
-      return undefined;
-    }, 20000);
-    if (!/Verdict\s+Ready for pilot/.test(body)) throw new Error(`the report has no pilot verdict: ${JSON.stringify(body.slice(0, 300))}`);
+    const body = await waitFor(
+      `the report's content (${name}) in the webview`,
+      async () => {
+        for (const f of page.frames()) {
+          if (!/\/webview\//.test(f.url())) continue;
+          const t = await f
+            .locator('body')
+            .innerText({ timeout: 1000 })
+            .catch(() => '');
+          if (t.includes('Agent readiness report') && t.includes(name)) return t;
+        }
+        return undefined;
+      },
+      20000,
+    );
+    if (!/Verdict\s+Ready for pilot/.test(body))
+      throw new Error(`the report has no pilot verdict: ${JSON.stringify(body.slice(0, 300))}`);
     mark('report: webview shows the agent and its verdict');
     await closePanel();
     await cleanShot('report');
@@ -500,7 +674,8 @@ const scenarios = {
   for (const f of ['pilot.agent.md', 'broken.agent.md', 'complete.agent.md']) {
     if (!fs.existsSync(path.join(WS, f))) throw new Error(`${f} not found in workspace ${WS}`);
   }
-  if (fs.existsSync(path.join(WS, 'refund-triage-agent.agent.md'))) throw new Error(`${WS} is not a fresh copy (refund-triage-agent.agent.md exists)`);
+  if (fs.existsSync(path.join(WS, 'refund-triage-agent.agent.md')))
+    throw new Error(`${WS} is not a fresh copy (refund-triage-agent.agent.md exists)`);
   run = lib.makeRun('features');
   console.log(`run dir: ${run.dir}`);
   process.stdout.write(lib.installVsix(run, VSIX));
@@ -522,8 +697,13 @@ const scenarios = {
       results[name] = { result: 'PASS', ms: Date.now() - started };
       mark(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (e) {
-      const error = String(e && e.message || e).split('\n')[0];
-      results[name] = { result: 'FAIL', ms: Date.now() - started, error, screenshot: await lib.screenshot(page, `${TAG}-${name}-FAIL`) };
+      const error = String((e && e.message) || e).split('\n')[0];
+      results[name] = {
+        result: 'FAIL',
+        ms: Date.now() - started,
+        error,
+        screenshot: await lib.screenshot(page, `${TAG}-${name}-FAIL`),
+      };
       mark(`FAIL ${name}: ${error}`);
       await page.keyboard.press('Escape').catch(() => {});
       await page.keyboard.press('Escape').catch(() => {});

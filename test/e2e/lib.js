@@ -22,8 +22,12 @@ fs.mkdirSync(process.env.TMPDIR, { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function checkInstalled() {
-  const missing = [[CS, 'code-server'], [path.join(PW, 'package.json'), 'playwright-core'],
-    [path.join(NODE24_BIN, 'node'), 'node 24'], [CHROMIUM, 'chromium']].filter(([p]) => !fs.existsSync(p));
+  const missing = [
+    [CS, 'code-server'],
+    [path.join(PW, 'package.json'), 'playwright-core'],
+    [path.join(NODE24_BIN, 'node'), 'node 24'],
+    [CHROMIUM, 'chromium'],
+  ].filter(([p]) => !fs.existsSync(p));
   if (missing.length) {
     throw new Error(`missing ${missing.map(([p, n]) => `${n} (${p})`).join(', ')}; run scripts/e2e-setup.sh`);
   }
@@ -50,12 +54,17 @@ function descendants(root) {
       const ppid = +st.slice(st.lastIndexOf(')') + 2).split(' ')[1];
       if (!kids.has(ppid)) kids.set(ppid, []);
       kids.get(ppid).push(+p);
-    } catch { /* process is gone */ }
+    } catch {
+      /* process is gone */
+    }
   }
   const out = [];
   const stack = [root];
   while (stack.length) {
-    for (const c of kids.get(stack.pop()) || []) { out.push(c); stack.push(c); }
+    for (const c of kids.get(stack.pop()) || []) {
+      out.push(c);
+      stack.push(c);
+    }
   }
   return out;
 }
@@ -63,15 +72,19 @@ function descendants(root) {
 // Samples the summed RSS/PSS of this process and all its descendants (code-server, extension host,
 // language server, chromium) every 500 ms. peak() returns MiB.
 function memSampler() {
-  let peakRss = 0, peakPss = 0;
+  let peakRss = 0,
+    peakPss = 0;
   const sample = () => {
-    let rss = 0, pss = 0;
+    let rss = 0,
+      pss = 0;
     for (const pid of [process.pid, ...descendants(process.pid)]) {
       try {
         const s = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
         rss += +(s.match(/^Rss:\s+(\d+)/m) || [0, 0])[1];
         pss += +(s.match(/^Pss:\s+(\d+)/m) || [0, 0])[1];
-      } catch { /* gone, or a kernel thread */ }
+      } catch {
+        /* gone, or a kernel thread */
+      }
     }
     peakRss = Math.max(peakRss, rss);
     peakPss = Math.max(peakPss, pss);
@@ -80,8 +93,12 @@ function memSampler() {
   timer.unref();
   return {
     sample,
-    stop() { clearInterval(timer); },
-    peak() { return { peakRssMiB: Math.round(peakRss / 1024), peakPssMiB: Math.round(peakPss / 1024) }; },
+    stop() {
+      clearInterval(timer);
+    },
+    peak() {
+      return { peakRssMiB: Math.round(peakRss / 1024), peakPssMiB: Math.round(peakPss / 1024) };
+    },
   };
 }
 
@@ -91,7 +108,10 @@ function freePort() {
     const s = net.createServer();
     s.unref();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -104,7 +124,9 @@ async function waitHttp(url, ms = 60000, isAlive = () => true) {
       const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (r.ok) return;
       last = `HTTP ${r.status}`;
-    } catch (e) { last = String(e && e.message); }
+    } catch (e) {
+      last = String(e && e.message);
+    }
     await sleep(200);
   }
   throw new Error(`${url} did not answer within ${ms} ms (${last})`);
@@ -123,27 +145,35 @@ function makeRun(prefix) {
     tmp: path.join(dir, 'tmp'),
     log: path.join(dir, 'code-server.log'),
   };
-  for (const d of [path.join(run.userData, 'User'), run.extensions, run.tmp, SHOTS]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [path.join(run.userData, 'User'), run.extensions, run.tmp, SHOTS])
+    fs.mkdirSync(d, { recursive: true });
   // Quiet, deterministic workbench: no welcome page, no AI/chat pane, no gallery/update checks.
-  fs.writeFileSync(path.join(run.userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'chat.disableAIFeatures': true,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'window.commandCenter': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'workbench.panel.opensMaximized': 'always',
-    'files.autoSave': 'off', // code-server defaults to afterDelay; tests that edit must see unsaved text
-    // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agent.md":"markdown"}}'
-    ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(run.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'chat.disableAIFeatures': true,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'window.commandCenter': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.panel.opensMaximized': 'always',
+        'files.autoSave': 'off', // code-server defaults to afterDelay; tests that edit must see unsaved text
+        // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agent.md":"markdown"}}'
+        ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
+      },
+      null,
+      2,
+    ),
+  );
   run.env = {
     ...process.env,
     PATH: `${NODE24_BIN}${path.delimiter}${process.env.PATH || ''}`,
@@ -162,7 +192,11 @@ function makeRun(prefix) {
 // Deletes a run dir (after a passing run; failing runs keep theirs for the logs). E2E_KEEP_RUN=1 keeps all.
 function removeRun(run) {
   if (!run || process.env.E2E_KEEP_RUN === '1' || process.env.RUN) return;
-  try { fs.rmSync(run.dir, { recursive: true, force: true }); } catch { /* best effort */ }
+  try {
+    fs.rmSync(run.dir, { recursive: true, force: true });
+  } catch {
+    /* best effort */
+  }
 }
 
 function commonArgs(run) {
@@ -171,8 +205,12 @@ function commonArgs(run) {
 
 // Installs a .vsix into the run's fresh extensions dir, exactly as a user would.
 function installVsix(run, vsix) {
-  return execFileSync(CS, [...commonArgs(run), '--install-extension', vsix, '--force'],
-    { env: run.env, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(CS, [...commonArgs(run), '--install-extension', vsix, '--force'], {
+    env: run.env,
+    encoding: 'utf8',
+    timeout: 120000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 // ---- resources to clean up --------------------------------------------------------------------
@@ -180,11 +218,20 @@ const resources = { cs: [], ctx: [] };
 
 // Starts code-server detached (own process group) on 127.0.0.1 with --auth none.
 async function startCodeServer(run, { folder, extraArgs = [] } = {}) {
-  const port = +(process.env.PORT || await freePort());
+  const port = +(process.env.PORT || (await freePort()));
   const log = fs.openSync(run.log, 'a');
-  const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    ...extraArgs, ...commonArgs(run)];
+  const args = [
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...extraArgs,
+    ...commonArgs(run),
+  ];
   if (folder) args.push(folder);
   const proc = spawn(CS, args, { env: run.env, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
@@ -200,14 +247,22 @@ async function launchBrowser(run, { viewport = { width: 1400, height: 1000 } } =
   const ctx = await chromium.launchPersistentContext(path.join(run.dir, 'chrome-profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
     viewport,
     env: { ...run.env },
   });
   resources.ctx.push(ctx);
-  const page = ctx.pages()[0] || await ctx.newPage();
+  const page = ctx.pages()[0] || (await ctx.newPage());
   page.setDefaultTimeout(60000);
   return { ctx, page };
 }
@@ -227,7 +282,11 @@ async function screenshot(page, name) {
 }
 
 function killGroup(proc, sig) {
-  try { process.kill(-proc.pid, sig); } catch { /* already gone */ }
+  try {
+    process.kill(-proc.pid, sig);
+  } catch {
+    /* already gone */
+  }
 }
 
 // Closes browsers, then SIGTERMs each code-server process group, SIGKILLs what is left after 3 s.
@@ -237,15 +296,26 @@ async function cleanup() {
   }
   const procs = resources.cs.splice(0);
   for (const p of procs) killGroup(p, 'SIGTERM');
-  const groupAlive = (p) => { try { process.kill(-p.pid, 0); return true; } catch { return false; } };
+  const groupAlive = (p) => {
+    try {
+      process.kill(-p.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   for (let i = 0; i < 30 && procs.some(groupAlive); i++) await sleep(100);
   for (const p of procs) if (groupAlive(p)) killGroup(p, 'SIGKILL');
 }
 
 // Synchronous last resort (process 'exit'): kill whatever code-server groups are still registered.
-process.on('exit', () => { for (const p of resources.cs) killGroup(p, 'SIGKILL'); });
+process.on('exit', () => {
+  for (const p of resources.cs) killGroup(p, 'SIGKILL');
+});
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+  process.on(sig, () => {
+    cleanup().finally(() => process.exit(130));
+  });
 }
 
 // The common end of every e2e script: stop sampling, tear down, keep the run folder only on
@@ -262,7 +332,26 @@ async function finishRun(result, out, run, mem) {
 }
 
 module.exports = {
-  REPO, E2E_DIR, CS, PW, CHROMIUM, SHOTS, NODE24_BIN,
-  sleep, checkInstalled, timeline, descendants, memSampler, freePort, waitHttp,
-  makeRun, removeRun, installVsix, startCodeServer, launchBrowser, screenshot, cleanup, finishRun,
+  REPO,
+  E2E_DIR,
+  CS,
+  PW,
+  CHROMIUM,
+  SHOTS,
+  NODE24_BIN,
+  sleep,
+  checkInstalled,
+  timeline,
+  descendants,
+  memSampler,
+  freePort,
+  waitHttp,
+  makeRun,
+  removeRun,
+  installVsix,
+  startCodeServer,
+  launchBrowser,
+  screenshot,
+  cleanup,
+  finishRun,
 };

@@ -25,7 +25,14 @@ const WS = path.resolve(process.argv[3] || path.join(lib.REPO, 'examples'));
 const TAG = process.env.TAG || 'ui';
 const FILE = process.env.E2E_FILE || 'broken.agent.md';
 const EXPECT = (process.env.E2E_EXPECT || 'Missing section "Runbook";;AD001||YAML')
-  .split(';;').map((e) => e.split('||').map((s) => s.trim()).filter(Boolean)).filter((a) => a.length);
+  .split(';;')
+  .map((e) =>
+    e
+      .split('||')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .filter((a) => a.length);
 const TOTAL_MS = +(process.env.E2E_TIMEOUT_MS || 180000);
 const WAIT_MS = +(process.env.E2E_WAIT_MS || 60000);
 
@@ -44,7 +51,7 @@ async function finish(result, error) {
   const out = { result, marks };
   if (error) {
     console.error('FAIL:', error && (error.stack || error));
-    out.error = String(error && error.message || error).split('\n')[0];
+    out.error = String((error && error.message) || error).split('\n')[0];
     out.screenshot = await lib.screenshot(page, `${TAG}-FAIL`);
     try {
       const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
@@ -54,7 +61,9 @@ async function finish(result, error) {
       // The editor's language mode: the extension's document selector must match it.
       const mode = page.locator('.statusbar-item[id="status.editor.mode"]').first();
       if (await mode.isVisible()) out.languageMode = (await mode.innerText()).trim();
-    } catch { /* no page */ }
+    } catch {
+      /* no page */
+    }
   }
   await lib.finishRun(result, out, run, mem);
 }
@@ -68,7 +77,13 @@ async function pressUntilVisible(keys, target, focus, label) {
     marks[`${label}Attempts`] = i;
     if (focus) await focus().catch(() => {});
     await page.keyboard.press(keys);
-    if (await target.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false)) return;
+    if (
+      await target.waitFor({ state: 'visible', timeout: 4000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`${label}: ${keys} did not show ${target}`);
 }
@@ -86,10 +101,16 @@ async function findProblemRow(markers, alts, ms) {
     if (!(await filter.isVisible())) continue;
     for (const alt of alts) {
       await filter.fill(alt.replace(/"/g, ''));
-      const hit = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      const hit = await row.waitFor({ state: 'visible', timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
       const t = hit ? await text() : null;
       await filter.fill('');
-      if (t) { marks.filterUsed = (marks.filterUsed || 0) + 1; return t; }
+      if (t) {
+        marks.filterUsed = (marks.filterUsed || 0) + 1;
+        return t;
+      }
     }
   }
   return null;
@@ -120,8 +141,12 @@ async function findProblemRow(markers, alts, ms) {
 
   // 4. Quick Open (Ctrl+P) -> FILE
   const quickInput = page.locator('.quick-input-widget');
-  await pressUntilVisible('Control+P', quickInput,
-    () => page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }), 'quickOpen');
+  await pressUntilVisible(
+    'Control+P',
+    quickInput,
+    () => page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }),
+    'quickOpen',
+  );
   await page.keyboard.type(FILE, { delay: 20 });
   await page.locator('.quick-input-list .monaco-list-row', { hasText: FILE }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -137,7 +162,10 @@ async function findProblemRow(markers, alts, ms) {
   const found = [];
   for (const [i, alts] of EXPECT.entries()) {
     const text = await findProblemRow(markers, alts, WAIT_MS);
-    if (!text) throw new Error(`no Problems row containing ${alts.map((a) => JSON.stringify(a)).join(' or ')} within ${WAIT_MS / 1000} s`);
+    if (!text)
+      throw new Error(
+        `no Problems row containing ${alts.map((a) => JSON.stringify(a)).join(' or ')} within ${WAIT_MS / 1000} s`,
+      );
     found.push(text);
     mark(`ASSERT ${i + 1} OK: Problems row ${JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text)}`);
   }

@@ -40,7 +40,10 @@ async function waitForDiagnostics(
 
 async function findExample(name: string): Promise<vscode.Uri> {
   const [uri] = await vscode.workspace.findFiles(`**/${name}`, '**/node_modules/**', 1);
-  assert.ok(uri, `${name} not found in the workspace (${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')})`);
+  assert.ok(
+    uri,
+    `${name} not found in the workspace (${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join(', ')})`,
+  );
   return uri;
 }
 
@@ -50,7 +53,8 @@ async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return doc;
 }
 
-const hasRunbook = (d: vscode.Diagnostic): boolean => d.message.includes('Missing section "Runbook"') && codeOf(d) === 'AD100';
+const hasRunbook = (d: vscode.Diagnostic): boolean =>
+  d.message.includes('Missing section "Runbook"') && codeOf(d) === 'AD100';
 const hasYamlError = (d: vscode.Diagnostic): boolean => codeOf(d) === 'AD001';
 
 suite('agentdoc in the extension host', () => {
@@ -70,7 +74,10 @@ suite('agentdoc in the extension host', () => {
     const uri = await findExample('broken.agent.md');
     const doc = await open(uri);
     const diags = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook) && ds.some(hasYamlError));
-    assert.ok(diags.length > 0, `no agentdoc diagnostics on broken.agent.md within 20 s (document languageId: ${doc.languageId})`);
+    assert.ok(
+      diags.length > 0,
+      `no agentdoc diagnostics on broken.agent.md within 20 s (document languageId: ${doc.languageId})`,
+    );
     assert.ok(diags.some(hasRunbook), `no AD100 'Missing section "Runbook"' diagnostic in ${describe(diags)}`);
     assert.ok(diags.some(hasYamlError), `no AD001 (YAML syntax error) diagnostic in ${describe(diags)}`);
   });
@@ -81,14 +88,19 @@ suite('agentdoc in the extension host', () => {
     const before = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook));
     assert.ok(before.some(hasRunbook), `no AD100 'Missing section "Runbook"' before the edit in ${describe(before)}`);
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, doc.lineAt(doc.lineCount - 1).range.end,
-      '\n\n## Runbook\n\n### Restart\n\nRestart the classifier worker from the service desk console.\n');
+    edit.insert(
+      uri,
+      doc.lineAt(doc.lineCount - 1).range.end,
+      '\n\n## Runbook\n\n### Restart\n\nRestart the classifier worker from the service desk console.\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
     try {
       const after = await waitForDiagnostics(uri, (ds) => ds.length > 0 && !ds.some(hasRunbook));
-      assert.ok(!after.some(hasRunbook),
+      assert.ok(
+        !after.some(hasRunbook),
         `'Missing section "Runbook"' still reported after adding the section in the editor: the open document ` +
-        `(languageId: ${doc.languageId}) does not seem to reach the language server`);
+          `(languageId: ${doc.languageId}) does not seem to reach the language server`,
+      );
     } finally {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -100,8 +112,10 @@ suite('agentdoc in the extension host', () => {
     const broken = await findExample('broken.agent.md');
     const brokenDoc = await open(broken);
     const brokenDiags = await waitForDiagnostics(broken, (ds) => ds.length > 0);
-    assert.ok(brokenDiags.length > 0,
-      `language server published nothing for broken.agent.md within 20 s (document languageId: ${brokenDoc.languageId})`);
+    assert.ok(
+      brokenDiags.length > 0,
+      `language server published nothing for broken.agent.md within 20 s (document languageId: ${brokenDoc.languageId})`,
+    );
 
     const uri = await findExample('complete.agent.md');
     let published = false;
@@ -111,12 +125,12 @@ suite('agentdoc in the extension host', () => {
     try {
       await open(uri);
       // Give the server a chance to publish (an empty publish may or may not fire an event) ...
-      for (const end = Date.now() + 5000; !published && Date.now() < end; ) {
+      for (const end = Date.now() + 5000; !published && Date.now() < end;) {
         if (agentdocDiagnostics(uri).length > 0) break;
         await sleep(100);
       }
       // ... then require ~2 s of stable zero.
-      for (const end = Date.now() + 2000; Date.now() < end; ) {
+      for (const end = Date.now() + 2000; Date.now() < end;) {
         const diags = agentdocDiagnostics(uri);
         assert.strictEqual(diags.length, 0, `complete.agent.md has agentdoc diagnostics: ${describe(diags)}`);
         await sleep(100);
@@ -135,7 +149,8 @@ suite('agentdoc in the extension host', () => {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     let preview: vscode.Tab | undefined;
     for (const end = Date.now() + 10000; !preview && Date.now() < end; await sleep(200)) {
-      preview = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+      preview = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
         .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview'));
     }
     assert.ok(preview, 'no Markdown preview tab opened');

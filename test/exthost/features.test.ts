@@ -11,7 +11,11 @@ const FIX_ALL_KIND = 'source.fixAll.agentdoc';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -55,18 +59,35 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 async function closeAndDelete(uri: vscode.Uri): Promise<void> {
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()) await vscode.window.tabGroups.close(tab);
+      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString())
+        await vscode.window.tabGroups.close(tab);
     }
   }
   if (await exists(uri)) await vscode.workspace.fs.delete(uri);
 }
 
-const label = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem): string =>
+  typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 const text = (value: vscode.CompletionItem['label']): string => (typeof value === 'string' ? value : value.label);
-const markdownOf = (hover: vscode.Hover): string => hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+const markdownOf = (hover: vscode.Hover): string =>
+  hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 
-const SECTION_TITLES = ['Purpose & scope', 'Known limitations', 'Prompt', 'Tools & integrations', 'Decision architecture', 'Failure modes',
-  'Evaluation', 'Operations', 'Compliance', 'User guide', 'Runbook', 'Rollout', 'Readiness review', 'Operating cadence'];
+const SECTION_TITLES = [
+  'Purpose & scope',
+  'Known limitations',
+  'Prompt',
+  'Tools & integrations',
+  'Decision architecture',
+  'Failure modes',
+  'Evaluation',
+  'Operations',
+  'Compliance',
+  'User guide',
+  'Runbook',
+  'Rollout',
+  'Readiness review',
+  'Operating cadence',
+];
 
 suite('agentdoc reviewer features in the extension host', () => {
   let api: AgentdocApi;
@@ -76,7 +97,10 @@ suite('agentdoc reviewer features in the extension host', () => {
     const ext = vscode.extensions.getExtension<AgentdocApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} not found`);
     api = await ext.activate();
-    assert.ok(api && api.checklist && api.portfolio && typeof api.client === 'function', 'activate() does not return the {client, checklist, portfolio} API');
+    assert.ok(
+      api && api.checklist && api.portfolio && typeof api.client === 'function',
+      'activate() does not return the {client, checklist, portfolio} API',
+    );
     await api.client();
   });
 
@@ -85,7 +109,9 @@ suite('agentdoc reviewer features in the extension host', () => {
   });
 
   // Shows `name` and waits until the checklist shows it.
-  async function checklistOf(name: string): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; view: NonNullable<AgentdocApi['checklist']['current']> }> {
+  async function checklistOf(
+    name: string,
+  ): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; view: NonNullable<AgentdocApi['checklist']['current']> }> {
     const uri = await findExample(name);
     const editor = await open(uri);
     const view = await until(`the readiness checklist of ${name}`, () => {
@@ -98,23 +124,51 @@ suite('agentdoc reviewer features in the extension host', () => {
   test('portfolio: every example agent, by front-matter name, grouped by stage, with its counts', async () => {
     const files = ['complete.agent.md', 'pilot.agent.md', 'broken.agent.md', 'broken-schema.agent.md'];
     const uris = await Promise.all(files.map(findExample));
-    const entriesOf = (): Map<string, { label: string; group: string; entry: { name?: string; stage: string; owner?: string; tier?: string; met: number; required: number; blockers: number; errors: number; nextStage?: string } }> => {
+    const entriesOf = (): Map<
+      string,
+      {
+        label: string;
+        group: string;
+        entry: {
+          name?: string;
+          stage: string;
+          owner?: string;
+          tier?: string;
+          met: number;
+          required: number;
+          blockers: number;
+          errors: number;
+          nextStage?: string;
+        };
+      }
+    > => {
       const out = new Map();
       for (const group of api.portfolio.getChildren()) {
         if (group.kind !== 'group') continue;
         for (const node of api.portfolio.getChildren(group)) {
-          if (node.kind === 'agent') out.set(node.entry.uri, { label: label(api.portfolio.getTreeItem(node)), group: group.label, entry: node.entry });
+          if (node.kind === 'agent')
+            out.set(node.entry.uri, {
+              label: label(api.portfolio.getTreeItem(node)),
+              group: group.label,
+              entry: node.entry,
+            });
         }
       }
       return out;
     };
     await api.portfolio.refresh();
-    const entries = await until('every example in the portfolio', async () => {
-      const got = entriesOf();
-      if (uris.every((u) => got.has(u.toString()))) return got;
-      await api.portfolio.refresh();
-      return undefined;
-    }, 30000).catch((e: Error) => { throw new Error(`${e.message}; portfolio: ${JSON.stringify([...entriesOf().values()].map((v) => v.label))}`); });
+    const entries = await until(
+      'every example in the portfolio',
+      async () => {
+        const got = entriesOf();
+        if (uris.every((u) => got.has(u.toString()))) return got;
+        await api.portfolio.refresh();
+        return undefined;
+      },
+      30000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; portfolio: ${JSON.stringify([...entriesOf().values()].map((v) => v.label))}`);
+    });
     const get = (file: string) => {
       const e = entries.get(uris[files.indexOf(file)]!.toString());
       assert.ok(e, `${file} not in the portfolio`);
@@ -124,13 +178,22 @@ suite('agentdoc reviewer features in the extension host', () => {
     const complete = get('complete.agent.md');
     assert.strictEqual(complete.label, 'AP invoice exception triage');
     assert.strictEqual(complete.group, 'production');
-    assert.deepStrictEqual([complete.entry.owner, complete.entry.tier, complete.entry.blockers, complete.entry.errors], ['Maria Lindqvist', 'tier-2', 0, 0]);
+    assert.deepStrictEqual(
+      [complete.entry.owner, complete.entry.tier, complete.entry.blockers, complete.entry.errors],
+      ['Maria Lindqvist', 'tier-2', 0, 0],
+    );
     assert.strictEqual(complete.entry.met, complete.entry.required);
-    assert.ok(complete.entry.required > 30, `complete.agent.md: only ${complete.entry.required} items required for production`);
+    assert.ok(
+      complete.entry.required > 30,
+      `complete.agent.md: only ${complete.entry.required} items required for production`,
+    );
 
     const pilot = get('pilot.agent.md');
     assert.strictEqual(pilot.label, 'Support reply drafter');
-    assert.deepStrictEqual([pilot.group, pilot.entry.nextStage, pilot.entry.owner, pilot.entry.tier, pilot.entry.errors], ['pilot', 'shadow', 'Daniel Okafor', 'tier-3', 0]);
+    assert.deepStrictEqual(
+      [pilot.group, pilot.entry.nextStage, pilot.entry.owner, pilot.entry.tier, pilot.entry.errors],
+      ['pilot', 'shadow', 'Daniel Okafor', 'tier-3', 0],
+    );
     assert.strictEqual(pilot.entry.met + pilot.entry.blockers, pilot.entry.required);
     assert.ok(pilot.entry.blockers > 0, 'pilot.agent.md has no blockers for shadow');
 
@@ -145,7 +208,11 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.ok(broken.entry.errors > 0, 'broken.agent.md has no errors in the portfolio');
 
     const groups = api.portfolio.getChildren().map((g) => (g.kind === 'group' ? g.label : ''));
-    assert.deepStrictEqual(groups.filter((g) => ['pilot', 'shadow', 'production'].includes(g)), ['pilot', 'shadow', 'production'], `groups out of stage order: ${JSON.stringify(groups)}`);
+    assert.deepStrictEqual(
+      groups.filter((g) => ['pilot', 'shadow', 'production'].includes(g)),
+      ['pilot', 'shadow', 'production'],
+      `groups out of stage order: ${JSON.stringify(groups)}`,
+    );
   });
 
   test('checklist: pilot.agent.md summary, gates, item statuses and reveal ranges', async () => {
@@ -155,20 +222,32 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.strictEqual(view.blockedStage, 'shadow');
     assert.match(view.summary, /^Ready for pilot · \d+ items block shadow$/);
     const [blocking] = /\d+/.exec(view.summary) ?? ['0'];
-    const shadowOpen = view.gates.filter((g) => g.stage === 'shadow').flatMap((g) => g.items).filter((i) => i.status !== 'met' && i.status !== 'waived');
+    const shadowOpen = view.gates
+      .filter((g) => g.stage === 'shadow')
+      .flatMap((g) => g.items)
+      .filter((i) => i.status !== 'met' && i.status !== 'waived');
     assert.strictEqual(shadowOpen.length, Number(blocking), 'the summary count differs from the open shadow items');
 
     const roots = api.checklist.getChildren();
     assert.strictEqual(label(api.checklist.getTreeItem(roots[0]!)), view.summary, 'the first row is not the summary');
     const gateRows = roots.slice(1).map((node) => label(api.checklist.getTreeItem(node)));
-    for (const gate of ['Pilot: Project charter', 'Pilot: Documentation parts', 'Shadow: Pre-rollout artifacts', 'Shadow: Documentation parts', 'Canary: Production readiness review']) {
+    for (const gate of [
+      'Pilot: Project charter',
+      'Pilot: Documentation parts',
+      'Shadow: Pre-rollout artifacts',
+      'Shadow: Documentation parts',
+      'Canary: Production readiness review',
+    ]) {
       assert.ok(gateRows.includes(gate), `no gate row "${gate}" in ${JSON.stringify(gateRows)}`);
     }
     const items = new Map<string, { description: string; node: (typeof roots)[number] }>();
     for (const gate of roots.slice(1)) {
       for (const node of api.checklist.getChildren(gate)) {
         const item = api.checklist.getTreeItem(node);
-        items.set(`${label(api.checklist.getTreeItem(gate))} / ${label(item)}`, { description: String(item.description), node });
+        items.set(`${label(api.checklist.getTreeItem(gate))} / ${label(item)}`, {
+          description: String(item.description),
+          node,
+        });
       }
     }
     const expectations: Array<[string, string]> = [
@@ -179,19 +258,30 @@ suite('agentdoc reviewer features in the extension host', () => {
       ['Shadow: Pre-rollout artifacts / Who may roll back', 'missing'],
     ];
     for (const [key, status] of expectations) {
-      assert.strictEqual(items.get(key)?.description, status, `${key}: ${items.get(key)?.description ?? 'no such item'}`);
+      assert.strictEqual(
+        items.get(key)?.description,
+        status,
+        `${key}: ${items.get(key)?.description ?? 'no such item'}`,
+      );
     }
 
     // Clicking an item runs agentdoc.revealItem, which selects the item's range: a present section's heading,
     // a missing section's finding (on the document's title).
     const doc = editor.document;
-    for (const [key, line] of [['Shadow: Documentation parts / Section "Evaluation"', lineOf(doc, /^## Evaluation\s*$/)], ['Shadow: Documentation parts / Section "Runbook"', lineOf(doc, /^# /)]] as const) {
+    for (const [key, line] of [
+      ['Shadow: Documentation parts / Section "Evaluation"', lineOf(doc, /^## Evaluation\s*$/)],
+      ['Shadow: Documentation parts / Section "Runbook"', lineOf(doc, /^# /)],
+    ] as const) {
       const treeItem = api.checklist.getTreeItem(items.get(key)!.node);
       assert.strictEqual(treeItem.command?.command, 'agentdoc.revealItem', `${key}: no reveal command`);
       await vscode.commands.executeCommand(treeItem.command.command, ...(treeItem.command.arguments ?? []));
       const active = vscode.window.activeTextEditor;
       assert.strictEqual(active?.document.uri.toString(), uri.toString());
-      assert.strictEqual(active.selection.start.line, line, `${key}: selection on line ${active.selection.start.line + 1}, expected ${line + 1}`);
+      assert.strictEqual(
+        active.selection.start.line,
+        line,
+        `${key}: selection on line ${active.selection.start.line + 1}, expected ${line + 1}`,
+      );
     }
   });
 
@@ -200,7 +290,10 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.strictEqual(view.stage, 'production');
     assert.strictEqual(view.readyFor, 'production');
     assert.strictEqual(view.summary, 'Ready for production · every gate met');
-    const open = view.gates.filter((g) => g.stage !== 'retired').flatMap((g) => g.items.map((i) => `${g.title} / ${i.title}: ${i.status}`)).filter((s) => !s.endsWith(': met'));
+    const open = view.gates
+      .filter((g) => g.stage !== 'retired')
+      .flatMap((g) => g.items.map((i) => `${g.title} / ${i.title}: ${i.status}`))
+      .filter((s) => !s.endsWith(': met'));
     assert.deepStrictEqual(open, []);
   });
 
@@ -208,13 +301,35 @@ suite('agentdoc reviewer features in the extension host', () => {
     const target = workspaceUri('exthost-new-doc.agent.md');
     created.push(target);
     await closeAndDelete(target);
-    const answers = { name: 'Refund triage agent', id: 'refund-triage-agent', owner: 'Ana Lima', customerFacing: false, personalData: false, tier: 'tier-1' as const };
-    const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentdoc.newDocument', answers, target);
+    const answers = {
+      name: 'Refund triage agent',
+      id: 'refund-triage-agent',
+      owner: 'Ana Lima',
+      customerFacing: false,
+      personalData: false,
+      tier: 'tier-1' as const,
+    };
+    const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'agentdoc.newDocument',
+      answers,
+      target,
+    );
     assert.strictEqual(result?.toString(), target.toString(), 'the command did not return the new file');
     assert.ok(await exists(target), 'the file was not written');
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    for (const s of ['name: Refund triage agent', 'id: refund-triage-agent', 'stage: pilot', 'Ana Lima', 'tier: tier-1']) assert.ok(written.includes(s), `the new document lacks ${JSON.stringify(s)}`);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the new document is not the active editor');
+    for (const s of [
+      'name: Refund triage agent',
+      'id: refund-triage-agent',
+      'stage: pilot',
+      'Ana Lima',
+      'tier: tier-1',
+    ])
+      assert.ok(written.includes(s), `the new document lacks ${JSON.stringify(s)}`);
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      target.toString(),
+      'the new document is not the active editor',
+    );
 
     // The skeleton is full of TODOs (warnings) but must have no Error-level agentdoc finding at the pilot stage.
     const diags = await until('agentdoc diagnostics for the new document', () => {
@@ -222,16 +337,34 @@ suite('agentdoc reviewer features in the extension host', () => {
       return d.length > 0 ? d : undefined;
     });
     await sleep(1500); // a later publish may add workspace-level findings
-    const errors = vscode.languages.getDiagnostics(target).filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} L${d.range.start.line + 1}: ${d.message}`), [], `errors among ${diags.length} findings`);
-    const view = await until('the checklist of the new document', () => (api.checklist.current?.uri === target.toString() ? api.checklist.current : undefined));
+    const errors = vscode.languages
+      .getDiagnostics(target)
+      .filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(
+      errors.map(
+        (d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} L${d.range.start.line + 1}: ${d.message}`,
+      ),
+      [],
+      `errors among ${diags.length} findings`,
+    );
+    const view = await until('the checklist of the new document', () =>
+      api.checklist.current?.uri === target.toString() ? api.checklist.current : undefined,
+    );
     assert.strictEqual(view.stage, 'pilot');
     assert.strictEqual(view.readyFor, 'pilot', `the new document is not ready for pilot: ${view.summary}`);
 
     // It never overwrites an existing file.
-    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentdoc.newDocument', { ...answers, name: 'Other' }, target);
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'agentdoc.newDocument',
+      { ...answers, name: 'Other' },
+      target,
+    );
     assert.strictEqual(again, undefined, 'a second run with the same target did not refuse');
-    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), written, 'the existing file was changed');
+    assert.strictEqual(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(target)),
+      written,
+      'the existing file was changed',
+    );
   });
 
   test('agentdoc.exportReport with a target: Markdown and HTML reports naming the agent', async () => {
@@ -253,19 +386,47 @@ suite('agentdoc reviewer features in the extension host', () => {
   test('code actions: fix-all (source.fixAll.agentdoc) and the Insert-section quick fix on broken.agent.md', async () => {
     const uri = await findExample('broken.agent.md');
     const { document } = await open(uri);
-    await until('the AD100 diagnostic', () => (vscode.languages.getDiagnostics(uri).some((d) => d.source === SOURCE && d.message.includes('Missing section "Runbook"')) ? true : undefined));
+    await until('the AD100 diagnostic', () =>
+      vscode.languages
+        .getDiagnostics(uri)
+        .some((d) => d.source === SOURCE && d.message.includes('Missing section "Runbook"'))
+        ? true
+        : undefined,
+    );
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
-    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, FIX_ALL_KIND);
+    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      whole,
+      FIX_ALL_KIND,
+    );
     const action = (fixAll ?? []).find((a) => a.kind?.value === FIX_ALL_KIND);
-    assert.ok(action, `no ${FIX_ALL_KIND} action among ${JSON.stringify((fixAll ?? []).map((a) => [a.title, a.kind?.value]))}`);
+    assert.ok(
+      action,
+      `no ${FIX_ALL_KIND} action among ${JSON.stringify((fixAll ?? []).map((a) => [a.title, a.kind?.value]))}`,
+    );
     assert.ok(action.edit && action.edit.get(uri).length > 0, 'the fix-all action has no edit for the document');
-    assert.ok(action.edit.get(uri).some((e) => e.newText.includes('## Runbook')), 'the fix-all edit does not insert the Runbook section');
+    assert.ok(
+      action.edit.get(uri).some((e) => e.newText.includes('## Runbook')),
+      'the fix-all edit does not insert the Runbook section',
+    );
 
     const title = lineOf(document, /^# /);
-    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(title, 0, title, 0), vscode.CodeActionKind.QuickFix.value);
+    const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(title, 0, title, 0),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = (quick ?? []).map((a) => a.title);
-    assert.ok(titles.includes('Insert the "Runbook" section'), `no 'Insert the "Runbook" section' quick fix among ${JSON.stringify(titles)}`);
-    assert.ok(titles.some((t) => t.startsWith('Add a waiver for')), `no waiver quick fix among ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.includes('Insert the "Runbook" section'),
+      `no 'Insert the "Runbook" section' quick fix among ${JSON.stringify(titles)}`,
+    );
+    assert.ok(
+      titles.some((t) => t.startsWith('Add a waiver for')),
+      `no waiver quick fix among ${JSON.stringify(titles)}`,
+    );
   });
 
   test('completion: section titles after "## ", missing sections first', async () => {
@@ -277,17 +438,37 @@ suite('agentdoc reviewer features in the extension host', () => {
     try {
       const position = doc.lineAt(doc.lineCount - 1).range.end;
       assert.strictEqual(doc.lineAt(position.line).text, '## ');
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        position,
+      );
       const sections = list.items.filter((i) => SECTION_TITLES.includes(text(i.label)));
-      assert.deepStrictEqual([...new Set(sections.map((i) => text(i.label)))].sort(), [...SECTION_TITLES].sort(), 'not every section title is offered');
-      const sorted = [...sections].sort((a, b) => (a.sortText ?? text(a.label)).localeCompare(b.sortText ?? text(b.label)));
+      assert.deepStrictEqual(
+        [...new Set(sections.map((i) => text(i.label)))].sort(),
+        [...SECTION_TITLES].sort(),
+        'not every section title is offered',
+      );
+      const sorted = [...sections].sort((a, b) =>
+        (a.sortText ?? text(a.label)).localeCompare(b.sortText ?? text(b.label)),
+      );
       const missing = ['Runbook', 'Operations', 'User guide', 'Operating cadence'];
-      assert.deepStrictEqual(sorted.slice(0, missing.length).map((i) => text(i.label)).sort(), [...missing].sort(), 'the missing sections do not sort first');
+      assert.deepStrictEqual(
+        sorted
+          .slice(0, missing.length)
+          .map((i) => text(i.label))
+          .sort(),
+        [...missing].sort(),
+        'the missing sections do not sort first',
+      );
       const runbook = sections.find((i) => text(i.label) === 'Runbook')!;
-      const insert = typeof runbook.insertText === 'string' ? runbook.insertText : runbook.insertText?.value ?? '';
+      const insert = typeof runbook.insertText === 'string' ? runbook.insertText : (runbook.insertText?.value ?? '');
       assert.match(insert, /^## Runbook\r?\n/, 'accepting "Runbook" does not insert its heading');
       const range = runbook.range instanceof vscode.Range ? runbook.range : runbook.range?.replacing;
-      assert.ok(range && range.start.character === 0 && range.end.isEqual(position), 'the item does not replace the typed "## "');
+      assert.ok(
+        range && range.start.character === 0 && range.end.isEqual(position),
+        'the item does not replace the typed "## "',
+      );
     } finally {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -304,11 +485,17 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.ok(await editor.edit((b) => b.insert(end, '\n\n## ')));
     try {
       const position = doc.lineAt(doc.lineCount - 1).range.end;
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        uri,
+        position,
+      );
       const sections = list.items.filter((i) => SECTION_TITLES.includes(text(i.label)));
       assert.ok(sections.length > 0, 'no section items');
       const typed = '## ';
-      const hidden = sections.filter((i) => !(i.filterText ?? text(i.label)).startsWith(typed)).map((i) => `${text(i.label)} (filterText ${JSON.stringify(i.filterText)})`);
+      const hidden = sections
+        .filter((i) => !(i.filterText ?? text(i.label)).startsWith(typed))
+        .map((i) => `${text(i.label)} (filterText ${JSON.stringify(i.filterText)})`);
       assert.deepStrictEqual(hidden, [], `items VS Code hides once "${typed}" is typed`);
     } finally {
       await vscode.window.showTextDocument(doc);
@@ -320,7 +507,11 @@ suite('agentdoc reviewer features in the extension host', () => {
     const uri = await findExample('pilot.agent.md');
     const { document } = await open(uri);
     const line = lineOf(document, /^## Evaluation\s*$/);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 4));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, 4),
+    );
     const texts = (hovers ?? []).map(markdownOf);
     const ours = texts.find((t) => t.includes('**Evaluation**'));
     assert.ok(ours, `no agentdoc hover on "## Evaluation": ${JSON.stringify(texts)}`);

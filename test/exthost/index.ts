@@ -23,9 +23,16 @@ export interface Summary {
 }
 
 function testFiles(dir: string): string[] {
-  const only = (process.env.E2E_TEST_FILES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.E2E_TEST_FILES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (only.length > 0) return only.map((f) => path.resolve(dir, f));
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 export function run(): Promise<void> {

@@ -13,10 +13,20 @@ export interface CliResult {
 }
 
 /** Runs the bundled CLI as CI would: a child process, no TTY, NO_COLOR unset. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env || !('NO_COLOR' in options.env)) delete env['NO_COLOR'];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', input: options.input ?? '', timeout: 180000, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 180000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,7 +48,9 @@ export function removeTree(root: string): void {
 /** The evidence files complete.agent.md links to, as tempTree entries (under `prefix`). */
 export function exampleEvidence(prefix = ''): Record<string, string> {
   const dir = path.join(REPO_ROOT, 'examples', 'evidence');
-  return Object.fromEntries(fs.readdirSync(dir).map((name) => [`${prefix}evidence/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]));
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((name) => [`${prefix}evidence/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]),
+  );
 }
 
 export function example(name: string): string {

@@ -32,10 +32,12 @@ const CHECKS = /<!--\s*checks:([^>]*)-->/;
 export function loadFixture(file: string): Fixture {
   const raw = fs.readFileSync(file, 'utf8');
   const expectations: Expectation[] = [];
-  const lines = raw.split('\n').map((line, index) => line.replace(MARKER, (_match, code: string, severity?: string) => {
-    expectations.push({ line: index, code, ...(severity ? { severity } : {}) });
-    return '';
-  }));
+  const lines = raw.split('\n').map((line, index) =>
+    line.replace(MARKER, (_match, code: string, severity?: string) => {
+      expectations.push({ line: index, code, ...(severity ? { severity } : {}) });
+      return '';
+    }),
+  );
   const checkedCodes = new Set(expectations.map((expectation) => expectation.code));
   const checks = CHECKS.exec(raw)?.[1];
   for (const code of checks?.match(/AD\d{3}/g) ?? []) checkedCodes.add(code);
@@ -44,7 +46,8 @@ export function loadFixture(file: string): Fixture {
 
 /** Checks fixture text; evidence links resolve next to `file`, confined to the fixtures folder. */
 export function check(text: string, file?: string): Finding[] {
-  return analyze(text, { today: FIXTURE_TODAY, ...(file ? { fileExists: evidenceChecker(file, [FIXTURE_DIR]) } : {}) }).findings;
+  return analyze(text, { today: FIXTURE_TODAY, ...(file ? { fileExists: evidenceChecker(file, [FIXTURE_DIR]) } : {}) })
+    .findings;
 }
 
 export function describeFinding(finding: Finding): string {

@@ -2,9 +2,19 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter,
-  type ProtocolConnection, type PublishDiagnosticsParams, type InitializeResult,
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './fixtures';
 
@@ -18,8 +28,13 @@ export class StdioLspClient {
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
-    this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.process.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout),
+      new StreamMessageWriter(this.process.stdin),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
@@ -29,30 +44,49 @@ export class StdioLspClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: Record<string, unknown> = {}, workspaceFolders: string[] = []): Promise<InitializeResult> {
-    const folders = workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: folder.split('/').pop() ?? folder }));
+  async initialize(
+    capabilities: Record<string, unknown> = {},
+    workspaceFolders: string[] = [],
+  ): Promise<InitializeResult> {
+    const folders = workspaceFolders.map((folder) => ({
+      uri: pathToFileURL(folder).toString(),
+      name: folder.split('/').pop() ?? folder,
+    }));
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: folders[0]?.uri ?? null, capabilities, workspaceFolders: folders.length ? folders : null,
+      processId: process.pid,
+      rootUri: folders[0]?.uri ?? null,
+      capabilities,
+      workspaceFolders: folders.length ? folders : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version, text },
+    });
   }
 
   async replace(uri: string, text: string, version: number): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Resolves with the first diagnostics published for the uri that satisfy the predicate. */
-  async diagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000): Promise<PublishDiagnosticsParams> {
+  async diagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<PublishDiagnosticsParams> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = (this.published.get(uri) ?? []).find(accept);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 100);

@@ -9,8 +9,12 @@ import { StdioLspClient } from '../helpers/lspClient';
 
 describe('language server over stdio (node dist/server.js --stdio)', () => {
   let client: StdioLspClient;
-  beforeEach(() => { client = new StdioLspClient(); });
-  afterEach(async () => { await client.close(); });
+  beforeEach(() => {
+    client = new StdioLspClient();
+  });
+  afterEach(async () => {
+    await client.close();
+  });
 
   it('answers initialize with incremental sync and its name', async () => {
     const result = await client.initialize();
@@ -18,7 +22,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     assert.equal(result.capabilities.textDocumentSync, 2);
   });
 
-  it('publishes the broken example\'s planted problems with codes and exact ranges', async () => {
+  it("publishes the broken example's planted problems with codes and exact ranges", async () => {
     await client.initialize();
     const file = path.join(EXAMPLES_DIR, 'broken.agent.md');
     const uri = pathToFileURL(file).toString();
@@ -27,14 +31,18 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     const published = await client.diagnostics(uri);
     assert.equal(published.version, 1);
     const byCode = (code: string) => published.diagnostics.filter((diagnostic) => diagnostic.code === code);
-    for (const code of ['AD001', 'AD100', 'AD101', 'AD102', 'AD103', 'AD111', 'AD112']) assert.ok(byCode(code).length > 0, `expected ${code}`);
+    for (const code of ['AD001', 'AD100', 'AD101', 'AD102', 'AD103', 'AD111', 'AD112'])
+      assert.ok(byCode(code).length > 0, `expected ${code}`);
     assert.ok(published.diagnostics.every((diagnostic) => diagnostic.source === 'agentdoc'));
     // The YAML error sits on the line with the stray quote, not on line 1.
     const yamlLine = text.split(/\r?\n/).findIndex((line) => line.includes("Service desk's"));
     assert.equal(byCode('AD001')[0]?.range.start.line, yamlLine);
     const modeLine = text.split(/\r?\n/).findIndex((line) => line.includes('| sometimes'));
     const invalidMode = byCode('AD112').find((diagnostic) => String(diagnostic.message).includes('sometimes'));
-    assert.deepEqual(invalidMode?.range, { start: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') }, end: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') + 'sometimes'.length } });
+    assert.deepEqual(invalidMode?.range, {
+      start: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') },
+      end: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') + 'sometimes'.length },
+    });
     assert.ok(byCode('AD100').some((diagnostic) => String(diagnostic.message).startsWith('Missing section "Runbook"')));
     // Each diagnostic links to its entry in the shipped rule reference, and carries its sources.
     const link = byCode('AD100')[0]?.codeDescription?.href ?? '';
@@ -52,8 +60,17 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
       const text = fs.readFileSync(file, 'utf8');
       await client.open(uri, text);
       const published = await client.diagnostics(uri);
-      const expected = analyze(text, { fileExists: evidenceChecker(file, []) }).findings.map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
-      assert.deepEqual(published.diagnostics.map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`), expected, name);
+      const expected = analyze(text, { fileExists: evidenceChecker(file, []) }).findings.map(
+        (finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`,
+      );
+      assert.deepEqual(
+        published.diagnostics.map(
+          (diagnostic) =>
+            `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`,
+        ),
+        expected,
+        name,
+      );
     }
   });
 

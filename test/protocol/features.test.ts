@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 
@@ -17,23 +26,36 @@ describe('editor features over stdio', () => {
     client = new StdioLspClient();
     await client.initialize();
   });
-  after(async () => { await client.close(); });
+  after(async () => {
+    await client.close();
+  });
 
   it('codeAction: offers the missing-section quick fix, pinned to the document version', async () => {
     const text = complete.replace('## Runbook', '## Runbok');
     const docUri = 'untitled:/actions.agent.md';
     await client.open(docUri, text, 7);
     const published = await client.diagnostics(docUri);
-    const missing = published.diagnostics.find((diagnostic) => diagnostic.code === 'AD100' && String(diagnostic.message).includes('"Runbook"'));
+    const missing = published.diagnostics.find(
+      (diagnostic) => diagnostic.code === 'AD100' && String(diagnostic.message).includes('"Runbook"'),
+    );
     assert.ok(missing);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: docUri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] } });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: docUri },
+      range: missing.range,
+      context: { diagnostics: [missing], only: ['quickfix'] },
+    });
     const action = actions.find((candidate) => candidate.title.includes('Runbook'));
     assert.equal(action?.kind, 'quickfix');
-    const change = action?.edit?.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] } | undefined;
+    const change = action?.edit?.documentChanges?.[0] as
+      { textDocument: { version: number }; edits: TextEdit[] } | undefined;
     assert.equal(change?.textDocument.version, 7);
     assert.ok(change?.edits[0]?.newText.startsWith('## Runbook'));
     assert.deepEqual(change?.edits[0]?.range.start, change?.edits[0]?.range.end, 'an insertion, not a replacement');
-    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: docUri }, range: missing.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: docUri },
+      range: missing.range,
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
     assert.equal(fixAll[0]?.kind, 'source.fixAll.agentdoc');
   });
 
@@ -42,24 +64,42 @@ describe('editor features over stdio', () => {
     const docUri = 'untitled:/completion.agent.md';
     await client.open(docUri, text);
     const last = text.split('\n').length - 2;
-    const sections = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: last, character: 3 } });
+    const sections = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: docUri },
+      position: { line: last, character: 3 },
+    });
     const sorted = [...sections].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.equal(sorted[0]?.label, 'Runbook');
     const stageLine = text.split('\n').findIndex((line) => line.startsWith('stage:'));
-    const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: docUri }, position: { line: stageLine, character: 'stage: '.length } });
-    assert.deepEqual(values.map((item) => item.label), ['pilot', 'shadow', 'canary', 'production', 'retired']);
+    const values = await client.request<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: docUri },
+      position: { line: stageLine, character: 'stage: '.length },
+    });
+    assert.deepEqual(
+      values.map((item) => item.label),
+      ['pilot', 'shadow', 'canary', 'production', 'retired'],
+    );
   });
 
   it('hover: section guidance on a heading, schema description on a key, arithmetic on volumes', async () => {
     await client.open(uri, complete);
     const heading = lineOf((line) => line === '## Runbook');
-    const onHeading = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: heading, character: 4 } });
+    const onHeading = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: heading, character: 4 },
+    });
     assert.match((onHeading.contents as { value: string }).value, /A reviewer checks/);
     const stage = lineOf((line) => line.startsWith('stage:'));
-    const onKey = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: stage, character: 2 } });
+    const onKey = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: stage, character: 2 },
+    });
     assert.match((onKey.contents as { value: string }).value, /Lifecycle stage/);
     const volumes = lineOf((line) => line.includes('tasks_per_day_target'));
-    const onVolumes = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: volumes, character: 4 } });
+    const onVolumes = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: volumes, character: 4 },
+    });
     assert.match((onVolumes.contents as { value: string }).value, /tasks\/day × .* reviews\/day/);
   });
 
@@ -76,18 +116,29 @@ describe('editor features over stdio', () => {
     await client.open(uri, complete);
     const linkLine = lineOf((line) => line.includes('](#') && line.startsWith('|'));
     const character = lines[linkLine]!.indexOf('](#') + 4;
-    const target = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line: linkLine, character } });
+    const target = await client.request<Location>('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: linkLine, character },
+    });
     assert.match(lines[target.range.start.line] ?? '', /^### /);
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: target.range.start, context: { includeDeclaration: false } });
+    const refs = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: target.range.start,
+      context: { includeDeclaration: false },
+    });
     assert.ok(refs.some((ref) => ref.range.start.line === linkLine));
   });
 
   it('documentLink: evidence files resolve next to the document', async () => {
     const docUri = pathToFileURL(path.join(EXAMPLES_DIR, 'complete.agent.md')).toString();
     await client.open(docUri, complete);
-    const links = await client.request<Array<{ target: string }>>('textDocument/documentLink', { textDocument: { uri: docUri } });
+    const links = await client.request<Array<{ target: string }>>('textDocument/documentLink', {
+      textDocument: { uri: docUri },
+    });
     assert.ok(links.length >= 20);
-    assert.ok(links.every((link) => link.target.startsWith(pathToFileURL(path.join(EXAMPLES_DIR, 'evidence')).toString())));
+    assert.ok(
+      links.every((link) => link.target.startsWith(pathToFileURL(path.join(EXAMPLES_DIR, 'evidence')).toString())),
+    );
   });
 
   it('codeLens: the readiness summary at the top', async () => {

@@ -20,7 +20,10 @@ describe('whole-workspace checking and the reviewer requests', () => {
     fs.copyFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), path.join(folder, 'agents', 'pilot.agent.md'));
     fs.writeFileSync(path.join(folder, 'agents', 'one.agent.md'), complete);
     // Same id as one.agent.md, and a dependency nobody documents.
-    fs.writeFileSync(path.join(folder, 'two.agent.md'), complete.replace(/^name: .*$/m, 'name: Second copy\ndepends_on: [ghost-agent]'));
+    fs.writeFileSync(
+      path.join(folder, 'two.agent.md'),
+      complete.replace(/^name: .*$/m, 'name: Second copy\ndepends_on: [ghost-agent]'),
+    );
     fs.mkdirSync(path.join(folder, 'node_modules'));
     fs.writeFileSync(path.join(folder, 'node_modules', 'ignored.agent.md'), '# not indexed\n');
     client = new StdioLspClient();
@@ -33,11 +36,22 @@ describe('whole-workspace checking and the reviewer requests', () => {
 
   it('publishes diagnostics for files that were never opened, including cross-document ones', async () => {
     const two = pathToFileURL(path.join(folder, 'two.agent.md')).toString();
-    const published = await client.diagnostics(two, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'));
-    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'), 'duplicate id reported');
+    const published = await client.diagnostics(two, (params) =>
+      params.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'),
+    );
+    assert.ok(
+      published.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'),
+      'duplicate id reported',
+    );
     const pilot = pathToFileURL(path.join(folder, 'agents', 'pilot.agent.md')).toString();
     assert.ok((await client.diagnostics(pilot)).diagnostics.length > 0);
-    await assert.rejects(client.diagnostics(pathToFileURL(path.join(folder, 'node_modules', 'ignored.agent.md')).toString(), () => true, 300));
+    await assert.rejects(
+      client.diagnostics(
+        pathToFileURL(path.join(folder, 'node_modules', 'ignored.agent.md')).toString(),
+        () => true,
+        300,
+      ),
+    );
   });
 
   it('agentdoc/portfolio lists every agent with owner, tier, stage and readiness', async () => {
@@ -61,18 +75,34 @@ describe('whole-workspace checking and the reviewer requests', () => {
     assert.equal(view.stage, 'pilot');
     assert.match(view.summary, /^Ready for pilot · \d+ items? block shadow$/);
     const stages = view.gates.map((gate) => gate.stage);
-    assert.deepEqual(stages, [...stages].sort((a, b) => ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(a) - ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(b)));
+    assert.deepEqual(
+      stages,
+      [...stages].sort(
+        (a, b) =>
+          ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(a) -
+          ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(b),
+      ),
+    );
     const runbook = view.gates.flatMap((gate) => gate.items).find((item) => item.id === 'section-runbook');
     assert.equal(runbook?.status, 'missing');
     assert.ok(runbook?.hasFix);
   });
 
   it('agentdoc/skeleton writes a pilot document with no errors; agentdoc/report renders the same data', async () => {
-    const text = await client.request<string>('agentdoc/skeleton', { name: 'Refund assistant', id: 'refund-assistant', owner: 'Ana Lima', customerFacing: true, personalData: true });
+    const text = await client.request<string>('agentdoc/skeleton', {
+      name: 'Refund assistant',
+      id: 'refund-assistant',
+      owner: 'Ana Lima',
+      customerFacing: true,
+      personalData: true,
+    });
     const uri = 'untitled:/refund-assistant.agent.md';
     await client.open(uri, text);
     const published = await client.diagnostics(uri);
-    assert.deepEqual(published.diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => diagnostic.message), []);
+    assert.deepEqual(
+      published.diagnostics.filter((diagnostic) => diagnostic.severity === 1).map((diagnostic) => diagnostic.message),
+      [],
+    );
     const html = await client.request<string | null>('agentdoc/report', { uri, format: 'html' });
     assert.match(html ?? '', /Refund assistant/);
     assert.match(html ?? '', /<svg|class="bar/);
@@ -84,10 +114,20 @@ describe('whole-workspace checking and the reviewer requests', () => {
     const uri = pathToFileURL(path.join(folder, 'two.agent.md')).toString();
     const text = fs.readFileSync(path.join(folder, 'two.agent.md'), 'utf8');
     await client.open(uri, text.replace('# AP invoice', '# AP  invoice'), 1);
-    assert.ok((await client.diagnostics(uri, (params) => params.version === 1)).diagnostics.some((diagnostic) => diagnostic.code === 'AD380'));
+    assert.ok(
+      (await client.diagnostics(uri, (params) => params.version === 1)).diagnostics.some(
+        (diagnostic) => diagnostic.code === 'AD380',
+      ),
+    );
     await client.replace(uri, text.replace(/^id: .*$/m, 'id: renamed-agent'), 2);
-    const renamed = await client.diagnostics(uri, (params) => params.version === 2 && !params.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'));
-    assert.ok(renamed.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'), 'depends_on is still unresolved');
+    const renamed = await client.diagnostics(
+      uri,
+      (params) => params.version === 2 && !params.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'),
+    );
+    assert.ok(
+      renamed.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'),
+      'depends_on is still unresolved',
+    );
   });
 
   it('follows files created and changed on disk', async () => {
@@ -96,7 +136,10 @@ describe('whole-workspace checking and the reviewer requests', () => {
     const uri = pathToFileURL(three).toString();
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
     const published = await client.diagnostics(uri);
-    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), []);
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => diagnostic.code),
+      [],
+    );
     const entries = await client.request<PortfolioEntry[]>('agentdoc/portfolio', {});
     assert.ok(entries.some((entry) => entry.id === 'third-agent'));
   });
@@ -107,7 +150,10 @@ describe('a broken workspace config is reported on the config file', () => {
     this.timeout(30000);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-cfg-'));
     fs.writeFileSync(path.join(folder, '.agentdoc.yaml'), 'rules:\n  AD999: off\n');
-    fs.writeFileSync(path.join(folder, 'a.agent.md'), fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), 'utf8'));
+    fs.writeFileSync(
+      path.join(folder, 'a.agent.md'),
+      fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agent.md'), 'utf8'),
+    );
     const client = new StdioLspClient();
     try {
       await client.initialize({}, [folder]);

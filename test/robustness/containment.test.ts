@@ -13,7 +13,7 @@ const throwingRule: Rule = {
   rationale: 'none',
   sources: [],
   check() {
-    throw new TypeError('Cannot read properties of undefined (reading \'cells\')');
+    throw new TypeError("Cannot read properties of undefined (reading 'cells')");
   },
 };
 
@@ -27,13 +27,23 @@ describe('crash containment', () => {
       const withBug = analyze(text, { today: FIXTURE_TODAY, rules }).findings;
       const internal = withBug.filter((finding) => finding.code === 'AD900');
       assert.equal(internal.length, 1);
-      assert.match(internal[0]!.message, /could not run rule AD999 \(always-throws\).*reading 'cells'.*Other rules ran normally/);
-      assert.deepEqual(withBug.filter((finding) => finding.code !== 'AD900'), plain);
+      assert.match(
+        internal[0]!.message,
+        /could not run rule AD999 \(always-throws\).*reading 'cells'.*Other rules ran normally/,
+      );
+      assert.deepEqual(
+        withBug.filter((finding) => finding.code !== 'AD900'),
+        plain,
+      );
     });
   }
 
   it('a failure before the rules (model, facts, readiness) is one AD900 too, not an exception', () => {
-    const hostileSchemas = new Proxy({} as never, { get() { throw new RangeError('schema set exploded'); } });
+    const hostileSchemas = new Proxy({} as never, {
+      get() {
+        throw new RangeError('schema set exploded');
+      },
+    });
     const { findings } = analyze('---\nid: x\n---\n# X\n', { schemas: hostileSchemas });
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.code, 'AD900');
@@ -50,7 +60,10 @@ describe('crash containment', () => {
   it('a lone \\r ends a line for the YAML parser as it does for LSP and markdown-it', () => {
     const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
     const crOnly = text.replace(/\n/g, '\r');
-    const codes = (source: string) => analyze(source, { today: FIXTURE_TODAY }).findings.map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
+    const codes = (source: string) =>
+      analyze(source, { today: FIXTURE_TODAY }).findings.map(
+        (finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`,
+      );
     assert.deepEqual(codes(crOnly), codes(text));
   });
 

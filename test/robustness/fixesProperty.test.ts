@@ -15,14 +15,23 @@ const key = (finding: Finding) => `${finding.code} ${finding.subject?.id ?? ''} 
  * positions they were asked for: what is left must be the original, character for character.
  * Also refuses insertion points that would damage what is there: inside a \r\n or a surrogate pair.
  */
-function checkInsertionsOnly(original: string, insertions: readonly TextInsertion[]): { fixed: string; problems: string[] } {
+function checkInsertionsOnly(
+  original: string,
+  insertions: readonly TextInsertion[],
+): { fixed: string; problems: string[] } {
   const index = new LineIndex(original);
   const problems: string[] = [];
-  const located = insertions.map((insertion, order) => ({ offset: index.offsetAt(insertion.position), text: insertion.text, order, position: insertion.position }));
+  const located = insertions.map((insertion, order) => ({
+    offset: index.offsetAt(insertion.position),
+    text: insertion.text,
+    order,
+    position: insertion.position,
+  }));
   for (const { offset, position } of located) {
     const [before, after] = [original.charCodeAt(offset - 1), original.charCodeAt(offset)];
     if (before === 13 && after === 10) problems.push(`inserts inside a \\r\\n at ${JSON.stringify(position)}`);
-    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) problems.push(`inserts inside a surrogate pair at ${JSON.stringify(position)}`);
+    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff)
+      problems.push(`inserts inside a surrogate pair at ${JSON.stringify(position)}`);
   }
   const fixed = applyInsertions(original, insertions, (position) => index.offsetAt(position));
   // Where each insertion ends up in the fixed text: after everything inserted at earlier offsets
@@ -33,7 +42,8 @@ function checkInsertionsOnly(original: string, insertions: readonly TextInsertio
   let cursor = 0;
   for (const { offset, text } of located) {
     rebuilt += fixed.slice(cursor, offset + shift);
-    if (fixed.slice(offset + shift, offset + shift + text.length) !== text) problems.push(`the text inserted at offset ${offset} is not where it was asked for`);
+    if (fixed.slice(offset + shift, offset + shift + text.length) !== text)
+      problems.push(`the text inserted at offset ${offset} is not where it was asked for`);
     shift += text.length;
     cursor = offset + shift;
   }
@@ -48,29 +58,51 @@ describe('quick fixes never lose text (fast-check)', function () {
 
   it(`every offered fix and fix-all on ${runs} mutated documents: insertions only, and the finding is gone after re-checking`, () => {
     let fixesApplied = 0;
-    const inputs = fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...EXAMPLES).map((example) => ({ example: example.name, mutations: [], text: example.text }) as MutatedDocument) }, { weight: 4, arbitrary: mutatedDocument });
-    fc.assert(fc.property(inputs, (input) => {
-      const findings = run(input.text);
-      const problems: string[] = [];
-      // Unsafe fixes are templates for a decision (a waiver row with TODO reasons and approver):
-      // the item rightly stays open until a person fills them in, so they are checked for text only.
-      const plans = findings.flatMap((finding) => (finding.fixes ?? []).map((fix) => ({ title: `${finding.code} ${fix.title}`, insertions: fix.insertions, findings: fix.safe ? [finding] : [] })));
-      const all = fixAll({ findings, model: undefined, readiness: undefined });
-      if (all) plans.push({ title: all.title, insertions: all.insertions, findings: all.findings });
-      for (const plan of plans) {
-        fixesApplied++;
-        const { fixed, problems: textProblems } = checkInsertionsOnly(input.text, plan.insertions);
-        problems.push(...textProblems.map((problem) => `${plan.title}: ${problem}`));
-        const rechecked = run(fixed);
-        const after = new Set(rechecked.map(key));
-        // The same code, subject and message again means the fix did not fix. (A gate item whose
-        // value is now a placeholder is reported with a different message: that is expected.)
-        const stays = plan.findings.filter((finding) => after.has(key(finding)));
-        for (const finding of stays) problems.push(`${plan.title}: still reported after the fix: ${finding.message}`);
-      }
-      if (problems.length && process.env['AGENTDOC_FUZZ_DUMP']) require('node:fs').writeFileSync(process.env['AGENTDOC_FUZZ_DUMP'], input.text);
-      assert.deepEqual(problems, [], `${input.example} ${JSON.stringify(input.mutations).slice(0, 300)}\n${excerpt(input.text)}`);
-    }), { seed: FUZZ_SEED, numRuns: runs });
+    const inputs = fc.oneof(
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom(...EXAMPLES)
+          .map((example) => ({ example: example.name, mutations: [], text: example.text }) as MutatedDocument),
+      },
+      { weight: 4, arbitrary: mutatedDocument },
+    );
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const findings = run(input.text);
+        const problems: string[] = [];
+        // Unsafe fixes are templates for a decision (a waiver row with TODO reasons and approver):
+        // the item rightly stays open until a person fills them in, so they are checked for text only.
+        const plans = findings.flatMap((finding) =>
+          (finding.fixes ?? []).map((fix) => ({
+            title: `${finding.code} ${fix.title}`,
+            insertions: fix.insertions,
+            findings: fix.safe ? [finding] : [],
+          })),
+        );
+        const all = fixAll({ findings, model: undefined, readiness: undefined });
+        if (all) plans.push({ title: all.title, insertions: all.insertions, findings: all.findings });
+        for (const plan of plans) {
+          fixesApplied++;
+          const { fixed, problems: textProblems } = checkInsertionsOnly(input.text, plan.insertions);
+          problems.push(...textProblems.map((problem) => `${plan.title}: ${problem}`));
+          const rechecked = run(fixed);
+          const after = new Set(rechecked.map(key));
+          // The same code, subject and message again means the fix did not fix. (A gate item whose
+          // value is now a placeholder is reported with a different message: that is expected.)
+          const stays = plan.findings.filter((finding) => after.has(key(finding)));
+          for (const finding of stays) problems.push(`${plan.title}: still reported after the fix: ${finding.message}`);
+        }
+        if (problems.length && process.env['AGENTDOC_FUZZ_DUMP'])
+          require('node:fs').writeFileSync(process.env['AGENTDOC_FUZZ_DUMP'], input.text);
+        assert.deepEqual(
+          problems,
+          [],
+          `${input.example} ${JSON.stringify(input.mutations).slice(0, 300)}\n${excerpt(input.text)}`,
+        );
+      }),
+      { seed: FUZZ_SEED, numRuns: runs },
+    );
     console.log(`      fix property: ${runs} documents, ${fixesApplied} fixes (and fix-alls) applied and re-checked`);
   });
 });

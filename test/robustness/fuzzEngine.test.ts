@@ -18,31 +18,46 @@ describe('fuzzing the engine with mutated examples (fast-check)', function () {
     let maxCpu = 0;
     let slowest = '';
     let count = 0;
-    fc.check(fc.property(mutatedDocument, (input) => {
-      count++;
-      let problems: string[];
-      try {
-        const { value, wallMs, cpuMs } = timed(() => analyze(input.text));
-        problems = invariantViolations(input.text, value.findings);
-        if (cpuMs > MAX_CPU_MS) problems.push(`analysis took ${Math.round(cpuMs)} ms of CPU`);
-        if (cpuMs > maxCpu) slowest = `${input.example} + ${input.mutations.length} mutations`;
-        maxWall = Math.max(maxWall, wallMs);
-        // Differential: the engine's trimmed markdown-it (no inline pass, table extents only) must
-        // see the same blocks as stock markdown-it.
-        const model = value.model;
-        if (model) {
-          const { difference } = blockDifferences(model.bodyStartLine < model.index.lineCount ? input.text.slice(model.index.lineStart(model.bodyStartLine)) : '', model.bodyStartLine);
-          if (difference) problems.push(`blocks differ from markdown-it's: ${difference}`);
+    fc.check(
+      fc.property(mutatedDocument, (input) => {
+        count++;
+        let problems: string[];
+        try {
+          const { value, wallMs, cpuMs } = timed(() => analyze(input.text));
+          problems = invariantViolations(input.text, value.findings);
+          if (cpuMs > MAX_CPU_MS) problems.push(`analysis took ${Math.round(cpuMs)} ms of CPU`);
+          if (cpuMs > maxCpu) slowest = `${input.example} + ${input.mutations.length} mutations`;
+          maxWall = Math.max(maxWall, wallMs);
+          // Differential: the engine's trimmed markdown-it (no inline pass, table extents only) must
+          // see the same blocks as stock markdown-it.
+          const model = value.model;
+          if (model) {
+            const { difference } = blockDifferences(
+              model.bodyStartLine < model.index.lineCount
+                ? input.text.slice(model.index.lineStart(model.bodyStartLine))
+                : '',
+              model.bodyStartLine,
+            );
+            if (difference) problems.push(`blocks differ from markdown-it's: ${difference}`);
+          }
+          maxCpu = Math.max(maxCpu, cpuMs);
+        } catch (error) {
+          problems = [`exception escaped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
         }
-        maxCpu = Math.max(maxCpu, cpuMs);
-      } catch (error) {
-        problems = [`exception escaped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`];
-      }
-      if (problems.length > 0) failures.push({ input, problems });
-      return true;
-    }), { seed: FUZZ_SEED, numRuns: runs });
-    console.log(`      fuzz engine: ${count.toLocaleString('en-US')} inputs, ${failures.length} crashes or broken invariants, max analysis ${Math.round(maxWall)} ms wall / ${Math.round(maxCpu)} ms CPU (${slowest})`);
-    const shown = failures.slice(0, 3).map(({ input, problems }) => `${input.example} ${JSON.stringify(input.mutations).slice(0, 300)}\n  text ${excerpt(input.text)}\n  ${problems.slice(0, 5).join('\n  ')}`);
+        if (problems.length > 0) failures.push({ input, problems });
+        return true;
+      }),
+      { seed: FUZZ_SEED, numRuns: runs },
+    );
+    console.log(
+      `      fuzz engine: ${count.toLocaleString('en-US')} inputs, ${failures.length} crashes or broken invariants, max analysis ${Math.round(maxWall)} ms wall / ${Math.round(maxCpu)} ms CPU (${slowest})`,
+    );
+    const shown = failures
+      .slice(0, 3)
+      .map(
+        ({ input, problems }) =>
+          `${input.example} ${JSON.stringify(input.mutations).slice(0, 300)}\n  text ${excerpt(input.text)}\n  ${problems.slice(0, 5).join('\n  ')}`,
+      );
     assert.equal(failures.length, 0, shown.join('\n\n'));
   });
 });

@@ -19,7 +19,9 @@ describe('fuzzing the language server over stdio (fast-check)', function () {
     client = new StdioLspClient();
     await client.initialize();
   });
-  after(async () => { await client.close(); });
+  after(async () => {
+    await client.close();
+  });
 
   it(`publishes well-formed diagnostics for ${runs} mutated documents and stays up (seed ${FUZZ_SEED})`, async () => {
     const inputs = fc.sample(fc.tuple(mutatedDocument, fc.boolean()), { seed: FUZZ_SEED + 1, numRuns: runs });
@@ -40,17 +42,31 @@ describe('fuzzing the language server over stdio (fast-check)', function () {
       const expectedVersion = asChange ? version : 1;
       const published = await client.diagnostics(uri, (params) => params.version === expectedVersion, 20_000);
       maxMs = Math.max(maxMs, Date.now() - started);
-      if (!asChange) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-      const findings = published.diagnostics.map((diagnostic) => ({ code: String(diagnostic.code), message: diagnostic.message, range: diagnostic.range }) as Finding);
+      if (!asChange)
+        await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      const findings = published.diagnostics.map(
+        (diagnostic) =>
+          ({ code: String(diagnostic.code), message: diagnostic.message, range: diagnostic.range }) as Finding,
+      );
       const problems = invariantViolations(input.text, findings);
       // Workspace-wide findings (e.g. duplicate ids across the open copies) come on top of the engine's own.
-      const engine = analyze(input.text).findings.map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
-      const served = findings.filter((finding) => !/^AD38\d$/.test(finding.code)).map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
-      if (JSON.stringify(served) !== JSON.stringify(engine)) problems.push(`server and engine disagree: ${served.length} vs ${engine.length} findings`);
-      if (problems.length > 0) failures.push(`${input.example} ${JSON.stringify(input.mutations).slice(0, 200)}\n  ${excerpt(input.text)}\n  ${problems.slice(0, 5).join('\n  ')}`);
+      const engine = analyze(input.text).findings.map(
+        (finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`,
+      );
+      const served = findings
+        .filter((finding) => !/^AD38\d$/.test(finding.code))
+        .map((finding) => `${finding.code}@${finding.range.start.line}:${finding.range.start.character}`);
+      if (JSON.stringify(served) !== JSON.stringify(engine))
+        problems.push(`server and engine disagree: ${served.length} vs ${engine.length} findings`);
+      if (problems.length > 0)
+        failures.push(
+          `${input.example} ${JSON.stringify(input.mutations).slice(0, 200)}\n  ${excerpt(input.text)}\n  ${problems.slice(0, 5).join('\n  ')}`,
+        );
     }
     assert.equal(client.process.exitCode, null, `the server exited; stderr: ${client.stderr}`);
-    console.log(`      fuzz server: ${runs} inputs, ${failures.length} crashes or broken invariants, slowest round trip ${maxMs} ms`);
+    console.log(
+      `      fuzz server: ${runs} inputs, ${failures.length} crashes or broken invariants, slowest round trip ${maxMs} ms`,
+    );
     assert.deepEqual(failures.slice(0, 3), []);
   });
 });

@@ -10,7 +10,12 @@ export function invariantViolations(text: string, findings: readonly Finding[]):
   const lines = text.split(/\r\n|\r|\n/);
   const problems: string[] = [];
   const checkPosition = (what: string, position: Position): void => {
-    if (!Number.isInteger(position.line) || !Number.isInteger(position.character) || position.line < 0 || position.character < 0) {
+    if (
+      !Number.isInteger(position.line) ||
+      !Number.isInteger(position.character) ||
+      position.line < 0 ||
+      position.character < 0
+    ) {
       problems.push(`${what} ${JSON.stringify(position)} is not a valid position`);
       return;
     }
@@ -20,12 +25,15 @@ export function invariantViolations(text: string, findings: readonly Finding[]):
     }
     const lineText = lines[position.line] ?? '';
     if (position.character > lineText.length) {
-      problems.push(`${what} ${position.line}:${position.character} is past the end of its line (length ${lineText.length})`);
+      problems.push(
+        `${what} ${position.line}:${position.character} is past the end of its line (length ${lineText.length})`,
+      );
       return;
     }
     const high = lineText.charCodeAt(position.character - 1);
     const low = lineText.charCodeAt(position.character);
-    if (high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) problems.push(`${what} ${position.line}:${position.character} splits a surrogate pair`);
+    if (high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)
+      problems.push(`${what} ${position.line}:${position.character} splits a surrogate pair`);
   };
   const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
   const checkRange = (what: string, range: Range): void => {
@@ -37,7 +45,8 @@ export function invariantViolations(text: string, findings: readonly Finding[]):
     const what = `${finding.code} "${finding.message.slice(0, 80)}"`;
     if (finding.code === 'AD900') problems.push(`internal error: ${finding.message}`);
     checkRange(what, finding.range);
-    for (const fix of finding.fixes ?? []) for (const insertion of fix.insertions) checkPosition(`${what} fix "${fix.title}" insertion`, insertion.position);
+    for (const fix of finding.fixes ?? [])
+      for (const insertion of fix.insertions) checkPosition(`${what} fix "${fix.title}" insertion`, insertion.position);
   }
   return problems;
 }

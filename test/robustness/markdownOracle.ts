@@ -14,7 +14,8 @@ export function stockBlocks(body: string, lineOffset: number): string[] {
   tokens.forEach((token, i) => {
     if (token.level !== 0 || !token.map || token.nesting < 0) return;
     const lines = `${token.map[0] + lineOffset}-${token.map[1] + lineOffset}`;
-    if (token.type === 'heading_open') out.push(`heading h${token.tag.slice(1)} ${lines} ${(tokens[i + 1]?.content ?? '').trim()}`);
+    if (token.type === 'heading_open')
+      out.push(`heading h${token.tag.slice(1)} ${lines} ${(tokens[i + 1]?.content ?? '').trim()}`);
     else out.push(`${normalizeKind(token.type.replace(/_open$/, ''))} ${lines}`);
   });
   return out;
@@ -24,7 +25,9 @@ export function stockBlocks(body: string, lineOffset: number): string[] {
 export function engineBlocks(body: string, lineOffset: number): string[] {
   return parseBlocks(body, lineOffset).map((block) => {
     const lines = `${block.startLine}-${block.endLine}`;
-    return block.kind === 'heading' ? `heading h${block.level} ${lines} ${block.text}` : `${normalizeKind(block.kind)} ${lines}`;
+    return block.kind === 'heading'
+      ? `heading h${block.level} ${lines} ${block.text}`
+      : `${normalizeKind(block.kind)} ${lines}`;
   });
 }
 
@@ -36,12 +39,16 @@ function normalizeKind(kind: string): string {
 }
 
 /** The first block where the engine and stock markdown-it disagree, or undefined. */
-export function blockDifferences(body: string, lineOffset: number): { expected: string[]; difference: string | undefined } {
+export function blockDifferences(
+  body: string,
+  lineOffset: number,
+): { expected: string[]; difference: string | undefined } {
   const expected = stockBlocks(body, lineOffset);
   const actual = engineBlocks(body, lineOffset);
   const at = expected.findIndex((line, i) => actual[i] !== line);
-  const difference = at >= 0 || actual.length !== expected.length
-    ? `block ${at >= 0 ? at : expected.length}: engine ${JSON.stringify(actual[at >= 0 ? at : expected.length])}, markdown-it ${JSON.stringify(expected[at >= 0 ? at : expected.length])}`
-    : undefined;
+  const difference =
+    at >= 0 || actual.length !== expected.length
+      ? `block ${at >= 0 ? at : expected.length}: engine ${JSON.stringify(actual[at >= 0 ? at : expected.length])}, markdown-it ${JSON.stringify(expected[at >= 0 ? at : expected.length])}`
+      : undefined;
   return { expected, difference };
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 
 /** The shipped examples, the seeds every mutation starts from. */
-export const EXAMPLES: readonly { name: string; text: string }[] = fs.readdirSync(EXAMPLES_DIR)
+export const EXAMPLES: readonly { name: string; text: string }[] = fs
+  .readdirSync(EXAMPLES_DIR)
   .filter((file) => file.endsWith('.agent.md'))
   .sort()
   .map((name) => ({ name, text: fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8') }));
@@ -20,9 +21,56 @@ export const FUZZ_SEED = fuzzRuns('AGENTDOC_FUZZ_SEED', 20261123);
 
 /** Characters and snippets that mean something to YAML, Markdown or line handling. */
 const SIGNIFICANT = [
-  '|', '#', '-', ':', '`', '[', ']', '{', '}', '>', '*', '_', '\t', ' ', '"', "'", '&', '!', '?', '\\', '%', '@',
-  '\n', '\r\n', '\r', '---\n', '...\n', '## ', '### ', '- ', '1. ', '> ', '| a | b |\n', '|---|---|\n', '```\n', '~~~', '<!--', '-->', '<div>',
-  '\uFEFF', '\u0000', '\u2028', '\u00A0', '\u200B', 'TODO', 'stage: production\n', '  key: value\n', '*anchor', '&anchor ', '!!str ',
+  '|',
+  '#',
+  '-',
+  ':',
+  '`',
+  '[',
+  ']',
+  '{',
+  '}',
+  '>',
+  '*',
+  '_',
+  '\t',
+  ' ',
+  '"',
+  "'",
+  '&',
+  '!',
+  '?',
+  '\\',
+  '%',
+  '@',
+  '\n',
+  '\r\n',
+  '\r',
+  '---\n',
+  '...\n',
+  '## ',
+  '### ',
+  '- ',
+  '1. ',
+  '> ',
+  '| a | b |\n',
+  '|---|---|\n',
+  '```\n',
+  '~~~',
+  '<!--',
+  '-->',
+  '<div>',
+  '\uFEFF',
+  '\u0000',
+  '\u2028',
+  '\u00A0',
+  '\u200B',
+  'TODO',
+  'stage: production\n',
+  '  key: value\n',
+  '*anchor',
+  '&anchor ',
+  '!!str ',
 ];
 
 /** A piece of text to insert: structure, full Unicode (pairs), lone surrogates, example lines. */
@@ -49,11 +97,25 @@ const position = fc.nat({ max: 1_000_000 });
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: position, text: fragment }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: position, length: fc.oneof(fc.nat(8), fc.nat(400)) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      at: position,
+      length: fc.oneof(fc.nat(8), fc.nat(400)),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: position }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('swapLines' as const), a: position, b: position }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateLine' as const), a: position }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const, 'mixed' as const), salt: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('lineEndings' as const),
+      style: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const, 'mixed' as const),
+      salt: fc.nat(),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'bom' as const }) },
   // Rare: a NUL in the first 8,000 characters makes the whole document "not text".
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('nul' as const), at: position }) },

@@ -25,12 +25,17 @@ const unshareWorks = spawnSync('unshare', ['-n', 'true']).status === 0;
 describe('no network: the CLI and the server never reach out', function () {
   this.timeout(60_000);
   let log: string;
-  beforeEach(() => { log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-net-')), 'attempts.log'); });
+  beforeEach(() => {
+    log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-net-')), 'attempts.log');
+  });
   const attempts = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '');
 
   it('the trap works: a process that does reach out is recorded', () => {
-    const probe = 'try { fetch("https://example.com"); } catch {} try { require("node:https").get("https://example.com"); } catch {}';
-    spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, AGENTDOC_NET_LOG: log, NODE_OPTIONS: `--require ${TRAP}` } });
+    const probe =
+      'try { fetch("https://example.com"); } catch {} try { require("node:https").get("https://example.com"); } catch {}';
+    spawnSync(process.execPath, ['-e', probe], {
+      env: { ...process.env, AGENTDOC_NET_LOG: log, NODE_OPTIONS: `--require ${TRAP}` },
+    });
     assert.match(attempts(), /fetch https:\/\/example\.com[\s\S]*https\.get https:\/\/example\.com/);
   });
 
@@ -38,15 +43,24 @@ describe('no network: the CLI and the server never reach out', function () {
     const plain = runCli([]);
     const trapped = runCli([], { ...process.env, AGENTDOC_NET_LOG: log, NODE_OPTIONS: `--require ${TRAP}` });
     assert.equal(attempts(), '');
-    assert.deepEqual({ status: trapped.status, stdout: trapped.stdout }, { status: plain.status, stdout: plain.stdout });
+    assert.deepEqual(
+      { status: trapped.status, stdout: trapped.stdout },
+      { status: plain.status, stdout: plain.stdout },
+    );
     assert.ok(plain.stdout.length > 100, 'the CLI printed its report');
   });
 
-  (unshareWorks ? it : it.skip)('CLI: the same output inside a network namespace with no interfaces (unshare -n)', () => {
-    const plain = runCli([]);
-    const isolated = runCli(['unshare', '-n']);
-    assert.deepEqual({ status: isolated.status, stdout: isolated.stdout }, { status: plain.status, stdout: plain.stdout });
-  });
+  (unshareWorks ? it : it.skip)(
+    'CLI: the same output inside a network namespace with no interfaces (unshare -n)',
+    () => {
+      const plain = runCli([]);
+      const isolated = runCli(['unshare', '-n']);
+      assert.deepEqual(
+        { status: isolated.status, stdout: isolated.stdout },
+        { status: plain.status, stdout: plain.stdout },
+      );
+    },
+  );
 
   it('server: diagnoses an example with every network call trapped, the same as untrapped, and no attempt made', async () => {
     const file = path.join(EXAMPLES_DIR, 'broken.agent.md');
@@ -56,11 +70,16 @@ describe('no network: the CLI and the server never reach out', function () {
       const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, AGENTDOC_NET_LOG: process.env.AGENTDOC_NET_LOG };
       if (trapped) Object.assign(process.env, { NODE_OPTIONS: `--require ${TRAP}`, AGENTDOC_NET_LOG: log });
       const client = new StdioLspClient(); // inherits the environment when it spawns the server
-      for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
+      for (const [key, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
       try {
         await client.initialize();
         await client.open(uri, text);
-        return (await client.diagnostics(uri)).diagnostics.map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+        return (await client.diagnostics(uri)).diagnostics.map(
+          (diagnostic) =>
+            `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`,
+        );
       } finally {
         await client.close();
       }
@@ -77,7 +96,10 @@ describe('no network: the CLI and the server never reach out', function () {
     const restore = installNetworkTrap((what) => seen.push(what));
     try {
       const remote = { ...bundledSchemas, frontMatter: { $ref: 'https://schemas.example.com/agent.json' } };
-      assert.throws(() => validatorsFor(remote as typeof bundledSchemas), /can't resolve reference https:\/\/schemas\.example\.com\/agent\.json/);
+      assert.throws(
+        () => validatorsFor(remote as typeof bundledSchemas),
+        /can't resolve reference https:\/\/schemas\.example\.com\/agent\.json/,
+      );
     } finally {
       restore();
     }

@@ -18,11 +18,16 @@ export function installNetworkTrap(record: (what: string) => void): () => void {
   const trap = <T extends object>(owner: T, name: keyof T & string, label: string): void => {
     const original = owner[name];
     (owner as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      const target = typeof args[0] === 'string' || typeof args[0] === 'number' ? String(args[0]) : JSON.stringify(args[0] ?? '')?.slice(0, 120);
+      const target =
+        typeof args[0] === 'string' || typeof args[0] === 'number'
+          ? String(args[0])
+          : JSON.stringify(args[0] ?? '')?.slice(0, 120);
       record(`${label} ${target}`);
       throw new Error(`network access blocked by the test: ${label}`);
     };
-    restore.push(() => { (owner as Record<string, unknown>)[name] = original; });
+    restore.push(() => {
+      (owner as Record<string, unknown>)[name] = original;
+    });
   };
   trap(net.Socket.prototype, 'connect', 'net.Socket.connect');
   trap(net, 'connect', 'net.connect');

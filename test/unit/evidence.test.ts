@@ -7,7 +7,9 @@ import { evidenceChecker } from '../../server/src/node/evidenceFiles';
 import { EXAMPLES_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
 
 const check = (file: string, text: string, roots: string[] = [path.dirname(file)]) =>
-  analyze(text, { today: FIXTURE_TODAY, fileExists: evidenceChecker(file, roots) }).findings.filter((finding) => finding.code === 'AD365');
+  analyze(text, { today: FIXTURE_TODAY, fileExists: evidenceChecker(file, roots) }).findings.filter(
+    (finding) => finding.code === 'AD365',
+  );
 
 describe('evidence links (AD365)', () => {
   const complete = path.join(EXAMPLES_DIR, 'complete.agent.md');
@@ -22,7 +24,10 @@ describe('evidence links (AD365)', () => {
     const findings = check(complete, broken);
     assert.equal(findings.length, 1);
     const line = broken.split('\n')[findings[0]!.range.start.line] ?? '';
-    assert.equal(line.slice(findings[0]!.range.start.character, findings[0]!.range.end.character), 'evidence/handover-2026-10.md');
+    assert.equal(
+      line.slice(findings[0]!.range.start.character, findings[0]!.range.end.character),
+      'evidence/handover-2026-10.md',
+    );
   });
 
   it('never reaches outside the allowed roots, even when the file exists there', () => {
@@ -30,14 +35,23 @@ describe('evidence links (AD365)', () => {
     fs.mkdirSync(path.join(dir, 'repo'));
     fs.writeFileSync(path.join(dir, 'secret.md'), 'outside');
     const doc = path.join(dir, 'repo', 'a.agent.md');
-    const escaping = text.replace('evidence/handover-2026-09.md', '../secret.md').replace('evidence/charter-2026-03.md', '/etc/agentdoc-evidence.md');
+    const escaping = text
+      .replace('evidence/handover-2026-09.md', '../secret.md')
+      .replace('evidence/charter-2026-03.md', '/etc/agentdoc-evidence.md');
     const messages = check(doc, escaping, [path.join(dir, 'repo')]).map((finding) => finding.message);
-    assert.ok(messages.some((message) => message.includes('"../secret.md" does not exist (or lies outside the workspace)')));
+    assert.ok(
+      messages.some((message) => message.includes('"../secret.md" does not exist (or lies outside the workspace)')),
+    );
     assert.ok(messages.some((message) => message.includes('"/etc/agentdoc-evidence.md" is an absolute path')));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('is not checked when the caller cannot tell (no file access injected)', () => {
-    assert.deepEqual(analyze(text.replace('evidence/handover-2026-09.md', 'nope.md'), { today: FIXTURE_TODAY }).findings.filter((finding) => finding.code === 'AD365'), []);
+    assert.deepEqual(
+      analyze(text.replace('evidence/handover-2026-09.md', 'nope.md'), { today: FIXTURE_TODAY }).findings.filter(
+        (finding) => finding.code === 'AD365',
+      ),
+      [],
+    );
   });
 });

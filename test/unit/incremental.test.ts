@@ -17,10 +17,13 @@ describe('incremental analysis equals a full check after every edit', () => {
   const base = generateAgentDoc({ lines: 1200, seed: 7 });
 
   it('pieces parsed separately give the same blocks as one whole-body parse', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
-      const text = changes.reduce(applyMutation, base);
-      assert.deepEqual(parseBlocksIncrementally(text, 3), parseBlocks(text, 3));
-    }), { seed: 20261123, numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
+        const text = changes.reduce(applyMutation, base);
+        assert.deepEqual(parseBlocksIncrementally(text, 3), parseBlocks(text, 3));
+      }),
+      { seed: 20261123, numRuns: 60 },
+    );
   });
 
   it('every CommonMark spec example, cut at the headings between them, parses as the whole text does', () => {
@@ -36,16 +39,19 @@ describe('incremental analysis equals a full check after every edit', () => {
   });
 
   it('random edit sequences: the cached (incremental) findings equal a fresh check after each edit', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 2, maxLength: 8 }), (changes) => {
-      clearParseCache();
-      let text = base;
-      run(text);
-      for (const change of changes) {
-        text = applyMutation(text, change);
-        const incremental = run(text);
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 2, maxLength: 8 }), (changes) => {
         clearParseCache();
-        assert.equal(incremental, run(text));
-      }
-    }), { seed: 20261124, numRuns: 25 });
+        let text = base;
+        run(text);
+        for (const change of changes) {
+          text = applyMutation(text, change);
+          const incremental = run(text);
+          clearParseCache();
+          assert.equal(incremental, run(text));
+        }
+      }),
+      { seed: 20261124, numRuns: 25 },
+    );
   });
 });

@@ -10,14 +10,20 @@ const run = (text: string) => analyze(text, { today: FIXTURE_TODAY });
 const key = (finding: Finding) => `${finding.code} ${finding.subject?.id ?? ''} ${finding.message}`;
 
 /** Applies the first fix of the finding, then re-checks: the finding must be gone. */
-function applyFirstFix(text: string, pick: (finding: Finding) => boolean): { fixed: string; before: Finding[]; after: Finding[] } {
+function applyFirstFix(
+  text: string,
+  pick: (finding: Finding) => boolean,
+): { fixed: string; before: Finding[]; after: Finding[] } {
   const before = run(text).findings;
   const finding = before.find(pick);
   assert.ok(finding?.fixes?.length, 'expected a finding with a fix');
   const index = new LineIndex(text);
   const fixed = applyInsertions(text, finding.fixes[0]!.insertions, (position) => index.offsetAt(position));
   const after = run(fixed).findings;
-  assert.ok(!after.some((candidate) => key(candidate) === key(finding)), `the finding is still reported: ${finding.message}`);
+  assert.ok(
+    !after.some((candidate) => key(candidate) === key(finding)),
+    `the finding is still reported: ${finding.message}`,
+  );
   return { fixed, before, after };
 }
 
@@ -37,12 +43,18 @@ function withoutSection(text: string, title: string): string {
 }
 
 describe('quick fixes (apply, compare, re-check)', () => {
-  it('inserts a missing section at its canonical place, with the document\'s heading level', () => {
+  it("inserts a missing section at its canonical place, with the document's heading level", () => {
     const text = withoutSection(complete, 'Runbook');
-    const { fixed, after, before } = applyFirstFix(text, (finding) => finding.code === 'AD100' && finding.subject?.id === 'runbook');
+    const { fixed, after, before } = applyFirstFix(
+      text,
+      (finding) => finding.code === 'AD100' && finding.subject?.id === 'runbook',
+    );
     assertInsertionsOnly(text, fixed);
     const runbookAt = fixed.indexOf('\n## Runbook\n');
-    assert.ok(runbookAt > fixed.indexOf('\n## User guide\n') && runbookAt < fixed.indexOf('\n## Rollout\n'), 'Runbook lands between User guide and Rollout');
+    assert.ok(
+      runbookAt > fixed.indexOf('\n## User guide\n') && runbookAt < fixed.indexOf('\n## Rollout\n'),
+      'Runbook lands between User guide and Rollout',
+    );
     assert.ok(fixed.includes('\n## Runbook\n\n### Restart\n\n1. TODO\n'));
     // Nothing new appears except the template's own TODO markers, which ask to be filled in.
     const beforeKeys = new Set(before.map(key));
@@ -51,7 +63,8 @@ describe('quick fixes (apply, compare, re-check)', () => {
   });
 
   it('inserts at the end when no later section exists, and keeps CRLF line endings', () => {
-    const text = '---\r\nid: demo\r\nname: Demo\r\nstage: pilot\r\nowner:\r\n  name: Ana Lima\r\nrisk:\r\n  personal_data: false\r\n  customer_facing: false\r\n---\r\n# Demo ✓\r\n\r\n## Purpose & scope\r\n\r\nÉtiquette 🎫.\r\n';
+    const text =
+      '---\r\nid: demo\r\nname: Demo\r\nstage: pilot\r\nowner:\r\n  name: Ana Lima\r\nrisk:\r\n  personal_data: false\r\n  customer_facing: false\r\n---\r\n# Demo ✓\r\n\r\n## Purpose & scope\r\n\r\nÉtiquette 🎫.\r\n';
     const { fixed } = applyFirstFix(text, (finding) => finding.code === 'AD100' && finding.subject?.id === 'cadence');
     assertInsertionsOnly(text, fixed);
     assert.ok(fixed.endsWith('**Retirement criteria:** TODO\r\n'), JSON.stringify(fixed.slice(-60)));
@@ -59,11 +72,14 @@ describe('quick fixes (apply, compare, re-check)', () => {
   });
 
   it('adds a missing front-matter key inside its parent mapping', () => {
-    const text = complete.replace(/\n  deputy: [^\n]*/, '').replace('stage: production', 'stage: shadow');
+    const text = complete.replace(/\n {2}deputy: [^\n]*/, '').replace('stage: production', 'stage: shadow');
     const { fixed, after } = applyFirstFix(text, (finding) => finding.subject?.id === 'owner-trained');
     assertInsertionsOnly(text, fixed);
     // The item stays open, now pointing at the placeholder the fix inserted.
-    assert.match(after.find((finding) => finding.subject?.id === 'owner-trained')?.message ?? '', /"owner\.deputy" still holds the placeholder "TODO"/);
+    assert.match(
+      after.find((finding) => finding.subject?.id === 'owner-trained')?.message ?? '',
+      /"owner\.deputy" still holds the placeholder "TODO"/,
+    );
     const owner = /\nowner:\n((?: {2}[^\n]*\n)+)/.exec(fixed)?.[1] ?? '';
     assert.match(owner, /^ {2}deputy: TODO$/m, owner);
   });
@@ -84,8 +100,13 @@ describe('quick fixes (apply, compare, re-check)', () => {
     const fixed = applyInsertions(text, plan.insertions, (position) => index.offsetAt(position));
     assertInsertionsOnly(text, fixed);
     assert.equal(run(fixed).findings.filter((finding) => finding.code === 'AD100').length, 0);
-    const order = ['## Failure modes', '## User guide', '## Runbook', '## Rollout'].map((heading) => fixed.indexOf(`\n${heading}\n`));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    const order = ['## Failure modes', '## User guide', '## Runbook', '## Rollout'].map((heading) =>
+      fixed.indexOf(`\n${heading}\n`),
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
   });
 
   it('offers quick fixes only for findings under the requested range', () => {
@@ -94,13 +115,20 @@ describe('quick fixes (apply, compare, re-check)', () => {
     const target = result.findings.find((finding) => finding.code === 'AD100');
     assert.ok(target);
     assert.ok(quickFixes(result, target.range).some((plan) => plan.title.includes('Runbook')));
-    assert.deepEqual(quickFixes(result, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }).filter((plan) => plan.title.includes('Runbook')), []);
+    assert.deepEqual(
+      quickFixes(result, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }).filter((plan) =>
+        plan.title.includes('Runbook'),
+      ),
+      [],
+    );
   });
 });
 
 describe('waiver skeleton fix', () => {
   it('adds a waiver row to the waivers table; the incomplete waiver is reported until filled in', () => {
-    const text = complete.replace('stage: production', 'stage: production').replace(/\n\| handover \| pass \|[^\n]*/, '');
+    const text = complete
+      .replace('stage: production', 'stage: production')
+      .replace(/\n\| handover \| pass \|[^\n]*/, '');
     const result = run(text);
     const finding = result.findings.find((candidate) => candidate.subject?.id === 'handover');
     assert.ok(finding, 'handover sign-off removed, so the item is open');
@@ -110,13 +138,22 @@ describe('waiver skeleton fix', () => {
     const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
     assertInsertionsOnly(text, fixed);
     assert.match(fixed, /\n\| handover \| TODO: why this item can wait \| TODO: who approves \| 2027-02-21 \|\n/);
-    assert.ok(run(fixed).findings.some((candidate) => candidate.code === 'AD202' && candidate.message.includes('"handover" does not count')));
+    assert.ok(
+      run(fixed).findings.some(
+        (candidate) => candidate.code === 'AD202' && candidate.message.includes('"handover" does not count'),
+      ),
+    );
   });
 });
 
 describe('missing column fix', () => {
   it('appends the column to the header, the delimiter row and every row, and the finding goes', () => {
-    const text = complete.replace(/\| Tool \| System \| Access \|/, '| Tool | System |').replace(/\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/, '|---|---|---|---|---|---|---|\n| get_invoice')
+    const text = complete
+      .replace(/\| Tool \| System \| Access \|/, '| Tool | System |')
+      .replace(
+        /\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/,
+        '|---|---|---|---|---|---|---|\n| get_invoice',
+      )
       .replace(/^(\| [a-z_]+ \| [^|]+\|) (read|write|read-write) \|/gm, '$1');
     const before = run(text).findings.find((finding) => finding.code === 'AD111');
     assert.ok(before, 'the Tools table lacks its Access column');
@@ -125,7 +162,10 @@ describe('missing column fix', () => {
     const index = new LineIndex(text);
     const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
     assertInsertionsOnly(text, fixed);
-    assert.match(fixed, /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/);
+    assert.match(
+      fixed,
+      /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
+    );
     assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
   });
 });

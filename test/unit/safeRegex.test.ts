@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { compileSafeRegex, MAX_PATTERN_LENGTH, type SafeRegex } from '../../server/src/engine/safeRegex';
 import { timed } from '../robustness/invariants';
+import { analyzeWithConfig, loadConfig } from '../../server/src/engine/config';
 
 function compile(source: string, flags?: string): SafeRegex {
   const result = compileSafeRegex(source, flags);
@@ -13,8 +14,17 @@ describe('safe regular expressions for patterns from config (re2js, linear time)
     const todo = compile('\\bTODO\\b|\\bTBD\\b', 'i');
     assert.equal(todo.test('owner: tbd'), true);
     assert.equal(todo.test('TODOS'), false);
-    assert.deepEqual(compile('(\\d{4})-(\\d{2})').exec('🎫 on 2026-11'), { text: '2026-11', index: 6, groups: ['2026', '11'] });
-    assert.deepEqual(compile('^## (.+)$', 'm').matchAll('# T\n## A\n## B').map((match) => match.groups[0]), ['A', 'B']);
+    assert.deepEqual(compile('(\\d{4})-(\\d{2})').exec('🎫 on 2026-11'), {
+      text: '2026-11',
+      index: 6,
+      groups: ['2026', '11'],
+    });
+    assert.deepEqual(
+      compile('^## (.+)$', 'm')
+        .matchAll('# T\n## A\n## B')
+        .map((match) => match.groups[0]),
+      ['A', 'B'],
+    );
     assert.equal(compile('a.b', 's').test('a\nb'), true);
     assert.equal(compile('a.b').test('a\nb'), false);
   });
@@ -50,28 +60,50 @@ describe('patterns from a workspace config run in linear time', () => {
   it('a catastrophic "pattern" in a config table row schema does not hang the check', function () {
     // With a backtracking engine this one cell takes minutes (2^40 paths), far past this timeout.
     this.timeout(20000);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { loadConfig, analyzeWithConfig } = require('../../server/src/engine/config') as typeof import('../../server/src/engine/config');
-    const config = loadConfig([
-      'sections:',
-      '  - id: tools',
-      '    title: Tools & integrations',
-      '    requiredFrom: shadow',
-      '    guidance: { why: "Each tool is a door into a production system and needs its facts.", reviewerChecks: ["Write access is the exception."], sources: ["seed:000"] }',
-      '    template: "| Tool | System | Access | Side effects | Auth | On failure |"',
-      '    tables:',
-      '      - id: tools',
-      '        title: Tools',
-      '        columns:',
-      '          - { id: tool, title: Tool, required: true }',
-      '          - { id: system, title: System, required: true }',
-      '        rowSchema: { type: object, properties: { system: { type: string, pattern: "^(a+)+$" } } }',
+    const config = loadConfig(
+      [
+        'sections:',
+        '  - id: tools',
+        '    title: Tools & integrations',
+        '    requiredFrom: shadow',
+        '    guidance: { why: "Each tool is a door into a production system and needs its facts.", reviewerChecks: ["Write access is the exception."], sources: ["seed:000"] }',
+        '    template: "| Tool | System | Access | Side effects | Auth | On failure |"',
+        '    tables:',
+        '      - id: tools',
+        '        title: Tools',
+        '        columns:',
+        '          - { id: tool, title: Tool, required: true }',
+        '          - { id: system, title: System, required: true }',
+        '        rowSchema: { type: object, properties: { system: { type: string, pattern: "^(a+)+$" } } }',
+        '',
+      ].join('\n'),
+      '.agentdoc.yaml',
+    );
+    const text = [
+      '---',
+      'id: x',
+      'name: X',
+      'stage: pilot',
+      'owner:',
+      '  name: Ana Lima',
+      'risk:',
+      '  personal_data: false',
+      '  customer_facing: false',
+      '---',
+      '# X',
       '',
-    ].join('\n'), '.agentdoc.yaml');
-    const text = ['---', 'id: x', 'name: X', 'stage: pilot', 'owner:', '  name: Ana Lima', 'risk:', '  personal_data: false', '  customer_facing: false', '---', '# X', '',
-      '## Tools & integrations', '', '| Tool | System |', '|---|---|', `| crm | ${'a'.repeat(40)}! |`, ''].join('\n');
+      '## Tools & integrations',
+      '',
+      '| Tool | System |',
+      '|---|---|',
+      `| crm | ${'a'.repeat(40)}! |`,
+      '',
+    ].join('\n');
     assert.deepEqual(config.problems, []);
     const findings = analyzeWithConfig(text, config, { today: '2026-11-23' }).findings;
-    assert.ok(findings.some((finding) => finding.code === 'AD112' && finding.message.includes('System')), JSON.stringify(config.problems));
+    assert.ok(
+      findings.some((finding) => finding.code === 'AD112' && finding.message.includes('System')),
+      JSON.stringify(config.problems),
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { Predicate } from '../../server/src/engine/schemaData/types';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const SCHEMAS = path.join(REPO_ROOT, 'schemas');
-const read = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(SCHEMAS, file), 'utf8')) as Record<string, unknown>;
+const read = (file: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(SCHEMAS, file), 'utf8')) as Record<string, unknown>;
 
 function strictAjv(): Ajv {
   const ajv = new Ajv({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
@@ -24,7 +25,12 @@ function facts(predicate: Predicate): string[] {
 }
 
 describe('schemas/ data files', () => {
-  for (const [data, meta] of [['sections.json', 'meta/sections.schema.json'], ['gates.json', 'meta/gates.schema.json'], ['tiers.json', 'meta/tiers.schema.json'], ['policy.json', 'meta/policy.schema.json']] as const) {
+  for (const [data, meta] of [
+    ['sections.json', 'meta/sections.schema.json'],
+    ['gates.json', 'meta/gates.schema.json'],
+    ['tiers.json', 'meta/tiers.schema.json'],
+    ['policy.json', 'meta/policy.schema.json'],
+  ] as const) {
     it(`${data} is valid against ${meta} (ajv strict mode)`, () => {
       const ajv = strictAjv();
       const validate = ajv.compile(read(meta));
@@ -53,7 +59,10 @@ describe('schemas/ data files', () => {
         if (!table.rowSchema) continue;
         ajv.compile(table.rowSchema);
         const ids = new Set(table.columns.map((column) => column.id));
-        const named = [...Object.keys((table.rowSchema['properties'] as object | undefined) ?? {}), ...((table.rowSchema['required'] as string[] | undefined) ?? [])];
+        const named = [
+          ...Object.keys((table.rowSchema['properties'] as object | undefined) ?? {}),
+          ...((table.rowSchema['required'] as string[] | undefined) ?? []),
+        ];
         for (const id of named) assert.ok(ids.has(id), `${section.id}.${table.id}: ${id} is not a column`);
       }
     }
@@ -75,7 +84,11 @@ describe('schemas/ data files', () => {
           schema = (schema['properties'] as Record<string, Record<string, unknown>> | undefined)?.[key] ?? {};
           assert.ok(Object.keys(schema).length, `${where}: ${fact} is not in the front-matter schema`);
         }
-      } else assert.ok(['runbook', 'eval', 'rollout', 'tier', 'tierRank', 'stage'].includes(head ?? ''), `${where}: unknown fact ${fact}`);
+      } else
+        assert.ok(
+          ['runbook', 'eval', 'rollout', 'tier', 'tierRank', 'stage'].includes(head ?? ''),
+          `${where}: unknown fact ${fact}`,
+        );
     };
     for (const section of sections.values()) {
       assert.ok(stages.has(section.requiredFrom), `section ${section.id}: unknown stage ${section.requiredFrom}`);
@@ -86,7 +99,8 @@ describe('schemas/ data files', () => {
       for (const item of gate.items) {
         assert.ok(!ids.has(item.id), `duplicate gate item id ${item.id}`);
         ids.add(item.id);
-        for (const predicate of [item.when, item.requires]) if (predicate) facts(predicate).forEach((fact) => checkFact(fact, item.id));
+        for (const predicate of [item.when, item.requires])
+          if (predicate) facts(predicate).forEach((fact) => checkFact(fact, item.id));
       }
     }
     for (const tier of bundledSchemas.tiers.tiers) facts(tier.when).forEach((fact) => checkFact(fact, tier.id));
@@ -97,7 +111,8 @@ describe('schemas/ data files', () => {
       for (const table of section.tables ?? []) {
         if (table.optional) continue;
         const header = table.columns.filter((column) => column.required).map((column) => column.title);
-        for (const title of header) assert.ok(section.template.includes(title), `${section.id} template lacks column ${title}`);
+        for (const title of header)
+          assert.ok(section.template.includes(title), `${section.id} template lacks column ${title}`);
       }
     }
   });

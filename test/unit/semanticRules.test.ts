@@ -11,7 +11,8 @@ const COMPLETE = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), '
 /** Applies pure insertions back to front, so earlier positions stay valid. */
 function applyInsertions(text: string, insertions: readonly TextInsertion[]): string {
   const lines = text.split('\n');
-  const offsetOf = (line: number, character: number) => lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + character;
+  const offsetOf = (line: number, character: number) =>
+    lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + character;
   return [...insertions]
     .map((insertion) => ({ at: offsetOf(insertion.position.line, insertion.position.character), text: insertion.text }))
     .sort((a, b) => b.at - a.at)
@@ -36,20 +37,37 @@ describe('semantic rules (AD3xx)', () => {
 
   it('every semantic rule is expected somewhere in the fixtures', () => {
     const dir = path.join(FIXTURE_DIR, 'rules');
-    const expected = new Set(fs.readdirSync(dir).filter((name) => name.endsWith('.agent.md')).flatMap((name) => loadFixture(path.join(dir, name)).expectations.map((expectation) => expectation.code)));
-    assert.deepEqual(semantic.map((rule) => rule.code).filter((code) => !expected.has(code)), []);
+    const expected = new Set(
+      fs
+        .readdirSync(dir)
+        .filter((name) => name.endsWith('.agent.md'))
+        .flatMap((name) => loadFixture(path.join(dir, name)).expectations.map((expectation) => expectation.code)),
+    );
+    assert.deepEqual(
+      semantic.map((rule) => rule.code).filter((code) => !expected.has(code)),
+      [],
+    );
   });
 
   it('stays silent on the complete example', () => {
-    assert.deepEqual(analyze(COMPLETE, { today: FIXTURE_TODAY }).findings.map((finding) => `${finding.code} ${finding.message}`), []);
+    assert.deepEqual(
+      analyze(COMPLETE, { today: FIXTURE_TODAY }).findings.map((finding) => `${finding.code} ${finding.message}`),
+      [],
+    );
   });
 
-  it('shows the escalation arithmetic with the document\'s own numbers', () => {
+  it("shows the escalation arithmetic with the document's own numbers", () => {
     const fixture = loadFixture(path.join(FIXTURE_DIR, 'rules', 'semantic-decisions.agent.md'));
     const [finding] = only(check(fixture.text), 'AD321');
     assert.ok(finding);
-    assert.equal(finding.message, 'Escalations at target scale do not fit review capacity: 10,000 tasks/day × (5% escalations + 2% review samples) = 700 reviews/day, but the stated capacity is 200/day (cap 80% = 160/day). Plan capacity for at least 875 reviews/day, or lower the escalation or sampling rate.');
-    assert.equal(capacityArithmetic(10000, 0.05, undefined, 200, 0.8).text, '10,000 tasks/day × 5% escalations = 500 reviews/day, but the stated capacity is 200/day (cap 80% = 160/day)');
+    assert.equal(
+      finding.message,
+      'Escalations at target scale do not fit review capacity: 10,000 tasks/day × (5% escalations + 2% review samples) = 700 reviews/day, but the stated capacity is 200/day (cap 80% = 160/day). Plan capacity for at least 875 reviews/day, or lower the escalation or sampling rate.',
+    );
+    assert.equal(
+      capacityArithmetic(10000, 0.05, undefined, 200, 0.8).text,
+      '10,000 tasks/day × 5% escalations = 500 reviews/day, but the stated capacity is 200/day (cap 80% = 160/day)',
+    );
     // The complete example's numbers fit: 1,800 × 13% = 234 against 320 × 80% = 256.
     assert.ok(capacityArithmetic(1800, 0.08, 0.05, 320, 0.8).load <= 256);
   });
@@ -65,28 +83,47 @@ describe('semantic rules (AD3xx)', () => {
     const [finding] = only(analyze(text, { today: FIXTURE_TODAY }).findings, 'AD312');
     assert.ok(finding?.fixes?.[0]);
     const fixed = applyInsertions(text, finding.fixes[0].insertions);
-    assert.ok(fixed.includes('4. The release record lists the prompt version; the audit log must show the same version.\n\n### Throttling\n\n1. TODO: the steps the person on call follows.\n\n## Rollout'));
+    assert.ok(
+      fixed.includes(
+        '4. The release record lists the prompt version; the audit log must show the same version.\n\n### Throttling\n\n1. TODO: the steps the person on call follows.\n\n## Rollout',
+      ),
+    );
     assert.deepEqual(only(analyze(fixed, { today: FIXTURE_TODAY }).findings, 'AD312'), []);
   });
 
   it('quick fix: missing runbook entries are inserted together, and a tool without a failure mode gets a row', () => {
-    const text = COMPLETE.replace('### Troubleshooting', '### Known problems').replace('### Restart', '### Start again')
-      .replace('[Troubleshooting](#troubleshooting)', '[Known problems](#known-problems)').replace('[Restart](#restart)', '[Start again](#start-again)')
-      .replace('| FM-2 | Partial goods receipts mismatched, wrong category | match_po |', '| FM-2 | Partial goods receipts mismatched, wrong category | get_invoice |');
+    const text = COMPLETE.replace('### Troubleshooting', '### Known problems')
+      .replace('### Restart', '### Start again')
+      .replace('[Troubleshooting](#troubleshooting)', '[Known problems](#known-problems)')
+      .replace('[Restart](#restart)', '[Start again](#start-again)')
+      .replace(
+        '| FM-2 | Partial goods receipts mismatched, wrong category | match_po |',
+        '| FM-2 | Partial goods receipts mismatched, wrong category | get_invoice |',
+      );
     const findings = analyze(text, { today: FIXTURE_TODAY }).findings;
     const [runbook] = only(findings, 'AD370');
     assert.match(runbook?.message ?? '', /no entry for restart and troubleshooting/);
     const [tool] = only(findings, 'AD310');
     assert.match(tool?.message ?? '', /Tool "match_po" has no failure mode/);
-    const fixed = applyInsertions(text, [...(runbook?.fixes?.[0]?.insertions ?? []), ...(tool?.fixes?.[0]?.insertions ?? [])]);
+    const fixed = applyInsertions(text, [
+      ...(runbook?.fixes?.[0]?.insertions ?? []),
+      ...(tool?.fixes?.[0]?.insertions ?? []),
+    ]);
     assert.ok(fixed.includes('\n| FM-9 | TODO | match_po | TODO | TODO | TODO | TODO |\n'));
-    assert.ok(fixed.includes('\n\n### Restart\n\n1. TODO: the steps the person on call follows.\n\n### Troubleshooting\n\n1. TODO'));
+    assert.ok(
+      fixed.includes(
+        '\n\n### Restart\n\n1. TODO: the steps the person on call follows.\n\n### Troubleshooting\n\n1. TODO',
+      ),
+    );
     const after = analyze(fixed, { today: FIXTURE_TODAY }).findings;
     assert.deepEqual([...only(after, 'AD370'), ...only(after, 'AD310')], []);
   });
 
   it('keeps CRLF line endings in inserted text', () => {
-    const text = COMPLETE.replace('[Troubleshooting](#troubleshooting)', '[Throttling](#throttling)').replace(/\n/g, '\r\n');
+    const text = COMPLETE.replace('[Troubleshooting](#troubleshooting)', '[Throttling](#throttling)').replace(
+      /\n/g,
+      '\r\n',
+    );
     const [finding] = only(analyze(text, { today: FIXTURE_TODAY }).findings, 'AD312');
     const inserted = finding?.fixes?.[0]?.insertions[0]?.text ?? '';
     assert.ok(inserted.includes('\r\n### Throttling\r\n'));

@@ -23,17 +23,29 @@ describe('workspace checks (AD38x)', () => {
 
   it('reports depends_on ids that no agent has, each at its own list item', () => {
     const text = doc('ticket-router', 'depends_on: [invoice-triage, kb-search]\n');
-    const results = checkWorkspace([{ uri: 'file:///ws/r.agent.md', text }, { uri: 'file:///ws/i.agent.md', text: doc('invoice-triage') }]);
+    const results = checkWorkspace([
+      { uri: 'file:///ws/r.agent.md', text },
+      { uri: 'file:///ws/i.agent.md', text: doc('invoice-triage') },
+    ]);
     const findings = results.get('file:///ws/r.agent.md') ?? [];
-    assert.deepEqual(findings.map((finding) => finding.code), ['AD381']);
+    assert.deepEqual(
+      findings.map((finding) => finding.code),
+      ['AD381'],
+    );
     const line = text.split('\n').findIndex((candidate) => candidate.startsWith('depends_on'));
     const column = text.split('\n')[line]?.indexOf('kb-search') ?? -1;
-    assert.deepEqual(findings[0]?.range, { start: { line, character: column }, end: { line, character: column + 'kb-search'.length } });
+    assert.deepEqual(findings[0]?.range, {
+      start: { line, character: column },
+      end: { line, character: column + 'kb-search'.length },
+    });
     assert.match(findings[0]?.message ?? '', /"kb-search".*known: invoice-triage/);
   });
 
   it('is silent for a single clean document and for documents without an id', () => {
-    const results = checkWorkspace([{ uri: 'untitled:1', text: doc('solo') }, { uri: 'untitled:2', text: '# No front matter\n' }]);
+    const results = checkWorkspace([
+      { uri: 'untitled:1', text: doc('solo') },
+      { uri: 'untitled:2', text: '# No front matter\n' },
+    ]);
     assert.deepEqual([...results.values()].flat(), []);
   });
 });

@@ -4,21 +4,52 @@ import type { SkeletonAnswers } from '../../../server/src/protocol/types';
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
 }
 
 async function yesNo(title: string, placeHolder: string): Promise<boolean | undefined> {
-  const picked = await vscode.window.showQuickPick([{ label: 'No', value: false }, { label: 'Yes', value: true }], { title, placeHolder, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'No', value: false },
+      { label: 'Yes', value: true },
+    ],
+    { title, placeHolder, ignoreFocusOut: true },
+  );
   return picked?.value;
 }
 
 /** Asks the questions that decide which sections and gate items apply; undefined when cancelled. */
 export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined> {
-  const name = await vscode.window.showInputBox({ title: 'New agent document (1/6)', prompt: 'Name of the agent, as users know it', placeHolder: 'Invoice triage agent', ignoreFocusOut: true, validateInput: (value) => (value.trim() ? undefined : 'Enter a name') });
+  const name = await vscode.window.showInputBox({
+    title: 'New agent document (1/6)',
+    prompt: 'Name of the agent, as users know it',
+    placeHolder: 'Invoice triage agent',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Enter a name'),
+  });
   if (name === undefined) return undefined;
-  const id = await vscode.window.showInputBox({ title: 'New agent document (2/6)', prompt: 'Unique id: lower-case letters, digits and -', value: slug(name), ignoreFocusOut: true, validateInput: (value) => (ID_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits and -, starting with a letter or digit') });
+  const id = await vscode.window.showInputBox({
+    title: 'New agent document (2/6)',
+    prompt: 'Unique id: lower-case letters, digits and -',
+    value: slug(name),
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      ID_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits and -, starting with a letter or digit',
+  });
   if (id === undefined) return undefined;
-  const owner = await vscode.window.showInputBox({ title: 'New agent document (3/6)', prompt: 'The production owner: one named person, accountable after the builder moves on', placeHolder: 'Jane Doe', ignoreFocusOut: true, validateInput: (value) => (value.trim().split(/\s+/).length >= 2 ? undefined : 'Enter a person\'s full name, not a team or TBD') });
+  const owner = await vscode.window.showInputBox({
+    title: 'New agent document (3/6)',
+    prompt: 'The production owner: one named person, accountable after the builder moves on',
+    placeHolder: 'Jane Doe',
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      value.trim().split(/\s+/).length >= 2 ? undefined : "Enter a person's full name, not a team or TBD",
+  });
   if (owner === undefined) return undefined;
   const customerFacing = await yesNo('New agent document (4/6)', 'Does its output reach customers or the public?');
   if (customerFacing === undefined) return undefined;
@@ -29,32 +60,59 @@ export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined>
   const tiers = [
     { label: 'tier-1', description: 'low risk: internal, no personal data', value: 'tier-1' as const, rank: 1 },
     { label: 'tier-2', description: 'moderate: customer-facing or personal data', value: 'tier-2' as const, rank: 2 },
-    { label: 'tier-3', description: 'high: customer-facing with personal data, high impact, AI Act high-risk', value: 'tier-3' as const, rank: 3 },
+    {
+      label: 'tier-3',
+      description: 'high: customer-facing with personal data, high impact, AI Act high-risk',
+      value: 'tier-3' as const,
+      rank: 3,
+    },
   ].filter((tier) => tier.rank >= minimum);
-  const tierPick = await vscode.window.showQuickPick([{ label: 'Derive from the risk facts', description: 'recommended', value: undefined, rank: 0 }, ...tiers], { title: 'New agent document (6/6)', placeHolder: 'Approval tier', ignoreFocusOut: true });
+  const tierPick = await vscode.window.showQuickPick(
+    [{ label: 'Derive from the risk facts', description: 'recommended', value: undefined, rank: 0 }, ...tiers],
+    { title: 'New agent document (6/6)', placeHolder: 'Approval tier', ignoreFocusOut: true },
+  );
   if (!tierPick) return undefined;
-  return { name: name.trim(), id, owner: owner.trim(), customerFacing, personalData, ...(tierPick.value ? { tier: tierPick.value } : {}) };
+  return {
+    name: name.trim(),
+    id,
+    owner: owner.trim(),
+    customerFacing,
+    personalData,
+    ...(tierPick.value ? { tier: tierPick.value } : {}),
+  };
 }
 
 /** Writes the skeleton next to the active file (or in the first workspace folder) and opens it. */
-export async function createAgentDocument(skeleton: (answers: SkeletonAnswers) => Promise<string>, answers?: SkeletonAnswers, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function createAgentDocument(
+  skeleton: (answers: SkeletonAnswers) => Promise<string>,
+  answers?: SkeletonAnswers,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const chosen = answers ?? (await askSkeletonAnswers());
   if (!chosen) return undefined;
   const text = await skeleton(chosen);
-  const folder = vscode.window.activeTextEditor?.document.uri.scheme === 'file'
-    ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..')
-    : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder =
+    vscode.window.activeTextEditor?.document.uri.scheme === 'file'
+      ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..')
+      : vscode.workspace.workspaceFolders?.[0]?.uri;
   let uri = target;
   if (!uri) {
     const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agent.md`) : undefined;
     // Save dialogs compare the last extension only, so the filter is 'md'; the name is completed below.
-    uri = await vscode.window.showSaveDialog({ title: 'Save the new agent document', filters: { 'Agent document': ['md'] }, ...(suggested ? { defaultUri: suggested } : {}) });
-    if (uri && !uri.path.toLowerCase().endsWith('.agent.md')) uri = uri.with({ path: uri.path.replace(/(\.md)?$/i, '.agent.md') });
+    uri = await vscode.window.showSaveDialog({
+      title: 'Save the new agent document',
+      filters: { 'Agent document': ['md'] },
+      ...(suggested ? { defaultUri: suggested } : {}),
+    });
+    if (uri && !uri.path.toLowerCase().endsWith('.agent.md'))
+      uri = uri.with({ path: uri.path.replace(/(\.md)?$/i, '.agent.md') });
   }
   if (!uri) return undefined;
   try {
     await vscode.workspace.fs.stat(uri);
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists; agentdoc does not overwrite files.`);
+    void vscode.window.showErrorMessage(
+      `${vscode.workspace.asRelativePath(uri)} already exists; agentdoc does not overwrite files.`,
+    );
     return undefined;
   } catch {
     // It does not exist yet: create it.

@@ -31,7 +31,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     const view = this.view;
     if (!view) return [];
     if (!node) return [{ kind: 'summary', view }, ...view.gates.map((gate): Node => ({ kind: 'gate', view, gate }))];
-    if (node.kind === 'gate') return node.gate.items.map((item): Node => ({ kind: 'item', view, gate: node.gate, item }));
+    if (node.kind === 'gate')
+      return node.gate.items.map((item): Node => ({ kind: 'item', view, gate: node.gate, item }));
     return [];
   }
 
@@ -47,7 +48,10 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'gate') {
       const open = node.gate.items.filter((item) => item.status !== 'met' && item.status !== 'waived').length;
       const blocking = node.view.blockedStage === node.gate.stage;
-      const item = new vscode.TreeItem(`${node.gate.stageTitle}: ${node.gate.title}`, blocking || open > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        `${node.gate.stageTitle}: ${node.gate.title}`,
+        blocking || open > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.description = open ? `${open} open of ${node.gate.items.length}` : `all ${node.gate.items.length} met`;
       item.iconPath = new vscode.ThemeIcon(open ? 'milestone' : 'pass');
       item.contextValue = 'gate';
@@ -60,17 +64,44 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     item.tooltip = tooltip(check);
     item.id = `${node.view.uri}#${node.gate.id}/${check.id}`;
     item.accessibilityInformation = { label: `${check.title}: ${STATUS_LABEL[check.status]}` };
-    item.command = { command: 'agentdoc.revealItem', title: 'Show in document', arguments: [node.view.uri, check.range] };
+    item.command = {
+      command: 'agentdoc.revealItem',
+      title: 'Show in document',
+      arguments: [node.view.uri, check.range],
+    };
     const open = check.status !== 'met' && check.status !== 'waived';
-    item.contextValue = ['item', open && check.hasFix ? 'fixable' : '', open && check.kind === 'gate-item' ? 'waivable' : ''].filter(Boolean).join('.');
+    item.contextValue = [
+      'item',
+      open && check.hasFix ? 'fixable' : '',
+      open && check.kind === 'gate-item' ? 'waivable' : '',
+    ]
+      .filter(Boolean)
+      .join('.');
     return item;
   }
 }
 
 function tooltip(check: ChecklistItem): vscode.MarkdownString {
-  const lines = [`**${check.title}** — ${STATUS_LABEL[check.status]}`, '', check.rationale, '', `_${check.hint}_`, '', `Sources: ${check.sources.join(', ')}`];
-  if (check.signoff) lines.push('', `Sign-off: ${check.signoff.status || '—'} by ${check.signoff.signer || '—'} on ${check.signoff.date || '—'}`, `Evidence: ${check.signoff.evidence || '—'}`);
-  if (check.waiver) lines.push('', `Waiver: ${check.waiver.justification} (approved by ${check.waiver.approver || '—'}, ${check.waiver.expired ? 'expired' : 'expires'} ${check.waiver.expires || '—'})`);
+  const lines = [
+    `**${check.title}** — ${STATUS_LABEL[check.status]}`,
+    '',
+    check.rationale,
+    '',
+    `_${check.hint}_`,
+    '',
+    `Sources: ${check.sources.join(', ')}`,
+  ];
+  if (check.signoff)
+    lines.push(
+      '',
+      `Sign-off: ${check.signoff.status || '—'} by ${check.signoff.signer || '—'} on ${check.signoff.date || '—'}`,
+      `Evidence: ${check.signoff.evidence || '—'}`,
+    );
+  if (check.waiver)
+    lines.push(
+      '',
+      `Waiver: ${check.waiver.justification} (approved by ${check.waiver.approver || '—'}, ${check.waiver.expired ? 'expired' : 'expires'} ${check.waiver.expires || '—'})`,
+    );
   const markdown = new vscode.MarkdownString(lines.join('\n'));
   markdown.supportHtml = false;
   return markdown;

@@ -35,10 +35,12 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
     if (node) return [];
     const groups = new Map<string, PortfolioEntry[]>();
     for (const entry of this.entries) {
-      const key = this.grouping === 'stage' ? entry.stage : entry.owner ?? '(no owner)';
+      const key = this.grouping === 'stage' ? entry.stage : (entry.owner ?? '(no owner)');
       groups.set(key, [...(groups.get(key) ?? []), entry]);
     }
-    const keys = [...groups.keys()].sort((a, b) => (this.grouping === 'stage' ? STAGE_ORDER.indexOf(a) - STAGE_ORDER.indexOf(b) : a.localeCompare(b)));
+    const keys = [...groups.keys()].sort((a, b) =>
+      this.grouping === 'stage' ? STAGE_ORDER.indexOf(a) - STAGE_ORDER.indexOf(b) : a.localeCompare(b),
+    );
     return keys.map((label): Node => ({ kind: 'group', label, entries: groups.get(label) ?? [] }));
   }
 
@@ -50,15 +52,37 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const { entry } = node;
-    const item = new vscode.TreeItem(entry.name ?? entry.id ?? vscode.Uri.parse(entry.uri).path.split('/').pop() ?? entry.uri, vscode.TreeItemCollapsibleState.None);
-    const readiness = entry.nextStage ? `${entry.met}/${entry.required} for ${entry.nextStage}` : `${entry.met}/${entry.required} met`;
-    item.description = [this.grouping === 'stage' ? entry.owner : entry.stage, entry.tier, readiness, entry.blockers ? `${entry.blockers} blocker${entry.blockers === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString([
-      `**${entry.name ?? entry.id ?? 'Agent'}** (${entry.id ?? 'no id'})`, '',
-      `Owner: ${entry.owner ?? '—'}  `, `Tier: ${entry.tier ?? '—'}  `, `Stage: ${entry.stage}  `,
-      `Ready for: ${entry.readyFor ?? 'no stage yet'}  `, `Items met: ${readiness}  `, `Errors: ${entry.errors}`,
-    ].join('\n'));
-    item.iconPath = new vscode.ThemeIcon(entry.blockers ? 'circle-large-outline' : 'pass-filled', new vscode.ThemeColor(entry.blockers ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'));
+    const item = new vscode.TreeItem(
+      entry.name ?? entry.id ?? vscode.Uri.parse(entry.uri).path.split('/').pop() ?? entry.uri,
+      vscode.TreeItemCollapsibleState.None,
+    );
+    const readiness = entry.nextStage
+      ? `${entry.met}/${entry.required} for ${entry.nextStage}`
+      : `${entry.met}/${entry.required} met`;
+    item.description = [
+      this.grouping === 'stage' ? entry.owner : entry.stage,
+      entry.tier,
+      readiness,
+      entry.blockers ? `${entry.blockers} blocker${entry.blockers === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${entry.name ?? entry.id ?? 'Agent'}** (${entry.id ?? 'no id'})`,
+        '',
+        `Owner: ${entry.owner ?? '—'}  `,
+        `Tier: ${entry.tier ?? '—'}  `,
+        `Stage: ${entry.stage}  `,
+        `Ready for: ${entry.readyFor ?? 'no stage yet'}  `,
+        `Items met: ${readiness}  `,
+        `Errors: ${entry.errors}`,
+      ].join('\n'),
+    );
+    item.iconPath = new vscode.ThemeIcon(
+      entry.blockers ? 'circle-large-outline' : 'pass-filled',
+      new vscode.ThemeColor(entry.blockers ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'),
+    );
     item.resourceUri = vscode.Uri.parse(entry.uri);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(entry.uri)] };
     item.contextValue = 'agent';

@@ -33,8 +33,18 @@ Options:
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.`;
 
-const FAIL_ON: Record<string, number> = { error: severityRank.error, warning: severityRank.warning, info: severityRank.information };
-const FORMATTERS: Record<FormatName, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub };
+const FAIL_ON: Record<string, number> = {
+  error: severityRank.error,
+  warning: severityRank.warning,
+  info: severityRank.information,
+};
+const FORMATTERS: Record<FormatName, Formatter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  markdown: formatMarkdown,
+  github: formatGithub,
+};
 
 export interface Prepared {
   files: string[];
@@ -42,10 +52,16 @@ export interface Prepared {
 }
 
 /** Shared by check and report: options → files, configs validated, one job per file. */
-export function prepare(positionals: readonly string[], values: { config?: string; today?: string; stage?: string }, io: CliIo): Prepared {
-  if (values.today !== undefined && !DATE.test(values.today)) throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}".`);
+export function prepare(
+  positionals: readonly string[],
+  values: { config?: string; today?: string; stage?: string },
+  io: CliIo,
+): Prepared {
+  if (values.today !== undefined && !DATE.test(values.today))
+    throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}".`);
   const stages = bundledSchemas.gates.stages.map((stage) => stage.id);
-  if (values.stage !== undefined && !stages.includes(values.stage)) throw new UsageError(`Unknown --stage "${values.stage}": use one of ${stages.join(', ')}.`);
+  if (values.stage !== undefined && !stages.includes(values.stage))
+    throw new UsageError(`Unknown --stage "${values.stage}": use one of ${stages.join(', ')}.`);
   const gitignore = new GitIgnore(io.cwd);
   const explicit = values.config === undefined ? undefined : path.resolve(io.cwd, values.config);
   let configs: ConfigResolver;
@@ -56,12 +72,18 @@ export function prepare(positionals: readonly string[], values: { config?: strin
     throw error;
   }
   const { files, unmatched } = collectFiles(positionals.length ? positionals : ['.'], io.cwd, configs, gitignore);
-  if (unmatched.length) throw new UsageError(`Nothing found for ${unmatched.map((input) => `"${input}"`).join(', ')}: give existing files, folders or globs that match files.`);
+  if (unmatched.length)
+    throw new UsageError(
+      `Nothing found for ${unmatched.map((input) => `"${input}"`).join(', ')}: give existing files, folders or globs that match files.`,
+    );
   const jobs = files.map((file): CheckJob => {
     const config = configs.forFile(file);
     return {
-      file, display: displayPath(io.cwd, file),
-      ...(config.path !== undefined && config.text !== undefined ? { config: { path: config.path, text: config.text } } : {}),
+      file,
+      display: displayPath(io.cwd, file),
+      ...(config.path !== undefined && config.text !== undefined
+        ? { config: { path: config.path, text: config.text } }
+        : {}),
       ...(values.today ? { today: values.today } : {}),
       ...(values.stage ? { stage: values.stage } : {}),
     };
@@ -75,8 +97,15 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
     args: [...args],
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' }, output: { type: 'string' }, stage: { type: 'string' }, 'fail-on': { type: 'string', default: 'error' },
-      quiet: { type: 'boolean', default: false }, config: { type: 'string' }, 'no-color': { type: 'boolean', default: false }, today: { type: 'string' }, jobs: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+      stage: { type: 'string' },
+      'fail-on': { type: 'string', default: 'error' },
+      quiet: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      today: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -85,23 +114,31 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
     return 0;
   }
   const format = values.format as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`Unknown --format "${values.format}": use ${FORMATS.join(', ')}.`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`Unknown --format "${values.format}": use ${FORMATS.join(', ')}.`);
   const failOn = values['fail-on'] ?? 'error';
   const threshold = FAIL_ON[failOn];
   if (threshold === undefined) throw new UsageError(`Unknown --fail-on "${failOn}": use error, warning or info.`);
   const jobCount = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1)) throw new UsageError('--jobs takes a whole number of at least 1.');
+  if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1))
+    throw new UsageError('--jobs takes a whole number of at least 1.');
   const { jobs } = prepare(positionals, values, io);
-  if (jobs.length === 0) io.stderr(`agentdoc: no *.agent.md files found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`);
+  if (jobs.length === 0)
+    io.stderr(
+      `agentdoc: no *.agent.md files found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
+    );
   const progress = io.stderrIsTty && jobs.length >= PARALLEL_THRESHOLD;
   const checked = await checkAll(jobs, {
     ...(jobCount !== undefined ? { jobs: jobCount } : {}),
-    ...(progress ? { onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`) } : {}),
+    ...(progress
+      ? { onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`) }
+      : {}),
   });
   if (progress) io.stderr('\r\x1b[K');
   const failing = checked.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
   const { shown, hidden } = values.quiet ? quiet(checked) : { shown: checked, hidden: 0 };
-  const useColor = values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
+  const useColor =
+    values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
   emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
   return failing ? 1 : 0;
 }

@@ -24,7 +24,11 @@ export interface CheckedFile {
 /** Analysis of one file with its config applied: the same steps the language server takes. */
 export function analyzeWithConfig(text: string, job: Omit<CheckJob, 'display'>): AnalysisResult {
   const loaded = job.config ? loadConfig(job.config.text, job.config.path) : undefined;
-  return analyzeConfigured(text, loaded, { ...(job.today ? { today: job.today } : {}), ...(job.stage ? { stageOverride: job.stage } : {}), fileExists: evidenceChecker(job.file, []) });
+  return analyzeConfigured(text, loaded, {
+    ...(job.today ? { today: job.today } : {}),
+    ...(job.stage ? { stageOverride: job.stage } : {}),
+    fileExists: evidenceChecker(job.file, []),
+  });
 }
 
 export function checkText(text: string, job: CheckJob): CheckedFile {
@@ -34,6 +38,14 @@ export function checkText(text: string, job: CheckJob): CheckedFile {
     path: job.display,
     // Fixes are editor data; leaving them out keeps worker messages and JSON output small.
     findings: result.findings.map(({ fixes: _fixes, ...finding }) => finding),
-    ...(readiness ? { readiness: { stage: readiness.stage.id, readyFor: readiness.readyFor?.id ?? null, tier: readiness.tier ?? null } } : {}),
+    ...(readiness
+      ? {
+          readiness: {
+            stage: readiness.stage.id,
+            readyFor: readiness.readyFor?.id ?? null,
+            tier: readiness.tier ?? null,
+          },
+        }
+      : {}),
   };
 }

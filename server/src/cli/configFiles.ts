@@ -24,7 +24,11 @@ export class ConfigResolver {
   private readonly byPath = new Map<string, { loaded: LoadedConfig; text: string }>();
   readonly problems: string[] = [];
 
-  constructor(private readonly explicit: string | undefined, private readonly stopAt: string | undefined, private readonly cwd: string) {
+  constructor(
+    private readonly explicit: string | undefined,
+    private readonly stopAt: string | undefined,
+    private readonly cwd: string,
+  ) {
     if (explicit !== undefined) this.load(explicit);
   }
 
@@ -50,10 +54,15 @@ export class ConfigResolver {
     try {
       text = fs.readFileSync(configPath, 'utf8');
     } catch (error) {
-      throw new ConfigError(`${shown}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw new ConfigError(
+        `${shown}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      );
     }
     const loaded = loadConfig(text, configPath);
-    for (const problem of loaded.problems) this.problems.push(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
+    for (const problem of loaded.problems)
+      this.problems.push(
+        `${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`,
+      );
     this.byPath.set(configPath, { loaded, text });
     return { loaded, text };
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigResolver } from './configFiles';
-import { GitIgnore } from './gitignore';
+import { type GitIgnore } from './gitignore';
 
 export const AGENT_DOC_SUFFIX = '.agent.md';
 const DEFAULT_INCLUDE = ['**/*.agent.md'];
@@ -22,7 +22,12 @@ export interface Collected {
  * files it matches under its static base, minus `files.exclude` and .gitignore. Symbolic links are
  * not followed, so a link cannot lead the walk outside the tree. The result is sorted.
  */
-export function collectFiles(inputs: readonly string[], cwd: string, configs: ConfigResolver, gitignore: GitIgnore): Collected {
+export function collectFiles(
+  inputs: readonly string[],
+  cwd: string,
+  configs: ConfigResolver,
+  gitignore: GitIgnore,
+): Collected {
   const files = new Set<string>();
   const unmatched: string[] = [];
   for (const input of inputs) {
@@ -46,7 +51,10 @@ export function collectFiles(inputs: readonly string[], cwd: string, configs: Co
       continue;
     }
     if (stat.isFile()) files.add(absolute);
-    else if (stat.isDirectory()) walk(absolute, gitignore, (file) => { if (included(file, configs)) files.add(file); });
+    else if (stat.isDirectory())
+      walk(absolute, gitignore, (file) => {
+        if (included(file, configs)) files.add(file);
+      });
   }
   return { files: [...files].sort(comparePaths), unmatched };
 }
@@ -97,7 +105,8 @@ function included(file: string, configs: ConfigResolver): boolean {
   const config = configs.forFile(file);
   const relative = relativeToConfig(file, config.path);
   // Globs are relative to the config's folder, so they only speak for files inside it.
-  const include = relative !== undefined && config.loaded?.files.include.length ? config.loaded.files.include : DEFAULT_INCLUDE;
+  const include =
+    relative !== undefined && config.loaded?.files.include.length ? config.loaded.files.include : DEFAULT_INCLUDE;
   if (!matcher(include)(relative ?? path.basename(file))) return false;
   return !excluded(file, configs);
 }

@@ -48,7 +48,10 @@ export class GitIgnore {
 
   private rulesFor(dir: string): Ignore | null {
     if (this.perDir.has(dir)) return this.perDir.get(dir) ?? null;
-    const sources = [path.join(dir, '.gitignore'), ...(dir === this.root ? [path.join(dir, '.git', 'info', 'exclude')] : [])];
+    const sources = [
+      path.join(dir, '.gitignore'),
+      ...(dir === this.root ? [path.join(dir, '.git', 'info', 'exclude')] : []),
+    ];
     let rules: Ignore | null = null;
     for (const source of sources) {
       let text: string;

@@ -30,9 +30,18 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     args: [...args],
     allowPositionals: true,
     options: {
-      name: { type: 'string' }, id: { type: 'string' }, owner: { type: 'string' }, 'owner-role': { type: 'string' }, tier: { type: 'string' },
-      'customer-facing': { type: 'boolean' }, 'personal-data': { type: 'boolean' }, 'financial-impact': { type: 'string' }, stage: { type: 'string' },
-      purpose: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+      name: { type: 'string' },
+      id: { type: 'string' },
+      owner: { type: 'string' },
+      'owner-role': { type: 'string' },
+      tier: { type: 'string' },
+      'customer-facing': { type: 'boolean' },
+      'personal-data': { type: 'boolean' },
+      'financial-impact': { type: 'string' },
+      stage: { type: 'string' },
+      purpose: { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
@@ -52,18 +61,30 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
   };
   const name = await question('Agent name', values.name);
   const owner = await question('Owner (a named person)', values.owner);
-  if (!name || !owner) throw new UsageError('init needs --name and --owner (a named person) when it cannot ask in a terminal.');
+  if (!name || !owner)
+    throw new UsageError('init needs --name and --owner (a named person) when it cannot ask in a terminal.');
   const id = await question('Agent id', values.id, slugify(name));
-  if (!id || !AGENT_ID_PATTERN.test(id)) throw new UsageError(`The id "${id ?? ''}" is not valid: use lower-case letters, digits and "-", up to 64 characters.`);
+  if (!id || !AGENT_ID_PATTERN.test(id))
+    throw new UsageError(
+      `The id "${id ?? ''}" is not valid: use lower-case letters, digits and "-", up to 64 characters.`,
+    );
   const stages = bundledSchemas.gates.stages.map((stage) => stage.id);
   const stage = await question(`Stage (${stages.join(', ')})`, values.stage, 'pilot');
-  if (!stage || !stages.includes(stage)) throw new UsageError(`Unknown stage "${stage ?? ''}": use one of ${stages.join(', ')}.`);
+  if (!stage || !stages.includes(stage))
+    throw new UsageError(`Unknown stage "${stage ?? ''}": use one of ${stages.join(', ')}.`);
   const tier = await question('Declared tier (tier-1, tier-2, tier-3; empty to derive it)', values.tier);
-  if (tier && !TIERS.includes(tier)) throw new UsageError(`Unknown --tier "${tier}": use ${TIERS.join(', ')}, or leave it out to let agentdoc derive it.`);
+  if (tier && !TIERS.includes(tier))
+    throw new UsageError(
+      `Unknown --tier "${tier}": use ${TIERS.join(', ')}, or leave it out to let agentdoc derive it.`,
+    );
   const impact = await question('Financial impact (none, low, medium, high)', values['financial-impact'], 'low');
-  if (!IMPACTS.includes(impact as (typeof IMPACTS)[number])) throw new UsageError(`Unknown --financial-impact "${impact ?? ''}": use ${IMPACTS.join(', ')}.`);
+  if (!IMPACTS.includes(impact as (typeof IMPACTS)[number]))
+    throw new UsageError(`Unknown --financial-impact "${impact ?? ''}": use ${IMPACTS.join(', ')}.`);
   const answers: SkeletonAnswers = {
-    id, name, owner, stage,
+    id,
+    name,
+    owner,
+    stage,
     customerFacing: await yesNo('Do customers see its output?', values['customer-facing']),
     personalData: await yesNo('Does it process personal data?', values['personal-data']),
     financialImpact: impact as SkeletonAnswers['financialImpact'] & string,
@@ -73,7 +94,10 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     today: values.today ?? new Date().toISOString().slice(0, 10),
   };
   const target = path.resolve(io.cwd, positionals[0] ?? `${id}.agent.md`);
-  if (!target.endsWith('.agent.md')) throw new UsageError(`"${positionals[0] ?? ''}" does not end in .agent.md, so agentdoc would not check it: name the file <something>.agent.md.`);
+  if (!target.endsWith('.agent.md'))
+    throw new UsageError(
+      `"${positionals[0] ?? ''}" does not end in .agent.md, so agentdoc would not check it: name the file <something>.agent.md.`,
+    );
   const text = createSkeleton(answers);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -81,11 +105,16 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     fs.writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${displayPath(io.cwd, target)} already exists; agentdoc init never overwrites a file. Choose another name or delete it first.`);
+    if (code === 'EEXIST')
+      throw new UsageError(
+        `${displayPath(io.cwd, target)} already exists; agentdoc init never overwrites a file. Choose another name or delete it first.`,
+      );
     throw new UsageError(`Cannot create ${displayPath(io.cwd, target)}: ${code ?? String(error)}.`);
   }
   const findings = analyze(text, { today: answers.today ?? '' }).findings;
   const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
-  io.stdout(`Created ${displayPath(io.cwd, target)} (stage ${stage}): ${count('error')} errors, ${count('warning')} warnings.\nRun \`agentdoc check ${displayPath(io.cwd, target)}\` to see what to fill in next.\n`);
+  io.stdout(
+    `Created ${displayPath(io.cwd, target)} (stage ${stage}): ${count('error')} errors, ${count('warning')} warnings.\nRun \`agentdoc check ${displayPath(io.cwd, target)}\` to see what to fill in next.\n`,
+  );
   return 0;
 }

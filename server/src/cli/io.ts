@@ -31,7 +31,9 @@ export function emit(io: CliIo, text: string, output: string | undefined): void 
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, text);
   } catch (error) {
-    throw new UsageError(`Cannot write --output ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the folder exists and is writable.`);
+    throw new UsageError(
+      `Cannot write --output ${output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the folder exists and is writable.`,
+    );
   }
 }
 

@@ -15,7 +15,10 @@ Commands:
 
 Run \`agentdoc <command> --help\` for a command's options. Documentation: docs/cli.md.`;
 
-const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => number | Promise<number>; usage: string }> = {
+const COMMANDS: Record<
+  string,
+  { run: (args: readonly string[], io: CliIo) => number | Promise<number>; usage: string }
+> = {
   check: { run: check, usage: CHECK_USAGE },
   report: { run: report, usage: REPORT_USAGE },
   init: { run: init, usage: INIT_USAGE },
@@ -45,7 +48,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`agentdoc ${command}: ${(error as Error).message}\nRun \`agentdoc ${command} --help\` for the options.\n`);
+      io.stderr(
+        `agentdoc ${command}: ${(error as Error).message}\nRun \`agentdoc ${command} --help\` for the options.\n`,
+      );
       return 2;
     }
     throw error;
@@ -60,7 +65,8 @@ if (require.main === module) {
   const terminal = Boolean(process.stdin.isTTY);
   // Created on the first question only, so commands that never ask leave stdin alone.
   let prompt: readline.Interface | undefined;
-  const ask = (question: string): Promise<string> => (prompt ??= readline.createInterface({ input: process.stdin, output: process.stderr })).question(question);
+  const ask = (question: string): Promise<string> =>
+    (prompt ??= readline.createInterface({ input: process.stdin, output: process.stderr })).question(question);
   run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
@@ -70,10 +76,17 @@ if (require.main === module) {
     stdinIsTty: terminal,
     env: process.env,
     ...(terminal ? { ask } : {}),
-  }).then((code) => {
-    process.exitCode = code;
-  }, (error: unknown) => {
-    process.stderr.write(`agentdoc: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nPlease report this.\n`);
-    process.exitCode = 2;
-  }).finally(() => prompt?.close());
+  })
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        process.stderr.write(
+          `agentdoc: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`,
+        );
+        process.exitCode = 2;
+      },
+    )
+    .finally(() => prompt?.close());
 }

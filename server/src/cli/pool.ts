@@ -32,28 +32,34 @@ export async function checkAll(jobs: readonly CheckJob[], options: RunOptions = 
   }
   const results = new Array<CheckedFile | undefined>(jobs.length);
   const batches: Array<{ id: number; jobs: CheckJob[] }> = [];
-  for (let start = 0; start < jobs.length; start += BATCH) batches.push({ id: start, jobs: jobs.slice(start, start + BATCH) });
+  for (let start = 0; start < jobs.length; start += BATCH)
+    batches.push({ id: start, jobs: jobs.slice(start, start + BATCH) });
   let done = 0;
   const workers = Array.from({ length: count }, () => new Worker(workerScript));
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = (): void => {
-        const batch = batches.shift();
-        if (batch) worker.postMessage(batch);
-        else resolve();
-      };
-      worker.on('message', (reply: Reply) => {
-        for (const [offset, result] of reply.results.entries()) {
-          if (!result.ok) return reject(new Error(result.error));
-          results[reply.id + offset] = result.file;
-        }
-        done += reply.results.length;
-        options.onProgress?.(done, jobs.length);
-        next();
-      });
-      worker.on('error', reject);
-      next();
-    })));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = (): void => {
+              const batch = batches.shift();
+              if (batch) worker.postMessage(batch);
+              else resolve();
+            };
+            worker.on('message', (reply: Reply) => {
+              for (const [offset, result] of reply.results.entries()) {
+                if (!result.ok) return reject(new Error(result.error));
+                results[reply.id + offset] = result.file;
+              }
+              done += reply.results.length;
+              options.onProgress?.(done, jobs.length);
+              next();
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

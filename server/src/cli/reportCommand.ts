@@ -23,7 +23,11 @@ export function report(args: readonly string[], io: CliIo): number {
     args: [...args],
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'markdown' }, output: { type: 'string' }, stage: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
+      format: { type: 'string', default: 'markdown' },
+      output: { type: 'string' },
+      stage: { type: 'string' },
+      config: { type: 'string' },
+      today: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -31,13 +35,20 @@ export function report(args: readonly string[], io: CliIo): number {
     io.stdout(REPORT_USAGE + '\n');
     return 0;
   }
-  if (values.format !== 'markdown' && values.format !== 'html') throw new UsageError(`Unknown --format "${values.format}": use markdown or html.`);
+  if (values.format !== 'markdown' && values.format !== 'html')
+    throw new UsageError(`Unknown --format "${values.format}": use markdown or html.`);
   const { jobs } = prepare(positionals, values, io);
   if (jobs.length === 0) throw new UsageError('No *.agent.md files found: give the files or folders to report on.');
   const date = values.today ?? new Date().toISOString().slice(0, 10);
   const entries = jobs.map((job) => {
     const loaded = job.config ? loadConfig(job.config.text, job.config.path) : undefined;
-    return { path: job.display, result: analyzeWithConfig(fs.readFileSync(job.file, 'utf8'), loaded, { today: date, ...(job.stage ? { stageOverride: job.stage } : {}) }) };
+    return {
+      path: job.display,
+      result: analyzeWithConfig(fs.readFileSync(job.file, 'utf8'), loaded, {
+        today: date,
+        ...(job.stage ? { stageOverride: job.stage } : {}),
+      }),
+    };
   });
   const built = buildReport(entries, { date });
   emit(io, values.format === 'html' ? renderReportHtml(built) : renderReportMarkdown(built), values.output);

@@ -58,7 +58,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     // Rules are contained one by one below; this catches a failure before them (model, facts,
     // readiness), which would otherwise escape into the language server's event loop and end it.
     const reason = error instanceof Error ? error.message : String(error);
-    const finding: Finding = { code: 'AD900', rule: 'internal-error', severity: 'error', message: `agentdoc could not read this document: ${reason}. Please report this.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+    const finding: Finding = {
+      code: 'AD900',
+      rule: 'internal-error',
+      severity: 'error',
+      message: `agentdoc could not read this document: ${reason}. Please report this.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
     return { findings: [finding], model: undefined, readiness: undefined };
   }
 }
@@ -73,7 +79,16 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   // Severity follows context.stage everywhere, so overriding the stage here is enough for every rule.
   const override = ladder.get(options.stageOverride);
   const readiness: Readiness = override ? { ...evaluated, stage: override, next: ladder.next(override) } : evaluated;
-  const context: RuleContext = { model, facts, ladder, stage: readiness.stage, readiness, validators: validatorsFor(schemas), today, ...(options.fileExists ? { fileExists: options.fileExists } : {}) };
+  const context: RuleContext = {
+    model,
+    facts,
+    ladder,
+    stage: readiness.stage,
+    readiness,
+    validators: validatorsFor(schemas),
+    today,
+    ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+  };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     try {
@@ -105,32 +120,61 @@ function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Find
   const kept = sortFindings(found).slice(0, max);
   const next = found[max];
   const more = found.length - max;
-  kept.push({ code: rule.code, rule: rule.name, severity: 'information', message: `${more.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`, range: next?.range ?? kept[kept.length - 1]!.range });
+  kept.push({
+    code: rule.code,
+    rule: rule.name,
+    severity: 'information',
+    message: `${more.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`,
+    range: next?.range ?? kept[kept.length - 1]!.range,
+  });
   return kept;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) =>
-    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
-    severityRank[a.severity] - severityRank[b.severity] || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
 }
 
 function inputGuard(text: string, maxBytes: number): Finding | undefined {
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const bytes = utf8Length(text, maxBytes);
   if (bytes > maxBytes) {
-    return { code: 'AD901', rule: 'document-too-large', severity: 'warning', message: `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`, range: zero };
+    return {
+      code: 'AD901',
+      rule: 'document-too-large',
+      severity: 'warning',
+      message: `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`,
+      range: zero,
+    };
   }
   const sample = text.slice(0, 8000);
   const nul = sample.indexOf('\u0000');
   if (nul >= 0) {
-    return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (NUL bytes), not text, so it was not checked.', range: zero };
+    return {
+      code: 'AD902',
+      rule: 'not-text',
+      severity: 'warning',
+      message: 'This file holds binary data (NUL bytes), not text, so it was not checked.',
+      range: zero,
+    };
   }
   // Binary without NULs (e.g. compressed data decoded as UTF-8) shows up as control characters and
   // U+FFFD replacement characters; no text document has them as a tenth of its first 8,000.
   const garbage = sample.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
   if (sample.length >= 64 && garbage * 10 > sample.length) {
-    return { code: 'AD902', rule: 'not-text', severity: 'warning', message: 'This file holds binary data (control or undecodable characters), not text, so it was not checked.', range: zero };
+    return {
+      code: 'AD902',
+      rule: 'not-text',
+      severity: 'warning',
+      message: 'This file holds binary data (control or undecodable characters), not text, so it was not checked.',
+      range: zero,
+    };
   }
   return undefined;
 }
@@ -147,8 +191,10 @@ function utf8Length(text: string, limit: number): number {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) bytes += 1;
     else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }

@@ -76,7 +76,9 @@ export class Facts {
   }
 
   runbookEntries(): string[] {
-    return (this.model.sectionsById.get('runbook') ?? []).flatMap((section) => section.subsections.map((sub) => sub.heading.slug));
+    return (this.model.sectionsById.get('runbook') ?? []).flatMap((section) =>
+      section.subsections.map((sub) => sub.heading.slug),
+    );
   }
 
   private evalCases(): number {

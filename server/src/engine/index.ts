@@ -5,6 +5,15 @@ export { allRules } from './rules';
 export { bundledSchemas } from './schemaData/bundled';
 export type { SchemaSet } from './schemaData/types';
 export {
-  loadConfig, analyzeWithConfig, applySeverityOverrides, findConfigPath, knownRuleCodes, CONFIG_FILE_NAMES,
-  type LoadedConfig, type ConfigProblem, type FileGlobs, type SeverityOverride, type SeverityOverrides,
+  loadConfig,
+  analyzeWithConfig,
+  applySeverityOverrides,
+  findConfigPath,
+  knownRuleCodes,
+  CONFIG_FILE_NAMES,
+  type LoadedConfig,
+  type ConfigProblem,
+  type FileGlobs,
+  type SeverityOverride,
+  type SeverityOverrides,
 } from './config';

@@ -68,7 +68,12 @@ export function evaluateReadiness(model: DocumentModel, facts: Facts, ladder: St
   let readyFor: StageSpec | undefined;
   for (const candidate of ladder.stages) {
     if (candidate.terminal) continue;
-    const blocked = items.some((result) => (ladder.get(result.gate.stage)?.order ?? 0) <= candidate.order && !ladder.get(result.gate.stage)?.terminal && !isSatisfied(result));
+    const blocked = items.some(
+      (result) =>
+        (ladder.get(result.gate.stage)?.order ?? 0) <= candidate.order &&
+        !ladder.get(result.gate.stage)?.terminal &&
+        !isSatisfied(result),
+    );
     if (blocked) break;
     readyFor = candidate;
   }
@@ -80,26 +85,34 @@ function sectionGates(model: DocumentModel, ladder: StageLadder): GateSpec[] {
   return ladder.stages.flatMap((stage) => {
     const sections = model.schemas.sections.sections.filter((section) => section.requiredFrom === stage.id);
     if (sections.length === 0) return [];
-    return [{
-      id: `sections:${stage.id}`,
-      stage: stage.id,
-      title: 'Documentation parts',
-      items: sections.map((section) => ({
-        id: `section-${section.id}`,
-        title: `Section "${section.title}"`,
-        requires: { section: section.id },
-        ...(section.when ? { when: section.when } : {}),
-        hint: `Write the ${section.title} section.`,
-        rationale: section.guidance.why,
-        sources: section.guidance.sources,
-      })),
-    }];
+    return [
+      {
+        id: `sections:${stage.id}`,
+        stage: stage.id,
+        title: 'Documentation parts',
+        items: sections.map((section) => ({
+          id: `section-${section.id}`,
+          title: `Section "${section.title}"`,
+          requires: { section: section.id },
+          ...(section.when ? { when: section.when } : {}),
+          hint: `Write the ${section.title} section.`,
+          rationale: section.guidance.why,
+          sources: section.guidance.sources,
+        })),
+      },
+    ];
   });
 }
 
 function evaluateItem(
-  model: DocumentModel, facts: Facts, gate: GateSpec, item: GateItemSpec, kind: ItemResult['kind'],
-  signoffs: Map<string, { table: BoundTable; row: TableRow }>, waivers: Map<string, { table: BoundTable; row: TableRow }>, today: number,
+  model: DocumentModel,
+  facts: Facts,
+  gate: GateSpec,
+  item: GateItemSpec,
+  kind: ItemResult['kind'],
+  signoffs: Map<string, { table: BoundTable; row: TableRow }>,
+  waivers: Map<string, { table: BoundTable; row: TableRow }>,
+  today: number,
 ): ItemResult {
   const base = { gate: { id: gate.id, title: gate.title, stage: gate.stage }, item, kind };
   const signoffRow = signoffs.get(item.id);
@@ -107,9 +120,10 @@ function evaluateItem(
   const waiverRow = waivers.get(item.id);
   const waiver = waiverRow && readWaiver(waiverRow.table, waiverRow.row, today);
   const extra = { ...(signoff ? { signoff } : {}), ...(waiver ? { waiver } : {}) };
-  const requirementHolds = kind === 'section'
-    ? catalogueSectionState(model, item.id.slice('section-'.length)) === 'filled'
-    : !item.requires || evaluate(item.requires, facts);
+  const requirementHolds =
+    kind === 'section'
+      ? catalogueSectionState(model, item.id.slice('section-'.length)) === 'filled'
+      : !item.requires || evaluate(item.requires, facts);
   const signed = !item.signoff || signoff?.status === 'pass';
   if (requirementHolds && signed) return { ...base, status: 'met', ...extra };
   if (waiver && item.waivable !== false) {
@@ -134,21 +148,37 @@ function recordsByItem(model: DocumentModel, tableId: string): Map<string, { tab
 function rowRange(row: TableRow): Range {
   const first = row.cells[0]?.range;
   const last = row.cells[row.cells.length - 1]?.range;
-  return first && last ? { start: first.start, end: last.end } : { start: { line: row.line, character: 0 }, end: { line: row.line, character: 0 } };
+  return first && last
+    ? { start: first.start, end: last.end }
+    : { start: { line: row.line, character: 0 }, end: { line: row.line, character: 0 } };
 }
 
 function readSignoff(table: BoundTable, row: TableRow): SignoffRecord {
   const get = (column: string): string => cellText(table, row, column) ?? '';
-  return { status: get('status').toLowerCase(), signer: get('signer'), date: get('date'), evidence: get('evidence'), range: rowRange(row) };
+  return {
+    status: get('status').toLowerCase(),
+    signer: get('signer'),
+    date: get('date'),
+    evidence: get('evidence'),
+    range: rowRange(row),
+  };
 }
 
 function readWaiver(table: BoundTable, row: TableRow, today: number): WaiverRecord {
   const get = (column: string): string => cellText(table, row, column) ?? '';
   const expiresDay = parseIsoDate(get('expires'));
   // Template text (TODO) is not a justification or an approver: such a waiver does not count yet.
-  const complete = get('justification').trim().length >= 10 && !isPlaceholderValue(get('justification')) && !isPlaceholderValue(get('approver')) && expiresDay !== undefined;
+  const complete =
+    get('justification').trim().length >= 10 &&
+    !isPlaceholderValue(get('justification')) &&
+    !isPlaceholderValue(get('approver')) &&
+    expiresDay !== undefined;
   return {
-    justification: get('justification'), approver: get('approver'), expires: get('expires'),
-    expired: expiresDay !== undefined && expiresDay < today, complete, range: rowRange(row),
+    justification: get('justification'),
+    approver: get('approver'),
+    expires: get('expires'),
+    expired: expiresDay !== undefined && expiresDay < today,
+    complete,
+    range: rowRange(row),
   };
 }

@@ -45,7 +45,11 @@ const FLAG_BITS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.
  */
 export function compileSafeRegex(source: string, flags = ''): SafeRegexResult {
   if (typeof source !== 'string') return { ok: false, error: 'the pattern is not a string' };
-  if (source.length > MAX_PATTERN_LENGTH) return { ok: false, error: `the pattern is ${source.length} characters long; at most ${MAX_PATTERN_LENGTH} are allowed` };
+  if (source.length > MAX_PATTERN_LENGTH)
+    return {
+      ok: false,
+      error: `the pattern is ${source.length} characters long; at most ${MAX_PATTERN_LENGTH} are allowed`,
+    };
   let bits = 0;
   for (const flag of flags) {
     const bit = FLAG_BITS[flag];
@@ -57,13 +61,24 @@ export function compileSafeRegex(source: string, flags = ''): SafeRegexResult {
     compiled = RE2JS.compile(source, bits);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `${reason.replace(/^error parsing regexp: /, '')} (patterns here have no backreferences or lookaround)` };
+    return {
+      ok: false,
+      error: `${reason.replace(/^error parsing regexp: /, '')} (patterns here have no backreferences or lookaround)`,
+    };
   }
-  if (compiled.programSize() > MAX_PROGRAM_SIZE) return { ok: false, error: `the pattern is too complex (program size ${compiled.programSize()}, at most ${MAX_PROGRAM_SIZE})` };
+  if (compiled.programSize() > MAX_PROGRAM_SIZE)
+    return {
+      ok: false,
+      error: `the pattern is too complex (program size ${compiled.programSize()}, at most ${MAX_PROGRAM_SIZE})`,
+    };
   const toMatch = (found: RegExpMatchArray | unknown[] | null): SafeMatch | undefined => {
     if (!found) return undefined;
     const array = found as unknown[] & { index?: number };
-    return { text: String(array[0] ?? ''), index: array.index ?? 0, groups: array.slice(1).map((group) => (group === undefined || group === null ? undefined : String(group))) };
+    return {
+      text: String(array[0] ?? ''),
+      index: array.index ?? 0,
+      groups: array.slice(1).map((group) => (group === undefined || group === null ? undefined : String(group))),
+    };
   };
   return {
     ok: true,
@@ -72,7 +87,10 @@ export function compileSafeRegex(source: string, flags = ''): SafeRegexResult {
       flags,
       test: (input) => compiled.test(input),
       exec: (input) => toMatch(compiled.exec(input)),
-      matchAll: (input) => [...compiled.matchAll(input)].map((found) => toMatch(found)).filter((match): match is SafeMatch => match !== undefined),
+      matchAll: (input) =>
+        [...compiled.matchAll(input)]
+          .map((found) => toMatch(found))
+          .filter((match): match is SafeMatch => match !== undefined),
     },
   };
 }

@@ -27,7 +27,15 @@ export const AGENT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** "Invoice exception triage" → "invoice-exception-triage". */
 export function slugify(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'agent';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64) || 'agent'
+  );
 }
 
 /**
@@ -46,10 +54,16 @@ export function createSkeleton(answers: SkeletonAnswers, schemas: SchemaSet = bu
     const due = required !== undefined && !required.terminal && required.order <= stage.order;
     const starter = due ? STARTERS[section.id]?.(answers) : undefined;
     lines.push(`## ${section.title}`, '');
-    if (!due && required) lines.push(`<!-- Required from ${required.title.toLowerCase()} on. ${oneLine(section.guidance.why)} -->`, '');
+    if (!due && required)
+      lines.push(`<!-- Required from ${required.title.toLowerCase()} on. ${oneLine(section.guidance.why)} -->`, '');
     lines.push(...(starter ?? section.template.trimEnd().split('\n')), '');
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function frontMatter(answers: SkeletonAnswers, stage: string): string[] {
@@ -111,7 +125,11 @@ const STARTERS: Record<string, Starter> = {
 /** A YAML scalar: plain when unambiguous, else double-quoted (JSON strings are valid YAML). */
 function scalar(value: string): string {
   const text = oneLine(value);
-  return /^[A-Za-z0-9][\w .,()/@'-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/: | #/.test(text) ? text : JSON.stringify(text);
+  return /^[A-Za-z0-9][\w .,()/@'-]*$/.test(text) &&
+    !/^(true|false|null|yes|no|on|off|~)$/i.test(text) &&
+    !/: | #/.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 function oneLine(text: string): string {

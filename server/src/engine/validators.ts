@@ -8,11 +8,14 @@ import type { SchemaSet, TableSpec } from './schemaData/types';
  * catastrophic pattern such as (a+)+$ cannot hang the server. ajv asks for the "u" flag, which
  * re2 needs no flag for.
  */
-const linearRegExp = Object.assign((pattern: string, flags: string) => {
-  const compiled = compileSafeRegex(pattern, flags.replace(/[gu]/g, ''));
-  if (!compiled.ok) throw new Error(`the pattern ${JSON.stringify(pattern)} is refused: ${compiled.error}`);
-  return compiled.regex;
-}, { code: 'linearRegExp' });
+const linearRegExp = Object.assign(
+  (pattern: string, flags: string) => {
+    const compiled = compileSafeRegex(pattern, flags.replace(/[gu]/g, ''));
+    if (!compiled.ok) throw new Error(`the pattern ${JSON.stringify(pattern)} is refused: ${compiled.error}`);
+    return compiled.regex;
+  },
+  { code: 'linearRegExp' },
+);
 
 export interface Validators {
   frontMatter: ValidateFunction;
@@ -31,7 +34,14 @@ export function validatorsFor(schemas: SchemaSet): Validators {
   // Remote $refs are never fetched: no loadSchema is configured, so they fail to compile.
   // The bundled schemas are ours and use the native engine; anything merged from a config does not.
   const trusted = schemas === bundledSchemas;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, allowUnionTypes: true, ...(trusted ? {} : { code: { regExp: linearRegExp } }) });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true,
+    allowUnionTypes: true,
+    ...(trusted ? {} : { code: { regExp: linearRegExp } }),
+  });
   const frontMatter = ajv.compile(schemas.frontMatter);
   const rows = new Map<TableSpec, ValidateFunction | undefined>();
   const validators: Validators = {

@@ -24,7 +24,11 @@ const RULES_REFERENCE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.
 
 /** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, ...(finding.sources ? { sources: finding.sources } : {}), ...(finding.subject ? { subject: finding.subject } : {}) };
+  const data: DiagnosticData = {
+    rule: finding.rule,
+    ...(finding.sources ? { sources: finding.sources } : {}),
+    ...(finding.subject ? { subject: finding.subject } : {}),
+  };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

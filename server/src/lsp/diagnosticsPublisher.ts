@@ -14,7 +14,10 @@ export class DiagnosticsPublisher {
   /** Per document, what the cross-document checks read from it: its id and depends_on. */
   private readonly identities = new Map<string, string>();
 
-  constructor(private readonly connection: Connection, private readonly results: () => [string, AnalysisResult][]) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly results: () => [string, AnalysisResult][],
+  ) {}
 
   publish(uri: string, findings: Finding[], version?: number): void {
     this.own.set(uri, { findings, version });
@@ -54,6 +57,10 @@ export class DiagnosticsPublisher {
     const own = this.own.get(uri);
     if (!own) return;
     const merged = sortFindings([...own.findings, ...(this.workspace.get(uri) ?? [])]);
-    void this.connection.sendDiagnostics({ uri, ...(own.version !== undefined ? { version: own.version } : {}), diagnostics: merged.map(toDiagnostic) });
+    void this.connection.sendDiagnostics({
+      uri,
+      ...(own.version !== undefined ? { version: own.version } : {}),
+      diagnostics: merged.map(toDiagnostic),
+    });
   }
 }

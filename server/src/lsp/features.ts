@@ -1,6 +1,16 @@
 import {
-  CodeActionKind, CompletionItemKind, DocumentSymbol, SymbolKind, type CodeAction, type CodeLens, type CompletionItem,
-  type DocumentLink, type FoldingRange, type Hover, type Location, type TextEdit,
+  CodeActionKind,
+  CompletionItemKind,
+  DocumentSymbol,
+  SymbolKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type DocumentLink,
+  type FoldingRange,
+  type Hover,
+  type Location,
+  type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, Range } from '../engine';
@@ -20,7 +30,10 @@ import { toDiagnostic } from './convert';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentdoc`;
 
 function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeAction {
-  const edits: TextEdit[] = plan.insertions.map((insertion) => ({ range: { start: insertion.position, end: insertion.position }, newText: insertion.text }));
+  const edits: TextEdit[] = plan.insertions.map((insertion) => ({
+    range: { start: insertion.position, end: insertion.position },
+    newText: insertion.text,
+  }));
   return {
     title: plan.title,
     kind,
@@ -31,10 +44,17 @@ function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeActi
   };
 }
 
-export function codeActions(document: TextDocument, result: AnalysisResult, range: Range, only: string[] | undefined): CodeAction[] {
-  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+export function codeActions(
+  document: TextDocument,
+  result: AnalysisResult,
+  range: Range,
+  only: string[] | undefined,
+): CodeAction[] {
+  const wants = (kind: string) =>
+    !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(result, range).map((plan) => toAction(document, plan, CodeActionKind.QuickFix)));
+  if (wants(CodeActionKind.QuickFix))
+    actions.push(...quickFixes(result, range).map((plan) => toAction(document, plan, CodeActionKind.QuickFix)));
   if (wants(FIX_ALL_KIND)) {
     const all = fixAll(result);
     if (all) actions.push(toAction(document, all, FIX_ALL_KIND));
@@ -42,15 +62,30 @@ export function codeActions(document: TextDocument, result: AnalysisResult, rang
   return actions;
 }
 
-const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = { 'front-matter': SymbolKind.Object, title: SymbolKind.File, section: SymbolKind.Module, subsection: SymbolKind.Key };
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  'front-matter': SymbolKind.Object,
+  title: SymbolKind.File,
+  section: SymbolKind.Module,
+  subsection: SymbolKind.Key,
+};
 
 export function documentSymbols(result: AnalysisResult): DocumentSymbol[] {
-  const convert = (symbol: OutlineSymbol): DocumentSymbol => DocumentSymbol.create(symbol.name, symbol.detail, SYMBOL_KIND[symbol.kind], symbol.range, symbol.selectionRange, symbol.children.map(convert));
+  const convert = (symbol: OutlineSymbol): DocumentSymbol =>
+    DocumentSymbol.create(
+      symbol.name,
+      symbol.detail,
+      SYMBOL_KIND[symbol.kind],
+      symbol.range,
+      symbol.selectionRange,
+      symbol.children.map(convert),
+    );
   return result.model ? documentOutline(result.model).map(convert) : [];
 }
 
 export function foldingRanges(result: AnalysisResult): FoldingRange[] {
-  return result.model ? foldingSpans(result.model).map((span) => ({ startLine: span.startLine, endLine: span.endLine })) : [];
+  return result.model
+    ? foldingSpans(result.model).map((span) => ({ startLine: span.startLine, endLine: span.endLine }))
+    : [];
 }
 
 export function hover(result: AnalysisResult, position: Range['start']): Hover | null {
@@ -58,7 +93,12 @@ export function hover(result: AnalysisResult, position: Range['start']): Hover |
   return info ? { contents: { kind: 'markdown', value: info.markdown }, range: info.range } : null;
 }
 
-const COMPLETION_KIND: Record<CompletionOption['kind'], CompletionItemKind> = { section: CompletionItemKind.Module, key: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, id: CompletionItemKind.Reference };
+const COMPLETION_KIND: Record<CompletionOption['kind'], CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  id: CompletionItemKind.Reference,
+};
 
 export function completions(result: AnalysisResult, position: Range['start']): CompletionItem[] {
   if (!result.model) return [];
@@ -67,7 +107,7 @@ export function completions(result: AnalysisResult, position: Range['start']): C
     kind: COMPLETION_KIND[option.kind],
     sortText: option.sortText,
     // The client filters on the text from the range start (column 0), so a section item filters as "## Title".
-    filterText: option.kind === 'section' ? option.insertText.split(/\r?\n/, 1)[0] : option.label,
+    filterText: option.kind === 'section' ? (option.insertText.split(/\r?\n/, 1)[0] ?? option.label) : option.label,
     textEdit: { range: option.range, newText: option.insertText },
     ...(option.detail ? { detail: option.detail } : {}),
     ...(option.documentation ? { documentation: { kind: 'markdown' as const, value: option.documentation } } : {}),
@@ -80,7 +120,12 @@ export function definition(uri: string, result: AnalysisResult, position: Range[
   return range ? { uri, range } : null;
 }
 
-export function references(uri: string, result: AnalysisResult, position: Range['start'], includeDeclaration: boolean): Location[] {
+export function references(
+  uri: string,
+  result: AnalysisResult,
+  position: Range['start'],
+  includeDeclaration: boolean,
+): Location[] {
   if (!result.model) return [];
   return referencesAt(buildSymbolIndex(result.model), position, includeDeclaration).map((range) => ({ uri, range }));
 }
@@ -93,17 +138,32 @@ export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
   if (!result.readiness || !result.model) return [];
   const summary = summarizeReadiness(result.readiness, new StageLadder(result.model.schemas.gates));
   const tier = result.readiness.tier ? ` · ${result.readiness.tier}` : '';
-  const lenses: CodeLens[] = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `agentdoc: ${summary.text}${tier}`, command: 'agentdoc.showChecklist' } }];
+  const lenses: CodeLens[] = [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      command: { title: `agentdoc: ${summary.text}${tier}`, command: 'agentdoc.showChecklist' },
+    },
+  ];
   const prompt = assemblePrompt(result.model);
   if (prompt) lenses.push({ range: prompt.anchor, data: { uri, kind: 'prompt-tokens' } });
   return lenses;
 }
 
-export function resolvePromptLens(lens: CodeLens, result: AnalysisResult | undefined, countTokens: (text: string) => number): CodeLens {
+export function resolvePromptLens(
+  lens: CodeLens,
+  result: AnalysisResult | undefined,
+  countTokens: (text: string) => number,
+): CodeLens {
   const prompt = result?.model && assemblePrompt(result.model);
   if (!prompt) return { ...lens, command: { title: 'Prompt: no prompt parts', command: '' } };
   const tokens = countTokens(prompt.text);
-  return { ...lens, command: { title: `≈ ${tokens.toLocaleString('en-US')} tokens (o200k_base: GPT-4o / GPT-4.1 / o-series tokenizer) · ${prompt.parts} part${prompt.parts === 1 ? '' : 's'}`, command: '' } };
+  return {
+    ...lens,
+    command: {
+      title: `≈ ${tokens.toLocaleString('en-US')} tokens (o200k_base: GPT-4o / GPT-4.1 / o-series tokenizer) · ${prompt.parts} part${prompt.parts === 1 ? '' : 's'}`,
+      command: '',
+    },
+  };
 }
 
 /** Evidence links resolve against the document's own location; only the editor opens them. */

@@ -25,7 +25,8 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) await walk(full);
-        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.agent.md')) found.push(pathToFileURL(full).toString());
+        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.agent.md'))
+          found.push(pathToFileURL(full).toString());
       }
     };
     await walk(fileURLToPath(folderUri));

@@ -23,7 +23,9 @@ export class ServerConfig {
   private readonly unpublished = new Set<string>();
 
   setFolders(folderUris: string[]): void {
-    this.folders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri).replace(/\/$/, ''));
+    this.folders = folderUris
+      .filter((uri) => uri.startsWith('file:'))
+      .map((uri) => fileURLToPath(uri).replace(/\/$/, ''));
     this.invalidate();
   }
 
@@ -43,7 +45,9 @@ export class ServerConfig {
     const file = fileURLToPath(uri);
     // Inside a workspace folder, discovery stops at that folder; a file opened on its own gets
     // what the CLI would give it (up to its repository root).
-    const folder = this.folders.filter((candidate) => file.startsWith(`${candidate}${path.sep}`)).sort((a, b) => b.length - a.length)[0];
+    const folder = this.folders
+      .filter((candidate) => file.startsWith(`${candidate}${path.sep}`))
+      .sort((a, b) => b.length - a.length)[0];
     const dir = path.dirname(file);
     if (!this.byDir.has(dir)) this.byDir.set(dir, findConfigPath(dir, isFile, folder));
     const configPath = this.byDir.get(dir);

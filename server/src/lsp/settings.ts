@@ -4,21 +4,39 @@ import type { AgentdocSettings } from '../protocol/types';
 
 export type { AgentdocSettings };
 
-export const DEFAULT_SETTINGS: AgentdocSettings = { enable: true, debounceMs: 150, maxDocumentBytes: DEFAULT_MAX_BYTES, checkWorkspace: true, maxYamlNesting: 100, maxFindingsPerRule: 1000 };
+export const DEFAULT_SETTINGS: AgentdocSettings = {
+  enable: true,
+  debounceMs: 150,
+  maxDocumentBytes: DEFAULT_MAX_BYTES,
+  checkWorkspace: true,
+  maxYamlNesting: 100,
+  maxFindingsPerRule: 1000,
+};
 
 /**
  * Reads settings for one document's folder. Nothing is cached across documents: a multi-root
  * workspace can configure each folder differently, and clients without the configuration
  * capability get the defaults.
  */
-export async function readSettings(connection: Connection, uri: string, clientSupportsConfiguration: boolean): Promise<AgentdocSettings> {
+export async function readSettings(
+  connection: Connection,
+  uri: string,
+  clientSupportsConfiguration: boolean,
+): Promise<AgentdocSettings> {
   if (!clientSupportsConfiguration) return DEFAULT_SETTINGS;
   try {
-    const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: 'agentdoc' })) as Partial<AgentdocSettings> | null;
+    const raw = (await connection.workspace.getConfiguration({
+      scopeUri: uri,
+      section: 'agentdoc',
+    })) as Partial<AgentdocSettings> | null;
     return {
       enable: typeof raw?.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
-      debounceMs: typeof raw?.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
-      maxDocumentBytes: typeof raw?.maxDocumentBytes === 'number' && raw.maxDocumentBytes > 0 ? raw.maxDocumentBytes : DEFAULT_SETTINGS.maxDocumentBytes,
+      debounceMs:
+        typeof raw?.debounceMs === 'number' && raw.debounceMs >= 0 ? raw.debounceMs : DEFAULT_SETTINGS.debounceMs,
+      maxDocumentBytes:
+        typeof raw?.maxDocumentBytes === 'number' && raw.maxDocumentBytes > 0
+          ? raw.maxDocumentBytes
+          : DEFAULT_SETTINGS.maxDocumentBytes,
       checkWorkspace: typeof raw?.checkWorkspace === 'boolean' ? raw.checkWorkspace : DEFAULT_SETTINGS.checkWorkspace,
       maxYamlNesting: positiveInteger(raw?.maxYamlNesting, DEFAULT_SETTINGS.maxYamlNesting),
       maxFindingsPerRule: positiveInteger(raw?.maxFindingsPerRule, DEFAULT_SETTINGS.maxFindingsPerRule),

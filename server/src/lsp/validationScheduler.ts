@@ -7,10 +7,13 @@ export class ValidationScheduler {
 
   schedule(key: string, delayMs: number, work: () => void): void {
     this.cancel(key);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      work();
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        work();
+      }, delayMs),
+    );
   }
 
   cancel(key: string): void {

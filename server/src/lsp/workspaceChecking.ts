@@ -40,11 +40,17 @@ export class WorkspaceChecking {
     let cancelled = false;
     const progress = this.supportsProgress() ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('agentdoc: checking agent docs', 0, 'listing files…', true);
-    progress?.token.onCancellationRequested(() => { cancelled = true; });
-    const count = await this.index.indexFolders(this.folders, {
-      report: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total}`),
-      isCancelled: () => cancelled,
-    }, (uri, result) => this.publish(uri, result));
+    progress?.token.onCancellationRequested(() => {
+      cancelled = true;
+    });
+    const count = await this.index.indexFolders(
+      this.folders,
+      {
+        report: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total}`),
+        isCancelled: () => cancelled,
+      },
+      (uri, result) => this.publish(uri, result),
+    );
     progress?.done();
     this.publisher.refreshWorkspace();
     sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});

@@ -20,10 +20,19 @@ export interface IndexProgress {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, AnalysisResult>();
 
-  constructor(private readonly files: WorkspaceFiles, private readonly analyze: (uri: string, text: string) => AnalysisResult) {}
+  constructor(
+    private readonly files: WorkspaceFiles,
+    private readonly analyze: (uri: string, text: string) => AnalysisResult,
+  ) {}
 
-  async indexFolders(folderUris: readonly string[], progress: IndexProgress, onFile: (uri: string, result: AnalysisResult) => void): Promise<number> {
-    const uris = (await Promise.all(folderUris.map((folder) => this.files.list(folder).catch(() => [] as string[])))).flat().sort();
+  async indexFolders(
+    folderUris: readonly string[],
+    progress: IndexProgress,
+    onFile: (uri: string, result: AnalysisResult) => void,
+  ): Promise<number> {
+    const uris = (await Promise.all(folderUris.map((folder) => this.files.list(folder).catch(() => [] as string[]))))
+      .flat()
+      .sort();
     let done = 0;
     for (const uri of uris) {
       if (progress.isCancelled()) break;

@@ -20,8 +20,12 @@ export function formatGithub(files: readonly CheckedFile[]): string {
     for (const finding of file.findings) {
       const { start, end } = finding.range;
       const properties = [
-        `file=${escapeProperty(file.path)}`, `line=${start.line + 1}`, `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`, `endColumn=${end.character + 1}`, `title=${escapeProperty(finding.code)}`,
+        `file=${escapeProperty(file.path)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(finding.code)}`,
       ];
       lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
     }

@@ -7,11 +7,19 @@ const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' 
 /** For a pull-request comment or a job summary ($GITHUB_STEP_SUMMARY): a table per file. */
 export function formatMarkdown(files: readonly CheckedFile[], context: FormatContext): string {
   const out = ['# agentdoc check', ''];
-  const errors = files.reduce((sum, file) => sum + file.findings.filter((finding) => finding.severity === 'error').length, 0);
+  const errors = files.reduce(
+    (sum, file) => sum + file.findings.filter((finding) => finding.severity === 'error').length,
+    0,
+  );
   const all = files.reduce((sum, file) => sum + file.findings.length, 0);
-  out.push(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${all} finding${all === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.${context.hidden ? ` ${context.hidden} findings below error hidden by --quiet.` : ''}`, '');
+  out.push(
+    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${all} finding${all === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.${context.hidden ? ` ${context.hidden} findings below error hidden by --quiet.` : ''}`,
+    '',
+  );
   for (const file of files) {
-    const readiness = file.readiness ? ` — stage ${file.readiness.stage}, ready for ${file.readiness.readyFor ?? 'no stage yet'}` : '';
+    const readiness = file.readiness
+      ? ` — stage ${file.readiness.stage}, ready for ${file.readiness.readyFor ?? 'no stage yet'}`
+      : '';
     out.push(`## \`${file.path.replace(/`/g, '')}\`${escapeMarkdown(readiness)}`, '');
     if (file.findings.length === 0) {
       out.push('No findings.', '');
@@ -19,7 +27,9 @@ export function formatMarkdown(files: readonly CheckedFile[], context: FormatCon
     }
     out.push('| Line | Severity | Code | Message |', '|---:|---|---|---|');
     for (const finding of file.findings) {
-      out.push(`| ${finding.range.start.line + 1}:${finding.range.start.character + 1} | ${ICON[finding.severity]} ${finding.severity} | ${finding.code} | ${escapeMarkdown(finding.message)} |`);
+      out.push(
+        `| ${finding.range.start.line + 1}:${finding.range.start.character + 1} | ${ICON[finding.severity]} ${finding.severity} | ${finding.code} | ${escapeMarkdown(finding.message)} |`,
+      );
     }
     out.push('');
   }

@@ -5,7 +5,12 @@ import { allRules, type Finding, type Severity } from '../../engine';
 import type { CheckedFile } from '../checkFile';
 import type { FormatContext } from './types';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** Where the project lives; help URIs point at docs/rules.md there. */
 export const PROJECT_URL = packageJson.repository.url.replace(/\.git$/, '');
@@ -21,15 +26,34 @@ interface RuleInfo {
 
 /** "section-missing" → "SectionMissing": SARIF rule names are identifiers, not sentences. */
 function pascal(name: string): string {
-  return name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
 }
 
 function ruleCatalogue(files: readonly CheckedFile[]): RuleInfo[] {
   const byCode = new Map<string, RuleInfo>();
-  for (const rule of allRules) if (!byCode.has(rule.code)) byCode.set(rule.code, { code: rule.code, name: rule.name, description: rule.description, rationale: rule.rationale, sources: rule.sources });
+  for (const rule of allRules)
+    if (!byCode.has(rule.code))
+      byCode.set(rule.code, {
+        code: rule.code,
+        name: rule.name,
+        description: rule.description,
+        rationale: rule.rationale,
+        sources: rule.sources,
+      });
   // Engine findings (AD900 internal error, AD901 too large, AD902 binary) have no Rule object.
   for (const finding of files.flatMap((file) => file.findings)) {
-    if (!byCode.has(finding.code)) byCode.set(finding.code, { code: finding.code, name: finding.rule, description: `agentdoc ${finding.rule.replace(/-/g, ' ')}.`, rationale: 'Reported by the agentdoc engine itself rather than by a rule.', sources: [] });
+    if (!byCode.has(finding.code))
+      byCode.set(finding.code, {
+        code: finding.code,
+        name: finding.rule,
+        description: `agentdoc ${finding.rule.replace(/-/g, ' ')}.`,
+        rationale: 'Reported by the agentdoc engine itself rather than by a rule.',
+        sources: [],
+      });
   }
   return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
@@ -41,7 +65,10 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
     name: pascal(rule.name),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
-    help: { text: `${rule.description} ${rule.rationale} Details: ${helpUri}`, markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n[Documentation](${helpUri})` },
+    help: {
+      text: `${rule.description} ${rule.rationale} Details: ${helpUri}`,
+      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n[Documentation](${helpUri})`,
+    },
     helpUri,
     properties: { tags: ['agentdoc', 'documentation', ...rule.sources] },
   };
@@ -56,15 +83,21 @@ function location(file: CheckedFile, finding: Finding, context: FormatContext): 
   const absolute = path.resolve(context.cwd, file.path);
   const relative = path.relative(context.cwd, absolute).split(path.sep).join('/');
   // Files outside the working folder cannot be expressed relative to %SRCROOT%: use their file URI.
-  const artifactLocation = relative.startsWith('../') || path.isAbsolute(relative)
-    ? { uri: pathToFileURL(absolute).href }
-    : { uri: relativeUri(relative), uriBaseId: '%SRCROOT%' };
+  const artifactLocation =
+    relative.startsWith('../') || path.isAbsolute(relative)
+      ? { uri: pathToFileURL(absolute).href }
+      : { uri: relativeUri(relative), uriBaseId: '%SRCROOT%' };
   const { start, end } = finding.range;
   return {
     physicalLocation: {
       artifactLocation,
       // SARIF lines and columns are 1-based; columns count UTF-16 code units like LSP (columnKind below).
-      region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+      region: {
+        startLine: start.line + 1,
+        startColumn: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+      },
     },
   };
 }
@@ -73,23 +106,35 @@ function location(file: CheckedFile, finding: Finding, context: FormatContext): 
 export function formatSarif(files: readonly CheckedFile[], context: FormatContext): string {
   const rules = ruleCatalogue(files);
   const index = new Map(rules.map((rule, position) => [rule.code, position]));
-  const results = files.flatMap((file) => file.findings.map((finding) => ({
-    ruleId: finding.code,
-    ruleIndex: index.get(finding.code) ?? 0,
-    level: LEVEL[finding.severity],
-    message: { text: finding.message },
-    locations: [location(file, finding, context)],
-  })));
+  const results = files.flatMap((file) =>
+    file.findings.map((finding) => ({
+      ruleId: finding.code,
+      ruleIndex: index.get(finding.code) ?? 0,
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [location(file, finding, context)],
+    })),
+  );
   const srcRoot = pathToFileURL(context.cwd).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'agentdoc', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: PROJECT_URL, rules: rules.map(descriptor) } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'agentdoc',
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: PROJECT_URL,
+            rules: rules.map(descriptor),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

@@ -2,7 +2,16 @@ import type { Severity } from '../../engine';
 import type { CheckedFile } from '../checkFile';
 import type { FormatContext } from './types';
 
-const STYLE = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', green: '\x1b[32m' } as const;
+const STYLE = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  information: '\x1b[36m',
+  hint: '\x1b[90m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  underline: '\x1b[4m',
+  green: '\x1b[32m',
+} as const;
 const RESET = '\x1b[0m';
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -17,7 +26,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hin
  *   ✖ 4 problems (3 errors, 1 warning) in 1 of 2 files
  */
 export function formatText(files: readonly CheckedFile[], context: FormatContext): string {
-  const paint = (style: keyof typeof STYLE, text: string): string => (context.useColor ? `${STYLE[style]}${text}${RESET}` : text);
+  const paint = (style: keyof typeof STYLE, text: string): string =>
+    context.useColor ? `${STYLE[style]}${text}${RESET}` : text;
   const lines: string[] = [];
   const total = emptyCounts();
   let withFindings = 0;
@@ -27,12 +37,18 @@ export function formatText(files: readonly CheckedFile[], context: FormatContext
     for (const severity of SEVERITIES) total[severity] += counts[severity];
     if (file.findings.length === 0) continue; // clean files only count in the total, as in eslint
     withFindings++;
-    const readiness = file.readiness ? `  ${paint('dim', `stage ${file.readiness.stage} · ready for ${file.readiness.readyFor ?? 'no stage yet'}${file.readiness.tier ? ` · ${file.readiness.tier}` : ''}`)}` : '';
+    const readiness = file.readiness
+      ? `  ${paint('dim', `stage ${file.readiness.stage} · ready for ${file.readiness.readyFor ?? 'no stage yet'}${file.readiness.tier ? ` · ${file.readiness.tier}` : ''}`)}`
+      : '';
     lines.push(paint('underline', file.path) + readiness);
-    const locations = file.findings.map((finding) => `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`);
+    const locations = file.findings.map(
+      (finding) => `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+    );
     const width = Math.max(...locations.map((location) => location.length));
     file.findings.forEach((finding, index) => {
-      lines.push(`  ${paint('dim', locations[index]!.padEnd(width))}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))}  ${paint('dim', finding.code)}  ${finding.message}`);
+      lines.push(
+        `  ${paint('dim', locations[index]!.padEnd(width))}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))}  ${paint('dim', finding.code)}  ${finding.message}`,
+      );
     });
     lines.push(`  ${counted(counts, paint)}`, '');
   }
@@ -40,7 +56,13 @@ export function formatText(files: readonly CheckedFile[], context: FormatContext
   const fileWord = `${files.length} file${files.length === 1 ? '' : 's'}`;
   const hidden = context.hidden ? ` (${context.hidden} below error hidden by --quiet)` : '';
   if (problems === 0) lines.push(paint('green', `✔ ${fileWord} checked, no problems`) + hidden);
-  else lines.push(paint(total.error ? 'error' : 'warning', `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counted(total, (_style, text) => text)}) in ${withFindings} of ${fileWord}`) + hidden);
+  else
+    lines.push(
+      paint(
+        total.error ? 'error' : 'warning',
+        `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counted(total, (_style, text) => text)}) in ${withFindings} of ${fileWord}`,
+      ) + hidden,
+    );
   return lines.join('\n') + '\n';
 }
 

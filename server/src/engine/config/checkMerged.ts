@@ -18,11 +18,21 @@ export interface MergedProblem {
 export function checkMerged(schemas: SchemaSet, config: ConfigData): MergedProblem[] {
   const problems: MergedProblem[] = [];
   const validators = schemaValidators();
-  const check = (catalogue: MergedProblem['catalogue'], validate: typeof validators.sections, data: unknown, prefix: string): void => {
+  const check = (
+    catalogue: MergedProblem['catalogue'],
+    validate: typeof validators.sections,
+    data: unknown,
+    prefix: string,
+  ): void => {
     if (validate(data)) return;
     for (const error of describeErrors(validate.errors)) {
       const inner = error.pointer.startsWith(prefix) ? error.pointer.slice(prefix.length) : error.pointer;
-      problems.push({ catalogue, pointer: error.pointer, ...(catalogue === 'policy' ? { path: ['policy'] } : {}), message: `${catalogue}: ${error.message.replace(`"${prefix.slice(1)}.`, '"').replace(/^"([^"]*)"/, (_m, p: string) => `"${describe(schemas, catalogue, inner, p)}"`)}` });
+      problems.push({
+        catalogue,
+        pointer: error.pointer,
+        ...(catalogue === 'policy' ? { path: ['policy'] } : {}),
+        message: `${catalogue}: ${error.message.replace(`"${prefix.slice(1)}.`, '"').replace(/^"([^"]*)"/, (_m, p: string) => `"${describe(schemas, catalogue, inner, p)}"`)}`,
+      });
     }
   };
   if (config.sections?.length) check('sections', validators.sections, schemas.sections, '/sections');
@@ -31,22 +41,50 @@ export function checkMerged(schemas: SchemaSet, config: ConfigData): MergedProbl
   const stages = new Set(schemas.gates.stages.map((stage) => stage.id));
   const stageList = [...stages].join(', ');
   (config.sections ?? []).forEach((entry, index) => {
-    if (entry.requiredFrom !== undefined && !stages.has(entry.requiredFrom)) problems.push({ catalogue: 'sections', pointer: '', path: ['sections', index, 'requiredFrom'], message: `unknown stage "${entry.requiredFrom}"; use one of ${stageList}` });
+    if (entry.requiredFrom !== undefined && !stages.has(entry.requiredFrom))
+      problems.push({
+        catalogue: 'sections',
+        pointer: '',
+        path: ['sections', index, 'requiredFrom'],
+        message: `unknown stage "${entry.requiredFrom}"; use one of ${stageList}`,
+      });
     (entry.tables ?? []).forEach((table, tableIndex) => {
       if (!table.rowSchema) return;
       try {
         schemaValidators().rowCompiler().compile(table.rowSchema);
       } catch (error) {
-        problems.push({ catalogue: 'sections', pointer: '', path: ['sections', index, 'tables', tableIndex, 'rowSchema'], message: `row schema does not compile: ${error instanceof Error ? error.message : String(error)}` });
+        problems.push({
+          catalogue: 'sections',
+          pointer: '',
+          path: ['sections', index, 'tables', tableIndex, 'rowSchema'],
+          message: `row schema does not compile: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     });
   });
   (config.gates ?? []).forEach((entry, index) => {
-    if (entry.stage !== undefined && !stages.has(entry.stage)) problems.push({ catalogue: 'gates', pointer: '', path: ['gates', index, 'stage'], message: `unknown stage "${entry.stage}"; use one of ${stageList}` });
+    if (entry.stage !== undefined && !stages.has(entry.stage))
+      problems.push({
+        catalogue: 'gates',
+        pointer: '',
+        path: ['gates', index, 'stage'],
+        message: `unknown stage "${entry.stage}"; use one of ${stageList}`,
+      });
   });
-  for (const key of ['evalMinimumFromStage', 'deputyFromStage', 'responsibilitiesFromStage', 'costFromStage'] as const) {
+  for (const key of [
+    'evalMinimumFromStage',
+    'deputyFromStage',
+    'responsibilitiesFromStage',
+    'costFromStage',
+  ] as const) {
     const value = config.policy?.[key];
-    if (value !== undefined && !stages.has(value)) problems.push({ catalogue: 'policy', pointer: '', path: ['policy', key], message: `unknown stage "${value}"; use one of ${stageList}` });
+    if (value !== undefined && !stages.has(value))
+      problems.push({
+        catalogue: 'policy',
+        pointer: '',
+        path: ['policy', key],
+        message: `unknown stage "${value}"; use one of ${stageList}`,
+      });
   }
   return problems;
 }
@@ -61,7 +99,9 @@ function describe(schemas: SchemaSet, catalogue: MergedProblem['catalogue'], inn
   if (catalogue === 'gates' && parts[0] !== undefined) {
     const gate = schemas.gates.gates[Number(parts[0])];
     const item = parts[1] === 'items' && parts[2] !== undefined ? gate?.items[Number(parts[2])] : undefined;
-    return [`gate ${gate?.id ?? parts[0]}`, ...(item ? [`item ${item.id}`, ...parts.slice(3)] : parts.slice(1))].join('.');
+    return [`gate ${gate?.id ?? parts[0]}`, ...(item ? [`item ${item.id}`, ...parts.slice(3)] : parts.slice(1))].join(
+      '.',
+    );
   }
   return fallback;
 }

@@ -7,7 +7,11 @@ import { CONFIG_FILE_NAMES } from './types';
  * Pure: paths are '/'-separated absolute strings and `exists` is injected (fs in the CLI, the
  * workspace in the server). Returns undefined when no config is found.
  */
-export function findConfigPath(fileDir: string, exists: (path: string) => boolean, stopAt?: string): string | undefined {
+export function findConfigPath(
+  fileDir: string,
+  exists: (path: string) => boolean,
+  stopAt?: string,
+): string | undefined {
   let dir: string | undefined = normalise(fileDir);
   const stop = stopAt === undefined ? undefined : normalise(stopAt);
   while (dir !== undefined) {

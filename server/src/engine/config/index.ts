@@ -11,7 +11,14 @@ import { checkMerged } from './checkMerged';
 export { applySeverityOverrides } from './severity';
 export { analyzeWithConfig } from './analyzeWithConfig';
 export { findConfigPath } from './discover';
-export { CONFIG_FILE_NAMES, type ConfigProblem, type FileGlobs, type LoadedConfig, type SeverityOverride, type SeverityOverrides } from './types';
+export {
+  CONFIG_FILE_NAMES,
+  type ConfigProblem,
+  type FileGlobs,
+  type LoadedConfig,
+  type SeverityOverride,
+  type SeverityOverrides,
+} from './types';
 
 /** Codes a config may name in `rules`: every registered rule plus the engine's own AD9xx findings. */
 export function knownRuleCodes(): Set<string> {
@@ -37,7 +44,9 @@ export function loadConfig(text: string, filePath: string, base: SchemaSet = bun
   const cached = cacheable ? cache.get(key) : undefined;
   if (cached) return cached;
   const result = load(text, json, base);
-  result.problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  result.problems.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   if (cacheable) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(key, result);
@@ -56,12 +65,18 @@ function load(text: string, json: boolean, base: SchemaSet): LoadedConfig {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const offset = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-      problems.push({ message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, range: offsetRange(lineCounter, offset, offset) });
+      problems.push({
+        message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+        range: offsetRange(lineCounter, offset, offset),
+      });
       return failed();
     }
   }
   for (const error of document.errors) {
-    problems.push({ message: `invalid ${json ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`, range: offsetRange(lineCounter, error.pos[0], error.pos[1]) });
+    problems.push({
+      message: `invalid ${json ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+      range: offsetRange(lineCounter, error.pos[0], error.pos[1]),
+    });
   }
   if (problems.length) return failed();
   let data: unknown;
@@ -69,16 +84,23 @@ function load(text: string, json: boolean, base: SchemaSet): LoadedConfig {
     // maxAliasCount keeps an alias bomb in a hostile config from expanding without bound.
     data = document.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    problems.push({ message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}`, range: offsetRange(lineCounter, 0, 0) });
+    problems.push({
+      message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}`,
+      range: offsetRange(lineCounter, 0, 0),
+    });
     return failed();
   }
   const at = (path: ConfigPath, keyOnly = false) => pathRange(document as Document, lineCounter, path, keyOnly);
   for (const path of externalRefs(data, [])) {
-    problems.push({ message: `"${path.join('.')}" points outside this file; agentdoc never fetches or reads referenced schemas, so only local references ("#/…") are allowed`, range: at(path) });
+    problems.push({
+      message: `"${path.join('.')}" points outside this file; agentdoc never fetches or reads referenced schemas, so only local references ("#/…") are allowed`,
+      range: at(path),
+    });
   }
   const validators = schemaValidators();
   if (!validators.config(data)) {
-    for (const error of describeErrors(validators.config.errors)) problems.push({ message: error.message, range: at(pointerSegments(error.pointer), error.key !== undefined) });
+    for (const error of describeErrors(validators.config.errors))
+      problems.push({ message: error.message, range: at(pointerSegments(error.pointer), error.key !== undefined) });
   }
   const config = (problems.length === 0 ? data : {}) as ConfigData;
   const known = knownRuleCodes();
@@ -86,8 +108,13 @@ function load(text: string, json: boolean, base: SchemaSet): LoadedConfig {
   const rules = isRecord(data) && isRecord(data['rules']) ? data['rules'] : {};
   for (const [code, value] of Object.entries(rules)) {
     if (!/^AD\d{3}$/.test(code)) continue; // reported by the schema
-    if (!known.has(code)) problems.push({ message: `unknown rule code "${code}"; the codes are listed in docs/rules.md`, range: at(['rules', code], true) });
-    else if (typeof value === 'string' && ['error', 'warning', 'information', 'hint', 'off'].includes(value)) severityOverrides[code] = value as SeverityOverride;
+    if (!known.has(code))
+      problems.push({
+        message: `unknown rule code "${code}"; the codes are listed in docs/rules.md`,
+        range: at(['rules', code], true),
+      });
+    else if (typeof value === 'string' && ['error', 'warning', 'information', 'hint', 'off'].includes(value))
+      severityOverrides[code] = value as SeverityOverride;
   }
   if (problems.length) return { ...failed(), severityOverrides };
   const { schemas, origins } = mergeSchemas(base, config);

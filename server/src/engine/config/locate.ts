@@ -10,7 +10,9 @@ export function offsetRange(lineCounter: LineCounter, start: number, end: number
 
 function child(node: unknown, key: string | number): { node: Node | undefined; pair?: Pair } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(key));
+    const pair = node.items.find(
+      (item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === String(key),
+    );
     return pair ? { node: (pair.value ?? undefined) as Node | undefined, pair: pair as Pair } : undefined;
   }
   if (isSeq(node) && typeof key === 'number') {
@@ -25,7 +27,12 @@ function child(node: unknown, key: string | number): { node: Node | undefined; p
  * `keyOnly` (an unknown property is best shown on its key). Falls back to the deepest node found,
  * so a problem always has a position even when the path goes beyond the document.
  */
-export function pathRange(document: Document, lineCounter: LineCounter, path: ReadonlyArray<string | number>, keyOnly = false): Range {
+export function pathRange(
+  document: Document,
+  lineCounter: LineCounter,
+  path: ReadonlyArray<string | number>,
+  keyOnly = false,
+): Range {
   let node: unknown = document.contents;
   let best: [number, number] = [0, 0];
   const take = (candidate: unknown): void => {
@@ -48,5 +55,9 @@ export function pathRange(document: Document, lineCounter: LineCounter, path: Re
 /** Splits an ajv instance path ("/gates/0/items/1") into segments, numbers as numbers. */
 export function pointerSegments(pointer: string): Array<string | number> {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~')).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }

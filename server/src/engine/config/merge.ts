@@ -6,7 +6,9 @@ export interface ConfigData {
   files?: { include?: string[]; exclude?: string[] };
   rules?: Record<string, string>;
   sections?: Array<Partial<SectionSpec> & { id: string }>;
-  gates?: Array<Partial<Omit<GateSpec, 'items'>> & { id: string; items?: Array<Partial<GateItemSpec> & { id: string }> }>;
+  gates?: Array<
+    Partial<Omit<GateSpec, 'items'>> & { id: string; items?: Array<Partial<GateItemSpec> & { id: string }> }
+  >;
   policy?: Partial<Omit<Policy, 'reviewCadenceDays'>> & { reviewCadenceDays?: Partial<Policy['reviewCadenceDays']> };
 }
 
@@ -45,11 +47,20 @@ export function mergeSchemas(base: SchemaSet, config: ConfigData): { schemas: Sc
       const existing = gate.items.findIndex((candidate) => candidate.id === item.id);
       if (existing >= 0) gate.items[existing] = { ...gate.items[existing]!, ...item };
       else gate.items.push(item as GateItemSpec);
-      origins.set(`/gates/${at}/items/${existing >= 0 ? existing : gate.items.length - 1}`, ['gates', index, 'items', itemIndex]);
+      origins.set(`/gates/${at}/items/${existing >= 0 ? existing : gate.items.length - 1}`, [
+        'gates',
+        index,
+        'items',
+        itemIndex,
+      ]);
     });
   });
   const { reviewCadenceDays, ...policyFields } = config.policy ?? {};
-  const policy: Policy = { ...base.policy, ...policyFields, reviewCadenceDays: { ...base.policy.reviewCadenceDays, ...reviewCadenceDays } };
+  const policy: Policy = {
+    ...base.policy,
+    ...policyFields,
+    reviewCadenceDays: { ...base.policy.reviewCadenceDays, ...reviewCadenceDays },
+  };
   return {
     schemas: { ...base, sections: { ...base.sections, sections }, gates: { ...base.gates, gates }, policy },
     origins,

@@ -9,7 +9,9 @@ export function applySeverityOverrides(findings: readonly Finding[], overrides: 
   if (Object.keys(overrides).length === 0) return [...findings];
   const out: Finding[] = [];
   for (const finding of findings) {
-    const override = Object.prototype.hasOwnProperty.call(overrides, finding.code) ? overrides[finding.code] : undefined;
+    const override = Object.prototype.hasOwnProperty.call(overrides, finding.code)
+      ? overrides[finding.code]
+      : undefined;
     if (override === 'off') continue;
     out.push(override && override !== finding.severity ? { ...finding, severity: override } : finding);
   }

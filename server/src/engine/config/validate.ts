@@ -41,26 +41,43 @@ export function schemaValidators(): SchemaValidators {
 }
 
 /** One readable sentence per ajv error; oneOf/anyOf noise is left out when a precise error exists. */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined): Array<{ pointer: string; message: string; key?: string }> {
+export function describeErrors(
+  errors: readonly ErrorObject[] | null | undefined,
+): Array<{ pointer: string; message: string; key?: string }> {
   const list = errors ?? [];
   // Errors carrying propertyName are ajv's inner detail of a propertyNames failure, reported once below.
-  const precise = list.filter((error) => !['oneOf', 'anyOf', 'if'].includes(error.keyword) && error.propertyName === undefined);
-  return (precise.length ? precise : list).map((error) => {
-    const params = error.params as Record<string, unknown>;
-    if (error.keyword === 'additionalProperties') {
-      const key = String(params['additionalProperty']);
-      return { pointer: `${error.instancePath}/${key}`, key, message: `unknown key "${key}"${where(error.instancePath)}` };
-    }
-    if (error.keyword === 'enum') {
-      const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ');
-      return { pointer: error.instancePath, message: `${label(error.instancePath)} must be one of ${allowed}` };
-    }
-    if (error.keyword === 'propertyNames') {
-      const key = String(params['propertyName']);
-      return { pointer: `${error.instancePath}/${key}`, key, message: `"${key}" is not a rule code (AD followed by three digits)` };
-    }
-    return { pointer: error.instancePath, message: `${label(error.instancePath)} ${error.message ?? 'is invalid'}` };
-  }).filter((entry, index, all) => all.findIndex((other) => other.pointer === entry.pointer && other.message === entry.message) === index);
+  const precise = list.filter(
+    (error) => !['oneOf', 'anyOf', 'if'].includes(error.keyword) && error.propertyName === undefined,
+  );
+  return (precise.length ? precise : list)
+    .map((error) => {
+      const params = error.params as Record<string, unknown>;
+      if (error.keyword === 'additionalProperties') {
+        const key = String(params['additionalProperty']);
+        return {
+          pointer: `${error.instancePath}/${key}`,
+          key,
+          message: `unknown key "${key}"${where(error.instancePath)}`,
+        };
+      }
+      if (error.keyword === 'enum') {
+        const allowed = (params['allowedValues'] as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+        return { pointer: error.instancePath, message: `${label(error.instancePath)} must be one of ${allowed}` };
+      }
+      if (error.keyword === 'propertyNames') {
+        const key = String(params['propertyName']);
+        return {
+          pointer: `${error.instancePath}/${key}`,
+          key,
+          message: `"${key}" is not a rule code (AD followed by three digits)`,
+        };
+      }
+      return { pointer: error.instancePath, message: `${label(error.instancePath)} ${error.message ?? 'is invalid'}` };
+    })
+    .filter(
+      (entry, index, all) =>
+        all.findIndex((other) => other.pointer === entry.pointer && other.message === entry.message) === index,
+    );
 }
 
 function label(pointer: string): string {

@@ -8,9 +8,11 @@ import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from
 import { summarizeReadiness } from './readinessSummary';
 
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
-  return result.findings.filter((finding) => item.kind === 'section'
-    ? finding.subject?.kind === 'section' && `section-${finding.subject.id}` === item.item.id
-    : finding.subject?.kind === 'gate-item' && finding.subject.id === item.item.id);
+  return result.findings.filter((finding) =>
+    item.kind === 'section'
+      ? finding.subject?.kind === 'section' && `section-${finding.subject.id}` === item.item.id
+      : finding.subject?.kind === 'gate-item' && finding.subject.id === item.item.id,
+  );
 }
 
 /** Where selecting the item takes the reader: its finding, its sign-off row, or its section. */
@@ -34,8 +36,26 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
     hint: item.item.hint,
     rationale: item.item.rationale,
     sources: item.item.sources,
-    ...(item.signoff ? { signoff: { status: item.signoff.status, signer: item.signoff.signer, date: item.signoff.date, evidence: item.signoff.evidence } } : {}),
-    ...(item.waiver ? { waiver: { justification: item.waiver.justification, approver: item.waiver.approver, expires: item.waiver.expires, expired: item.waiver.expired } } : {}),
+    ...(item.signoff
+      ? {
+          signoff: {
+            status: item.signoff.status,
+            signer: item.signoff.signer,
+            date: item.signoff.date,
+            evidence: item.signoff.evidence,
+          },
+        }
+      : {}),
+    ...(item.waiver
+      ? {
+          waiver: {
+            justification: item.waiver.justification,
+            approver: item.waiver.approver,
+            expires: item.waiver.expires,
+            expired: item.waiver.expired,
+          },
+        }
+      : {}),
     range: revealRange(model, item, findings),
     findingCodes: [...new Set(findings.map((finding) => finding.code))],
     hasFix: findings.some((finding) => (finding.fixes?.length ?? 0) > 0),
@@ -56,11 +76,19 @@ export function readinessView(result: AnalysisResult, uri: string): ReadinessVie
   for (const item of readiness.items) {
     const stage = ladder.get(item.gate.stage);
     const key = `${stage?.order ?? 99}:${item.gate.id}`;
-    const gate = gates.get(key) ?? { id: item.gate.id, title: item.gate.title, stage: item.gate.stage, stageTitle: stage?.title ?? item.gate.stage, items: [] };
+    const gate = gates.get(key) ?? {
+      id: item.gate.id,
+      title: item.gate.title,
+      stage: item.gate.stage,
+      stageTitle: stage?.title ?? item.gate.stage,
+      items: [],
+    };
     gate.items.push(toItem(result, model, item));
     gates.set(key, gate);
   }
-  const sorted = [...gates.entries()].sort(([a], [b]) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b)).map(([, gate]) => gate);
+  const sorted = [...gates.entries()]
+    .sort(([a], [b]) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b))
+    .map(([, gate]) => gate);
   const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
   return {
     uri,
@@ -82,7 +110,10 @@ export function portfolioEntry(result: AnalysisResult, uri: string): PortfolioEn
   if (!model || !readiness) return null;
   const ladder = new StageLadder(model.schemas.gates);
   const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
-  const owner = data['owner'] && typeof data['owner'] === 'object' ? text((data['owner'] as Record<string, unknown>)['name']) : undefined;
+  const owner =
+    data['owner'] && typeof data['owner'] === 'object'
+      ? text((data['owner'] as Record<string, unknown>)['name'])
+      : undefined;
   const next = readiness.stage.terminal ? undefined : ladder.next(readiness.stage);
   const upTo = next ?? readiness.stage;
   const required = readiness.items.filter((item) => {

@@ -10,7 +10,8 @@ export interface FixPlan {
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  const before = (x: Range['start'], y: Range['start']) =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -19,7 +20,14 @@ export function quickFixes(result: AnalysisResult, range: Range, only?: Readonly
   const plans: FixPlan[] = [];
   for (const finding of result.findings) {
     if (!finding.fixes || !overlaps(finding.range, range) || (only && !only.has(finding.code))) continue;
-    finding.fixes.forEach((fix, index) => plans.push({ title: fix.title, insertions: fix.insertions, findings: [finding], preferred: index === 0 && fix.safe }));
+    finding.fixes.forEach((fix, index) =>
+      plans.push({
+        title: fix.title,
+        insertions: fix.insertions,
+        findings: [finding],
+        preferred: index === 0 && fix.safe,
+      }),
+    );
   }
   return dedupe(plans);
 }
@@ -45,9 +53,19 @@ export function fixAll(result: AnalysisResult): FixPlan | undefined {
   if (chosen.length === 0) return undefined;
   const insertions = chosen
     .flatMap(({ fix }) => fix.insertions.map((insertion) => ({ insertion, sortKey: fix.sortKey ?? 0 })))
-    .sort((a, b) => a.insertion.position.line - b.insertion.position.line || a.insertion.position.character - b.insertion.position.character || a.sortKey - b.sortKey)
+    .sort(
+      (a, b) =>
+        a.insertion.position.line - b.insertion.position.line ||
+        a.insertion.position.character - b.insertion.position.character ||
+        a.sortKey - b.sortKey,
+    )
     .map(({ insertion }) => insertion);
-  return { title: `Fix all safe agentdoc findings (${chosen.length})`, insertions, findings: chosen.map(({ finding }) => finding), preferred: false };
+  return {
+    title: `Fix all safe agentdoc findings (${chosen.length})`,
+    insertions,
+    findings: chosen.map(({ finding }) => finding),
+    preferred: false,
+  };
 }
 
 function dedupe(plans: FixPlan[]): FixPlan[] {
@@ -62,8 +80,16 @@ function dedupe(plans: FixPlan[]): FixPlan[] {
 }
 
 /** Applies insertions to text, as an editor would: positions refer to the original text. */
-export function applyInsertions(text: string, insertions: readonly TextInsertion[], offsetAt: (position: TextInsertion['position']) => number): string {
-  const located = insertions.map((insertion, order) => ({ offset: offsetAt(insertion.position), text: insertion.text, order }));
+export function applyInsertions(
+  text: string,
+  insertions: readonly TextInsertion[],
+  offsetAt: (position: TextInsertion['position']) => number,
+): string {
+  const located = insertions.map((insertion, order) => ({
+    offset: offsetAt(insertion.position),
+    text: insertion.text,
+    order,
+  }));
   located.sort((a, b) => b.offset - a.offset || b.order - a.order);
   let out = text;
   for (const { offset, text: inserted } of located) out = out.slice(0, offset) + inserted + out.slice(offset);

@@ -17,7 +17,8 @@ export function completionsAt(model: DocumentModel, position: Position): Complet
   const line = model.index.lineText(position.line);
   const before = line.slice(0, position.character);
   const frontMatter = model.frontMatter;
-  if (frontMatter && position.line > 0 && position.line < frontMatter.closingLine) return frontMatterCompletions(model, position, before);
+  if (frontMatter && position.line > 0 && position.line < frontMatter.closingLine)
+    return frontMatterCompletions(model, position, before);
   const heading = /^(#{1,6})\s*([^#]*)$/.exec(before);
   if (heading) return sectionCompletions(model, position, heading[1]?.length ?? 2);
   const anchor = /\]\(#([^)\s]*)$/.exec(before);
@@ -62,7 +63,14 @@ function frontMatterCompletions(model: DocumentModel, position: Position, before
     if (path.join('.') === 'rollback.trigger_metric') return idCompletions(model, 'metric:', position, typed.length);
     const schema = schemaAt(model.schemas.frontMatter, path);
     const values = (schema?.['enum'] as unknown[] | undefined) ?? (schema?.['type'] === 'boolean' ? [true, false] : []);
-    return values.map((value, order) => ({ label: String(value), kind: 'value' as const, insertText: String(value), range, sortText: String(order).padStart(3, '0'), ...(typeof schema?.['description'] === 'string' ? { documentation: schema['description'] } : {}) }));
+    return values.map((value, order) => ({
+      label: String(value),
+      kind: 'value' as const,
+      insertText: String(value),
+      range,
+      sortText: String(order).padStart(3, '0'),
+      ...(typeof schema?.['description'] === 'string' ? { documentation: schema['description'] } : {}),
+    }));
   }
   if (!/^\s*[\w-]*$/.test(before)) return [];
   const typed = before.trim();
@@ -70,20 +78,23 @@ function frontMatterCompletions(model: DocumentModel, position: Position, before
   const properties = (parent?.['properties'] as Record<string, Record<string, unknown>> | undefined) ?? {};
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const existing = new Set(siblingKeys(model, position.line, indent));
-  return Object.entries(properties).filter(([key]) => !existing.has(key)).map(([key, child], order) => ({
-    label: key,
-    kind: 'key' as const,
-    insertText: child['type'] === 'object' ? `${key}:` : `${key}: `,
-    range,
-    sortText: String(order).padStart(3, '0'),
-    ...(typeof child['description'] === 'string' ? { documentation: child['description'] } : {}),
-    ...(parents.length ? { detail: parents.join('.') } : {}),
-  }));
+  return Object.entries(properties)
+    .filter(([key]) => !existing.has(key))
+    .map(([key, child], order) => ({
+      label: key,
+      kind: 'key' as const,
+      insertText: child['type'] === 'object' ? `${key}:` : `${key}: `,
+      range,
+      sortText: String(order).padStart(3, '0'),
+      ...(typeof child['description'] === 'string' ? { documentation: child['description'] } : {}),
+      ...(parents.length ? { detail: parents.join('.') } : {}),
+    }));
 }
 
 function schemaAt(schema: Record<string, unknown>, path: readonly string[]): Record<string, unknown> | undefined {
   let current: Record<string, unknown> | undefined = schema;
-  for (const key of path) current = (current?.['properties'] as Record<string, Record<string, unknown>> | undefined)?.[key];
+  for (const key of path)
+    current = (current?.['properties'] as Record<string, Record<string, unknown>> | undefined)?.[key];
   return current;
 }
 
@@ -118,13 +129,24 @@ function siblingKeys(model: DocumentModel, line: number, indent: number): string
   return keys;
 }
 
-function idCompletions(model: DocumentModel, prefix: string, position: Position, typedLength: number): CompletionOption[] {
+function idCompletions(
+  model: DocumentModel,
+  prefix: string,
+  position: Position,
+  typedLength: number,
+): CompletionOption[] {
   const index = buildSymbolIndex(model);
   const range = { start: { line: position.line, character: position.character - typedLength }, end: position };
-  return [...index.definitions.keys()].filter((key) => key.startsWith(prefix)).map((key, order) => ({
-    label: key.slice(prefix.length), kind: 'id' as const, insertText: key.slice(prefix.length), range, sortText: String(order).padStart(4, '0'),
-    detail: prefix === 'anchor:' ? 'heading anchor' : prefix.slice(0, -1),
-  }));
+  return [...index.definitions.keys()]
+    .filter((key) => key.startsWith(prefix))
+    .map((key, order) => ({
+      label: key.slice(prefix.length),
+      kind: 'id' as const,
+      insertText: key.slice(prefix.length),
+      range,
+      sortText: String(order).padStart(4, '0'),
+      detail: prefix === 'anchor:' ? 'heading anchor' : prefix.slice(0, -1),
+    }));
 }
 
 /** "failures.tool" when the cursor is in the Tool column of a Failure modes row, and so on. */
@@ -133,7 +155,12 @@ function tableColumnAt(model: DocumentModel, position: Position): string | undef
     if (position.line < section.startLine || position.line >= section.endLine) continue;
     for (const table of section.tables) {
       if (!table.spec || position.line < table.table.startLine + 2 || position.line >= table.table.endLine) continue;
-      const pipesBefore = (model.index.lineText(position.line).slice(0, position.character).match(/(?<!\\)\|/g) ?? []).length;
+      const pipesBefore = (
+        model.index
+          .lineText(position.line)
+          .slice(0, position.character)
+          .match(/(?<!\\)\|/g) ?? []
+      ).length;
       const leading = model.index.lineText(position.line).trimStart().startsWith('|') ? 1 : 0;
       const cellIndex = pipesBefore - leading;
       for (const [columnId, at] of table.columns) if (at === cellIndex) return `${table.spec.id}.${columnId}`;
@@ -141,4 +168,3 @@ function tableColumnAt(model: DocumentModel, position: Position): string | undef
   }
   return undefined;
 }
-

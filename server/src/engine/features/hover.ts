@@ -18,7 +18,9 @@ export function hoverAt(result: AnalysisResult, position: Position): HoverInfo |
   if (section?.spec) {
     const { guidance } = section.spec;
     const checks = guidance.reviewerChecks.map((check) => `- ${check}`).join('\n');
-    const required = model.schemas.gates.stages.find((stage) => stage.id === section.spec?.requiredFrom)?.title ?? section.spec.requiredFrom;
+    const required =
+      model.schemas.gates.stages.find((stage) => stage.id === section.spec?.requiredFrom)?.title ??
+      section.spec.requiredFrom;
     return {
       range: section.heading.range,
       markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\n_Sources: ${guidance.sources.join(', ')}_`,
@@ -44,7 +46,9 @@ export function escalationArithmetic(facts: Facts): string | undefined {
   const capacity = facts.get('fm.volumes.review_capacity_per_day');
   if (typeof target !== 'number' || escalation === undefined) return undefined;
   const reviews = target * (escalation + sample);
-  const rates = sample ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)` : `${formatPercent(escalation)} escalations`;
+  const rates = sample
+    ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)`
+    : `${formatPercent(escalation)} escalations`;
   const load = `At target scale: ${formatNumber(target)} tasks/day × ${rates} = **${formatNumber(reviews)} reviews/day**`;
   if (typeof capacity !== 'number' || capacity <= 0) return `${load}; no review capacity is stated.`;
   return `${load}, against a capacity of ${formatNumber(capacity)}/day (${formatPercent(reviews / capacity)} used).`;
@@ -57,16 +61,24 @@ function frontMatterKeyAt(model: DocumentModel, position: Position): { path: str
   if (offset < 0 || offset > frontMatter.contentEnd - frontMatter.contentStart) return undefined;
   const found = findKey(frontMatter.document.contents, offset, []);
   if (!found) return undefined;
-  return { path: found.path, range: model.index.rangeOf(frontMatter.contentStart + found.span[0], frontMatter.contentStart + found.span[1]) };
+  return {
+    path: found.path,
+    range: model.index.rangeOf(frontMatter.contentStart + found.span[0], frontMatter.contentStart + found.span[1]),
+  };
 }
 
-function findKey(node: unknown, offset: number, path: string[]): { path: string[]; span: [number, number] } | undefined {
+function findKey(
+  node: unknown,
+  offset: number,
+  path: string[],
+): { path: string[]; span: [number, number] } | undefined {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = pair.key as Node | null;
       if (!isScalar(key) || !key.range) continue;
       const keyPath = [...path, String(key.value)];
-      if (offset >= key.range[0] && offset <= key.range[1]) return { path: keyPath, span: [key.range[0], key.range[1]] };
+      if (offset >= key.range[0] && offset <= key.range[1])
+        return { path: keyPath, span: [key.range[0], key.range[1]] };
       const value = pair.value as Node | null;
       if (value?.range && offset >= value.range[0] && offset <= value.range[1]) {
         return findKey(value, offset, keyPath) ?? { path: keyPath, span: [value.range[0], value.range[1]] };

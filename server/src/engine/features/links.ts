@@ -21,13 +21,20 @@ export function evidenceLinks(model: DocumentModel): EvidenceLink[] {
       const cell = row.cells[at];
       const text = cell && cellText(table, row, 'evidence');
       if (!cell || !text) continue;
-      const found = [...text.matchAll(MARKDOWN_LINK)].map((match) => ({ target: match[1] ?? '', from: match.index ?? 0 }));
+      const found = [...text.matchAll(MARKDOWN_LINK)].map((match) => ({
+        target: match[1] ?? '',
+        from: match.index ?? 0,
+      }));
       if (found.length === 0 && BARE_PATH.test(text)) found.push({ target: text, from: 0 });
       for (const { target, from } of found) {
         if (target.startsWith('#')) continue;
         const offset = text.indexOf(target, from);
         const start = { line: cell.range.start.line, character: cell.range.start.character + offset };
-        links.push({ range: { start, end: { line: start.line, character: start.character + target.length } }, target, external: /^https?:\/\//i.test(target) });
+        links.push({
+          range: { start, end: { line: start.line, character: start.character + target.length } },
+          target,
+          external: /^https?:\/\//i.test(target),
+        });
       }
     }
   }

@@ -24,7 +24,10 @@ function lastContentLine(model: DocumentModel, startLine: number, endLine: numbe
 
 function spanRange(model: DocumentModel, startLine: number, endLine: number): Range {
   const last = lastContentLine(model, startLine, endLine);
-  return { start: { line: startLine, character: 0 }, end: { line: last, character: model.index.lineText(last).length } };
+  return {
+    start: { line: startLine, character: 0 },
+    end: { line: last, character: model.index.lineText(last).length },
+  };
 }
 
 /** Outline and breadcrumbs: front matter, then sections with their subsections. */
@@ -33,17 +36,34 @@ export function documentOutline(model: DocumentModel): OutlineSymbol[] {
   const frontMatter = model.frontMatter;
   if (frontMatter) {
     const range = frontMatter.range;
-    symbols.push({ name: 'Front matter', detail: 'identity, owner, risk facts', kind: 'front-matter', range, selectionRange: model.index.lineRange(0), children: [] });
+    symbols.push({
+      name: 'Front matter',
+      detail: 'identity, owner, risk facts',
+      kind: 'front-matter',
+      range,
+      selectionRange: model.index.lineRange(0),
+      children: [],
+    });
   }
   for (const section of model.sections) {
     const children = section.subsections.map((sub): OutlineSymbol => ({
-      name: sub.heading.text || '(untitled)', detail: '', kind: 'subsection',
-      range: spanRange(model, sub.startLine, sub.endLine), selectionRange: sub.heading.range, children: [],
+      name: sub.heading.text || '(untitled)',
+      detail: '',
+      kind: 'subsection',
+      range: spanRange(model, sub.startLine, sub.endLine),
+      selectionRange: sub.heading.range,
+      children: [],
     }));
     symbols.push({
       name: section.heading.text || '(untitled)',
-      detail: section.spec && section.spec.title.toLowerCase() !== section.heading.text.toLowerCase() ? section.spec.title : '',
-      kind: 'section', range: spanRange(model, section.startLine, section.endLine), selectionRange: section.heading.range, children,
+      detail:
+        section.spec && section.spec.title.toLowerCase() !== section.heading.text.toLowerCase()
+          ? section.spec.title
+          : '',
+      kind: 'section',
+      range: spanRange(model, section.startLine, section.endLine),
+      selectionRange: section.heading.range,
+      children,
     });
   }
   return symbols;

@@ -14,12 +14,21 @@ export interface ReadinessSummary {
 export function summarizeReadiness(readiness: Readiness, ladder: StageLadder): ReadinessSummary {
   if (readiness.stage.terminal) {
     const open = readiness.items.filter((item) => item.gate.stage === readiness.stage.id && !isSatisfied(item));
-    return { text: open.length ? `${readiness.stage.title} · ${plural(open.length)} open` : `${readiness.stage.title}`, readyFor: undefined, blockedStage: undefined, blockers: open };
+    return {
+      text: open.length ? `${readiness.stage.title} · ${plural(open.length)} open` : `${readiness.stage.title}`,
+      readyFor: undefined,
+      blockedStage: undefined,
+      blockers: open,
+    };
   }
   const blockedStage: StageSpec | undefined = readiness.readyFor ? ladder.next(readiness.readyFor) : ladder.first;
-  const blockers = blockedStage ? readiness.items.filter((item) => item.gate.stage === blockedStage.id && !isSatisfied(item)) : [];
+  const blockers = blockedStage
+    ? readiness.items.filter((item) => item.gate.stage === blockedStage.id && !isSatisfied(item))
+    : [];
   const ready = readiness.readyFor ? `Ready for ${readiness.readyFor.title.toLowerCase()}` : 'Not ready for any stage';
-  const text = blockedStage ? `${ready} · ${plural(blockers.length)} block ${blockedStage.title.toLowerCase()}` : `${ready} · every gate met`;
+  const text = blockedStage
+    ? `${ready} · ${plural(blockers.length)} block ${blockedStage.title.toLowerCase()}`
+    : `${ready} · every gate met`;
   return { text, readyFor: readiness.readyFor?.id, blockedStage: blockedStage?.id, blockers };
 }
 

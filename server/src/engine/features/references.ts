@@ -20,9 +20,12 @@ export function buildSymbolIndex(model: DocumentModel): SymbolIndex {
   const references: SymbolIndex['references'] = [];
   for (const section of model.sections) {
     definitions.set(`anchor:${section.heading.slug}`, section.heading.range);
-    for (const sub of section.subsections) if (!definitions.has(`anchor:${sub.heading.slug}`)) definitions.set(`anchor:${sub.heading.slug}`, sub.heading.range);
+    for (const sub of section.subsections)
+      if (!definitions.has(`anchor:${sub.heading.slug}`))
+        definitions.set(`anchor:${sub.heading.slug}`, sub.heading.range);
   }
-  if (model.title && !definitions.has(`anchor:${model.title.slug}`)) definitions.set(`anchor:${model.title.slug}`, model.title.range);
+  if (model.title && !definitions.has(`anchor:${model.title.slug}`))
+    definitions.set(`anchor:${model.title.slug}`, model.title.range);
   defineColumn(model, definitions, 'tools', 'tools', 'tool', 'tool');
   defineColumn(model, definitions, 'operations', 'metrics', 'metric', 'metric');
   for (let line = model.bodyStartLine; line < model.index.lineCount; line++) {
@@ -30,21 +33,38 @@ export function buildSymbolIndex(model: DocumentModel): SymbolIndex {
     if (!text.includes('](#')) continue;
     for (const match of text.matchAll(LINK)) {
       const start = (match.index ?? 0) + 3;
-      references.push({ key: `anchor:${decodeURIComponent(match[1] ?? '').toLowerCase()}`, range: { start: { line, character: start }, end: { line, character: start + (match[1]?.length ?? 0) } } });
+      references.push({
+        key: `anchor:${decodeURIComponent(match[1] ?? '').toLowerCase()}`,
+        range: { start: { line, character: start }, end: { line, character: start + (match[1]?.length ?? 0) } },
+      });
     }
   }
   referenceColumn(model, references, 'failures', 'failures', 'tool', 'tool');
   referenceColumn(model, references, 'operations', 'alerts', 'metric', 'metric');
   const trigger = model.frontMatter?.document && nodeAtPath(model.frontMatter.document, ['rollback', 'trigger_metric']);
   const span = nodeSpan(trigger?.value);
-  const value = (model.frontMatter?.data as { rollback?: { trigger_metric?: unknown } } | undefined)?.rollback?.trigger_metric;
+  const value = (model.frontMatter?.data as { rollback?: { trigger_metric?: unknown } } | undefined)?.rollback
+    ?.trigger_metric;
   if (span && typeof value === 'string' && model.frontMatter) {
-    references.push({ key: `metric:${value.trim().toLowerCase()}`, range: model.index.rangeOf(model.frontMatter.contentStart + span[0], model.frontMatter.contentStart + span[0] + value.length) });
+    references.push({
+      key: `metric:${value.trim().toLowerCase()}`,
+      range: model.index.rangeOf(
+        model.frontMatter.contentStart + span[0],
+        model.frontMatter.contentStart + span[0] + value.length,
+      ),
+    });
   }
   return { definitions, references };
 }
 
-function defineColumn(model: DocumentModel, definitions: Map<string, Range>, sectionId: string, tableId: string, column: string, kind: string): void {
+function defineColumn(
+  model: DocumentModel,
+  definitions: Map<string, Range>,
+  sectionId: string,
+  tableId: string,
+  column: string,
+  kind: string,
+): void {
   for (const table of tablesOf(model, sectionId, tableId)) {
     for (const row of table.table.rows) {
       const at = table.columns.get(column);
@@ -55,7 +75,14 @@ function defineColumn(model: DocumentModel, definitions: Map<string, Range>, sec
   }
 }
 
-function referenceColumn(model: DocumentModel, references: SymbolIndex['references'], sectionId: string, tableId: string, column: string, kind: string): void {
+function referenceColumn(
+  model: DocumentModel,
+  references: SymbolIndex['references'],
+  sectionId: string,
+  tableId: string,
+  column: string,
+  kind: string,
+): void {
   for (const table of tablesOf(model, sectionId, tableId)) {
     for (const row of table.table.rows) {
       const at = table.columns.get(column);
@@ -67,7 +94,14 @@ function referenceColumn(model: DocumentModel, references: SymbolIndex['referenc
         const lead = part.length - part.trimStart().length;
         const id = cleanId(part);
         const start = cell.range.start.character + offset + lead;
-        if (id) references.push({ key: `${kind}:${id}`, range: { start: { line: cell.range.start.line, character: start }, end: { line: cell.range.start.line, character: start + part.trim().length } } });
+        if (id)
+          references.push({
+            key: `${kind}:${id}`,
+            range: {
+              start: { line: cell.range.start.line, character: start },
+              end: { line: cell.range.start.line, character: start + part.trim().length },
+            },
+          });
         offset += part.length + 1;
       }
     }
@@ -79,8 +113,11 @@ export function cleanId(text: string): string {
 }
 
 function contains(range: Range, position: Position): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  const afterStart =
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd =
+    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
 

@@ -7,7 +7,11 @@ import type { FixSuggestion, TextInsertion } from '../types';
  * cell, and TODO in every row (so the placeholder checks keep asking for the values). Each line
  * only gains text at its end; nothing the user wrote moves.
  */
-export function columnInsertionFix(model: DocumentModel, table: BoundTable, column: ColumnSpec): FixSuggestion | undefined {
+export function columnInsertionFix(
+  model: DocumentModel,
+  table: BoundTable,
+  column: ColumnSpec,
+): FixSuggestion | undefined {
   const lines: { line: number; cell: string }[] = [
     { line: table.table.startLine, cell: column.title },
     { line: table.table.startLine + 1, cell: '---' },
@@ -22,5 +26,9 @@ export function columnInsertionFix(model: DocumentModel, table: BoundTable, colu
     const addition = trimmed.endsWith('|') && !trimmed.endsWith('\\|') ? ` ${cell} |` : ` | ${cell}`;
     insertions.push({ position: { line, character: trimmed.length }, text: addition });
   }
-  return { title: `Add the "${column.title}" column to the ${table.spec?.title.toLowerCase() ?? ''} table`, insertions, safe: false };
+  return {
+    title: `Add the "${column.title}" column to the ${table.spec?.title.toLowerCase() ?? ''} table`,
+    insertions,
+    safe: false,
+  };
 }

@@ -35,14 +35,24 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   if (parent && isMap(parent) && parent.flow) return undefined;
   const existing = parent && isMap(parent) ? parent.items : [];
   const firstKey = existing[0]?.key as Node | undefined;
-  const indent = firstKey?.range ? model.index.positionAt(frontMatter.contentStart + firstKey.range[0]).character : parentDepth * 2;
-  const lines = path.slice(parentDepth).map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
+  const indent = firstKey?.range
+    ? model.index.positionAt(frontMatter.contentStart + firstKey.range[0]).character
+    : parentDepth * 2;
+  const lines = path
+    .slice(parentDepth)
+    .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
   let line = frontMatter.closingLine;
   if (parent && parentDepth > 0 && parent.range) {
-    const lastContent = model.index.positionAt(frontMatter.contentStart + Math.max(parent.range[0], parent.range[1] - 1));
+    const lastContent = model.index.positionAt(
+      frontMatter.contentStart + Math.max(parent.range[0], parent.range[1] - 1),
+    );
     line = Math.min(lastContent.line + 1, frontMatter.closingLine);
     // A block map's range ends after its line break: step back to the line that holds its last value.
-    if (model.index.lineStart(lastContent.line) === frontMatter.contentStart + parent.range[1] - 1 && lastContent.character === 0) line = lastContent.line;
+    if (
+      model.index.lineStart(lastContent.line) === frontMatter.contentStart + parent.range[1] - 1 &&
+      lastContent.character === 0
+    )
+      line = lastContent.line;
   }
   const createsParent = parentDepth < path.length - 1;
   return {

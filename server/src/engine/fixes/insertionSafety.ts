@@ -11,11 +11,17 @@ export function isSafeInsertion(model: DocumentModel, position: Position): boole
   const frontMatter = model.frontMatter;
   if (frontMatter && position.line <= frontMatter.closingLine) return frontMatter.closingLine < model.index.lineCount;
   const line = position.character > 0 ? position.line + 1 : position.line;
-  return !model.blocks.some((block) => (block.kind === 'code' || block.kind === 'html') && opensOver(model, block, line));
+  return !model.blocks.some(
+    (block) => (block.kind === 'code' || block.kind === 'html') && opensOver(model, block, line),
+  );
 }
 
 /** A block covers an insertion at `line` when the line falls inside it, or after it if it never closes. */
-function opensOver(model: DocumentModel, block: { startLine: number; endLine: number; kind: string }, line: number): boolean {
+function opensOver(
+  model: DocumentModel,
+  block: { startLine: number; endLine: number; kind: string },
+  line: number,
+): boolean {
   if (line <= block.startLine) return false;
   if (line < block.endLine) return true;
   return unclosed(model, block);
@@ -31,7 +37,12 @@ function unclosed(model: DocumentModel, block: { startLine: number; endLine: num
     return block.endLine - 1 === block.startLine || !closesFence(last, fence);
   }
   const open = first.indexOf('<!--');
-  return open >= 0 && !model.index.text.slice(model.index.lineStart(block.startLine), model.index.lineEnd(block.endLine - 1)).includes('-->', open);
+  return (
+    open >= 0 &&
+    !model.index.text
+      .slice(model.index.lineStart(block.startLine), model.index.lineEnd(block.endLine - 1))
+      .includes('-->', open)
+  );
 }
 
 /**
@@ -49,7 +60,9 @@ function closesFence(line: string, fence: string): boolean {
 export function keepSafeFixes(model: DocumentModel, findings: Finding[]): Finding[] {
   return findings.map((finding) => {
     if (!finding.fixes?.length) return finding;
-    const fixes = finding.fixes.filter((fix) => fix.insertions.every((insertion) => isSafeInsertion(model, insertion.position)));
+    const fixes = finding.fixes.filter((fix) =>
+      fix.insertions.every((insertion) => isSafeInsertion(model, insertion.position)),
+    );
     if (fixes.length === finding.fixes.length) return finding;
     const { fixes: _dropped, ...rest } = finding;
     return fixes.length ? { ...rest, fixes } : rest;

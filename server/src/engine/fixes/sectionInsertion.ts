@@ -24,7 +24,8 @@ export function sectionInsertionFix(model: DocumentModel, spec: SectionSpec): Fi
     const lastLine = model.index.lineCount - 1;
     position = { line: lastLine, character: model.index.lineText(lastLine).length };
     const lastText = model.index.lineText(lastLine);
-    const prefix = lastText === '' ? (lastLine > 0 && model.index.lineText(lastLine - 1).trim() !== '' ? eol : '') : `${eol}${eol}`;
+    const prefix =
+      lastText === '' ? (lastLine > 0 && model.index.lineText(lastLine - 1).trim() !== '' ? eol : '') : `${eol}${eol}`;
     text = `${prefix}${heading}${eol}${eol}${body}${eol}`;
   }
   return { title: `Insert the "${spec.title}" section`, insertions: [{ position, text }], safe: true, sortKey: order };

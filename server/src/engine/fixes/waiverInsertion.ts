@@ -26,7 +26,11 @@ export function waiverFix(model: DocumentModel, itemId: string, today: number): 
     let last = table.table.endLine - 1;
     while (last > table.table.startLine && model.index.lineText(last).trim() === '') last--;
     const { position, prefix } = afterLine(model, last);
-    return { title: `Add a waiver for "${itemId}"`, insertions: [{ position, text: `${prefix}${row}${eol}` }], safe: false };
+    return {
+      title: `Add a waiver for "${itemId}"`,
+      insertions: [{ position, text: `${prefix}${row}${eol}` }],
+      safe: false,
+    };
   }
   const section = model.sectionsById.get('readiness')?.[0];
   if (!section) return undefined;
@@ -34,5 +38,9 @@ export function waiverFix(model: DocumentModel, itemId: string, today: number): 
   while (last > section.startLine && model.index.lineText(last).trim() === '') last--;
   const { position, prefix } = afterLine(model, last);
   const header = ['| Waived item | Justification | Approver | Expires |', '|---|---|---|---|', row].join(eol);
-  return { title: `Add a waiver for "${itemId}"`, insertions: [{ position, text: `${prefix}${eol}${header}${eol}` }], safe: false };
+  return {
+    title: `Add a waiver for "${itemId}"`,
+    insertions: [{ position, text: `${prefix}${eol}${header}${eol}` }],
+    safe: false,
+  };
 }

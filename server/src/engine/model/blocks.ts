@@ -27,7 +27,8 @@ type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: numb
  * (`__rules__` is markdown-it's rule list; if a future version renames it, nothing changes but speed.)
  */
 function keepTableExtentOnly(md: InstanceType<typeof MarkdownIt>): void {
-  const rules = (md.block.ruler as unknown as { __rules__?: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__;
+  const rules = (md.block.ruler as unknown as { __rules__?: { name: string; fn: BlockRule; alt: string[] }[] })
+    .__rules__;
   const entry = rules?.find((rule) => rule.name === 'table');
   if (!entry) return;
   const original = entry.fn;
@@ -36,7 +37,8 @@ function keepTableExtentOnly(md: InstanceType<typeof MarkdownIt>): void {
     const push = state.push;
     const scratch = new state.Token('table_part', '', 0);
     // Nesting stays balanced: only table_open and table_close change state.level, in pairs.
-    state.push = (type, tag, nesting) => (type === 'table_open' || type === 'table_close' ? push.call(state, type, tag, nesting) : scratch);
+    state.push = (type, tag, nesting) =>
+      type === 'table_open' || type === 'table_close' ? push.call(state, type, tag, nesting) : scratch;
     try {
       return original(state, startLine, endLine, false);
     } finally {
@@ -63,7 +65,13 @@ export function parseBlocks(body: string, lineOffset: number): Block[] {
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        blocks.push({ kind: 'heading', level: Number(token.tag.slice(1)), text: (inline?.content ?? '').trim(), startLine, endLine });
+        blocks.push({
+          kind: 'heading',
+          level: Number(token.tag.slice(1)),
+          text: (inline?.content ?? '').trim(),
+          startLine,
+          endLine,
+        });
         break;
       }
       case 'table_open':
@@ -90,7 +98,11 @@ export function parseBlocks(body: string, lineOffset: number): Block[] {
 export function slugify(heading: string): string {
   let slug = slugs.get(heading);
   if (slug === undefined) {
-    slug = heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    slug = heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     // Headings repeat from one keystroke to the next; the Unicode-aware regex is the costly part.
     if (slugs.size >= 10_000) slugs.clear();
     slugs.set(heading, slug);

@@ -34,8 +34,19 @@ export function parseBlocksIncrementally(body: string, lineOffset: number): Bloc
     // Markdown-it's own verdict on the cut: a fence, HTML block or table that runs to the end of
     // the piece may continue past the heading in the whole text, so the cut is not taken.
     const tail = parsed[parsed.length - 1];
-    if (!last && tail && tail.endLine >= end - start && (tail.kind === 'code' || tail.kind === 'html' || tail.kind === 'table')) continue;
-    for (const block of parsed) blocks.push({ ...block, startLine: block.startLine + start + lineOffset, endLine: block.endLine + start + lineOffset });
+    if (
+      !last &&
+      tail &&
+      tail.endLine >= end - start &&
+      (tail.kind === 'code' || tail.kind === 'html' || tail.kind === 'table')
+    )
+      continue;
+    for (const block of parsed)
+      blocks.push({
+        ...block,
+        startLine: block.startLine + start + lineOffset,
+        endLine: block.endLine + start + lineOffset,
+      });
     start = end;
   }
   return blocks;
@@ -64,7 +75,12 @@ function cutLines(lines: readonly string[]): number[] {
     const text = lines[line] ?? '';
     if (fence) {
       const trimmed = text.trim();
-      if (text.length - text.trimStart().length <= 3 && trimmed.length >= fence.length && [...trimmed].every((ch) => ch === fence?.[0])) fence = undefined;
+      if (
+        text.length - text.trimStart().length <= 3 &&
+        trimmed.length >= fence.length &&
+        [...trimmed].every((ch) => ch === fence?.[0])
+      )
+        fence = undefined;
       continue;
     }
     if (inComment) {

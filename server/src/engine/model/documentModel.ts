@@ -81,7 +81,13 @@ export function buildModel(text: string, schemas: SchemaSet, maxYamlDepth?: numb
 }
 
 function toHeading(index: LineIndex, block: Extract<Block, { kind: 'heading' }>): Heading {
-  return { level: block.level, text: block.text, line: block.startLine, range: index.trimmedLineRange(block.startLine), slug: slugify(block.text) };
+  return {
+    level: block.level,
+    text: block.text,
+    line: block.startLine,
+    range: index.trimmedLineRange(block.startLine),
+    slug: slugify(block.text),
+  };
 }
 
 /** Matches heading text to catalogue sections by title or alias, ignoring case and punctuation. */
@@ -100,7 +106,11 @@ export class SectionMatcher {
 }
 
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function chooseSectionLevel(headings: Heading[], matcher: SectionMatcher): number {
@@ -128,7 +138,15 @@ function sectionize(index: LineIndex, blocks: Block[], level: number, matcher: S
       current = undefined;
       if (block.level === level) {
         const heading = toHeading(index, block);
-        current = { spec: matcher.match(heading.text), heading, startLine: block.startLine, endLine: index.lineCount, blocks: [], subsections: [], tables: [] };
+        current = {
+          spec: matcher.match(heading.text),
+          heading,
+          startLine: block.startLine,
+          endLine: index.lineCount,
+          blocks: [],
+          subsections: [],
+          tables: [],
+        };
         sections.push(current);
       }
       continue;
@@ -149,7 +167,8 @@ function finishSection(index: LineIndex, section: Section, level: number): void 
     } else {
       sub?.blocks.push(block);
     }
-    if (block.kind === 'table') section.tables.push(bindTable(readTable(index, block.startLine, block.endLine), section.spec?.tables ?? []));
+    if (block.kind === 'table')
+      section.tables.push(bindTable(readTable(index, block.startLine, block.endLine), section.spec?.tables ?? []));
   }
 }
 
@@ -174,7 +193,12 @@ function bindTable(table: MarkdownTable, specs: readonly TableSpec[]): BoundTabl
     const score = columns.size + keyMatched;
     if (score > bestScore) {
       bestScore = score;
-      best = { spec, table, columns, missingColumns: spec.columns.filter((column) => column.required && !columns.has(column.id)) };
+      best = {
+        spec,
+        table,
+        columns,
+        missingColumns: spec.columns.filter((column) => column.required && !columns.has(column.id)),
+      };
     }
   }
   return best;
@@ -187,5 +211,7 @@ export function cellText(table: BoundTable, row: TableRow, columnId: string): st
 
 /** The bound tables of a catalogue table across every occurrence of its section. */
 export function tablesOf(model: DocumentModel, sectionId: string, tableId: string): BoundTable[] {
-  return (model.sectionsById.get(sectionId) ?? []).flatMap((section) => section.tables.filter((table) => table.spec?.id === tableId));
+  return (model.sectionsById.get(sectionId) ?? []).flatMap((section) =>
+    section.tables.filter((table) => table.spec?.id === tableId),
+  );
 }

@@ -1,4 +1,15 @@
-import { LineCounter, parseDocument, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 
@@ -62,36 +73,70 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
       closingLine: index.lineCount,
       document: undefined,
       data: undefined,
-      problems: [{ message: 'The front matter is not closed: add a line with --- after the last key.', range: index.lineRange(0) }],
+      problems: [
+        {
+          message: 'The front matter is not closed: add a line with --- after the last key.',
+          range: index.lineRange(0),
+        },
+      ],
     };
   }
   const contentEnd = index.lineStart(closingLine);
   // A lone \r ends a line for LSP, the line index and markdown-it but not for the yaml library;
   // turning it into \n keeps every offset (same length) and makes all four agree on lines.
   const source = index.text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
-  const cannotRead = (reason: string): YamlProblem => ({ message: `The front matter cannot be read: ${reason}`, range: index.lineRange(0) });
+  const cannotRead = (reason: string): YamlProblem => ({
+    message: `The front matter cannot be read: ${reason}`,
+    range: index.lineRange(0),
+  });
   // The yaml parser recurses per nesting level; thousands of levels exhaust the stack (a regex
   // compiled that deep even aborts the process), so such text is refused before it is parsed.
   const textDepth = textNestingDepth(source);
   if (textDepth > maxDepth) {
-    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(`it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`)] };
+    return {
+      range: index.rangeOf(0, index.lineEnd(closingLine)),
+      contentStart,
+      contentEnd,
+      closingLine,
+      document: undefined,
+      data: undefined,
+      problems: [cannotRead(`it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`)],
+    };
   }
   let document: Document.Parsed;
   try {
     // logLevel 'error': yaml would otherwise print process warnings (e.g. for collection keys)
     // to the language server's stderr for every keystroke.
-    document = parseDocument(source, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+    document = parseDocument(source, {
+      lineCounter: new LineCounter(),
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+      logLevel: 'error',
+    });
   } catch (error) {
     // yaml reports most failures as document errors; this keeps any it throws (e.g. a RangeError
     // from deep recursion) a finding instead of an exception.
-    return { range: index.rangeOf(0, index.lineEnd(closingLine)), contentStart, contentEnd, closingLine, document: undefined, data: undefined, problems: [cannotRead(errorText(error))] };
+    return {
+      range: index.rangeOf(0, index.lineEnd(closingLine)),
+      contentStart,
+      contentEnd,
+      closingLine,
+      document: undefined,
+      data: undefined,
+      problems: [cannotRead(errorText(error))],
+    };
   }
   const problems: YamlProblem[] = document.errors.slice(0, MAX_PROBLEMS).map((error) => {
     const [start, end] = errorSpan(source, error.code, error.message, error.pos);
     return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
   });
   const more = document.errors.length - MAX_PROBLEMS;
-  if (more > 0) problems.push({ message: `YAML syntax error: ${more.toLocaleString('en-US')} more errors in the front matter are not listed.`, range: problems[problems.length - 1]?.range ?? index.lineRange(0) });
+  if (more > 0)
+    problems.push({
+      message: `YAML syntax error: ${more.toLocaleString('en-US')} more errors in the front matter are not listed.`,
+      range: problems[problems.length - 1]?.range ?? index.lineRange(0),
+    });
   // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the
   // owner from vanishing (and every gate from re-opening) because of one bad line.
   let data: unknown;
@@ -122,12 +167,15 @@ function errorText(error: unknown): string {
 
 /** Why the parsed tree is too deep to convert safely, walking it without recursion; or undefined. */
 function nestingProblem(document: Document.Parsed, maxDepth: number): string | undefined {
-  const stack: { node: unknown; depth: number; keyNesting: number }[] = [{ node: document.contents, depth: 0, keyNesting: 0 }];
+  const stack: { node: unknown; depth: number; keyNesting: number }[] = [
+    { node: document.contents, depth: 0, keyNesting: 0 },
+  ];
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const { node, depth, keyNesting } = entry;
     if (!isCollection(node)) continue;
     if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`;
-    if (keyNesting > MAX_KEY_NESTING) return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
+    if (keyNesting > MAX_KEY_NESTING)
+      return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
     for (const item of node.items) {
       if (isPair(item)) {
         stack.push({ node: item.key, depth: depth + 1, keyNesting: keyNesting + (isCollection(item.key) ? 1 : 0) });
@@ -149,7 +197,7 @@ function errorSpan(source: string, code: string, message: string, pos: [number, 
   if (quote) {
     for (let at = Math.min(pos[0], source.length) - 1; at >= 0; at--) {
       const previous = source[at - 1] ?? '';
-      if (source[at] === quote && (at === 0 || /[\s:\[{,-]/.test(previous))) {
+      if (source[at] === quote && (at === 0 || /[\s:[{,-]/.test(previous))) {
         const lineEnd = source.indexOf('\n', at);
         return [at, lineEnd < 0 ? source.length : lineEnd];
       }
@@ -159,7 +207,10 @@ function errorSpan(source: string, code: string, message: string, pos: [number, 
   let end = Math.max(pos[1], start + 1);
   // One past an emoji's first half would split its surrogate pair (an invalid UTF-16 position).
   if (isLowSurrogate(source.charCodeAt(end)) && isHighSurrogate(source.charCodeAt(end - 1))) end++;
-  return [isLowSurrogate(source.charCodeAt(start)) && isHighSurrogate(source.charCodeAt(start - 1)) ? start - 1 : start, end];
+  return [
+    isLowSurrogate(source.charCodeAt(start)) && isHighSurrogate(source.charCodeAt(start - 1)) ? start - 1 : start,
+    end,
+  ];
 }
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
@@ -172,12 +223,16 @@ function yamlMessage(raw: string): string {
 }
 
 /** The node at a dotted path, for ranging a schema error to the offending key or value. */
-export function nodeAtPath(document: Document.Parsed, path: readonly (string | number)[]): { key?: Node; value?: Node } | undefined {
+export function nodeAtPath(
+  document: Document.Parsed,
+  path: readonly (string | number)[],
+): { key: Node | undefined; value: Node | undefined } | undefined {
   let current: unknown = document.contents;
   let pair: Pair | undefined;
   for (const segment of path) {
     if (isMap(current)) {
-      pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair | undefined;
+      pair = current.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as
+        Pair | undefined;
       if (!pair) return undefined;
       current = pair.value;
     } else if (isSeq(current) && typeof segment === 'number') {
@@ -223,14 +278,24 @@ export function textNestingDepth(source: string): number {
       continue;
     }
     if (lineStart) {
-      if (ch === ' ') { lead++; continue; }
-      if ((ch === '?' || ch === '-') && source[i + 1] === ' ') { markers++; i++; max = Math.max(max, Math.floor(lead / 2) + markers + flow); continue; }
+      if (ch === ' ') {
+        lead++;
+        continue;
+      }
+      if ((ch === '?' || ch === '-') && source[i + 1] === ' ') {
+        markers++;
+        i++;
+        max = Math.max(max, Math.floor(lead / 2) + markers + flow);
+        continue;
+      }
       lineStart = false;
       max = Math.max(max, Math.floor(lead / 2) + markers + flow);
     }
     if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#' && /\s/.test(source[i - 1] ?? ' ')) { const end = source.indexOf('\n', i); i = end < 0 ? source.length : end - 1; }
-    else if (ch === '[' || ch === '{') max = Math.max(max, ++flow + Math.floor(lead / 2) + markers);
+    else if (ch === '#' && /\s/.test(source[i - 1] ?? ' ')) {
+      const end = source.indexOf('\n', i);
+      i = end < 0 ? source.length : end - 1;
+    } else if (ch === '[' || ch === '{') max = Math.max(max, ++flow + Math.floor(lead / 2) + markers);
     else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
   }
   return max;

@@ -54,7 +54,10 @@ export function splitRow(index: LineIndex, line: number): TableRow {
     // A cell lies within its line, so its range is computed directly rather than by two offset
     // look-ups (a binary search each): this loop runs once per cell of every table, 50,000-row ones too.
     const character = from + lead;
-    cells.push({ text: value.replace(/\\\|/g, '|'), range: { start: { line, character }, end: { line, character: character + value.length } } });
+    cells.push({
+      text: value.replace(/\\\|/g, '|'),
+      range: { start: { line, character }, end: { line, character: character + value.length } },
+    });
   }
   return { line, cells };
 }

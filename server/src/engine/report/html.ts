@@ -3,10 +3,20 @@ import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem }
 
 /** Every piece of document text goes through this: the report must never carry the document's HTML. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  return value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 }
 
-const STATUS_CLASS: Record<ItemStatus, string> = { met: 'ok', waived: 'ok', pending: 'wait', missing: 'bad', failed: 'bad', 'waiver-expired': 'bad' };
+const STATUS_CLASS: Record<ItemStatus, string> = {
+  met: 'ok',
+  waived: 'ok',
+  pending: 'wait',
+  missing: 'bad',
+  failed: 'bad',
+  'waiver-expired': 'bad',
+};
 
 // Self-contained: inline CSS and no scripts, so the file can be attached to a decision as it is
 // and opened in a webview under a strict content security policy.
@@ -19,13 +29,26 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 
 export function renderReportHtml(report: ReadinessReport): string {
   const out = [
-    '<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(report.title)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>',
-    `<h1>${escapeHtml(report.title)}</h1>`, `<p class="muted">As of ${escapeHtml(report.date)} · ${report.agents.length} agent${report.agents.length === 1 ? '' : 's'}</p>`,
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(report.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(report.title)}</h1>`,
+    `<p class="muted">As of ${escapeHtml(report.date)} · ${report.agents.length} agent${report.agents.length === 1 ? '' : 's'}</p>`,
   ];
   if (report.agents.length > 1) {
-    out.push('<table><thead><tr><th>Agent</th><th>Owner</th><th>Tier</th><th>Stage</th><th>Ready for</th><th>Errors</th></tr></thead><tbody>');
-    for (const agent of report.agents) out.push(`<tr><td>${escapeHtml(agent.name)}</td><td>${escapeHtml(agent.owner ?? '—')}</td><td>${escapeHtml(agent.tier ?? '—')}</td><td>${escapeHtml(agent.stage.title)}</td><td>${escapeHtml(agent.readyFor ?? 'no stage yet')}</td><td>${agent.counts.error}</td></tr>`);
+    out.push(
+      '<table><thead><tr><th>Agent</th><th>Owner</th><th>Tier</th><th>Stage</th><th>Ready for</th><th>Errors</th></tr></thead><tbody>',
+    );
+    for (const agent of report.agents)
+      out.push(
+        `<tr><td>${escapeHtml(agent.name)}</td><td>${escapeHtml(agent.owner ?? '—')}</td><td>${escapeHtml(agent.tier ?? '—')}</td><td>${escapeHtml(agent.stage.title)}</td><td>${escapeHtml(agent.readyFor ?? 'no stage yet')}</td><td>${agent.counts.error}</td></tr>`,
+      );
     out.push('</tbody></table>');
   }
   for (const agent of report.agents) out.push(...renderAgent(agent));
@@ -35,26 +58,46 @@ export function renderReportHtml(report: ReadinessReport): string {
 
 function renderAgent(agent: AgentReport): string[] {
   const out = [`<section><h2>${escapeHtml(agent.name)}</h2>`];
-  if (agent.notAnalysed) return [...out, `<p><code>${escapeHtml(agent.path)}</code> was not analysed: ${escapeHtml(agent.notAnalysed)}</p></section>`];
-  const fact = (label: string, value: string | undefined): string => `<tr><th>${label}</th><td>${escapeHtml(value ?? '—')}</td></tr>`;
+  if (agent.notAnalysed)
+    return [
+      ...out,
+      `<p><code>${escapeHtml(agent.path)}</code> was not analysed: ${escapeHtml(agent.notAnalysed)}</p></section>`,
+    ];
+  const fact = (label: string, value: string | undefined): string =>
+    `<tr><th>${label}</th><td>${escapeHtml(value ?? '—')}</td></tr>`;
   out.push(
-    '<table class="facts"><tbody>', fact('File', agent.path), fact('Id', agent.id), fact('Owner', agent.owner), fact('Tier', agent.tier), fact('Stage', agent.stage.title),
+    '<table class="facts"><tbody>',
+    fact('File', agent.path),
+    fact('Id', agent.id),
+    fact('Owner', agent.owner),
+    fact('Tier', agent.tier),
+    fact('Stage', agent.stage.title),
     `<tr><th>Verdict</th><td class="verdict">${escapeHtml(agent.summary)}</td></tr>`,
-    `<tr><th>Findings</th><td>${agent.counts.error} errors, ${agent.counts.warning} warnings</td></tr>`, '</tbody></table>',
-    '<h3>Readiness by stage</h3>', '<table><thead><tr><th>Stage</th><th>Requirements met</th><th></th></tr></thead><tbody>',
+    `<tr><th>Findings</th><td>${agent.counts.error} errors, ${agent.counts.warning} warnings</td></tr>`,
+    '</tbody></table>',
+    '<h3>Readiness by stage</h3>',
+    '<table><thead><tr><th>Stage</th><th>Requirements met</th><th></th></tr></thead><tbody>',
   );
   for (const stage of agent.stages) {
     const share = stage.total === 0 ? 100 : Math.round((stage.met / stage.total) * 100);
-    out.push(`<tr><td>${escapeHtml(stage.title)}</td><td><div class="bar" role="img" aria-label="${share}% met"><span style="width:${share}%"></span></div></td><td>${stage.met}/${stage.total}</td></tr>`);
+    out.push(
+      `<tr><td>${escapeHtml(stage.title)}</td><td><div class="bar" role="img" aria-label="${share}% met"><span style="width:${share}%"></span></div></td><td>${stage.met}/${stage.total}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
   if (agent.blockers.length) {
     out.push('<h3>Blockers</h3>', '<ul>');
-    for (const item of agent.blockers) out.push(`<li><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span> <strong>${escapeHtml(item.title)}</strong> (${escapeHtml(item.stage)}): ${escapeHtml(item.hint)}</li>`);
+    for (const item of agent.blockers)
+      out.push(
+        `<li><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span> <strong>${escapeHtml(item.title)}</strong> (${escapeHtml(item.stage)}): ${escapeHtml(item.hint)}</li>`,
+      );
     out.push('</ul>');
   }
   for (const gate of agent.gates) {
-    out.push(`<h3>${escapeHtml(gate.stage.title)}: ${escapeHtml(gate.title)}</h3>`, '<table><thead><tr><th>Item</th><th>Status</th><th>Signed off by</th><th>Date</th><th>Evidence</th></tr></thead><tbody>');
+    out.push(
+      `<h3>${escapeHtml(gate.stage.title)}: ${escapeHtml(gate.title)}</h3>`,
+      '<table><thead><tr><th>Item</th><th>Status</th><th>Signed off by</th><th>Date</th><th>Evidence</th></tr></thead><tbody>',
+    );
     for (const item of gate.items) out.push(itemRow(item));
     out.push('</tbody></table>');
   }
@@ -63,6 +106,8 @@ function renderAgent(agent: AgentReport): string[] {
 }
 
 function itemRow(item: ReportItem): string {
-  const waiver = item.waiver ? `<br><span class="muted">waiver by ${escapeHtml(item.waiver.approver || '?')} until ${escapeHtml(item.waiver.expires || '?')}: ${escapeHtml(item.waiver.justification)}</span>` : '';
+  const waiver = item.waiver
+    ? `<br><span class="muted">waiver by ${escapeHtml(item.waiver.approver || '?')} until ${escapeHtml(item.waiver.expires || '?')}: ${escapeHtml(item.waiver.justification)}</span>`
+    : '';
   return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code></td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
 }

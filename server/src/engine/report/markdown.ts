@@ -1,11 +1,20 @@
 import type { ItemStatus } from '../readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem, type StageProgress } from './model';
 
-const ICON: Record<ItemStatus, string> = { met: '✅', waived: '☑️', pending: '⏳', missing: '❌', failed: '❌', 'waiver-expired': '⚠️' };
+const ICON: Record<ItemStatus, string> = {
+  met: '✅',
+  waived: '☑️',
+  pending: '⏳',
+  missing: '❌',
+  failed: '❌',
+  'waiver-expired': '⚠️',
+};
 
 /** Text in a Markdown table cell or line: no pipes, line breaks or raw HTML from the document. */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/\r?\n|\r/g, ' ').replace(/[\\|`*_[\]<>]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`));
+  return value
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\|`*_[\]<>]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`));
 }
 
 /** "████████░░ 8/10" — a bar readable in plain text as well as rendered. */
@@ -15,11 +24,18 @@ export function textBar(met: number, total: number, width = 10): string {
 }
 
 export function renderReportMarkdown(report: ReadinessReport): string {
-  const out: string[] = [`# ${escapeMarkdown(report.title)}`, '', `As of ${report.date} · ${report.agents.length} agent${report.agents.length === 1 ? '' : 's'}`, ''];
+  const out: string[] = [
+    `# ${escapeMarkdown(report.title)}`,
+    '',
+    `As of ${report.date} · ${report.agents.length} agent${report.agents.length === 1 ? '' : 's'}`,
+    '',
+  ];
   if (report.agents.length > 1) {
     out.push('| Agent | Owner | Tier | Stage | Ready for | Errors |', '|---|---|---|---|---|---:|');
     for (const agent of report.agents) {
-      out.push(`| ${escapeMarkdown(agent.name)} | ${escapeMarkdown(agent.owner ?? '—')} | ${escapeMarkdown(agent.tier ?? '—')} | ${escapeMarkdown(agent.stage.title)} | ${escapeMarkdown(agent.readyFor ?? 'no stage yet')} | ${agent.counts.error} |`);
+      out.push(
+        `| ${escapeMarkdown(agent.name)} | ${escapeMarkdown(agent.owner ?? '—')} | ${escapeMarkdown(agent.tier ?? '—')} | ${escapeMarkdown(agent.stage.title)} | ${escapeMarkdown(agent.readyFor ?? 'no stage yet')} | ${agent.counts.error} |`,
+      );
     }
     out.push('');
   }
@@ -29,9 +45,11 @@ export function renderReportMarkdown(report: ReadinessReport): string {
 
 function renderAgent(agent: AgentReport): string[] {
   const out = [`## ${escapeMarkdown(agent.name)}`, ''];
-  if (agent.notAnalysed) return [...out, `\`${escapeMarkdown(agent.path)}\` was not analysed: ${escapeMarkdown(agent.notAnalysed)}`, ''];
+  if (agent.notAnalysed)
+    return [...out, `\`${escapeMarkdown(agent.path)}\` was not analysed: ${escapeMarkdown(agent.notAnalysed)}`, ''];
   out.push(
-    '| | |', '|---|---|',
+    '| | |',
+    '|---|---|',
     `| File | ${escapeMarkdown(agent.path)} |`,
     `| Id | ${escapeMarkdown(agent.id ?? '—')} |`,
     `| Owner | ${escapeMarkdown(agent.owner ?? '—')} |`,
@@ -40,18 +58,30 @@ function renderAgent(agent: AgentReport): string[] {
     `| Verdict | **${escapeMarkdown(agent.summary)}** |`,
     `| Findings | ${agent.counts.error} errors, ${agent.counts.warning} warnings |`,
     '',
-    '### Readiness by stage', '',
-    '| Stage | Requirements met | |', '|---|---|---:|',
-    ...agent.stages.map((stage) => `| ${escapeMarkdown(stage.title)} | \`${textBar(stage.met, stage.total)}\` | ${percent(stage)} |`),
+    '### Readiness by stage',
+    '',
+    '| Stage | Requirements met | |',
+    '|---|---|---:|',
+    ...agent.stages.map(
+      (stage) => `| ${escapeMarkdown(stage.title)} | \`${textBar(stage.met, stage.total)}\` | ${percent(stage)} |`,
+    ),
     '',
   );
   if (agent.blockers.length) {
     out.push('### Blockers', '');
-    for (const item of agent.blockers) out.push(`- ${ICON[item.status]} **${escapeMarkdown(item.title)}** (${STATUS_LABEL[item.status]}, ${escapeMarkdown(item.stage)}): ${escapeMarkdown(item.hint)}`);
+    for (const item of agent.blockers)
+      out.push(
+        `- ${ICON[item.status]} **${escapeMarkdown(item.title)}** (${STATUS_LABEL[item.status]}, ${escapeMarkdown(item.stage)}): ${escapeMarkdown(item.hint)}`,
+      );
     out.push('');
   }
   for (const gate of agent.gates) {
-    out.push(`### ${escapeMarkdown(gate.stage.title)}: ${escapeMarkdown(gate.title)}`, '', '| Item | Status | Signed off by | Date | Evidence |', '|---|---|---|---|---|');
+    out.push(
+      `### ${escapeMarkdown(gate.stage.title)}: ${escapeMarkdown(gate.title)}`,
+      '',
+      '| Item | Status | Signed off by | Date | Evidence |',
+      '|---|---|---|---|---|',
+    );
     for (const item of gate.items) out.push(itemRow(item));
     out.push('');
   }
@@ -59,7 +89,9 @@ function renderAgent(agent: AgentReport): string[] {
 }
 
 function itemRow(item: ReportItem): string {
-  const waiver = item.waiver ? ` — waiver by ${escapeMarkdown(item.waiver.approver || '?')} until ${escapeMarkdown(item.waiver.expires || '?')}` : '';
+  const waiver = item.waiver
+    ? ` — waiver by ${escapeMarkdown(item.waiver.approver || '?')} until ${escapeMarkdown(item.waiver.expires || '?')}`
+    : '';
   return `| ${escapeMarkdown(item.title)} (${codeSpan(item.id)}) | ${ICON[item.status]} ${STATUS_LABEL[item.status]}${waiver} | ${escapeMarkdown(item.signer ?? '')} | ${escapeMarkdown(item.date ?? '')} | ${escapeMarkdown(item.evidence ?? '')} |`;
 }
 

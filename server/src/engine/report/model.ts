@@ -60,12 +60,24 @@ export interface ReportItem {
 }
 
 export const STATUS_LABEL: Record<ItemStatus, string> = {
-  met: 'met', missing: 'missing', pending: 'pending', failed: 'failed', waived: 'waived', 'waiver-expired': 'waiver expired',
+  met: 'met',
+  missing: 'missing',
+  pending: 'pending',
+  failed: 'failed',
+  waived: 'waived',
+  'waiver-expired': 'waiver expired',
 };
 
 /** Builds the report from analyses; pure, so the CLI and the extension produce the same report. */
-export function buildReport(entries: ReadonlyArray<{ path: string; result: AnalysisResult }>, options: { date: string; title?: string }): ReadinessReport {
-  return { title: options.title ?? 'Agent readiness report', date: options.date, agents: entries.map(({ path, result }) => agentReport(path, result)) };
+export function buildReport(
+  entries: ReadonlyArray<{ path: string; result: AnalysisResult }>,
+  options: { date: string; title?: string },
+): ReadinessReport {
+  return {
+    title: options.title ?? 'Agent readiness report',
+    date: options.date,
+    agents: entries.map(({ path, result }) => agentReport(path, result)),
+  };
 }
 
 function agentReport(path: string, result: AnalysisResult): AgentReport {
@@ -74,21 +86,48 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
   const { model, readiness } = result;
   if (!model || !readiness) {
     return {
-      path, id: undefined, name: path, owner: undefined, tier: undefined, stage: { id: 'unknown', title: 'Unknown' }, readyFor: undefined,
-      summary: 'Not analysed', stages: [], gates: [], blockers: [], counts, notAnalysed: result.findings[0]?.message ?? 'not analysed',
+      path,
+      id: undefined,
+      name: path,
+      owner: undefined,
+      tier: undefined,
+      stage: { id: 'unknown', title: 'Unknown' },
+      readyFor: undefined,
+      summary: 'Not analysed',
+      stages: [],
+      gates: [],
+      blockers: [],
+      counts,
+      notAnalysed: result.findings[0]?.message ?? 'not analysed',
     };
   }
   const ladder = new StageLadder(model.schemas.gates);
   const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
-  const owner = typeof data['owner'] === 'object' && data['owner'] !== null ? text((data['owner'] as Record<string, unknown>)['name']) : undefined;
+  const owner =
+    typeof data['owner'] === 'object' && data['owner'] !== null
+      ? text((data['owner'] as Record<string, unknown>)['name'])
+      : undefined;
   const items = readiness.items.map((result): ReportItem => {
     const stage = ladder.get(result.gate.stage);
     return {
-      id: result.item.id, title: result.item.title, status: result.status, gate: result.gate.title, stage: stage?.title ?? result.gate.stage, hint: result.item.hint,
+      id: result.item.id,
+      title: result.item.title,
+      status: result.status,
+      gate: result.gate.title,
+      stage: stage?.title ?? result.gate.stage,
+      hint: result.item.hint,
       ...(result.signoff?.signer ? { signer: result.signoff.signer } : {}),
       ...(result.signoff?.date ? { date: result.signoff.date } : {}),
       ...(result.signoff?.evidence ? { evidence: result.signoff.evidence } : {}),
-      ...(result.waiver ? { waiver: { approver: result.waiver.approver, expires: result.waiver.expires, justification: result.waiver.justification } } : {}),
+      ...(result.waiver
+        ? {
+            waiver: {
+              approver: result.waiver.approver,
+              expires: result.waiver.expires,
+              justification: result.waiver.justification,
+            },
+          }
+        : {}),
     };
   });
   const gates = new Map<string, GateReport>();
@@ -96,15 +135,22 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
     const stage = ladder.get(result.gate.stage);
     // Section requirements and gate items of one stage are separate gates; key keeps them apart.
     const key = `${result.gate.stage}\u0000${result.gate.id}`;
-    const gate = gates.get(key) ?? { id: result.gate.id, title: result.gate.title, stage: { id: result.gate.stage, title: stage?.title ?? result.gate.stage }, items: [] };
+    const gate = gates.get(key) ?? {
+      id: result.gate.id,
+      title: result.gate.title,
+      stage: { id: result.gate.stage, title: stage?.title ?? result.gate.stage },
+      items: [],
+    };
     gate.items.push(items[index]!);
     gates.set(key, gate);
   });
   const order = (id: string): number => ladder.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
-  const stages = ladder.stages.filter((stage) => !stage.terminal || stage.id === readiness.stage.id).map((stage) => {
-    const applying = readiness.items.filter((item) => item.gate.stage === stage.id);
-    return { id: stage.id, title: stage.title, met: applying.filter(isSatisfied).length, total: applying.length };
-  });
+  const stages = ladder.stages
+    .filter((stage) => !stage.terminal || stage.id === readiness.stage.id)
+    .map((stage) => {
+      const applying = readiness.items.filter((item) => item.gate.stage === stage.id);
+      return { id: stage.id, title: stage.title, met: applying.filter(isSatisfied).length, total: applying.length };
+    });
   const summary = summarizeReadiness(readiness, ladder);
   const blockerIds = new Set(summary.blockers.map((item) => `${item.gate.id}\u0000${item.item.id}`));
   return {
@@ -118,11 +164,17 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
     summary: summary.text,
     stages,
     gates: [...gates.values()].sort((a, b) => order(a.stage.id) - order(b.stage.id)),
-    blockers: items.filter((_item, index) => blockerIds.has(`${readiness.items[index]!.gate.id}\u0000${readiness.items[index]!.item.id}`)),
+    blockers: items.filter((_item, index) =>
+      blockerIds.has(`${readiness.items[index]!.gate.id}\u0000${readiness.items[index]!.item.id}`),
+    ),
     counts,
   };
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+  return typeof value === 'string' && value.trim()
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 }

@@ -7,10 +7,13 @@ import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } fro
 export const alertComplete: DocumentedRule = {
   code: 'AD313',
   name: 'alert-incomplete',
-  description: 'Every alert names a metric defined in the Metrics table, a threshold with a number, a severity and a route.',
-  rationale: 'An alert on a metric nobody defined cannot fire, a threshold without a number is a wish, and an alert without a route pages nobody. At full traffic alerts are wired to the on-call rotation.',
+  description:
+    'Every alert names a metric defined in the Metrics table, a threshold with a number, a severity and a route.',
+  rationale:
+    'An alert on a metric nobody defined cannot fire, a threshold without a number is a wish, and an alert without a route pages nobody. At full traffic alerts are wired to the on-call rotation.',
   sources: ['seed:003', 'seed:004'],
-  howToFix: 'Use a metric id from the Metrics table in the alert\'s Metric column (or define the metric there), write the threshold as a number ("< 92%"), and name the on-call route.',
+  howToFix:
+    'Use a metric id from the Metrics table in the alert\'s Metric column (or define the metric there), write the threshold as a number ("< 92%"), and name the on-call route.',
   check(context) {
     const severity = sectionSeverity(context, 'operations');
     if (!severity) return [];
@@ -27,21 +30,61 @@ export const alertComplete: DocumentedRule = {
       const metric = said('metric');
       if (metric && !isNonValue(metric.text) && hasMetricsTable && !metrics.has(plainId(metric.text))) {
         const known = [...metrics].filter(Boolean).slice(0, 8).join(', ');
-        findings.push(makeFinding(this, severity, `Alert ${alert} watches "${plainId(metric.text)}", which is not in the Metrics table: define it there${known ? ` or use one of ${known}` : ''}.`, metric.range, { subject }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Alert ${alert} watches "${plainId(metric.text)}", which is not in the Metrics table: define it there${known ? ` or use one of ${known}` : ''}.`,
+            metric.range,
+            { subject },
+          ),
+        );
       } else if (metric && isNonValue(metric.text)) {
-        findings.push(makeFinding(this, severity, `Alert ${alert} names no metric ("${metric.text}"): use a metric id from the Metrics table.`, metric.range, { subject }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Alert ${alert} names no metric ("${metric.text}"): use a metric id from the Metrics table.`,
+            metric.range,
+            { subject },
+          ),
+        );
       }
       const threshold = said('threshold');
       if (threshold && !/\d/.test(threshold.text)) {
-        findings.push(makeFinding(this, severity, `Alert ${alert}'s threshold "${threshold.text}" has no number: write the value that fires it, e.g. "< 92%" or "> 5 per hour".`, threshold.range, { subject }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Alert ${alert}'s threshold "${threshold.text}" has no number: write the value that fires it, e.g. "< 92%" or "> 5 per hour".`,
+            threshold.range,
+            { subject },
+          ),
+        );
       }
       const route = said('route');
       if (route && isNonValue(route.text)) {
-        findings.push(makeFinding(this, severity, `Alert ${alert} has no route ("${route.text}"): name the paging schedule, channel or person it goes to.`, route.range, { subject }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Alert ${alert} has no route ("${route.text}"): name the paging schedule, channel or person it goes to.`,
+            route.range,
+            { subject },
+          ),
+        );
       }
       const level = said('severity');
       if (level && isNonValue(level.text)) {
-        findings.push(makeFinding(this, severity, `Alert ${alert} has no severity ("${level.text}"): use critical, high, medium, low or sev1-sev4.`, level.range, { subject }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Alert ${alert} has no severity ("${level.text}"): use critical, high, medium, low or sev1-sev4.`,
+            level.range,
+            { subject },
+          ),
+        );
       }
       return findings;
     });

@@ -7,9 +7,11 @@ export const auditLog: DocumentedRule = {
   code: 'AD356',
   name: 'audit-log-incomplete',
   description: 'compliance.audit_log lists at least input, reasoning, action, outcome and timestamp.',
-  rationale: 'An audit trail must let someone reconstruct a decision: what the agent saw, why it acted, what it did, what came of it and when. Without one of these the trail cannot answer an auditor or an incident review.',
+  rationale:
+    'An audit trail must let someone reconstruct a decision: what the agent saw, why it acted, what it did, what came of it and when. Without one of these the trail cannot answer an auditor or an incident review.',
   sources: ['seed:003', 'seed:001', 'EU AI Act Art. 12'],
-  howToFix: 'List the content of each audit record: compliance.audit_log: [input, reasoning, action, outcome, timestamp] (add model-version, prompt-version and user where you record them).',
+  howToFix:
+    'List the content of each audit record: compliance.audit_log: [input, reasoning, action, outcome, timestamp] (add model-version, prompt-version and user where you record them).',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'compliance-signed-off') ?? 'canary');
     const value = fm(context, 'compliance.audit_log');
@@ -18,8 +20,16 @@ export const auditLog: DocumentedRule = {
     const listed = value.map((item) => String(item).toLowerCase());
     const missing = MINIMUM.filter((item) => !listed.includes(item));
     if (missing.length === 0) return [];
-    return [makeFinding(this, severity, `The audit log does not record ${joinList(missing)}: add ${missing.length > 1 ? 'them' : 'it'} to compliance.audit_log so each decision can be reconstructed.`, fmRange(context.model, 'compliance.audit_log'), {
-      subject: { kind: 'front-matter', id: 'compliance.audit_log' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The audit log does not record ${joinList(missing)}: add ${missing.length > 1 ? 'them' : 'it'} to compliance.audit_log so each decision can be reconstructed.`,
+        fmRange(context.model, 'compliance.audit_log'),
+        {
+          subject: { kind: 'front-matter', id: 'compliance.audit_log' },
+        },
+      ),
+    ];
   },
 };

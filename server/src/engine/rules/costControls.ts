@@ -14,21 +14,33 @@ function numberOf(value: unknown): number | undefined {
 export const costAlert: DocumentedRule = {
   code: 'AD371',
   name: 'cost-alert-missing',
-  description: 'From the policy stage costFromStage (canary by default) an alert watches cost: an Alerts row whose metric mentions cost, spend or budget.',
-  rationale: 'Production volume turns a cheap pilot into a cost shock. A budget nobody is alerted about is found on the invoice; a cost alert finds it the day it happens.',
+  description:
+    'From the policy stage costFromStage (canary by default) an alert watches cost: an Alerts row whose metric mentions cost, spend or budget.',
+  rationale:
+    'Production volume turns a cheap pilot into a cost shock. A budget nobody is alerted about is found on the invoice; a cost alert finds it the day it happens.',
   sources: ['seed:000', 'seed:003', 'OWASP LLM10'],
-  howToFix: 'Define a cost metric (e.g. cost_per_task) in the Metrics table and add an alert on it with a threshold above the planned cost per task.',
+  howToFix:
+    'Define a cost metric (e.g. cost_per_task) in the Metrics table and add an alert on it with a threshold above the planned cost per task.',
   check(context) {
     const severity = severityFrom(context, context.model.schemas.policy.costFromStage);
     // Without an Operations section AD100 speaks; without an alerts table, gate item alerts-routed.
     if (!severity || tablesOf(context.model, 'operations', 'alerts').length === 0) return [];
     const alerts = rowsOf(context.model, 'operations', 'alerts');
-    if (alerts.length === 0 || alerts.some((row) => COST.test(row.text('metric')) || COST.test(row.text('alert')))) return [];
+    if (alerts.length === 0 || alerts.some((row) => COST.test(row.text('metric')) || COST.test(row.text('alert'))))
+      return [];
     const table = tablesOf(context.model, 'operations', 'alerts')[0];
     const range = table?.table.header.cells[0]?.range ?? sectionAnchor(context.model, 'operations');
-    return [makeFinding(this, severity, 'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert on it with a threshold, so an overrun is noticed the day it starts.', range, {
-      subject: { kind: 'table', id: 'operations.alerts' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert on it with a threshold, so an overrun is noticed the day it starts.',
+        range,
+        {
+          subject: { kind: 'table', id: 'operations.alerts' },
+        },
+      ),
+    ];
   },
 };
 
@@ -36,9 +48,11 @@ export const costProjection: DocumentedRule = {
   code: 'AD372',
   name: 'cost-over-budget',
   description: 'From costFromStage, cost.per_task × volumes.tasks_per_day_target × 30 days fits cost.monthly_budget.',
-  rationale: 'The budget is approved against a projection at production volume. If the stated cost per task at the target volume already exceeds the budget, the approval rests on numbers that do not add up.',
+  rationale:
+    'The budget is approved against a projection at production volume. If the stated cost per task at the target volume already exceeds the budget, the approval rests on numbers that do not add up.',
   sources: ['seed:000', 'seed:003'],
-  howToFix: 'Raise cost.monthly_budget with an approval, lower the cost per task (smaller model, caching), or lower the target volume.',
+  howToFix:
+    'Raise cost.monthly_budget with an approval, lower the cost per task (smaller model, caching), or lower the target volume.',
   check(context): Finding[] {
     const severity = severityFrom(context, context.model.schemas.policy.costFromStage);
     const perTask = numberOf(fm(context, 'cost.per_task'));
@@ -49,8 +63,16 @@ export const costProjection: DocumentedRule = {
     if (monthly <= budget) return [];
     const currency = fmText(context, 'cost.currency') ?? '';
     const money = (value: number) => `${currency ? `${currency} ` : ''}${formatNumber(Math.round(value * 100) / 100)}`;
-    return [makeFinding(this, severity, `The projected cost exceeds the budget: ${money(perTask)} per task × ${formatNumber(tasks)} tasks/day × 30 days = ${money(monthly)} a month, but cost.monthly_budget is ${money(budget)}. Raise the approved budget, lower the cost per task, or lower the target volume.`, fmRange(context.model, 'cost.monthly_budget'), {
-      subject: { kind: 'front-matter', id: 'cost.monthly_budget' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The projected cost exceeds the budget: ${money(perTask)} per task × ${formatNumber(tasks)} tasks/day × 30 days = ${money(monthly)} a month, but cost.monthly_budget is ${money(budget)}. Raise the approved budget, lower the cost per task, or lower the target volume.`,
+        fmRange(context.model, 'cost.monthly_budget'),
+        {
+          subject: { kind: 'front-matter', id: 'cost.monthly_budget' },
+        },
+      ),
+    ];
   },
 };

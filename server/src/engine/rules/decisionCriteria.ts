@@ -3,15 +3,19 @@ import { makeFinding } from './rule';
 import { isNonValue, rowsOf, sectionSeverity, type DocumentedRule } from './support';
 
 /** Criteria that restate the mode instead of saying when it applies. */
-const VAGUE = /^(always|never|as needed|as appropriate|case by case|judgement|judgment|depends|when needed|if needed|sometimes|ad hoc)\.?$/i;
+const VAGUE =
+  /^(always|never|as needed|as appropriate|case by case|judgement|judgment|depends|when needed|if needed|sometimes|ad hoc)\.?$/i;
 
 export const decisionCriteria: DocumentedRule = {
   code: 'AD322',
   name: 'decision-criteria-vague',
-  description: 'Every decision\'s Criteria say when the agent decides and when it hands over, not "-", "n/a", "case by case" or "as needed".',
-  rationale: 'The classification autonomous / agent-with-review / human-only is only as good as its criteria: a reviewer must be able to apply them to a case and get the same answer as the agent.',
+  description:
+    'Every decision\'s Criteria say when the agent decides and when it hands over, not "-", "n/a", "case by case" or "as needed".',
+  rationale:
+    'The classification autonomous / agent-with-review / human-only is only as good as its criteria: a reviewer must be able to apply them to a case and get the same answer as the agent.',
   sources: ['seed:001'],
-  howToFix: 'Write criteria a reviewer can apply: thresholds (confidence, amount), case types, and who decides for human-only decisions.',
+  howToFix:
+    'Write criteria a reviewer can apply: thresholds (confidence, amount), case types, and who decides for human-only decisions.',
   check(context) {
     const severity = sectionSeverity(context, 'decisions');
     if (!severity) return [];
@@ -21,9 +25,17 @@ export const decisionCriteria: DocumentedRule = {
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
       if (!isNonValue(cell.text) && !VAGUE.test(cell.text.trim())) return [];
       const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
-      return [makeFinding(this, severity, `Decision "${decision}" has no usable criteria ("${cell.text}"): say when the agent decides, when it hands over, and for human-only decisions who decides.`, cell.range, {
-        subject: { kind: 'table', id: `decisions.${decision}` },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Decision "${decision}" has no usable criteria ("${cell.text}"): say when the agent decides, when it hands over, and for human-only decisions who decides.`,
+          cell.range,
+          {
+            subject: { kind: 'table', id: `decisions.${decision}` },
+          },
+        ),
+      ];
     });
   },
 };

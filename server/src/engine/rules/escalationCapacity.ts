@@ -14,10 +14,18 @@ function rateOf(value: unknown): number | undefined {
 }
 
 /** The load arithmetic, kept separate so the message and the tests show the same numbers. */
-export function capacityArithmetic(tasks: number, escalation: number, sample: number | undefined, capacity: number, cap: number): { load: number; usable: number; text: string } {
+export function capacityArithmetic(
+  tasks: number,
+  escalation: number,
+  sample: number | undefined,
+  capacity: number,
+  cap: number,
+): { load: number; usable: number; text: string } {
   const load = tasks * (escalation + (sample ?? 0));
   const usable = capacity * cap;
-  const rates = sample ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)` : `${formatPercent(escalation)} escalations`;
+  const rates = sample
+    ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)`
+    : `${formatPercent(escalation)} escalations`;
   const text = `${formatNumber(tasks)} tasks/day × ${rates} = ${formatNumber(Math.round(load * 100) / 100)} reviews/day, but the stated capacity is ${formatNumber(capacity)}/day (cap ${formatPercent(cap)} = ${formatNumber(Math.round(usable * 100) / 100)}/day)`;
   return { load, usable, text };
 }
@@ -25,10 +33,13 @@ export function capacityArithmetic(tasks: number, escalation: number, sample: nu
 export const escalationCapacity: DocumentedRule = {
   code: 'AD321',
   name: 'escalation-capacity-exceeded',
-  description: 'volumes.tasks_per_day_target × (escalation_rate + review_sample_rate) fits volumes.review_capacity_per_day × the policy utilisation cap (capacityUtilisationCap).',
-  rationale: 'Exceptions scale with volume: 5% of 1,000 tasks is 50 reviews a day, 5% of 10,000 is 500. If human review capacity does not scale with the agent, the queue breaks. A queue run at 100% has no slack for peaks, hence the utilisation cap.',
+  description:
+    'volumes.tasks_per_day_target × (escalation_rate + review_sample_rate) fits volumes.review_capacity_per_day × the policy utilisation cap (capacityUtilisationCap).',
+  rationale:
+    'Exceptions scale with volume: 5% of 1,000 tasks is 50 reviews a day, 5% of 10,000 is 500. If human review capacity does not scale with the agent, the queue breaks. A queue run at 100% has no slack for peaks, hence the utilisation cap.',
   sources: ['seed:001', 'seed:004'],
-  howToFix: 'Plan more review capacity (volumes.review_capacity_per_day), lower the escalation or sampling rate with evidence, or lower the target volume until capacity exists.',
+  howToFix:
+    'Plan more review capacity (volumes.review_capacity_per_day), lower the escalation or sampling rate with evidence, or lower the target volume until capacity exists.',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'escalation-capacity') ?? 'shadow');
     const tasks = numberOf(fm(context, 'volumes.tasks_per_day_target'));
@@ -42,8 +53,16 @@ export const escalationCapacity: DocumentedRule = {
     if (result.load <= result.usable + 1e-9) return [];
     // Rates like 0.07 are not exact in binary; round before ceil so 700 / 0.8 stays 875.
     const needed = Math.ceil(Math.round((result.load / cap) * 1e6) / 1e6);
-    return [makeFinding(this, severity, `Escalations at target scale do not fit review capacity: ${result.text}. Plan capacity for at least ${formatNumber(needed)} reviews/day, or lower the escalation or sampling rate.`, fmRange(context.model, 'volumes.review_capacity_per_day'), {
-      subject: { kind: 'front-matter', id: 'volumes.review_capacity_per_day' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `Escalations at target scale do not fit review capacity: ${result.text}. Plan capacity for at least ${formatNumber(needed)} reviews/day, or lower the escalation or sampling rate.`,
+        fmRange(context.model, 'volumes.review_capacity_per_day'),
+        {
+          subject: { kind: 'front-matter', id: 'volumes.review_capacity_per_day' },
+        },
+      ),
+    ];
   },
 };

@@ -10,10 +10,13 @@ const CEILING = /(≤|<=|<|\bat most\b|\bmax(imum)?\b|\bbelow\b|\bunder\b|\bno m
 export const evalResults: DocumentedRule = {
   code: 'AD342',
   name: 'eval-result-below-bar',
-  description: 'Every eval slice records its latest result (from evalMinimumFromStage on), and where bar and result are both percentages the result meets the bar.',
-  rationale: 'A quality bar with no recorded result is an intention; a result below the bar is a release blocker that the readiness review must see. Every prompt, model and integration change runs against the eval set.',
+  description:
+    'Every eval slice records its latest result (from evalMinimumFromStage on), and where bar and result are both percentages the result meets the bar.',
+  rationale:
+    'A quality bar with no recorded result is an intention; a result below the bar is a release blocker that the readiness review must see. Every prompt, model and integration change runs against the eval set.',
   sources: ['seed:004', 'seed:003', 'EU AI Act Art. 9(8)'],
-  howToFix: 'Record the latest run in the Latest result column (value and date); if it is below the bar, fix the agent or record a justified, dated exception in the Readiness review.',
+  howToFix:
+    'Record the latest run in the Latest result column (value and date); if it is below the bar, fix the agent or record a justified, dated exception in the Readiness review.',
   check(context) {
     const table = tablesOf(context.model, 'evaluation', 'evalset')[0];
     if (!table) return [];
@@ -23,8 +26,19 @@ export const evalResults: DocumentedRule = {
     if (!table.columns.has('latest')) {
       if (!resultSeverity || rows.length === 0) return [];
       const header = table.table.header.cells;
-      const range = { start: header[0]?.range.start ?? { line: table.table.startLine, character: 0 }, end: header[header.length - 1]?.range.end ?? { line: table.table.startLine, character: 0 } };
-      return [makeFinding(this, resultSeverity, 'The eval table has no "Latest result" column: add it and record each slice\'s latest result against its quality bar.', range, { subject: { kind: 'table', id: 'evaluation.evalset' } })];
+      const range = {
+        start: header[0]?.range.start ?? { line: table.table.startLine, character: 0 },
+        end: header[header.length - 1]?.range.end ?? { line: table.table.startLine, character: 0 },
+      };
+      return [
+        makeFinding(
+          this,
+          resultSeverity,
+          'The eval table has no "Latest result" column: add it and record each slice\'s latest result against its quality bar.',
+          range,
+          { subject: { kind: 'table', id: 'evaluation.evalset' } },
+        ),
+      ];
     }
     return rows.flatMap((row): Finding[] => {
       const slice = row.text('slice') || `on line ${row.row.line + 1}`;
@@ -32,14 +46,32 @@ export const evalResults: DocumentedRule = {
       const latest = row.cell('latest');
       if (!latest || looksLikePlaceholder(latest.text)) return [];
       if (latest.text === '' || isNonValue(latest.text)) {
-        return resultSeverity ? [makeFinding(this, resultSeverity, `Slice "${slice}" has no latest result: run the eval set and record the result and its date.`, latest.range, { subject })] : [];
+        return resultSeverity
+          ? [
+              makeFinding(
+                this,
+                resultSeverity,
+                `Slice "${slice}" has no latest result: run the eval set and record the result and its date.`,
+                latest.range,
+                { subject },
+              ),
+            ]
+          : [];
       }
       const bar = firstPercent(row.text('bar'));
       const result = firstPercent(latest.text);
       if (!barSeverity || bar === undefined || result === undefined) return [];
       const ceiling = CEILING.test(row.text('bar'));
       if (ceiling ? result <= bar : result >= bar) return [];
-      return [makeFinding(this, barSeverity, `Slice "${slice}" is below its quality bar: latest result ${result}% against a bar of ${ceiling ? 'at most' : 'at least'} ${bar}%. Fix the agent and re-run the eval set before the next stage.`, latest.range, { subject })];
+      return [
+        makeFinding(
+          this,
+          barSeverity,
+          `Slice "${slice}" is below its quality bar: latest result ${result}% against a bar of ${ceiling ? 'at most' : 'at least'} ${bar}%. Fix the agent and re-run the eval set before the next stage.`,
+          latest.range,
+          { subject },
+        ),
+      ];
     });
   },
 };

@@ -6,10 +6,13 @@ import { severityFrom, type DocumentedRule } from './support';
 export const evalSize: DocumentedRule = {
   code: 'AD341',
   name: 'eval-set-too-small',
-  description: 'From the policy stage (evalMinimumFromStage, canary by default) the eval set has at least evalMinimumCases cases (100 by default).',
-  rationale: 'Curate 100-300 representative tasks from real data: with fewer, one case is a percentage point and the quality bar cannot tell a regression from noise. If you cannot say what "correct" is for that many examples, the problem is not understood well enough to ship.',
+  description:
+    'From the policy stage (evalMinimumFromStage, canary by default) the eval set has at least evalMinimumCases cases (100 by default).',
+  rationale:
+    'Curate 100-300 representative tasks from real data: with fewer, one case is a percentage point and the quality bar cannot tell a regression from noise. If you cannot say what "correct" is for that many examples, the problem is not understood well enough to ship.',
   sources: ['seed:004'],
-  howToFix: 'Add cases from real historical data to the eval set until it reaches the minimum, spread over the four slices.',
+  howToFix:
+    'Add cases from real historical data to the eval set until it reaches the minimum, spread over the four slices.',
   check(context) {
     const policy = context.model.schemas.policy;
     const severity = severityFrom(context, policy.evalMinimumFromStage);
@@ -19,8 +22,18 @@ export const evalSize: DocumentedRule = {
     if (!severity || !table || typeof total !== 'number' || total < 1 || total >= policy.evalMinimumCases) return [];
     const cell = table.table.header.cells[table.columns.get('cases') ?? 0];
     const stage = context.ladder.get(policy.evalMinimumFromStage)?.title.toLowerCase() ?? policy.evalMinimumFromStage;
-    return [makeFinding(this, severity, `The eval set has ${formatNumber(total)} cases, below the minimum of ${formatNumber(policy.evalMinimumCases)} from the ${stage} stage on: add ${formatNumber(policy.evalMinimumCases - total)} or more cases from real data.`, cell?.range ?? table.table.header.cells[0]?.range ?? context.model.index.trimmedLineRange(table.table.startLine), {
-      subject: { kind: 'table', id: 'evaluation.evalset' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The eval set has ${formatNumber(total)} cases, below the minimum of ${formatNumber(policy.evalMinimumCases)} from the ${stage} stage on: add ${formatNumber(policy.evalMinimumCases - total)} or more cases from real data.`,
+        cell?.range ??
+          table.table.header.cells[0]?.range ??
+          context.model.index.trimmedLineRange(table.table.startLine),
+        {
+          subject: { kind: 'table', id: 'evaluation.evalset' },
+        },
+      ),
+    ];
   },
 };

@@ -6,17 +6,25 @@ import { joinList, rowsOf, sectionAnchor, sectionSeverity, type DocumentedRule }
 export const SLICES = [
   { id: 'typical', pattern: /\b(typical|common|happy[- ]path|standard|normal|regular|representative|core)\b/i },
   { id: 'edge', pattern: /\b(edge|corner|boundary|rare|long[- ]tail)\b/i },
-  { id: 'prior-failures', pattern: /\b(prior|past|previous|known|historical)[- ]?(failures?|incidents?|errors?|bugs?)\b|\bregressions?\b/i },
-  { id: 'adversarial', pattern: /\b(adversarial|red[- ]?team(ing)?|attacks?|injections?|abuse|jailbreaks?|security)\b/i },
+  {
+    id: 'prior-failures',
+    pattern: /\b(prior|past|previous|known|historical)[- ]?(failures?|incidents?|errors?|bugs?)\b|\bregressions?\b/i,
+  },
+  {
+    id: 'adversarial',
+    pattern: /\b(adversarial|red[- ]?team(ing)?|attacks?|injections?|abuse|jailbreaks?|security)\b/i,
+  },
 ] as const;
 
 export const evalSlices: DocumentedRule = {
   code: 'AD340',
   name: 'eval-slices-missing',
   description: 'The eval set covers the four slices: typical cases, edge cases, prior failures and adversarial inputs.',
-  rationale: 'An eval set of typical cases only measures what the pilot already showed. Edge cases and prior failures catch regressions; adversarial inputs (prompt injection, abuse) catch what attackers will try.',
+  rationale:
+    'An eval set of typical cases only measures what the pilot already showed. Edge cases and prior failures catch regressions; adversarial inputs (prompt injection, abuse) catch what attackers will try.',
   sources: ['seed:004', 'EU AI Act Art. 15', 'OWASP LLM01'],
-  howToFix: 'Add rows to the Evaluation table for the missing slices, each with its case count, quality bar and latest result.',
+  howToFix:
+    'Add rows to the Evaluation table for the missing slices, each with its case count, quality bar and latest result.',
   check(context) {
     const severity = sectionSeverity(context, 'evaluation');
     const table = tablesOf(context.model, 'evaluation', 'evalset')[0];
@@ -26,9 +34,18 @@ export const evalSlices: DocumentedRule = {
     const names = rows.map((row) => row.text('slice'));
     const missing = SLICES.filter((slice) => !names.some((name) => slice.pattern.test(name))).map((slice) => slice.id);
     if (missing.length === 0) return [];
-    const header = table.table.header.cells[table.columns.get('slice') ?? 0]?.range ?? sectionAnchor(context.model, 'evaluation');
-    return [makeFinding(this, severity, `The eval set has no ${joinList(missing)} slice${missing.length > 1 ? 's' : ''}: add ${missing.length > 1 ? 'rows' : 'a row'} for ${missing.length > 1 ? 'them' : 'it'} (typical, edge, prior-failures and adversarial are all needed).`, header, {
-      subject: { kind: 'table', id: 'evaluation.evalset' },
-    })];
+    const header =
+      table.table.header.cells[table.columns.get('slice') ?? 0]?.range ?? sectionAnchor(context.model, 'evaluation');
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The eval set has no ${joinList(missing)} slice${missing.length > 1 ? 's' : ''}: add ${missing.length > 1 ? 'rows' : 'a row'} for ${missing.length > 1 ? 'them' : 'it'} (typical, edge, prior-failures and adversarial are all needed).`,
+        header,
+        {
+          subject: { kind: 'table', id: 'evaluation.evalset' },
+        },
+      ),
+    ];
   },
 };

@@ -6,9 +6,11 @@ export const evidenceLinkBroken: DocumentedRule = {
   code: 'AD365',
   name: 'evidence-link-broken',
   description: 'Evidence linked from the Readiness review exists in the workspace.',
-  rationale: 'A sign-off is only as good as its evidence: a link to a file that is not there, or that points outside the repository, leaves a reviewer nothing to check.',
+  rationale:
+    'A sign-off is only as good as its evidence: a link to a file that is not there, or that points outside the repository, leaves a reviewer nothing to check.',
   sources: ['seed:000', 'seed:003'],
-  howToFix: 'Commit the evidence file next to the document (or under the repository) and link it relative to the document, e.g. evidence/load-test.md.',
+  howToFix:
+    'Commit the evidence file next to the document (or under the repository) and link it relative to the document, e.g. evidence/load-test.md.',
   check(context) {
     const exists = context.fileExists;
     if (!exists) return [];
@@ -16,10 +18,24 @@ export const evidenceLinkBroken: DocumentedRule = {
       if (link.external) return [];
       const path = decodeURIComponent(link.target.replace(/#.*$/, ''));
       if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
-        return [makeFinding(this, 'warning', `Evidence "${link.target}" is an absolute path: link it relative to this document, inside the repository.`, link.range)];
+        return [
+          makeFinding(
+            this,
+            'warning',
+            `Evidence "${link.target}" is an absolute path: link it relative to this document, inside the repository.`,
+            link.range,
+          ),
+        ];
       }
       if (exists(path)) return [];
-      return [makeFinding(this, 'warning', `Evidence "${link.target}" does not exist (or lies outside the workspace): add the file or correct the link.`, link.range)];
+      return [
+        makeFinding(
+          this,
+          'warning',
+          `Evidence "${link.target}" does not exist (or lies outside the workspace): add the file or correct the link.`,
+          link.range,
+        ),
+      ];
     });
   },
 };

@@ -6,9 +6,11 @@ export const failureDetection: DocumentedRule = {
   code: 'AD311',
   name: 'failure-mode-undetected',
   description: 'Every failure mode names a detection signal (an alert, metric or check), not "-", "none" or "n/a".',
-  rationale: 'A failure nobody can see is found by customers. The detection signal is what turns a listed risk into something the on-call person is told about.',
+  rationale:
+    'A failure nobody can see is found by customers. The detection signal is what turns a listed risk into something the on-call person is told about.',
   sources: ['seed:003', 'seed:004'],
-  howToFix: 'Name the alert, metric or check that reveals the failure in the Detection column, and define it in the Operations section.',
+  howToFix:
+    'Name the alert, metric or check that reveals the failure in the Detection column, and define it in the Operations section.',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     if (!severity) return [];
@@ -17,9 +19,17 @@ export const failureDetection: DocumentedRule = {
       // Empty cells are AD112's, template text AD102's: this rule reports a cell that says "nothing".
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text) || !isNonValue(cell.text)) return [];
       const id = row.text('id') || `on line ${row.row.line + 1}`;
-      return [makeFinding(this, severity, `Failure mode ${id} has no detection signal ("${cell.text}"): name the alert or metric that reveals it, or the check that catches it.`, cell.range, {
-        subject: { kind: 'table', id: `failures.${id}` },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Failure mode ${id} has no detection signal ("${cell.text}"): name the alert or metric that reveals it, or the check that catches it.`,
+          cell.range,
+          {
+            subject: { kind: 'table', id: `failures.${id}` },
+          },
+        ),
+      ];
     });
   },
 };

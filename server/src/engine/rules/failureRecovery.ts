@@ -9,10 +9,13 @@ const LINK = /\[([^\]]*)\]\(#([^)\s]*)\)/g;
 export const failureRecovery: DocumentedRule = {
   code: 'AD312',
   name: 'recovery-not-in-runbook',
-  description: 'Every failure mode\'s Recovery links ([text](#anchor)) to a runbook entry (a ### heading in the Runbook section) that exists.',
-  rationale: 'Recovery that lives in someone\'s head is not recovery. A link to the runbook entry is checkable; a link to a heading that does not exist is a runbook gap found at 2 AM.',
+  description:
+    "Every failure mode's Recovery links ([text](#anchor)) to a runbook entry (a ### heading in the Runbook section) that exists.",
+  rationale:
+    "Recovery that lives in someone's head is not recovery. A link to the runbook entry is checkable; a link to a heading that does not exist is a runbook gap found at 2 AM.",
   sources: ['seed:000', 'seed:003'],
-  howToFix: 'Link the Recovery cell to a runbook entry, e.g. [Rollback](#rollback), and write that entry as a ### subsection of the Runbook (the quick fix inserts the heading).',
+  howToFix:
+    'Link the Recovery cell to a runbook entry, e.g. [Rollback](#rollback), and write that entry as a ### subsection of the Runbook (the quick fix inserts the heading).',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     if (!severity) return [];
@@ -26,7 +29,15 @@ export const failureRecovery: DocumentedRule = {
       const subject = { kind: 'table' as const, id: `failures.${id}` };
       const links = [...cell.text.matchAll(LINK)];
       if (links.length === 0) {
-        return [makeFinding(this, severity, `Failure mode ${id}'s recovery "${cell.text}" does not link to a runbook entry: write it as a link such as [Rollback](#rollback) to a ### entry of the Runbook.`, cell.range, { subject })];
+        return [
+          makeFinding(
+            this,
+            severity,
+            `Failure mode ${id}'s recovery "${cell.text}" does not link to a runbook entry: write it as a link such as [Rollback](#rollback) to a ### entry of the Runbook.`,
+            cell.range,
+            { subject },
+          ),
+        ];
       }
       return links.flatMap((link) => {
         const anchor = (link[2] ?? '').toLowerCase();
@@ -39,11 +50,25 @@ export const failureRecovery: DocumentedRule = {
           const title = slugify(text) === anchor && text !== '' ? text : titleFromAnchor(anchor);
           fixes.push({
             title: `Add the runbook entry "### ${title}"`,
-            insertions: [appendToSection(context.model, runbook, [`${'#'.repeat(context.model.sectionLevel + 1)} ${title}`, '', '1. TODO: the steps the person on call follows.'])],
+            insertions: [
+              appendToSection(context.model, runbook, [
+                `${'#'.repeat(context.model.sectionLevel + 1)} ${title}`,
+                '',
+                '1. TODO: the steps the person on call follows.',
+              ]),
+            ],
             safe: true,
           });
         }
-        return [makeFinding(this, severity, `Failure mode ${id} links to #${anchor}, but the Runbook has no such entry: add a ### entry whose heading gives that anchor, or link to an existing entry.`, cell.range, { subject, fixes })];
+        return [
+          makeFinding(
+            this,
+            severity,
+            `Failure mode ${id} links to #${anchor}, but the Runbook has no such entry: add a ### entry whose heading gives that anchor, or link to an existing entry.`,
+            cell.range,
+            { subject, fixes },
+          ),
+        ];
       });
     });
   },

@@ -6,8 +6,10 @@ import { stagesWithTraffic } from './rolloutStages';
 export const firstLiveStage: DocumentedRule = {
   code: 'AD332',
   name: 'first-live-stage-too-large',
-  description: 'For a customer-facing agent, the first stage with live traffic follows a shadow stage (0%) or is a canary of at most the policy share (firstLiveCanaryMax, 5% by default).',
-  rationale: 'Skipping shadow mode means discovering real-world failure modes on real customers. Shadow first, or a 1-5% canary with guardrails, catches issues while few people are affected.',
+  description:
+    'For a customer-facing agent, the first stage with live traffic follows a shadow stage (0%) or is a canary of at most the policy share (firstLiveCanaryMax, 5% by default).',
+  rationale:
+    'Skipping shadow mode means discovering real-world failure modes on real customers. Shadow first, or a 1-5% canary with guardrails, catches issues while few people are affected.',
   sources: ['seed:004', 'seed:003'],
   howToFix: 'Add a shadow stage with 0% traffic before the first live stage, or start the live rollout at 5% or less.',
   check(context) {
@@ -20,8 +22,16 @@ export const firstLiveStage: DocumentedRule = {
     const max = context.model.schemas.policy.firstLiveCanaryMax;
     if (live.traffic <= max) return [];
     const name = live.row.text('stage') || `on line ${live.row.row.line + 1}`;
-    return [makeFinding(this, severity, `The first live stage "${name}" sends ${formatPercent(live.traffic)} of real customer traffic with no shadow stage before it: add a shadow stage at 0%, or start with a canary of at most ${formatPercent(max)}.`, live.row.cell('traffic')?.range ?? live.row.anchor, {
-      subject: { kind: 'table', id: `rollout.${name}` },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The first live stage "${name}" sends ${formatPercent(live.traffic)} of real customer traffic with no shadow stage before it: add a shadow stage at 0%, or start with a canary of at most ${formatPercent(max)}.`,
+        live.row.cell('traffic')?.range ?? live.row.anchor,
+        {
+          subject: { kind: 'table', id: `rollout.${name}` },
+        },
+      ),
+    ];
   },
 };

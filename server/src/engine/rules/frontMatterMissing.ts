@@ -9,10 +9,36 @@ export const frontMatterMissing: Rule = {
   check({ model }) {
     if (model.frontMatter) return [];
     const eol = model.index.eol;
-    const skeleton = ['---', 'id: TODO-agent-id', 'name: TODO', 'stage: pilot', 'owner:', '  name: TODO', 'risk:', '  personal_data: false', '  customer_facing: false', '---', ''].join(eol);
-    return [makeFinding(this, 'error', 'The document has no front matter: start it with a --- block holding id, name, stage, owner and risk.', model.index.trimmedLineRange(0), {
-      subject: { kind: 'front-matter', id: '' },
-      fixes: [{ title: 'Insert a front matter skeleton', insertions: [{ position: { line: 0, character: 0 }, text: skeleton }], safe: false }],
-    })];
+    const skeleton = [
+      '---',
+      'id: TODO-agent-id',
+      'name: TODO',
+      'stage: pilot',
+      'owner:',
+      '  name: TODO',
+      'risk:',
+      '  personal_data: false',
+      '  customer_facing: false',
+      '---',
+      '',
+    ].join(eol);
+    return [
+      makeFinding(
+        this,
+        'error',
+        'The document has no front matter: start it with a --- block holding id, name, stage, owner and risk.',
+        model.index.trimmedLineRange(0),
+        {
+          subject: { kind: 'front-matter', id: '' },
+          fixes: [
+            {
+              title: 'Insert a front matter skeleton',
+              insertions: [{ position: { line: 0, character: 0 }, text: skeleton }],
+              safe: false,
+            },
+          ],
+        },
+      ),
+    ];
   },
 };

@@ -9,7 +9,8 @@ export const frontMatterSchema: Rule = {
   code: 'AD003',
   name: 'front-matter-schema',
   description: 'Front-matter keys and values follow the agentdoc schema.',
-  rationale: 'A misspelt key or an unknown stage silently turns a fact into noise; the checks downstream need the facts in the shape they expect.',
+  rationale:
+    'A misspelt key or an unknown stage silently turns a fact into noise; the checks downstream need the facts in the shape they expect.',
   sources: [],
   check({ model, validators }) {
     const frontMatter = model.frontMatter;
@@ -27,8 +28,12 @@ export const frontMatterSchema: Rule = {
 
 /** Drops the per-branch noise of anyOf/oneOf: the combined error says it better. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const combined = new Set(errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath));
-  return errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf' || !combined.has(error.instancePath));
+  const combined = new Set(
+    errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => error.instancePath),
+  );
+  return errors.filter(
+    (error) => error.keyword === 'anyOf' || error.keyword === 'oneOf' || !combined.has(error.instancePath),
+  );
 }
 
 /** The key (for an unknown key) or the value at the path; the nearest existing parent when missing. */
@@ -39,7 +44,9 @@ function rangeForPath(model: DocumentModel, path: string[], preferKey: boolean):
     const node = nodeAtPath(frontMatter.document, path.slice(0, depth));
     if (!node) continue;
     const wholeValue = depth === path.length && !preferKey;
-    const span = wholeValue ? nodeSpan(node.value) ?? nodeSpan(node.key) : nodeSpan(node.key) ?? nodeSpan(node.value);
+    const span = wholeValue
+      ? (nodeSpan(node.value) ?? nodeSpan(node.key))
+      : (nodeSpan(node.key) ?? nodeSpan(node.value));
     if (span) return trimRange(model, frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
   }
   return model.index.trimmedLineRange(0);

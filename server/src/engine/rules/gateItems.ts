@@ -19,10 +19,13 @@ const WAIVER = { code: 'AD202', name: 'gate-waiver-invalid', sources: [] as stri
 export const gateItems: Rule = {
   ...UNMET,
   description: 'Every readiness gate item that applies to the document holds, is signed off, or is validly waived.',
-  rationale: 'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages information.',
+  rationale:
+    'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages information.',
   sources: ['seed:000', 'seed:003', 'seed:004'],
   check(context) {
-    return context.readiness.items.flatMap((result) => (result.kind === 'gate-item' ? itemFindings(context, result) : []));
+    return context.readiness.items.flatMap((result) =>
+      result.kind === 'gate-item' ? itemFindings(context, result) : [],
+    );
   },
 };
 
@@ -30,7 +33,10 @@ export const gateRuleCodes = [UNMET, PENDING, WAIVER];
 
 function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const findings = openItemFindings(context, result);
-  const waiver = result.item.waivable !== false && !result.waiver ? waiverFix(context.model, result.item.id, context.today) : undefined;
+  const waiver =
+    result.item.waivable !== false && !result.waiver
+      ? waiverFix(context.model, result.item.id, context.today)
+      : undefined;
   if (waiver && findings[0]) findings[0] = { ...findings[0], fixes: [...(findings[0].fixes ?? []), waiver] };
   return findings;
 }
@@ -50,26 +56,67 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
       const keys = item.fix?.frontMatter ? neededKeys(item.fix.frontMatter, item.requires) : [];
       const placeholder = keys.map((key) => placeholderAt(context, key)).find((found) => found !== undefined);
       if (placeholder) {
-        return [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. "${placeholder.key}" still holds the placeholder "${placeholder.value}": fill it in.`, placeholder.range, extra)];
+        return [
+          makeFinding(
+            UNMET,
+            severity,
+            `Not ready (${where}): ${item.title}. "${placeholder.key}" still holds the placeholder "${placeholder.value}": fill it in.`,
+            placeholder.range,
+            extra,
+          ),
+        ];
       }
-      const missingKey = item.fix?.frontMatter ? firstMissingKey(context, item.fix.frontMatter, item.requires) : undefined;
+      const missingKey = item.fix?.frontMatter
+        ? firstMissingKey(context, item.fix.frontMatter, item.requires)
+        : undefined;
       const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
-      const findings = [makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, { ...extra, ...(fix ? { fixes: [fix] } : {}) })];
+      const findings = [
+        makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
+          ...extra,
+          ...(fix ? { fixes: [fix] } : {}),
+        }),
+      ];
       if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
       return findings;
     }
     case 'pending': {
       const range = result.signoff?.range ?? result.waiver?.range ?? readinessAnchor(context.model);
-      const state = result.signoff ? `its sign-off is "${result.signoff.status || 'empty'}"` : 'it has no row in the Readiness review table';
-      const findings = [makeFinding(PENDING, severity, `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}" with who signed it off, when, and the evidence.`, range, extra)];
+      const state = result.signoff
+        ? `its sign-off is "${result.signoff.status || 'empty'}"`
+        : 'it has no row in the Readiness review table';
+      const findings = [
+        makeFinding(
+          PENDING,
+          severity,
+          `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}" with who signed it off, when, and the evidence.`,
+          range,
+          extra,
+        ),
+      ];
       if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
       return findings;
     }
     case 'failed':
-      return [makeFinding(UNMET, severity, `Sign-off failed (${where}): ${item.title}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.`, result.signoff?.range ?? readinessAnchor(context.model), extra)];
+      return [
+        makeFinding(
+          UNMET,
+          severity,
+          `Sign-off failed (${where}): ${item.title}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.`,
+          result.signoff?.range ?? readinessAnchor(context.model),
+          extra,
+        ),
+      ];
     case 'waiver-expired':
-      return [makeFinding(WAIVER, severity, `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`, result.waiver?.range ?? readinessAnchor(context.model), extra)];
+      return [
+        makeFinding(
+          WAIVER,
+          severity,
+          `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`,
+          result.waiver?.range ?? readinessAnchor(context.model),
+          extra,
+        ),
+      ];
   }
 }
 
@@ -91,19 +138,35 @@ function frontMatterFacts(predicate: Predicate): string[] {
 }
 
 /** A front-matter value that is there but still placeholder text, such as a fix's TODO. */
-function placeholderAt(context: RuleContext, dottedPath: string): { key: string; value: string; range: Range } | undefined {
+function placeholderAt(
+  context: RuleContext,
+  dottedPath: string,
+): { key: string; value: string; range: Range } | undefined {
   const value = context.facts.get(`fm.${dottedPath}`);
   if (typeof value !== 'string' || !isPlaceholderValue(value)) return undefined;
   const frontMatter = context.model.frontMatter;
   const span = frontMatter?.document && nodeSpan(nodeAtPath(frontMatter.document, dottedPath.split('.'))?.value);
   if (!frontMatter || !span) return undefined;
-  return { key: dottedPath, value, range: context.model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[0] + value.length) };
+  return {
+    key: dottedPath,
+    value,
+    range: context.model.index.rangeOf(
+      frontMatter.contentStart + span[0],
+      frontMatter.contentStart + span[0] + value.length,
+    ),
+  };
 }
 
 function incompleteWaiver(result: ItemResult, severity: Finding['severity']): Finding {
-  return makeFinding(WAIVER, severity, `The waiver for "${result.item.id}" does not count: a waiver needs a justification (at least 10 characters), an approver and an expiry date (YYYY-MM-DD).`, result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, {
-    subject: { kind: 'gate-item', id: result.item.id },
-  });
+  return makeFinding(
+    WAIVER,
+    severity,
+    `The waiver for "${result.item.id}" does not count: a waiver needs a justification (at least 10 characters), an approver and an expiry date (YYYY-MM-DD).`,
+    result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    {
+      subject: { kind: 'gate-item', id: result.item.id },
+    },
+  );
 }
 
 function readinessAnchor(model: DocumentModel): Range {

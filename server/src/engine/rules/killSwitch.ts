@@ -3,15 +3,19 @@ import { makeFinding } from './rule';
 import { fm, fmRange, gateStage, severityFrom, type DocumentedRule } from './support';
 
 /** Values that say a switch exists without saying what it is or where it is pulled. */
-const VAGUE = /^(yes|true|on|off|enabled|exists|available|in place|feature flag|flag|kill switch|manual|manually|ask (the )?platform)\.?$/i;
+const VAGUE =
+  /^(yes|true|on|off|enabled|exists|available|in place|feature flag|flag|kill switch|manual|manually|ask (the )?platform)\.?$/i;
 
 export const killSwitch: DocumentedRule = {
   code: 'AD333',
   name: 'kill-switch-vague',
-  description: 'rollback.kill_switch says what the switch is and where it is pulled (a flag name and the service or dashboard), not just "yes" or "feature flag".',
-  rationale: 'A kill switch must cut traffic to 0% in under a minute, pulled by someone who may act without a meeting. "We have a flag" is not enough at 2 AM: the person on call needs its name and where it lives.',
+  description:
+    'rollback.kill_switch says what the switch is and where it is pulled (a flag name and the service or dashboard), not just "yes" or "feature flag".',
+  rationale:
+    'A kill switch must cut traffic to 0% in under a minute, pulled by someone who may act without a meeting. "We have a flag" is not enough at 2 AM: the person on call needs its name and where it lives.',
   sources: ['seed:004'],
-  howToFix: 'Write the flag\'s name and where it is switched, e.g. "Feature flag ap-triage.enabled in the platform flag service", and name who may pull it in rollback.authority.',
+  howToFix:
+    'Write the flag\'s name and where it is switched, e.g. "Feature flag ap-triage.enabled in the platform flag service", and name who may pull it in rollback.authority.',
   check(context) {
     // The kill-switch gate item reports a missing switch; this rule checks the value says enough.
     const severity = severityFrom(context, gateStage(context, 'kill-switch') ?? 'canary');
@@ -20,8 +24,16 @@ export const killSwitch: DocumentedRule = {
     const text = typeof value === 'string' ? value.trim() : String(value);
     if (typeof value === 'string' && isPlaceholderValue(text)) return [];
     if (typeof value === 'string' && !VAGUE.test(text) && text.split(/\s+/).length >= 2) return [];
-    return [makeFinding(this, severity, `The kill switch "${text}" does not say what it is or where it is pulled: name the flag and the service or dashboard that switches traffic to 0%, e.g. "Feature flag my-agent.enabled in the flag service".`, fmRange(context.model, 'rollback.kill_switch'), {
-      subject: { kind: 'front-matter', id: 'rollback.kill_switch' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The kill switch "${text}" does not say what it is or where it is pulled: name the flag and the service or dashboard that switches traffic to 0%, e.g. "Feature flag my-agent.enabled in the flag service".`,
+        fmRange(context.model, 'rollback.kill_switch'),
+        {
+          subject: { kind: 'front-matter', id: 'rollback.kill_switch' },
+        },
+      ),
+    ];
   },
 };

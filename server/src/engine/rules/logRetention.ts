@@ -17,8 +17,10 @@ export function retentionMonths(text: string): number[] {
 export const logRetention: DocumentedRule = {
   code: 'AD354',
   name: 'high-risk-log-retention',
-  description: 'A high-risk agent keeps its logs at least logRetentionMinimumMonths (6 by default): compliance.retention states a duration that long.',
-  rationale: 'High-risk systems log events automatically over their lifetime (Art. 12), and providers and deployers keep those logs for at least six months (Art. 19(1), Art. 26(6)), so incidents can be traced after the fact.',
+  description:
+    'A high-risk agent keeps its logs at least logRetentionMinimumMonths (6 by default): compliance.retention states a duration that long.',
+  rationale:
+    'High-risk systems log events automatically over their lifetime (Art. 12), and providers and deployers keep those logs for at least six months (Art. 19(1), Art. 26(6)), so incidents can be traced after the fact.',
   sources: ['EU AI Act Art. 12', 'EU AI Act Art. 19(1)', 'EU AI Act Art. 26(6)'],
   howToFix: 'State the log retention in compliance.retention, e.g. "Audit log 13 months", at least the policy minimum.',
   check(context) {
@@ -29,14 +31,38 @@ export const logRetention: DocumentedRule = {
     const subject = { kind: 'front-matter' as const, id: 'compliance.retention' };
     if (retention === undefined || !isPresent(retention)) {
       const anchor = fm(context, 'compliance') !== undefined ? 'compliance' : 'risk.eu_ai_act.class';
-      return [makeFinding(this, severity, `A high-risk agent must keep its logs at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): add compliance.retention with the log retention.`, fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'), { subject })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `A high-risk agent must keep its logs at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): add compliance.retention with the log retention.`,
+          fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
+          { subject },
+        ),
+      ];
     }
     const months = retentionMonths(retention);
     if (months.length === 0) {
-      return [makeFinding(this, severity, `compliance.retention "${retention}" gives no duration: state how long logs are kept, e.g. "${minimum} months" or longer.`, fmRange(context.model, 'compliance.retention'), { subject })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `compliance.retention "${retention}" gives no duration: state how long logs are kept, e.g. "${minimum} months" or longer.`,
+          fmRange(context.model, 'compliance.retention'),
+          { subject },
+        ),
+      ];
     }
     const shortest = Math.min(...months);
     if (shortest + 1e-9 >= minimum) return [];
-    return [makeFinding(this, severity, `compliance.retention keeps something for only ${Math.round(shortest * 10) / 10} months; a high-risk agent's logs must be kept at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): extend the log retention.`, fmRange(context.model, 'compliance.retention'), { subject })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `compliance.retention keeps something for only ${Math.round(shortest * 10) / 10} months; a high-risk agent's logs must be kept at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): extend the log retention.`,
+        fmRange(context.model, 'compliance.retention'),
+        { subject },
+      ),
+    ];
   },
 };

@@ -6,8 +6,10 @@ import { notAPerson } from './people';
 export const ownerDeputy: DocumentedRule = {
   code: 'AD301',
   name: 'owner-deputy',
-  description: 'From the policy stage (deputyFromStage, canary by default) the owner has a deputy: a named person other than the owner.',
-  rationale: 'Owners go on holiday and change jobs. A deputy who knows the dashboards, alerts and runbook keeps the agent owned when the owner is away; a deputy who is the owner again, or a team, is no deputy.',
+  description:
+    'From the policy stage (deputyFromStage, canary by default) the owner has a deputy: a named person other than the owner.',
+  rationale:
+    'Owners go on holiday and change jobs. A deputy who knows the dashboards, alerts and runbook keeps the agent owned when the owner is away; a deputy who is the owner again, or a team, is no deputy.',
   sources: ['seed:000', 'seed:002'],
   howToFix: 'Add owner.deputy with the name of a second person who can act for the owner.',
   check(context) {
@@ -19,13 +21,37 @@ export const ownerDeputy: DocumentedRule = {
     if (deputy === undefined || isPlaceholderValue(deputy)) {
       // Gate item owner-trained already asks for the deputy when it applies.
       if (gateReports(context, 'owner-trained')) return [];
-      return [makeFinding(this, severity, `The owner${owner ? ` ${owner}` : ''} has no deputy: add owner.deputy with a named person who stands in when the owner is away.`, fmRange(context.model, 'owner.deputy'), { subject })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `The owner${owner ? ` ${owner}` : ''} has no deputy: add owner.deputy with a named person who stands in when the owner is away.`,
+          fmRange(context.model, 'owner.deputy'),
+          { subject },
+        ),
+      ];
     }
     if (owner && deputy.trim().toLowerCase() === owner.trim().toLowerCase()) {
-      return [makeFinding(this, severity, `The deputy "${deputy}" is the owner: name a second person in owner.deputy.`, fmRange(context.model, 'owner.deputy'), { subject })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `The deputy "${deputy}" is the owner: name a second person in owner.deputy.`,
+          fmRange(context.model, 'owner.deputy'),
+          { subject },
+        ),
+      ];
     }
     const problem = notAPerson(deputy);
     if (!problem) return [];
-    return [makeFinding(this, severity, `The deputy "${deputy}" ${problem}: name one person in owner.deputy.`, fmRange(context.model, 'owner.deputy'), { subject })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The deputy "${deputy}" ${problem}: name one person in owner.deputy.`,
+        fmRange(context.model, 'owner.deputy'),
+        { subject },
+      ),
+    ];
   },
 };

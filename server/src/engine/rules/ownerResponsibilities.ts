@@ -7,10 +7,13 @@ const REQUIRED = ['triage', 'change-authority', 'metrics'];
 export const ownerResponsibilities: DocumentedRule = {
   code: 'AD302',
   name: 'owner-responsibilities',
-  description: 'owner.responsibilities states at least triage, change-authority and metrics (from the policy stage responsibilitiesFromStage).',
-  rationale: 'Ownership is a set of duties, not a title: triaging user issues, deciding on prompt and scope changes, and answering for the outcome metrics. Writing them down is what makes the hand-off from the builder real.',
+  description:
+    'owner.responsibilities states at least triage, change-authority and metrics (from the policy stage responsibilitiesFromStage).',
+  rationale:
+    'Ownership is a set of duties, not a title: triaging user issues, deciding on prompt and scope changes, and answering for the outcome metrics. Writing them down is what makes the hand-off from the builder real.',
   sources: ['seed:000', 'seed:002'],
-  howToFix: 'Add owner.responsibilities: [triage, change-authority, metrics] (and platform-liaison, governance-liaison where they apply).',
+  howToFix:
+    'Add owner.responsibilities: [triage, change-authority, metrics] (and platform-liaison, governance-liaison where they apply).',
   check(context) {
     const severity = severityFrom(context, context.model.schemas.policy.responsibilitiesFromStage);
     if (!severity || fm(context, 'owner') === undefined) return [];
@@ -18,10 +21,17 @@ export const ownerResponsibilities: DocumentedRule = {
     const listed = Array.isArray(value) ? value.map((item) => String(item).toLowerCase()) : [];
     const missing = REQUIRED.filter((item) => !listed.includes(item));
     if (missing.length === 0) return [];
-    const range = fmRange(context.model, value === undefined ? 'owner' : 'owner.responsibilities', value === undefined ? 'key' : 'value');
-    const message = value === undefined
-      ? `The owner's responsibilities are not stated: add owner.responsibilities with at least ${joinList(REQUIRED)}.`
-      : `owner.responsibilities lacks ${joinList(missing)}: the owner must answer for triage of user issues, changes to prompt and scope, and the outcome metrics.`;
-    return [makeFinding(this, severity, message, range, { subject: { kind: 'front-matter', id: 'owner.responsibilities' } })];
+    const range = fmRange(
+      context.model,
+      value === undefined ? 'owner' : 'owner.responsibilities',
+      value === undefined ? 'key' : 'value',
+    );
+    const message =
+      value === undefined
+        ? `The owner's responsibilities are not stated: add owner.responsibilities with at least ${joinList(REQUIRED)}.`
+        : `owner.responsibilities lacks ${joinList(missing)}: the owner must answer for triage of user issues, changes to prompt and scope, and the outcome metrics.`;
+    return [
+      makeFinding(this, severity, message, range, { subject: { kind: 'front-matter', id: 'owner.responsibilities' } }),
+    ];
   },
 };

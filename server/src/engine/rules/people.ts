@@ -1,9 +1,11 @@
 import { isPlaceholderValue } from '../model/values';
 
 /** Words that name a group, a rotation or a mailbox rather than one person. */
-const GROUP = /\b(team|teams|squad|ops|devops|sre|group|department|dept|committee|board|crew|desk|office|unit|tribe|guild|chapter|rotation|on-?call|everyone|staff|mailbox|distribution list|alias)\b/i;
+const GROUP =
+  /\b(team|teams|squad|ops|devops|sre|group|department|dept|committee|board|crew|desk|office|unit|tribe|guild|chapter|rotation|on-?call|everyone|staff|mailbox|distribution list|alias)\b/i;
 /** Phrases that hold a place for a person who has not been named. */
-const UNNAMED = /^(to be (decided|defined|confirmed|named|appointed|assigned)|unassigned|vacant|pending|someone|anyone|nobody|no one|not yet (named|assigned|decided)|owner|the owner|product owner|new hire)$/i;
+const UNNAMED =
+  /^(to be (decided|defined|confirmed|named|appointed|assigned)|unassigned|vacant|pending|someone|anyone|nobody|no one|not yet (named|assigned|decided)|owner|the owner|product owner|new hire)$/i;
 const COMMITTEE = /\b(committee|board|steering|council|meeting|consensus|vote|all stakeholders|working group)\b/i;
 
 /**

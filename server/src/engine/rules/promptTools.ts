@@ -17,12 +17,16 @@ export interface PromptMention {
 export function promptMatches(model: DocumentModel, pattern: RegExp): PromptMention[] {
   const mentions: PromptMention[] = [];
   for (const section of model.sectionsById.get('prompt') ?? []) {
-    for (const block of section.blocks.filter((candidate): candidate is Extract<Block, { kind: 'code' }> => candidate.kind === 'code')) {
+    for (const block of section.blocks.filter(
+      (candidate): candidate is Extract<Block, { kind: 'code' }> => candidate.kind === 'code',
+    )) {
       // Lines strictly inside the fences: the opening fence is startLine, the closing one endLine - 1.
       for (let line = block.startLine + 1; line < block.endLine; line++) {
         const text = model.index.lineText(line);
         if (/^\s*(```|~~~)/.test(text)) continue;
-        for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+        for (const match of text.matchAll(
+          new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+        )) {
           const start = model.index.lineStart(line) + (match.index ?? 0);
           mentions.push({ id: match[0].toLowerCase(), range: model.index.rangeOf(start, start + match[0].length) });
         }
@@ -40,21 +44,36 @@ export function toolIdPattern(id: string): RegExp {
 export const promptToolUnknown: DocumentedRule = {
   code: 'AD316',
   name: 'prompt-tool-unknown',
-  description: 'Every tool id the prompt mentions (snake_case words in the Prompt section\'s code blocks) is a tool in the Tools table.',
-  rationale: 'A prompt that tells the model to use a tool the Tools section does not document is either stale or hides an integration nobody reviewed for access, side effects and failure behaviour.',
+  description:
+    "Every tool id the prompt mentions (snake_case words in the Prompt section's code blocks) is a tool in the Tools table.",
+  rationale:
+    'A prompt that tells the model to use a tool the Tools section does not document is either stale or hides an integration nobody reviewed for access, side effects and failure behaviour.',
   sources: ['seed:000', 'seed:003', 'OWASP LLM06'],
-  howToFix: 'Add the tool to the Tools table (system, access, side effects, auth, failure behaviour), or correct the prompt to use the documented tool id.',
+  howToFix:
+    'Add the tool to the Tools table (system, access, side effects, auth, failure behaviour), or correct the prompt to use the documented tool id.',
   check(context) {
     const severity = sectionSeverity(context, 'tools');
     if (!severity || tablesOf(context.model, 'tools', 'tools').length === 0) return [];
-    const tools = new Set(rowsOf(context.model, 'tools', 'tools').map((row) => plainId(row.text('tool'))).filter((id) => id && !isNonValue(id)));
+    const tools = new Set(
+      rowsOf(context.model, 'tools', 'tools')
+        .map((row) => plainId(row.text('tool')))
+        .filter((id) => id && !isNonValue(id)),
+    );
     const seen = new Set<string>();
     return promptMatches(context.model, TOOL_LIKE).flatMap((mention) => {
       if (tools.has(mention.id) || seen.has(mention.id)) return [];
       seen.add(mention.id);
-      return [makeFinding(this, severity, `The prompt refers to tool "${mention.id}", which is not in the Tools table: document it there (access, side effects, auth, failure behaviour) or use a documented tool id.`, mention.range, {
-        subject: { kind: 'table', id: `tools.${mention.id}` },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `The prompt refers to tool "${mention.id}", which is not in the Tools table: document it there (access, side effects, auth, failure behaviour) or use a documented tool id.`,
+          mention.range,
+          {
+            subject: { kind: 'table', id: `tools.${mention.id}` },
+          },
+        ),
+      ];
     });
   },
 };
@@ -63,7 +82,8 @@ export const promptWriteTool: DocumentedRule = {
   code: 'AD317',
   name: 'write-tool-not-in-prompt',
   description: 'Every tool with write or read-write access is mentioned by its id in the prompt.',
-  rationale: 'A write tool the prompt never mentions is capability the model has without instructions for when to use it: excessive agency. Either the prompt says when to use it or the tool should not be there.',
+  rationale:
+    'A write tool the prompt never mentions is capability the model has without instructions for when to use it: excessive agency. Either the prompt says when to use it or the tool should not be there.',
   sources: ['seed:003', 'OWASP LLM06'],
   howToFix: 'Name the tool in the prompt with the one situation it is for, or remove the tool (least privilege).',
   check(context) {
@@ -75,9 +95,17 @@ export const promptWriteTool: DocumentedRule = {
       const id = plainId(row.text('tool'));
       if (!cell || !id || (access !== 'write' && access !== 'read-write')) return [];
       if (promptMatches(context.model, toolIdPattern(id)).length > 0) return [];
-      return [makeFinding(this, severity, `Tool "${id}" has ${access} access but the prompt never mentions it: say in the prompt when to use it, or remove the tool.`, cell.range, {
-        subject: { kind: 'table', id: `tools.${id}` },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Tool "${id}" has ${access} access but the prompt never mentions it: say in the prompt when to use it, or remove the tool.`,
+          cell.range,
+          {
+            subject: { kind: 'table', id: `tools.${id}` },
+          },
+        ),
+      ];
     });
   },
 };

@@ -13,8 +13,10 @@ function knownItems(context: RuleContext): Set<string> {
 export const readinessUnknownItem: DocumentedRule = {
   code: 'AD361',
   name: 'readiness-unknown-item',
-  description: 'Readiness review and waiver rows name gate item ids that exist (gates.json, or section-<id> for a section).',
-  rationale: 'A sign-off or waiver under a misspelt id counts for nothing: the real item stays open while the review looks complete.',
+  description:
+    'Readiness review and waiver rows name gate item ids that exist (gates.json, or section-<id> for a section).',
+  rationale:
+    'A sign-off or waiver under a misspelt id counts for nothing: the real item stays open while the review looks complete.',
   sources: ['seed:000', 'seed:003'],
   howToFix: 'Use the gate item id exactly as listed in the gate reference (docs/format.md), e.g. integration-tested.',
   check(context) {
@@ -26,9 +28,17 @@ export const readinessUnknownItem: DocumentedRule = {
         const id = plainId(row.text('item'));
         if (!cell || id === '' || known.has(id)) continue;
         const close = [...known].find((candidate) => candidate.startsWith(id.slice(0, 4)));
-        findings.push(makeFinding(this, 'warning', `"${id}" is not a gate item, so this ${table === 'review' ? 'sign-off' : 'waiver'} counts for nothing: use a gate item id${close ? ` (did you mean "${close}"?)` : ''}.`, cell.range, {
-          subject: { kind: 'gate-item', id },
-        }));
+        findings.push(
+          makeFinding(
+            this,
+            'warning',
+            `"${id}" is not a gate item, so this ${table === 'review' ? 'sign-off' : 'waiver'} counts for nothing: use a gate item id${close ? ` (did you mean "${close}"?)` : ''}.`,
+            cell.range,
+            {
+              subject: { kind: 'gate-item', id },
+            },
+          ),
+        );
       }
     }
     return findings;
@@ -38,21 +48,37 @@ export const readinessUnknownItem: DocumentedRule = {
 export const waiverNotAllowed: DocumentedRule = {
   code: 'AD362',
   name: 'waiver-not-allowed',
-  description: 'No waiver for a gate item marked not waivable, and no waiver at all for an agent in EU AI Act class prohibited.',
-  rationale: 'Some requirements are law, not policy: a prohibited practice (EU AI Act Art. 5) cannot be made acceptable by a waiver, and items marked not waivable in the gates may not be skipped by an approver.',
+  description:
+    'No waiver for a gate item marked not waivable, and no waiver at all for an agent in EU AI Act class prohibited.',
+  rationale:
+    'Some requirements are law, not policy: a prohibited practice (EU AI Act Art. 5) cannot be made acceptable by a waiver, and items marked not waivable in the gates may not be skipped by an approver.',
   sources: ['EU AI Act Art. 5', 'seed:000'],
   howToFix: 'Meet the item instead of waiving it, and remove the waiver row.',
   check(context) {
     const prohibited = fmText(context, 'risk.eu_ai_act.class')?.trim().toLowerCase() === 'prohibited';
-    const notWaivable = new Set(context.model.schemas.gates.gates.flatMap((gate) => gate.items.filter((item) => item.waivable === false).map((item) => item.id)));
+    const notWaivable = new Set(
+      context.model.schemas.gates.gates.flatMap((gate) =>
+        gate.items.filter((item) => item.waivable === false).map((item) => item.id),
+      ),
+    );
     return rowsOf(context.model, 'readiness', 'waivers').flatMap((row) => {
       const cell = row.cell('item');
       const id = plainId(row.text('item'));
       if (!cell || id === '' || (!prohibited && !notWaivable.has(id))) return [];
-      const why = prohibited ? 'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable' : `gate item "${id}" may not be waived`;
-      return [makeFinding(this, 'error', `This waiver does not count: ${why}. Remove it and meet the requirement.`, cell.range, {
-        subject: { kind: 'gate-item', id },
-      })];
+      const why = prohibited
+        ? 'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable'
+        : `gate item "${id}" may not be waived`;
+      return [
+        makeFinding(
+          this,
+          'error',
+          `This waiver does not count: ${why}. Remove it and meet the requirement.`,
+          cell.range,
+          {
+            subject: { kind: 'gate-item', id },
+          },
+        ),
+      ];
     });
   },
 };

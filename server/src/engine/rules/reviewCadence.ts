@@ -6,8 +6,10 @@ import { isoDay } from './signoffDates';
 export const reviewCadence: DocumentedRule = {
   code: 'AD363',
   name: 'review-overdue',
-  description: 'review.last is not in the future and lies within review.cadence (policy reviewCadenceDays plus reviewGraceDays).',
-  rationale: 'An agent that is not reviewed decays: weekly reviews at first, then monthly and quarterly, keep accuracy, cost and compliance evidence current. A last-review date older than the cadence means the review stopped.',
+  description:
+    'review.last is not in the future and lies within review.cadence (policy reviewCadenceDays plus reviewGraceDays).',
+  rationale:
+    'An agent that is not reviewed decays: weekly reviews at first, then monthly and quarterly, keep accuracy, cost and compliance evidence current. A last-review date older than the cadence means the review stopped.',
   sources: ['seed:000', 'seed:002', 'seed:003'],
   howToFix: 'Hold the review and update review.last to its date; if the cadence is wrong, change review.cadence.',
   check(context) {
@@ -17,14 +19,33 @@ export const reviewCadence: DocumentedRule = {
     if (!severity || last === undefined) return [];
     const subject = { kind: 'front-matter' as const, id: 'review.last' };
     if (last > context.today) {
-      return [makeFinding(this, severity, `review.last is ${lastText}, after today (${isoDay(context.today)}): record the date of the last review that took place.`, fmRange(context.model, 'review.last'), { subject })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `review.last is ${lastText}, after today (${isoDay(context.today)}): record the date of the last review that took place.`,
+          fmRange(context.model, 'review.last'),
+          { subject },
+        ),
+      ];
     }
     const cadence = fmText(context, 'review.cadence')?.trim().toLowerCase();
     const policy = context.model.schemas.policy;
-    const days = cadence === 'weekly' || cadence === 'monthly' || cadence === 'quarterly' ? policy.reviewCadenceDays[cadence] : undefined;
+    const days =
+      cadence === 'weekly' || cadence === 'monthly' || cadence === 'quarterly'
+        ? policy.reviewCadenceDays[cadence]
+        : undefined;
     if (days === undefined) return [];
     const due = last + days + policy.reviewGraceDays;
     if (context.today <= due) return [];
-    return [makeFinding(this, severity, `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${isoDay(due)}: hold the review and update review.last.`, fmRange(context.model, 'review.last'), { subject })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${isoDay(due)}: hold the review and update review.last.`,
+        fmRange(context.model, 'review.last'),
+        { subject },
+      ),
+    ];
   },
 };

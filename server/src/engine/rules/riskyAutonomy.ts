@@ -5,10 +5,13 @@ import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } fro
 export const riskyAutonomy: DocumentedRule = {
   code: 'AD320',
   name: 'irreversible-autonomous-decision',
-  description: 'A decision that is irreversible (Reversible = no) or high-impact (Impact = high) is not autonomous unless the Risk acceptance column names who accepted the risk.',
-  rationale: 'Human approval of high-impact actions is the main guard against excessive agency. Where a team chooses autonomy anyway, the owner\'s explicit, recorded acceptance is what makes it a decision rather than an accident.',
+  description:
+    'A decision that is irreversible (Reversible = no) or high-impact (Impact = high) is not autonomous unless the Risk acceptance column names who accepted the risk.',
+  rationale:
+    "Human approval of high-impact actions is the main guard against excessive agency. Where a team chooses autonomy anyway, the owner's explicit, recorded acceptance is what makes it a decision rather than an accident.",
   sources: ['seed:001', 'seed:004', 'OWASP LLM06'],
-  howToFix: 'Change the mode to agent-with-review or human-only, or record in the Risk acceptance column who accepted the risk and when.',
+  howToFix:
+    'Change the mode to agent-with-review or human-only, or record in the Risk acceptance column who accepted the risk and when.',
   check(context) {
     const severity = sectionSeverity(context, 'decisions');
     if (!severity) return [];
@@ -22,9 +25,17 @@ export const riskyAutonomy: DocumentedRule = {
       if (acceptance !== '' && !isNonValue(acceptance) && !looksLikePlaceholder(acceptance)) return [];
       const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
       const why = [irreversible ? 'irreversible' : '', high ? 'high-impact' : ''].filter(Boolean).join(' and ');
-      return [makeFinding(this, severity, `Decision "${decision}" is ${why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.`, mode.range, {
-        subject: { kind: 'table', id: `decisions.${decision}` },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Decision "${decision}" is ${why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.`,
+          mode.range,
+          {
+            subject: { kind: 'table', id: `decisions.${decision}` },
+          },
+        ),
+      ];
     });
   },
 };

@@ -5,19 +5,34 @@ import { notAnAuthority } from './people';
 export const rollbackAuthority: DocumentedRule = {
   code: 'AD315',
   name: 'rollback-authority-not-actionable',
-  description: 'rollback.authority is a person or an on-call role who can act at once, not a committee, a meeting or a placeholder.',
-  rationale: 'The teams that recover fastest roll back on the team\'s call, not after a multi-meeting committee decision. The authority must be someone who can be paged.',
+  description:
+    'rollback.authority is a person or an on-call role who can act at once, not a committee, a meeting or a placeholder.',
+  rationale:
+    "The teams that recover fastest roll back on the team's call, not after a multi-meeting committee decision. The authority must be someone who can be paged.",
   sources: ['seed:004'],
   howToFix: 'Name the person or on-call role who may roll back without a meeting, e.g. "AP automation on-call lead".',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'rollback-authority') ?? 'shadow');
     const authority = fmText(context, 'rollback.authority');
     // A missing or "TBD" authority is gate item rollback-authority's finding.
-    if (!severity || authority === undefined || context.readiness.items.some((item) => item.item.id === 'rollback-authority' && item.status === 'missing')) return [];
+    if (
+      !severity ||
+      authority === undefined ||
+      context.readiness.items.some((item) => item.item.id === 'rollback-authority' && item.status === 'missing')
+    )
+      return [];
     const problem = notAnAuthority(authority);
     if (!problem) return [];
-    return [makeFinding(this, severity, `The rollback authority "${authority}" ${problem}: name a person or on-call role who may roll back without a meeting.`, fmRange(context.model, 'rollback.authority'), {
-      subject: { kind: 'front-matter', id: 'rollback.authority' },
-    })];
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The rollback authority "${authority}" ${problem}: name a person or on-call role who may roll back without a meeting.`,
+        fmRange(context.model, 'rollback.authority'),
+        {
+          subject: { kind: 'front-matter', id: 'rollback.authority' },
+        },
+      ),
+    ];
   },
 };

@@ -19,9 +19,11 @@ export const rolloutOrder: DocumentedRule = {
   code: 'AD330',
   name: 'rollout-not-increasing',
   description: 'Rollout traffic strictly increases from stage to stage, and the 100% stage is the last.',
-  rationale: 'A staged rollout catches issues at 1% instead of 100%: each stage widens exposure only after the previous one held. A stage that does not add traffic, or a step back, is a plan nobody can follow.',
+  rationale:
+    'A staged rollout catches issues at 1% instead of 100%: each stage widens exposure only after the previous one held. A stage that does not add traffic, or a step back, is a plan nobody can follow.',
   sources: ['seed:000', 'seed:004'],
-  howToFix: 'Order the Rollout rows by traffic (for example shadow 0%, 5%, 15%, 40%, 80%, 100%) and merge stages with the same share.',
+  howToFix:
+    'Order the Rollout rows by traffic (for example shadow 0%, 5%, 15%, 40%, 80%, 100%) and merge stages with the same share.',
   check(context) {
     const severity = sectionSeverity(context, 'rollout');
     if (!severity) return [];
@@ -33,10 +35,15 @@ export const rolloutOrder: DocumentedRule = {
       if (!previous || !current || current.traffic > previous.traffic) continue;
       const cell = current.row.cell('traffic');
       const name = current.row.text('stage') || `on line ${current.row.row.line + 1}`;
-      const message = previous.traffic >= 1
-        ? `Stage "${name}" comes after the 100% stage: the rollout ends at 100%; move or remove this stage.`
-        : `Stage "${name}" has ${pct(current.traffic)} traffic, not more than the ${pct(previous.traffic)} of the stage before: each stage must widen traffic, so raise it above ${pct(previous.traffic)} or merge the two stages.`;
-      findings.push(makeFinding(this, severity, message, cell?.range ?? current.row.anchor, { subject: { kind: 'table', id: `rollout.${name}` } }));
+      const message =
+        previous.traffic >= 1
+          ? `Stage "${name}" comes after the 100% stage: the rollout ends at 100%; move or remove this stage.`
+          : `Stage "${name}" has ${pct(current.traffic)} traffic, not more than the ${pct(previous.traffic)} of the stage before: each stage must widen traffic, so raise it above ${pct(previous.traffic)} or merge the two stages.`;
+      findings.push(
+        makeFinding(this, severity, message, cell?.range ?? current.row.anchor, {
+          subject: { kind: 'table', id: `rollout.${name}` },
+        }),
+      );
     }
     return findings;
   },
@@ -48,10 +55,13 @@ const OPEN_ENDED = /\b(ongoing|indefinite|permanent|steady state|until retired)\
 export const rolloutCriteria: DocumentedRule = {
   code: 'AD331',
   name: 'rollout-stage-criteria',
-  description: 'Every rollout stage before 100% has a hold time with a duration and exit criteria that say something ("-", "none" and "n/a" do not).',
-  rationale: 'Hold each stage long enough to see problems that do not surface immediately (7-14 days of stable data before widening); exit criteria make "long enough" checkable instead of a feeling.',
+  description:
+    'Every rollout stage before 100% has a hold time with a duration and exit criteria that say something ("-", "none" and "n/a" do not).',
+  rationale:
+    'Hold each stage long enough to see problems that do not surface immediately (7-14 days of stable data before widening); exit criteria make "long enough" checkable instead of a feeling.',
   sources: ['seed:004', 'seed:000'],
-  howToFix: 'Give each stage a hold such as "7 days" or "2 weeks" and exit criteria in terms of the success metric and failure-mode rate.',
+  howToFix:
+    'Give each stage a hold such as "7 days" or "2 weeks" and exit criteria in terms of the success metric and failure-mode rate.',
   check(context) {
     const severity = sectionSeverity(context, 'rollout');
     if (!severity) return [];
@@ -60,12 +70,34 @@ export const rolloutCriteria: DocumentedRule = {
       const name = row.text('stage') || `on line ${row.row.line + 1}`;
       const final = (parseRate(row.text('traffic'), true) ?? 0) >= 1;
       const hold = row.cell('hold');
-      if (hold && hold.text !== '' && !looksLikePlaceholder(hold.text) && !/\d/.test(hold.text) && !(final && OPEN_ENDED.test(hold.text))) {
-        findings.push(makeFinding(this, severity, `Stage "${name}" has no hold time ("${hold.text}"): write how long it is held before widening, e.g. "7 days".`, hold.range, { subject: { kind: 'table', id: `rollout.${name}` } }));
+      if (
+        hold &&
+        hold.text !== '' &&
+        !looksLikePlaceholder(hold.text) &&
+        !/\d/.test(hold.text) &&
+        !(final && OPEN_ENDED.test(hold.text))
+      ) {
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Stage "${name}" has no hold time ("${hold.text}"): write how long it is held before widening, e.g. "7 days".`,
+            hold.range,
+            { subject: { kind: 'table', id: `rollout.${name}` } },
+          ),
+        );
       }
       const exit = row.cell('exit');
       if (exit && exit.text !== '' && !looksLikePlaceholder(exit.text) && isNonValue(exit.text)) {
-        findings.push(makeFinding(this, severity, `Stage "${name}" has no exit criteria ("${exit.text}"): say what must hold to move on, e.g. the success metric at target and no critical alert.`, exit.range, { subject: { kind: 'table', id: `rollout.${name}` } }));
+        findings.push(
+          makeFinding(
+            this,
+            severity,
+            `Stage "${name}" has no exit criteria ("${exit.text}"): say what must hold to move on, e.g. the success metric at target and no critical alert.`,
+            exit.range,
+            { subject: { kind: 'table', id: `rollout.${name}` } },
+          ),
+        );
       }
       return findings;
     });

@@ -16,26 +16,50 @@ export const RUNBOOK_ENTRIES = [
 export const runbookCoverage: DocumentedRule = {
   code: 'AD370',
   name: 'runbook-incomplete',
-  description: 'The Runbook has entries (### headings) for restart, rollback, prompt update, adding eval cases, incident response, troubleshooting and change management.',
-  rationale: 'The runbook replaces the builder\'s tacit knowledge. The person on call at 2 AM needs each of these procedures written down; the ones nobody wrote are the ones improvised during incidents.',
+  description:
+    'The Runbook has entries (### headings) for restart, rollback, prompt update, adding eval cases, incident response, troubleshooting and change management.',
+  rationale:
+    "The runbook replaces the builder's tacit knowledge. The person on call at 2 AM needs each of these procedures written down; the ones nobody wrote are the ones improvised during incidents.",
   sources: ['seed:000', 'seed:003'],
-  howToFix: 'Add a ### entry with numbered steps for each missing procedure (the quick fix inserts the headings at the end of the Runbook).',
+  howToFix:
+    'Add a ### entry with numbered steps for each missing procedure (the quick fix inserts the headings at the end of the Runbook).',
   check(context) {
     const severity = sectionSeverity(context, 'runbook');
     const section = firstSection(context.model, 'runbook');
     // A missing, empty or template Runbook is AD100/AD101/AD102's finding.
     if (!severity || !section || sectionStatus(context.model, section).state !== 'filled') return [];
     const slugs = context.facts.runbookEntries();
-    const incidentGated = context.readiness.items.some((item) => item.item.id === 'incident-runbook-validated' && item.status === 'missing');
+    const incidentGated = context.readiness.items.some(
+      (item) => item.item.id === 'incident-runbook-validated' && item.status === 'missing',
+    );
     const missing = RUNBOOK_ENTRIES.filter((entry) => !slugs.some((slug) => entry.pattern.test(slug)))
       // Gate item incident-runbook-validated already asks for the incident entry when it is open.
       .filter((entry) => !(incidentGated && entry.title === 'Incident response'));
     if (missing.length === 0) return [];
     const level = '#'.repeat(context.model.sectionLevel + 1);
-    const lines = missing.flatMap((entry, index) => [...(index ? [''] : []), `${level} ${entry.title}`, '', '1. TODO: the steps the person on call follows.']);
-    return [makeFinding(this, severity, `The Runbook has no entry for ${joinList(missing.map((entry) => entry.title.toLowerCase()))}: add ${missing.length > 1 ? 'them' : 'it'} as ### subsections with numbered steps.`, section.heading.range, {
-      subject: { kind: 'section', id: 'runbook' },
-      fixes: [{ title: `Add the missing runbook entr${missing.length > 1 ? 'ies' : 'y'}`, insertions: [appendToSection(context.model, section, lines)], safe: true }],
-    })];
+    const lines = missing.flatMap((entry, index) => [
+      ...(index ? [''] : []),
+      `${level} ${entry.title}`,
+      '',
+      '1. TODO: the steps the person on call follows.',
+    ]);
+    return [
+      makeFinding(
+        this,
+        severity,
+        `The Runbook has no entry for ${joinList(missing.map((entry) => entry.title.toLowerCase()))}: add ${missing.length > 1 ? 'them' : 'it'} as ### subsections with numbered steps.`,
+        section.heading.range,
+        {
+          subject: { kind: 'section', id: 'runbook' },
+          fixes: [
+            {
+              title: `Add the missing runbook entr${missing.length > 1 ? 'ies' : 'y'}`,
+              insertions: [appendToSection(context.model, section, lines)],
+              safe: true,
+            },
+          ],
+        },
+      ),
+    ];
   },
 };

@@ -2,10 +2,14 @@ import type { ErrorObject } from '../validators';
 
 /** Turns an ajv error into a sentence a builder understands, with the path of the offending value. */
 export function describeSchemaError(error: ErrorObject, where: string): { message: string; path: string[] } {
-  const path = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const name = path.length ? path.join('.') : where;
   const value = shortValue(error.data);
-  const description = typeof error.parentSchema?.['description'] === 'string' ? (error.parentSchema['description'] as string) : undefined;
+  const description =
+    typeof error.parentSchema?.['description'] === 'string' ? (error.parentSchema['description'] as string) : undefined;
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
@@ -13,7 +17,10 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
     }
     case 'additionalProperties': {
       const extra = String(error.params['additionalProperty']);
-      return { message: `Unknown key "${[...path, extra].join('.')}" in the ${where}: check its spelling against the format reference.`, path: [...path, extra] };
+      return {
+        message: `Unknown key "${[...path, extra].join('.')}" in the ${where}: check its spelling against the format reference.`,
+        path: [...path, extra],
+      };
     }
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).map(String);
@@ -22,7 +29,10 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
     case 'const':
       return { message: `${name} must be ${JSON.stringify(error.params['allowedValue'])}, not ${value}.`, path };
     case 'type':
-      return { message: `${name} should be ${article(String(error.params['type']))}, not ${typeName(error.data)}.`, path };
+      return {
+        message: `${name} should be ${article(String(error.params['type']))}, not ${typeName(error.data)}.`,
+        path,
+      };
     case 'pattern':
     case 'format':
       return { message: `${value} is not a valid ${name}${description ? `: ${lowerFirst(description)}` : '.'}`, path };
@@ -44,7 +54,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
 }
 
 function shortValue(data: unknown): string {
-  const text = typeof data === 'string' ? `"${data}"` : JSON.stringify(data) ?? String(data);
+  const text = typeof data === 'string' ? `"${data}"` : (JSON.stringify(data) ?? String(data));
   return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
 }
 
@@ -56,8 +66,18 @@ function typeName(data: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
-  return type.split(',').map((part) => names[part] ?? part).join(' or ');
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    object: 'a mapping of keys',
+    array: 'a list',
+  };
+  return type
+    .split(',')
+    .map((part) => names[part] ?? part)
+    .join(' or ');
 }
 
 function listOr(values: string[]): string {

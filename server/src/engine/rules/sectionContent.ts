@@ -12,15 +12,24 @@ export const sectionEmpty: Rule = {
   code: 'AD101',
   name: 'section-empty',
   description: 'A section heading has content under it.',
-  rationale: 'An empty heading looks like documentation in a table of contents but tells the reader nothing; it is reported apart from a missing section so reviewers see the difference.',
+  rationale:
+    'An empty heading looks like documentation in a table of contents but tells the reader nothing; it is reported apart from a missing section so reviewers see the difference.',
   sources: ['seed:000'],
   check(context) {
     return context.model.sections.flatMap((section) => {
       if (!section.spec || sectionStatus(context.model, section).state !== 'empty') return [];
-      return [makeFinding(this, contentSeverity(context, section.spec.requiredFrom), `Section "${section.heading.text}" is empty: ${lowerFirst(section.spec.guidance.why)}`, section.heading.range, {
-        subject: { kind: 'section', id: section.spec.id },
-        sources: section.spec.guidance.sources,
-      })];
+      return [
+        makeFinding(
+          this,
+          contentSeverity(context, section.spec.requiredFrom),
+          `Section "${section.heading.text}" is empty: ${lowerFirst(section.spec.guidance.why)}`,
+          section.heading.range,
+          {
+            subject: { kind: 'section', id: section.spec.id },
+            sources: section.spec.guidance.sources,
+          },
+        ),
+      ];
     });
   },
 };
@@ -36,9 +45,16 @@ export const sectionPlaceholder: Rule = {
       if (!section.spec) return [];
       const status = sectionStatus(context.model, section);
       return status.placeholderLines.slice(0, 20).map((line) =>
-        makeFinding(this, contentSeverity(context, section.spec?.requiredFrom), `Placeholder text left in "${section.heading.text}": replace it with the real content.`, context.model.index.trimmedLineRange(line), {
-          subject: { kind: 'section', id: section.spec?.id ?? '' },
-        }));
+        makeFinding(
+          this,
+          contentSeverity(context, section.spec?.requiredFrom),
+          `Placeholder text left in "${section.heading.text}": replace it with the real content.`,
+          context.model.index.trimmedLineRange(line),
+          {
+            subject: { kind: 'section', id: section.spec?.id ?? '' },
+          },
+        ),
+      );
     });
   },
 };
@@ -50,10 +66,19 @@ export const sectionDuplicate: Rule = {
   rationale: 'Two sections with the same role split facts in two, and a reader cannot tell which one is current.',
   sources: [],
   check({ model }) {
-    return [...model.sectionsById.values()].flatMap((sections) => sections.slice(1).map((section) =>
-      makeFinding(this, 'warning', `Section "${section.heading.text}" appears more than once (first on line ${(sections[0]?.startLine ?? 0) + 1}): merge the two.`, section.heading.range, {
-        subject: { kind: 'section', id: section.spec?.id ?? '' },
-      })));
+    return [...model.sectionsById.values()].flatMap((sections) =>
+      sections.slice(1).map((section) =>
+        makeFinding(
+          this,
+          'warning',
+          `Section "${section.heading.text}" appears more than once (first on line ${(sections[0]?.startLine ?? 0) + 1}): merge the two.`,
+          section.heading.range,
+          {
+            subject: { kind: 'section', id: section.spec?.id ?? '' },
+          },
+        ),
+      ),
+    );
   },
 };
 

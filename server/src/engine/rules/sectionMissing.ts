@@ -5,8 +5,9 @@ import { documentAnchor, makeFinding, type Rule } from './rule';
 export const sectionMissing: Rule = {
   code: 'AD100',
   name: 'section-missing',
-  description: 'Each section the catalogue requires at the document\'s stage (or the next ones) is present.',
-  rationale: 'Pilot documentation is often just the prompt; production documentation replaces the builder\'s tacit knowledge, part by part.',
+  description: "Each section the catalogue requires at the document's stage (or the next ones) is present.",
+  rationale:
+    "Pilot documentation is often just the prompt; production documentation replaces the builder's tacit knowledge, part by part.",
   sources: ['seed:000'],
   check(context) {
     const { model, ladder, stage, facts } = context;
@@ -16,11 +17,19 @@ export const sectionMissing: Rule = {
       const severity = ladder.severityFor(spec.requiredFrom, stage);
       if (!severity) return [];
       const requiredStage = ladder.get(spec.requiredFrom)?.title ?? spec.requiredFrom;
-      return [makeFinding(this, severity, `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`, documentAnchor(model), {
-        subject: { kind: 'section', id: spec.id },
-        sources: spec.guidance.sources,
-        fixes: [sectionInsertionFix(model, spec)].filter((fix) => fix !== undefined),
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`,
+          documentAnchor(model),
+          {
+            subject: { kind: 'section', id: spec.id },
+            sources: spec.guidance.sources,
+            fixes: [sectionInsertionFix(model, spec)].filter((fix) => fix !== undefined),
+          },
+        ),
+      ];
     });
   },
 };

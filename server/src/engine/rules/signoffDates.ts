@@ -11,9 +11,11 @@ export const signoffDates: DocumentedRule = {
   code: 'AD360',
   name: 'signoff-date-in-future',
   description: 'Sign-off dates in the Readiness review table are not in the future.',
-  rationale: 'A sign-off records that someone checked the evidence on that day. A date in the future is a sign-off that has not happened yet, or a typo that makes the record unreliable.',
+  rationale:
+    'A sign-off records that someone checked the evidence on that day. A date in the future is a sign-off that has not happened yet, or a typo that makes the record unreliable.',
   sources: ['seed:000', 'seed:003'],
-  howToFix: 'Record the date the sign-off actually happened; if it has not happened, set the status to pending and the date to "-".',
+  howToFix:
+    'Record the date the sign-off actually happened; if it has not happened, set the status to pending and the date to "-".',
   check(context) {
     const severity: Severity = sectionSeverity(context, 'readiness') === 'error' ? 'error' : 'warning';
     return rowsOf(context.model, 'readiness', 'review').flatMap((row) => {
@@ -21,9 +23,17 @@ export const signoffDates: DocumentedRule = {
       const day = cell ? parseIsoDate(cell.text) : undefined;
       if (!cell || day === undefined || day <= context.today) return [];
       const item = row.text('item').replace(/`/g, '') || `on line ${row.row.line + 1}`;
-      return [makeFinding(this, severity, `The sign-off of "${item}" is dated ${cell.text}, after today (${isoDay(context.today)}): record the date it actually happened, or mark it pending.`, cell.range, {
-        subject: { kind: 'gate-item', id: item },
-      })];
+      return [
+        makeFinding(
+          this,
+          severity,
+          `The sign-off of "${item}" is dated ${cell.text}, after today (${isoDay(context.today)}): record the date it actually happened, or mark it pending.`,
+          cell.range,
+          {
+            subject: { kind: 'gate-item', id: item },
+          },
+        ),
+      ];
     });
   },
 };

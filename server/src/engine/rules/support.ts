@@ -26,16 +26,18 @@ export interface RowRef {
 }
 
 export function rowsOf(model: DocumentModel, sectionId: string, tableId: string): RowRef[] {
-  return tablesOf(model, sectionId, tableId).flatMap((table) => table.table.rows.map((row): RowRef => ({
-    table,
-    row,
-    text: (columnId) => (cellText(table, row, columnId) ?? '').trim(),
-    cell: (columnId) => {
-      const at = table.columns.get(columnId);
-      return at === undefined ? undefined : row.cells[at];
-    },
-    anchor: row.cells[0]?.range ?? model.index.trimmedLineRange(row.line),
-  })));
+  return tablesOf(model, sectionId, tableId).flatMap((table) =>
+    table.table.rows.map((row): RowRef => ({
+      table,
+      row,
+      text: (columnId) => (cellText(table, row, columnId) ?? '').trim(),
+      cell: (columnId) => {
+        const at = table.columns.get(columnId);
+        return at === undefined ? undefined : row.cells[at];
+      },
+      anchor: row.cells[0]?.range ?? model.index.trimmedLineRange(row.line),
+    })),
+  );
 }
 
 /** Ids are written with or without `code` marks and in any case; compare them without either. */
@@ -45,7 +47,10 @@ export function plainId(text: string): string {
 
 /** Comma-, semicolon- or slash-separated ids in one cell ("get_invoice, match_po"). */
 export function idList(text: string): string[] {
-  return text.split(/[,;/]|\band\b/).map(plainId).filter((id) => id !== '' && !isNonValue(id));
+  return text
+    .split(/[,;/]|\band\b/)
+    .map(plainId)
+    .filter((id) => id !== '' && !isNonValue(id));
 }
 
 /** A cell or value that is present but says nothing: "-", "none", "n/a", "TBD". */
@@ -114,7 +119,9 @@ export function sectionSeverity(context: RuleContext, sectionId: string): Severi
 
 /** Whether a gate item applies and is open, so it already reports what a rule would repeat. */
 export function gateReports(context: RuleContext, itemId: string): boolean {
-  return context.readiness.items.some((result) => result.item.id === itemId && result.status !== 'met' && result.status !== 'waived');
+  return context.readiness.items.some(
+    (result) => result.item.id === itemId && result.status !== 'met' && result.status !== 'waived',
+  );
 }
 
 /** The stage a gate item belongs to, for rules that follow the gate's timing. */
@@ -137,7 +144,10 @@ export function appendRow(model: DocumentModel, table: BoundTable, values: Map<s
     for (const [columnId, at] of table.columns) if (at === index) return values.get(columnId) ?? 'TODO';
     return 'TODO';
   });
-  return { position: { line: lastLine, character: model.index.lineText(lastLine).length }, text: `${model.index.eol}| ${cells.join(' | ')} |` };
+  return {
+    position: { line: lastLine, character: model.index.lineText(lastLine).length },
+    text: `${model.index.eol}| ${cells.join(' | ')} |`,
+  };
 }
 
 /** The first percentage in a text: "≥ 95% correct" → 95. */

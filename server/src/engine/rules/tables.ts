@@ -21,28 +21,46 @@ function headerRange(table: BoundTable): Range {
   const cells = table.table.header.cells;
   const first = cells[0]?.range;
   const last = cells[cells.length - 1]?.range;
-  return first && last ? { start: first.start, end: last.end } : { start: { line: table.table.startLine, character: 0 }, end: { line: table.table.startLine, character: 0 } };
+  return first && last
+    ? { start: first.start, end: last.end }
+    : { start: { line: table.table.startLine, character: 0 }, end: { line: table.table.startLine, character: 0 } };
 }
 
 function columnList(spec: TableSpec): string {
-  return spec.columns.filter((column) => column.required).map((column) => column.title).join(' | ');
+  return spec.columns
+    .filter((column) => column.required)
+    .map((column) => column.title)
+    .join(' | ');
 }
 
 export const tableMissing: Rule = {
   code: 'AD110',
   name: 'table-missing',
   description: 'A section that carries facts in a table has that table.',
-  rationale: 'The checks read facts from tables with known columns; prose alone cannot be checked or compared across agents.',
+  rationale:
+    'The checks read facts from tables with known columns; prose alone cannot be checked or compared across agents.',
   sources: [],
   check(context) {
-    return firstSections(context).flatMap((section) => (section.spec?.tables ?? []).flatMap((spec) => {
-      if (spec.optional) return [];
-      const present = (context.model.sectionsById.get(section.spec?.id ?? '') ?? []).some((candidate) => candidate.tables.some((table) => table.spec === spec));
-      if (present) return [];
-      return [makeFinding(this, tableSeverity(context, section), `Section "${section.heading.text}" has no ${spec.title.toLowerCase()} table: add one with the columns | ${columnList(spec)} |.`, section.heading.range, {
-        subject: { kind: 'table', id: `${section.spec?.id}.${spec.id}` },
-      })];
-    }));
+    return firstSections(context).flatMap((section) =>
+      (section.spec?.tables ?? []).flatMap((spec) => {
+        if (spec.optional) return [];
+        const present = (context.model.sectionsById.get(section.spec?.id ?? '') ?? []).some((candidate) =>
+          candidate.tables.some((table) => table.spec === spec),
+        );
+        if (present) return [];
+        return [
+          makeFinding(
+            this,
+            tableSeverity(context, section),
+            `Section "${section.heading.text}" has no ${spec.title.toLowerCase()} table: add one with the columns | ${columnList(spec)} |.`,
+            section.heading.range,
+            {
+              subject: { kind: 'table', id: `${section.spec?.id}.${spec.id}` },
+            },
+          ),
+        ];
+      }),
+    );
   },
 };
 
@@ -50,16 +68,27 @@ export const tableColumnMissing: Rule = {
   code: 'AD111',
   name: 'table-column-missing',
   description: 'A table has every required column.',
-  rationale: 'A missing column is a missing fact for every row: a tool without its access level, a failure mode without its recovery.',
+  rationale:
+    'A missing column is a missing fact for every row: a tool without its access level, a failure mode without its recovery.',
   sources: [],
   check(context) {
-    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => table.missingColumns.map((column) => {
-      const fix = columnInsertionFix(context.model, table, column);
-      return makeFinding(this, tableSeverity(context, section), `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`, headerRange(table), {
-        subject: { kind: 'table', id: `${section.spec?.id}.${table.spec?.id}.${column.id}` },
-        ...(fix ? { fixes: [fix] } : {}),
-      });
-    })));
+    return firstSections(context).flatMap((section) =>
+      section.tables.flatMap((table) =>
+        table.missingColumns.map((column) => {
+          const fix = columnInsertionFix(context.model, table, column);
+          return makeFinding(
+            this,
+            tableSeverity(context, section),
+            `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`,
+            headerRange(table),
+            {
+              subject: { kind: 'table', id: `${section.spec?.id}.${table.spec?.id}.${column.id}` },
+              ...(fix ? { fixes: [fix] } : {}),
+            },
+          );
+        }),
+      ),
+    );
   },
 };
 
@@ -67,19 +96,29 @@ export const tableCellInvalid: Rule = {
   code: 'AD112',
   name: 'table-cell-invalid',
   description: 'Table rows hold valid values (allowed values, numbers, dates) and tables have enough rows.',
-  rationale: 'A decision mode of "sometimes" or a stage without a traffic share cannot be reasoned about by a reviewer or a check.',
+  rationale:
+    'A decision mode of "sometimes" or a stage without a traffic share cannot be reasoned about by a reviewer or a check.',
   sources: [],
   check(context) {
-    return firstSections(context).flatMap((section) => section.tables.flatMap((table) => {
-      if (!table.spec) return [];
-      const severity = tableSeverity(context, section);
-      const findings = table.table.rows.flatMap((row) => rowFindings(this, context, table, row, severity));
-      const minRows = table.spec.minRows ?? 0;
-      if (table.table.rows.length < minRows) {
-        findings.push(makeFinding(this, severity, `The ${table.spec.title.toLowerCase()} table in "${section.heading.text}" has no rows: add at least ${minRows}.`, headerRange(table)));
-      }
-      return findings;
-    }));
+    return firstSections(context).flatMap((section) =>
+      section.tables.flatMap((table) => {
+        if (!table.spec) return [];
+        const severity = tableSeverity(context, section);
+        const findings = table.table.rows.flatMap((row) => rowFindings(this, context, table, row, severity));
+        const minRows = table.spec.minRows ?? 0;
+        if (table.table.rows.length < minRows) {
+          findings.push(
+            makeFinding(
+              this,
+              severity,
+              `The ${table.spec.title.toLowerCase()} table in "${section.heading.text}" has no rows: add at least ${minRows}.`,
+              headerRange(table),
+            ),
+          );
+        }
+        return findings;
+      }),
+    );
   },
 };
 
@@ -105,10 +144,17 @@ function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: T
     if (placeholders.has(column) || !table.columns.has(column)) return [];
     const title = spec.columns.find((candidate) => candidate.id === column)?.title ?? column;
     const cell = row.cells[table.columns.get(column) ?? -1];
-    const range = cell?.range ?? { start: { line: row.line, character: 0 }, end: { line: row.line, character: context.model.index.lineText(row.line).length } };
-    const message = error.keyword === 'required'
-      ? `The ${spec.title.toLowerCase()} row on line ${row.line + 1} has no ${title}.`
-      : describeSchemaError(error, spec.title).message.replace(new RegExp(`valid ${escapeRegExp(column)}\\b`), `valid ${title}`);
+    const range = cell?.range ?? {
+      start: { line: row.line, character: 0 },
+      end: { line: row.line, character: context.model.index.lineText(row.line).length },
+    };
+    const message =
+      error.keyword === 'required'
+        ? `The ${spec.title.toLowerCase()} row on line ${row.line + 1} has no ${title}.`
+        : describeSchemaError(error, spec.title).message.replace(
+            new RegExp(`valid ${escapeRegExp(column)}\\b`),
+            `valid ${title}`,
+          );
     return [makeFinding(rule, severity, message, range, { subject: { kind: 'table', id: `${spec.id}.${column}` } })];
   });
 }

@@ -7,10 +7,13 @@ const TOOL_ID = /^[a-z0-9_.:-]+$/;
 export const toolFailureModes: DocumentedRule = {
   code: 'AD310',
   name: 'tool-without-failure-mode',
-  description: 'Every tool in the Tools table has at least one row in the Failure modes table (Tool column; a row may list several tools).',
-  rationale: 'Every integration fails sometimes: timeouts, throttling, wrong data. A tool nobody thought about failing is the incident the runbook does not cover. Write access makes it worse (excessive agency).',
+  description:
+    'Every tool in the Tools table has at least one row in the Failure modes table (Tool column; a row may list several tools).',
+  rationale:
+    'Every integration fails sometimes: timeouts, throttling, wrong data. A tool nobody thought about failing is the incident the runbook does not cover. Write access makes it worse (excessive agency).',
   sources: ['seed:000', 'seed:003', 'OWASP LLM06'],
-  howToFix: 'Add a row to the Failure modes table naming the tool, how its failure is detected, its impact and the runbook entry that recovers from it.',
+  howToFix:
+    'Add a row to the Failure modes table naming the tool, how its failure is detected, its impact and the runbook entry that recovers from it.',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     const failureTable = tablesOf(context.model, 'failures', 'failures')[0];
@@ -25,11 +28,28 @@ export const toolFailureModes: DocumentedRule = {
       const id = plainId(row.text('tool'));
       // Not a tool id (prose that ended up in the table): AD112 reports the cell; no row can cover it.
       if (!cell || id === '' || isNonValue(id) || covered.has(id) || !TOOL_ID.test(id)) return [];
-      const values = new Map([['id', `FM-${nextId + added++}`], ['tool', row.text('tool').replace(/`/g, '')]]);
-      return [makeFinding(this, severity, `Tool "${id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.`, cell.range, {
-        subject: { kind: 'table', id: `tools.${id}` },
-        fixes: [{ title: `Add a failure mode for "${id}"`, insertions: [appendRow(context.model, failureTable, values)], safe: true }],
-      })];
+      const values = new Map([
+        ['id', `FM-${nextId + added++}`],
+        ['tool', row.text('tool').replace(/`/g, '')],
+      ]);
+      return [
+        makeFinding(
+          this,
+          severity,
+          `Tool "${id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.`,
+          cell.range,
+          {
+            subject: { kind: 'table', id: `tools.${id}` },
+            fixes: [
+              {
+                title: `Add a failure mode for "${id}"`,
+                insertions: [appendRow(context.model, failureTable, values)],
+                safe: true,
+              },
+            ],
+          },
+        ),
+      ];
     });
   },
 };

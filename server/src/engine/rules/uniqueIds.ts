@@ -15,7 +15,8 @@ export const uniqueIds: DocumentedRule = {
   code: 'AD319',
   name: 'duplicate-id',
   description: 'Tool, decision, failure-mode, metric and alert ids are unique within the document.',
-  rationale: 'Failure modes name tools, alerts name metrics, the rollback trigger names a metric: with two rows under one id a reference is ambiguous and one of the rows is silently ignored.',
+  rationale:
+    'Failure modes name tools, alerts name metrics, the rollback trigger names a metric: with two rows under one id a reference is ambiguous and one of the rows is silently ignored.',
   sources: ['seed:003', 'seed:004'],
   howToFix: 'Rename one of the rows, or merge them into one.',
   check(context) {
@@ -31,9 +32,17 @@ export const uniqueIds: DocumentedRule = {
           first.set(id, row.row.line);
           return [];
         }
-        return [makeFinding(this, severity, `The ${spec.what} id "${id}" is used twice (first on line ${earlier + 1}): give each ${spec.what} its own id, or merge the rows.`, cell.range, {
-          subject: { kind: 'table', id: `${spec.table}.${id}` },
-        })];
+        return [
+          makeFinding(
+            this,
+            severity,
+            `The ${spec.what} id "${id}" is used twice (first on line ${earlier + 1}): give each ${spec.what} its own id, or merge the rows.`,
+            cell.range,
+            {
+              subject: { kind: 'table', id: `${spec.table}.${id}` },
+            },
+          ),
+        ];
       });
     });
   },

@@ -4,9 +4,12 @@ export const yamlSyntax: Rule = {
   code: 'AD001',
   name: 'yaml-syntax',
   description: 'The front matter is valid YAML.',
-  rationale: 'The facts a reviewer relies on (owner, stage, risk) live in the front matter; if it cannot be read, nothing else about the agent can be checked.',
+  rationale:
+    'The facts a reviewer relies on (owner, stage, risk) live in the front matter; if it cannot be read, nothing else about the agent can be checked.',
   sources: [],
   check({ model }) {
-    return (model.frontMatter?.problems ?? []).map((problem) => makeFinding(this, 'error', problem.message, problem.range, { subject: { kind: 'front-matter', id: '' } }));
+    return (model.frontMatter?.problems ?? []).map((problem) =>
+      makeFinding(this, 'error', problem.message, problem.range, { subject: { kind: 'front-matter', id: '' } }),
+    );
   },
 };

@@ -1,11 +1,7 @@
 /** Types of the data files in schemas/. The files are validated against schemas/meta/*.json in tests. */
 
 export type Predicate =
-  | { all: Predicate[] }
-  | { any: Predicate[] }
-  | { not: Predicate }
-  | { section: string }
-  | FactPredicate;
+  { all: Predicate[] } | { any: Predicate[] } | { not: Predicate } | { section: string } | FactPredicate;
 
 export interface FactPredicate {
   fact: string;

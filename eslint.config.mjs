@@ -1,0 +1,85 @@
+// Lint rules that keep the architecture honest: the engine stays free of editor, protocol and
+// Node.js imports (so the CLI, the server, a web worker and the tests can all run it), and the
+// usual TypeScript mistakes fail `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'url',
+  'os',
+  'child_process',
+  'worker_threads',
+  'util',
+  'crypto',
+  'stream',
+  'readline',
+  'module',
+  'process',
+  'events',
+  'net',
+  'http',
+  'https',
+  'zlib',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      '.e2e/',
+      'test-results/',
+      'bench-results/',
+      'test/e2e/',
+      'scripts/',
+      'bench/',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      eqeqeq: ['error', 'always'],
+      // Control characters are matched on purpose: binary detection, terminal escapes.
+      'no-control-regex': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*', 'vscode-languageserver*', 'vscode-languageclient*'],
+              message: 'The engine has no editor or LSP imports: translate in server/src/lsp or client/src.',
+            },
+            {
+              group: ['node:*', ...NODE_BUILTINS],
+              message: 'The engine has no Node.js imports: file access is injected (see engine/host.ts).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The engine reads no environment: pass values in through its options.' },
+        { name: 'require', message: 'The engine loads no modules at run time.' },
+      ],
+    },
+  },
+);
