@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledSchemas } from '../../server/src/engine';
-import { validatorsFor } from '../../server/src/engine/validators';
+import { validatorsFor } from '../../server/src/engine/evaluation/validators';
 import { EXAMPLES_DIR, REPO_ROOT } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 import { installNetworkTrap } from './trapNetwork';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderRulesDoc, ruleEntries } from '../../server/src/engine/rulesDoc';
+import { renderRulesDoc, ruleEntries } from '../../server/src/engine/catalogue/rulesDoc';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 describe('docs/rules.md', () => {

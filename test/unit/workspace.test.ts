@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkWorkspace } from '../../server/src/engine/workspace';
+import { checkWorkspace } from '../../server/src/engine/workspace/crossDocument';
 
 function doc(id: string, extra = ''): string {
   return `---\nid: ${id}\nname: Agent ${id}\nstage: pilot\nowner:\n  name: Jane Doe\nrisk:\n  personal_data: false\n  customer_facing: false\n${extra}---\n# Agent ${id}\n`;

@@ -1,14 +1,14 @@
-import { Facts } from './facts';
+import { Facts } from './evaluation/facts';
 import { buildModel, type DocumentModel } from './model/documentModel';
 import { parseIsoDate } from './model/values';
-import { evaluateReadiness, type Readiness } from './readiness';
+import { evaluateReadiness, type Readiness } from './evaluation/readiness';
 import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { bundledSchemas } from './schemaData/bundled';
 import type { SchemaSet } from './schemaData/types';
-import { StageLadder } from './stages';
+import { StageLadder } from './evaluation/stages';
 import { severityRank, type Finding } from './types';
-import { validatorsFor } from './validators';
+import { validatorsFor } from './evaluation/validators';
 import { keepSafeFixes } from './fixes/insertionSafety';
 
 export interface AnalyzeOptions {

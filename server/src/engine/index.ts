@@ -1,6 +1,6 @@
 export { analyze, sortFindings, DEFAULT_MAX_BYTES, type AnalyzeOptions, type AnalysisResult } from './analyze';
 export type { Finding, FixSuggestion, Position, Range, Severity, TextInsertion } from './types';
-export type { Readiness, ItemResult, ItemStatus } from './readiness';
+export type { Readiness, ItemResult, ItemStatus } from './evaluation/readiness';
 export { allRules } from './rules';
 export { bundledSchemas } from './schemaData/bundled';
 export type { SchemaSet } from './schemaData/types';

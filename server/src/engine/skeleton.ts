@@ -1,6 +1,6 @@
 import { bundledSchemas } from './schemaData/bundled';
 import type { SchemaSet, SectionSpec } from './schemaData/types';
-import { StageLadder } from './stages';
+import { StageLadder } from './evaluation/stages';
 
 /** What `agentdoc init` and the extension's "New agent document" command ask. */
 export interface SkeletonAnswers {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { sortFindings, type AnalysisResult, type Finding } from '../engine';
-import { checkWorkspace } from '../engine/workspace';
+import { checkWorkspace } from '../engine/workspace/crossDocument';
 import { toDiagnostic } from './convert';
 
 /**

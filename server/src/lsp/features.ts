@@ -22,7 +22,7 @@ import { summarizeReadiness } from '../engine/features/readinessSummary';
 import { buildSymbolIndex, definitionAt, referencesAt } from '../engine/features/references';
 import { evidenceLinks } from '../engine/features/links';
 import { assemblePrompt } from '../engine/features/promptText';
-import { StageLadder } from '../engine/stages';
+import { StageLadder } from '../engine/evaluation/stages';
 import { toDiagnostic } from './convert';
 
 /** Translation only: engine results in, LSP shapes out. */

@@ -1,8 +1,8 @@
 import type { AnalysisResult } from '../analyze';
 import type { DocumentModel } from '../model/documentModel';
-import { isSatisfied, type ItemResult } from '../readiness';
+import { isSatisfied, type ItemResult } from '../evaluation/readiness';
 import { documentAnchor } from '../rules/rule';
-import { StageLadder } from '../stages';
+import { StageLadder } from '../evaluation/stages';
 import type { Finding, Range } from '../types';
 import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from '../../protocol/types';
 import { summarizeReadiness } from './readinessSummary';

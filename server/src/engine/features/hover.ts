@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { AnalysisResult } from '../analyze';
-import { Facts } from '../facts';
+import { Facts } from '../evaluation/facts';
 import type { DocumentModel } from '../model/documentModel';
 import { formatNumber, formatPercent, parseRate } from '../model/values';
 import type { Position, Range } from '../types';

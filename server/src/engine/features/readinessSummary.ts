@@ -1,5 +1,5 @@
-import { isSatisfied, type ItemResult, type Readiness } from '../readiness';
-import type { StageLadder } from '../stages';
+import { isSatisfied, type ItemResult, type Readiness } from '../evaluation/readiness';
+import type { StageLadder } from '../evaluation/stages';
 import type { StageSpec } from '../schemaData/types';
 
 export interface ReadinessSummary {

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../readiness';
+import type { ItemStatus } from '../evaluation/readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem } from './model';
 
 /** Every piece of document text goes through this: the report must never carry the document's HTML. */

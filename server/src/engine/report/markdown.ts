@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../readiness';
+import type { ItemStatus } from '../evaluation/readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem, type StageProgress } from './model';
 
 const ICON: Record<ItemStatus, string> = {

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../analyze';
 import { summarizeReadiness } from '../features/readinessSummary';
-import { isSatisfied, type ItemStatus } from '../readiness';
-import { StageLadder } from '../stages';
+import { isSatisfied, type ItemStatus } from '../evaluation/readiness';
+import { StageLadder } from '../evaluation/stages';
 import type { Severity } from '../types';
 
 /** The readiness report as data; the Markdown and HTML renderers and the extension share it. */

@@ -1,4 +1,4 @@
-import type { ErrorObject } from '../validators';
+import type { ErrorObject } from '../evaluation/validators';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { Range } from '../types';

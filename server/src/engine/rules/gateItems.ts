@@ -1,6 +1,6 @@
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
-import type { ItemResult } from '../readiness';
+import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding, Range } from '../types';

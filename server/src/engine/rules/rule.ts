@@ -1,10 +1,10 @@
-import type { Facts } from '../facts';
+import type { Facts } from '../evaluation/facts';
 import type { DocumentModel } from '../model/documentModel';
-import type { Readiness } from '../readiness';
-import type { StageLadder } from '../stages';
+import type { Readiness } from '../evaluation/readiness';
+import type { StageLadder } from '../evaluation/stages';
 import type { StageSpec } from '../schemaData/types';
 import type { Finding, FixSuggestion, Range, Severity } from '../types';
-import type { Validators } from '../validators';
+import type { Validators } from '../evaluation/validators';
 
 export interface RuleContext {
   model: DocumentModel;

@@ -1,4 +1,4 @@
-import type { ErrorObject } from '../validators';
+import type { ErrorObject } from '../evaluation/validators';
 
 /** Turns an ajv error into a sentence a builder understands, with the path of the offending value. */
 export function describeSchemaError(error: ErrorObject, where: string): { message: string; path: string[] } {

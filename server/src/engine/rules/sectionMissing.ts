@@ -1,5 +1,5 @@
 import { sectionInsertionFix } from '../fixes/sectionInsertion';
-import { evaluate } from '../predicate';
+import { evaluate } from '../evaluation/predicate';
 import { documentAnchor, makeFinding, type Rule } from './rule';
 
 export const sectionMissing: Rule = {

@@ -1,7 +1,7 @@
-import { allRules } from './rules';
-import { gateRuleCodes } from './rules/gateItems';
-import type { DocumentedRule } from './rules/support';
-import { workspaceRules, type WorkspaceRuleInfo } from './workspace';
+import { allRules } from '../rules';
+import { gateRuleCodes } from '../rules/gateItems';
+import type { DocumentedRule } from '../rules/support';
+import { workspaceRules, type WorkspaceRuleInfo } from '../workspace/crossDocument';
 
 /** One entry of the reference: the same facts a workspace rule carries. */
 type RuleEntry = WorkspaceRuleInfo;

@@ -1,5 +1,5 @@
-import type { GateCatalogue, StageSpec } from './schemaData/types';
-import type { Severity } from './types';
+import type { GateCatalogue, StageSpec } from '../schemaData/types';
+import type { Severity } from '../types';
 
 /** Lifecycle stages in order, and how a requirement's stage turns into a finding's severity. */
 export class StageLadder {

@@ -1,12 +1,12 @@
-import { cellText, tablesOf, type BoundTable, type DocumentModel } from './model/documentModel';
-import type { TableRow } from './model/tables';
-import { isPlaceholderValue, parseIsoDate } from './model/values';
-import { catalogueSectionState } from './model/sectionStatus';
+import { cellText, tablesOf, type BoundTable, type DocumentModel } from '../model/documentModel';
+import type { TableRow } from '../model/tables';
+import { isPlaceholderValue, parseIsoDate } from '../model/values';
+import { catalogueSectionState } from '../model/sectionStatus';
 import type { Facts } from './facts';
 import { evaluate } from './predicate';
-import type { GateItemSpec, GateSpec, StageSpec } from './schemaData/types';
+import type { GateItemSpec, GateSpec, StageSpec } from '../schemaData/types';
 import type { StageLadder } from './stages';
-import type { Range } from './types';
+import type { Range } from '../types';
 
 export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired';
 

@@ -1,9 +1,9 @@
-import { buildModel, type DocumentModel } from './model/documentModel';
-import { nodeAtPath, nodeSpan } from './model/frontMatter';
-import { bundledSchemas } from './schemaData/bundled';
-import type { SchemaSet } from './schemaData/types';
-import { makeFinding, documentAnchor } from './rules/rule';
-import type { Finding, Range } from './types';
+import { buildModel, type DocumentModel } from '../model/documentModel';
+import { nodeAtPath, nodeSpan } from '../model/frontMatter';
+import { bundledSchemas } from '../schemaData/bundled';
+import type { SchemaSet } from '../schemaData/types';
+import { makeFinding, documentAnchor } from '../rules/rule';
+import type { Finding, Range } from '../types';
 
 /** Rule data for the checks that need the whole workspace; the reference (docs/rules.md) lists them too. */
 export interface WorkspaceRuleInfo {

@@ -1,8 +1,8 @@
-import { cellText, tablesOf, type DocumentModel } from './model/documentModel';
-import { catalogueSectionState } from './model/sectionStatus';
-import { parseNumber, parseRate } from './model/values';
+import { cellText, tablesOf, type DocumentModel } from '../model/documentModel';
+import { catalogueSectionState } from '../model/sectionStatus';
+import { parseNumber, parseRate } from '../model/values';
 import { evaluate } from './predicate';
-import type { TierSpec } from './schemaData/types';
+import type { TierSpec } from '../schemaData/types';
 
 /**
  * The document model seen as named facts, which gate items, tiers and section conditions test.

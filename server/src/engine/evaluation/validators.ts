@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { compileSafeRegex } from './safeRegex';
-import { bundledSchemas } from './schemaData/bundled';
-import type { SchemaSet, TableSpec } from './schemaData/types';
+import { compileSafeRegex } from '../safeRegex';
+import { bundledSchemas } from '../schemaData/bundled';
+import type { SchemaSet, TableSpec } from '../schemaData/types';
 
 /**
  * JSON Schema "pattern"s from a workspace config run on re2js, a linear-time engine: a

@@ -1,6 +1,6 @@
 import type { Facts } from './facts';
-import { isPresent } from './model/values';
-import type { FactPredicate, Predicate, Scalar } from './schemaData/types';
+import { isPresent } from '../model/values';
+import type { FactPredicate, Predicate, Scalar } from '../schemaData/types';
 
 /** Evaluates a data-defined condition (schemas/meta/predicate.schema.json) against the facts. */
 export function evaluate(predicate: Predicate, facts: Facts): boolean {
