@@ -82,4 +82,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/server.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index'],
+              message: 'The server and the CLI use the engine through its one module (server/src/engine/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

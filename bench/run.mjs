@@ -139,7 +139,7 @@ const lib = await loadBenchLib(ROOT, path.join(ROOT, 'bench-results', '.build'))
 const docs = {};
 for (const size of SIZES) {
   const text = lib.generateAgentDoc({ lines: size.lines, seed: size.seed });
-  const file = path.join(SCRATCH, `bench-${size.name}.agent.md`);
+  const file = path.join(SCRATCH, `bench-${size.name}.agentdoc.md`);
   fs.writeFileSync(file, text);
   docs[size.name] = {
     text,
@@ -158,7 +158,7 @@ for (let index = 0; index < WORKSPACE_DOCS; index++) {
     .replace(/^id: .*$/m, `id: bench-agent-${String(index).padStart(4, '0')}`);
   const folder = path.join(workspaceDir, `team-${String(index % 20).padStart(2, '0')}`);
   fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, `agent-${String(index).padStart(4, '0')}.agent.md`), text);
+  fs.writeFileSync(path.join(folder, `agent-${String(index).padStart(4, '0')}.agentdoc.md`), text);
 }
 results.documents = Object.fromEntries(
   Object.entries(docs).map(([name, doc]) => [
@@ -497,7 +497,7 @@ log('4. memory…');
   const files = fs
     .readdirSync(workspaceDir, { recursive: true })
     .map(String)
-    .filter((file) => file.endsWith('.agent.md'))
+    .filter((file) => file.endsWith('.agentdoc.md'))
     .map((file) => pathToFileURL(path.join(workspaceDir, file)).toString());
   const pending = new Set(files);
   const indexing = new BenchLspClient([SERVER, '--stdio']);

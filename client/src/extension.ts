@@ -14,10 +14,14 @@ import { ReadinessStatusBar } from './statusBar';
 import { ChecklistView } from './views/checklistView';
 import { PortfolioView } from './views/portfolioView';
 
-const AGENT_DOC_GLOB = '**/*.agent.md';
+import { isAgentDoc as isAgentDocText, mayBeAgentDoc } from '../../server/src/engine/files/agentDocKind';
 
+/** The first release's *.agent.md files are still followed when their front matter declares agentdoc. */
+const CANDIDATE_GLOBS = ['**/*.agentdoc.md', '**/*.agent.md'];
+
+/** The engine's own test (engine/files/agentDocKind.ts): the client, server and CLI agree by construction. */
 export function isAgentDoc(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return Boolean(document && document.uri.path.toLowerCase().endsWith('.agent.md'));
+  return Boolean(document && mayBeAgentDoc(document.uri.path) && isAgentDocText(document.uri.path, document.getText()));
 }
 
 /** What the extension exposes to its own tests (and nothing else relies on). */
@@ -52,13 +56,15 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
 
   const refreshActive = async (): Promise<void> => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!isAgentDoc(document)) {
+    const agentDoc = isAgentDoc(document);
+    void vscode.commands.executeCommand('setContext', 'agentdoc.activeIsAgentDoc', agentDoc);
+    if (!agentDoc) {
       statusBar.show(null);
       return;
     }
     await checklist.refresh(document.uri.toString());
     if (checklist.current) checklistTree.message = '';
-    else checklistTree.message = 'Open an agent document (*.agent.md) to see its readiness checklist.';
+    else checklistTree.message = 'Open an agent document (*.agentdoc.md) to see its readiness checklist.';
     statusBar.show(checklist.current);
   };
   const refreshPortfolio = async (): Promise<void> => {
@@ -82,9 +88,12 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
   };
 
   if (vscode.workspace.textDocuments.some(isAgentDoc)) ensureStarted();
-  void vscode.workspace.findFiles(AGENT_DOC_GLOB, '**/node_modules/**', 1).then((found) => {
-    void vscode.commands.executeCommand('setContext', 'agentdoc.hasAgentDocs', found.length > 0);
-    if (found.length > 0) ensureStarted();
+  // A candidate file starts the server, which reads it and decides; *.agent.md files under .github/
+  // are VS Code's and Copilot's own chat agents and do not count.
+  void Promise.all(
+    CANDIDATE_GLOBS.map((glob) => vscode.workspace.findFiles(glob, '{**/node_modules/**,**/.github/**}', 1)),
+  ).then((found) => {
+    if (found.some((files) => files.length > 0)) ensureStarted();
   });
 
   const activeUri = (): vscode.Uri | undefined => {
@@ -156,7 +165,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
-          'Open an agent document (*.agent.md) to see its readiness report.',
+          'Open an agent document (*.agentdoc.md) to see its readiness report.',
         );
       const html = await request(await client(), 'agentdoc/report', { uri: uri.toString(), format: 'html' });
       if (html === null)
@@ -167,11 +176,11 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
-          'Open an agent document (*.agent.md) to export its readiness report.',
+          'Open an agent document (*.agentdoc.md) to export its readiness report.',
         );
       return exportReport(
         async (format) => request(await client(), 'agentdoc/report', { uri: uri.toString(), format }),
-        path.basename(uri.path, '.agent.md'),
+        path.basename(uri.path).replace(/(\.agentdoc|\.agent)?\.md$/i, ''),
         target,
       );
     }),
@@ -207,17 +216,16 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     },
   };
   const clientOptions: LanguageClientOptions = {
-    // By file pattern, not language: VS Code 1.139 gives *.agent.md the language id "chatagent"
-    // (chat agent files), older versions "markdown"; agentdoc must follow the file either way.
+    // Every Markdown file (an agent doc is recognised by its front matter), and *.agent.md files,
+    // which VS Code 1.139 opens as chat agents; the server answers only for agent docs.
     documentSelector: [
-      { scheme: 'file', pattern: AGENT_DOC_GLOB },
-      { scheme: 'untitled', pattern: AGENT_DOC_GLOB },
-      { scheme: 'vscode-vfs', pattern: AGENT_DOC_GLOB },
+      { language: 'markdown' },
+      ...['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, pattern: '**/*.agent.md' })),
     ],
     synchronize: {
       configurationSection: 'agentdoc',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher(AGENT_DOC_GLOB),
+        ...CANDIDATE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
         vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}'),
       ],
     },

@@ -15,16 +15,14 @@ export class ReadinessStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const blocked = view.blockedStage
-      ? view.gates
-          .filter((gate) => gate.stage === view.blockedStage)
-          .flatMap((gate) => gate.items)
-          .filter((item) => item.status !== 'met' && item.status !== 'waived').length
-      : 0;
-    this.item.text = `$(checklist) ${view.stageTitle}${view.readyFor ? ` · ready for ${view.readyFor}` : ' · not ready'}${blocked ? ` · ${blocked} to ${view.blockedStage}` : ''}`;
-    this.item.tooltip = `agentdoc: ${view.summary}. Click to open the readiness checklist.`;
-    this.item.backgroundColor =
-      view.readyFor === undefined ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const { verdict } = view;
+    this.item.text = `$(checklist) ${verdict.phrase}`;
+    this.item.tooltip = `agentdoc: ${view.name ?? 'this agent'} · ${verdict.phrase}. Click to open the readiness checklist.`;
+    // Highlighted when the document is not ready for the stage it claims to be in.
+    const blockedHere =
+      verdict.stage === undefined ||
+      (verdict.blockedStage !== undefined && verdict.blockedStage.id === verdict.stage.id);
+    this.item.backgroundColor = blockedHere ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

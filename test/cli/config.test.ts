@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  analyze,
-  analyzeWithConfig,
-  applySeverityOverrides,
-  findConfigPath,
-  loadConfig,
-} from '../../server/src/engine';
+import { analyze, applySeverityOverrides, loadConfig } from '../../server/src/engine';
+import { ConfigResolver } from '../../server/src/engine/config/resolver';
+import { memoryHost } from '../helpers/memoryHost';
 import { bundledSchemas } from '../../server/src/engine';
 import { example, removeTree, runCli, tempTree } from '../helpers/cli';
-import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
+import { analyzeWithConfig, FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
 
 const where = (text: string, file = 'c.yaml'): string[] =>
   loadConfig(text, file).problems.map(
@@ -52,7 +48,7 @@ describe('config: loading and validation (engine, pure)', () => {
       charter!.items.length - 1,
       'the bundled set is not mutated',
     );
-    const result = analyzeWithConfig(example('pilot.agent.md'), loaded, { today: FIXTURE_TODAY });
+    const result = analyzeWithConfig(example('pilot.agentdoc.md'), loaded, { today: FIXTURE_TODAY });
     assert.ok(result.readiness?.items.some((item) => item.item.id === 'threat-model' && item.status === 'missing'));
     assert.ok(
       result.findings.some((finding) => finding.severity === 'error' && finding.message.includes('Threat model')),
@@ -115,7 +111,7 @@ describe('config: loading and validation (engine, pure)', () => {
   });
 
   it('applySeverityOverrides changes severities and drops "off" rules, without mutating input', () => {
-    const findings = analyze(example('broken.agent.md'), { today: FIXTURE_TODAY }).findings;
+    const findings = analyze(example('broken.agentdoc.md'), { today: FIXTURE_TODAY }).findings;
     const before = JSON.stringify(findings);
     const after = applySeverityOverrides(findings, { AD100: 'hint', AD112: 'off' });
     assert.ok(after.filter((finding) => finding.code === 'AD100').every((finding) => finding.severity === 'hint'));
@@ -123,13 +119,25 @@ describe('config: loading and validation (engine, pure)', () => {
     assert.equal(JSON.stringify(findings), before);
   });
 
-  it('findConfigPath: nearest folder wins; .yaml before .yml before .json; stops at stopAt', () => {
-    const present = new Set(['/r/.agentdoc.json', '/r/.agentdoc.yaml', '/r/a/.agentdoc.json', '/.agentdoc.yml']);
-    const exists = (file: string): boolean => present.has(file);
-    assert.equal(findConfigPath('/r/a/b', exists), '/r/a/.agentdoc.json');
-    assert.equal(findConfigPath('/r/x', exists), '/r/.agentdoc.yaml');
-    assert.equal(findConfigPath('/q', exists), '/.agentdoc.yml');
-    assert.equal(findConfigPath('/q/z', exists, '/q'), undefined);
+  it('config lookup: nearest folder wins; .yaml before .yml before .json; stops at the root; links are not read', async () => {
+    const host = memoryHost({
+      '/r/.agentdoc.json': '{}',
+      '/r/.agentdoc.yaml': 'version: 1',
+      '/r/a/.agentdoc.json': '{}',
+      '/.agentdoc.yml': 'version: 1',
+      '/r/l/.agentdoc.yaml': { link: '/etc/passwd' },
+      '/r/a/b/x.agentdoc.md': '',
+    });
+    const find = async (file: string, roots: string[]): Promise<string | undefined> =>
+      (await new ConfigResolver(host, { roots }).forFile(file)).path;
+    assert.equal(await find('/r/a/b/x.agentdoc.md', ['/r']), '/r/a/.agentdoc.json');
+    assert.equal(await find('/r/x/y.agentdoc.md', ['/r']), '/r/.agentdoc.yaml');
+    assert.equal(await find('/q/y.agentdoc.md', ['/']), '/.agentdoc.yml');
+    assert.equal(await find('/q/z/y.agentdoc.md', ['/q']), undefined);
+    const resolver = new ConfigResolver(host, { roots: ['/r'] });
+    assert.equal((await resolver.forFile('/r/l/y.agentdoc.md')).path, undefined);
+    assert.match(resolver.allProblems().get('/r/l/.agentdoc.yaml')?.[0]?.message ?? '', /symbolic link/);
+    assert.ok(!host.reads.includes('/etc/passwd'));
   });
 
   it('config.schema.json lists every policy value of schemas/meta/policy.schema.json', () => {
@@ -150,19 +158,19 @@ describe('config: loading and validation (engine, pure)', () => {
 
 describe('config: discovery and precedence in the CLI', () => {
   let root = '';
-  const doc = example('pilot.agent.md');
+  const doc = example('pilot.agentdoc.md');
   before(() => {
     root = tempTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.agentdoc.yaml': 'rules:\n  AD100: off\n',
       '.agentdoc.json': '{ "rules": { "AD200": "off" } }\n',
-      'top.agent.md': doc,
+      'top.agentdoc.md': doc,
       'team/.agentdoc.json': '{ "rules": { "AD342": "off" }, "files": { "exclude": ["drafts/**"] } }\n',
-      'team/a.agent.md': doc,
-      'team/drafts/wip.agent.md': doc,
+      'team/a.agentdoc.md': doc,
+      'team/drafts/wip.agentdoc.md': doc,
       'other.yaml': 'rules:\n  AD340: off\n',
       'broken/.agentdoc.yml': 'rules:\n  AD100: sometimes\n',
-      'broken/b.agent.md': doc,
+      'broken/b.agentdoc.md': doc,
     });
   });
   after(() => removeTree(root));
@@ -174,21 +182,21 @@ describe('config: discovery and precedence in the CLI', () => {
   };
 
   it('.yaml beats .json in one folder, the nearest folder wins, no merging across folders', () => {
-    const found = codes(['top.agent.md', 'team']);
-    assert.equal(found.get('top.agent.md')?.has('AD100'), false, '.agentdoc.yaml applies (AD100 off)');
-    assert.equal(found.get('top.agent.md')?.has('AD200'), true, '.agentdoc.json in the same folder is not read');
-    assert.equal(found.get('team/a.agent.md')?.has('AD342'), false);
-    assert.equal(found.get('team/a.agent.md')?.has('AD100'), true, 'the parent config is not merged in');
+    const found = codes(['top.agentdoc.md', 'team']);
+    assert.equal(found.get('top.agentdoc.md')?.has('AD100'), false, '.agentdoc.yaml applies (AD100 off)');
+    assert.equal(found.get('top.agentdoc.md')?.has('AD200'), true, '.agentdoc.json in the same folder is not read');
+    assert.equal(found.get('team/a.agentdoc.md')?.has('AD342'), false);
+    assert.equal(found.get('team/a.agentdoc.md')?.has('AD100'), true, 'the parent config is not merged in');
   });
 
   it('files.exclude applies when walking a folder; an explicit file is always checked', () => {
-    assert.equal(codes(['team']).has('team/drafts/wip.agent.md'), false);
-    assert.equal(codes(['team/drafts/wip.agent.md']).has('team/drafts/wip.agent.md'), true);
+    assert.equal(codes(['team']).has('team/drafts/wip.agentdoc.md'), false);
+    assert.equal(codes(['team/drafts/wip.agentdoc.md']).has('team/drafts/wip.agentdoc.md'), true);
   });
 
   it('--config beats discovery', () => {
-    const found = codes(['top.agent.md', 'team/a.agent.md', '--config', 'other.yaml']);
-    for (const file of ['top.agent.md', 'team/a.agent.md']) {
+    const found = codes(['top.agentdoc.md', 'team/a.agentdoc.md', '--config', 'other.yaml']);
+    for (const file of ['top.agentdoc.md', 'team/a.agentdoc.md']) {
       assert.equal(found.get(file)?.has('AD340'), false);
       assert.equal(found.get(file)?.has('AD100'), true);
     }
@@ -200,7 +208,7 @@ describe('config: discovery and precedence in the CLI', () => {
     assert.match(result.stderr, /^broken\/\.agentdoc\.yml:2:10: "rules\.AD100" must be one of/m);
     const missing = runCli(['check', '--config', 'nope.yaml'], { cwd: root });
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /nope\.yaml: cannot read the config file/);
+    assert.match(missing.stderr, /nope\.yaml(:1:1)?: cannot read the config file/);
   });
 });
 

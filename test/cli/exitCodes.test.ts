@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
-import { FIXTURE_TODAY } from '../helpers/fixtures';
+import { CLI, example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
+import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
 
 const today = ['--today', FIXTURE_TODAY];
 
@@ -11,31 +12,31 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
   before(() => {
     root = tempTree({
       ...exampleEvidence(),
-      'complete.agent.md': example('complete.agent.md'),
-      'pilot.agent.md': example('pilot.agent.md'),
-      'broken.agent.md': example('broken.agent.md'),
+      'complete.agentdoc.md': example('complete.agentdoc.md'),
+      'pilot.agentdoc.md': example('pilot.agentdoc.md'),
+      'broken.agentdoc.md': example('broken.agentdoc.md'),
     });
   });
   after(() => removeTree(root));
 
   it('exits 0 for a clean document', () => {
-    const result = runCli(['check', 'complete.agent.md', ...today], { cwd: root });
+    const result = runCli(['check', 'complete.agentdoc.md', ...today], { cwd: root });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /✔ 1 file checked, no problems/);
   });
 
   it('exits 1 when there are errors, 0 when only warnings and --fail-on is error', () => {
-    assert.equal(runCli(['check', 'broken.agent.md', ...today], { cwd: root }).code, 1);
-    assert.equal(runCli(['check', 'pilot.agent.md', ...today], { cwd: root }).code, 0);
+    assert.equal(runCli(['check', 'broken.agentdoc.md', ...today], { cwd: root }).code, 1);
+    assert.equal(runCli(['check', 'pilot.agentdoc.md', ...today], { cwd: root }).code, 0);
   });
 
   it('--fail-on warning and info lower the bar', () => {
-    assert.equal(runCli(['check', 'pilot.agent.md', '--fail-on', 'warning', ...today], { cwd: root }).code, 1);
-    assert.equal(runCli(['check', 'complete.agent.md', '--fail-on', 'info', ...today], { cwd: root }).code, 0);
+    assert.equal(runCli(['check', 'pilot.agentdoc.md', '--fail-on', 'warning', ...today], { cwd: root }).code, 1);
+    assert.equal(runCli(['check', 'complete.agentdoc.md', '--fail-on', 'info', ...today], { cwd: root }).code, 0);
   });
 
   it('--stage judges the document as if it were at a later stage', () => {
-    const result = runCli(['check', 'pilot.agent.md', '--stage', 'shadow', '--format', 'json', ...today], {
+    const result = runCli(['check', 'pilot.agentdoc.md', '--stage', 'shadow', '--format', 'json', ...today], {
       cwd: root,
     });
     assert.equal(result.code, 1);
@@ -51,7 +52,7 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
       ['check', '--format', 'xml'],
       ['check', '--fail-on', 'fatal'],
       ['check', '--stage', 'beta'],
-      ['check', 'nope.agent.md'],
+      ['check', 'nope.agentdoc.md'],
       ['check', '--bogus'],
       ['check', '--today', 'yesterday'],
       ['lint'],
@@ -69,15 +70,15 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
 
   it('no colour when not a TTY, and never with --no-color or NO_COLOR', () => {
     for (const extra of [[], ['--no-color']])
-      assert.doesNotMatch(runCli(['check', 'broken.agent.md', ...extra, ...today], { cwd: root }).stdout, /\x1b\[/);
+      assert.doesNotMatch(runCli(['check', 'broken.agentdoc.md', ...extra, ...today], { cwd: root }).stdout, /\x1b\[/);
     assert.doesNotMatch(
-      runCli(['check', 'broken.agent.md', ...today], { cwd: root, env: { NO_COLOR: '1' } }).stdout,
+      runCli(['check', 'broken.agentdoc.md', ...today], { cwd: root, env: { NO_COLOR: '1' } }).stdout,
       /\x1b\[/,
     );
   });
 
   it('--quiet shows errors only but the exit code still follows --fail-on', () => {
-    const quiet = runCli(['check', 'pilot.agent.md', '--quiet', '--fail-on', 'warning', ...today], { cwd: root });
+    const quiet = runCli(['check', 'pilot.agentdoc.md', '--quiet', '--fail-on', 'warning', ...today], { cwd: root });
     assert.equal(quiet.code, 1);
     assert.doesNotMatch(quiet.stdout, / warning /);
     assert.match(quiet.stdout, /hidden by --quiet/);
@@ -92,13 +93,13 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
     };
     assert.deepEqual(
       parsed.files.map((file) => file.path),
-      ['broken.agent.md', 'complete.agent.md', 'pilot.agent.md'],
+      ['broken.agentdoc.md', 'complete.agentdoc.md', 'pilot.agentdoc.md'],
     );
   });
 
   it('keeps the JSON shape: files[].path and findings[].rule/severity/message/range', () => {
     const parsed = JSON.parse(
-      runCli(['check', 'broken.agent.md', '--format', 'json', ...today], { cwd: root }).stdout,
+      runCli(['check', 'broken.agentdoc.md', '--format', 'json', ...today], { cwd: root }).stdout,
     ) as { files: Array<{ path: string; findings: Array<Record<string, unknown>> }> };
     const finding = parsed.files[0]?.findings[0];
     assert.ok(finding);
@@ -109,25 +110,25 @@ describe('agentdoc check: exit codes and options (node dist/cli.js)', () => {
   });
 
   it('a glob selects files; a glob that matches nothing is a usage error', () => {
-    const result = runCli(['check', '*.agent.md', '--format', 'json', ...today], { cwd: root });
+    const result = runCli(['check', '*.agentdoc.md', '--format', 'json', ...today], { cwd: root });
     assert.equal((JSON.parse(result.stdout) as { files: unknown[] }).files.length, 3);
-    assert.equal(runCli(['check', 'docs/**/*.agent.md'], { cwd: root }).code, 2);
+    assert.equal(runCli(['check', 'docs/**/*.agentdoc.md'], { cwd: root }).code, 2);
   });
 });
 
 describe('agentdoc check: files, .gitignore and parallel workers', () => {
   it('respects .gitignore (nested, with negation) when walking folders', () => {
-    const doc = example('complete.agent.md');
+    const doc = example('complete.agentdoc.md');
     const root = tempTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
-      '.gitignore': 'build/\n*.draft.agent.md\n',
-      'a.agent.md': doc,
-      'build/b.agent.md': doc,
-      'x.draft.agent.md': doc,
-      'sub/.gitignore': '!keep.draft.agent.md\n',
-      'sub/keep.draft.agent.md': doc,
-      'sub/c.agent.md': doc,
-      'node_modules/d.agent.md': doc,
+      '.gitignore': 'build/\n*.draft.agentdoc.md\n',
+      'a.agentdoc.md': doc,
+      'build/b.agentdoc.md': doc,
+      'x.draft.agentdoc.md': doc,
+      'sub/.gitignore': '!keep.draft.agentdoc.md\n',
+      'sub/keep.draft.agentdoc.md': doc,
+      'sub/c.agentdoc.md': doc,
+      'node_modules/d.agentdoc.md': doc,
       'notes.md': '# notes\n',
     });
     try {
@@ -136,7 +137,7 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
       };
       assert.deepEqual(
         parsed.files.map((file) => file.path),
-        ['a.agent.md', 'sub/c.agent.md', 'sub/keep.draft.agent.md'],
+        ['a.agentdoc.md', 'sub/c.agentdoc.md', 'sub/keep.draft.agentdoc.md'],
       );
     } finally {
       removeTree(root);
@@ -146,9 +147,9 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
   it('checks 60 files on worker threads with the same, path-sorted output as one thread', function () {
     this.timeout(400000);
     const files: Record<string, string> = {};
-    const texts = [example('complete.agent.md'), example('pilot.agent.md'), example('broken.agent.md')];
+    const texts = [example('complete.agentdoc.md'), example('pilot.agentdoc.md'), example('broken.agentdoc.md')];
     for (let index = 0; index < 60; index++)
-      files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agent.md`] = texts[index % 3]!;
+      files[`d${index % 7}/agent-${String(index).padStart(2, '0')}.agentdoc.md`] = texts[index % 3]!;
     const root = tempTree(files);
     try {
       const parallel = runCli(['check', '--format', 'json', '--jobs', '2', ...today], { cwd: root });
@@ -160,6 +161,21 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
       assert.deepEqual(paths, [...paths].sort());
     } finally {
       removeTree(root);
+    }
+  });
+
+  it('ends quietly when the reader closes the pipe (`| head`), in every format', function () {
+    this.timeout(120000);
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'github']) {
+      const result = spawnSync(
+        'bash',
+        ['-c', `node ${JSON.stringify(CLI)} check examples --format ${format} | head -c 10 >/dev/null`],
+        {
+          cwd: REPO_ROOT,
+          encoding: 'utf8',
+        },
+      );
+      assert.doesNotMatch(result.stderr, /EPIPE|Error|at /, `${format}: ${result.stderr}`);
     }
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
+import { analyze } from '../../server/src/engine';
 
 describe('github format: workflow-command annotations', () => {
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
@@ -10,7 +11,9 @@ describe('github format: workflow-command annotations', () => {
   it('writes one command per finding with 1-based positions and the code as title', () => {
     const out = formatGithub([
       {
-        path: 'docs/a, b:c.agent.md',
+        path: 'docs/a, b:c.agentdoc.md',
+        verdict: analyze('').verdict,
+        tier: undefined,
         findings: [
           {
             code: 'AD100',
@@ -32,8 +35,8 @@ describe('github format: workflow-command annotations', () => {
     assert.equal(
       out,
       [
-        '::error file=docs/a%2C b%3Ac.agent.md,line=1,col=3,endLine=2,endColumn=1,title=AD100::Missing "Runbook"%0Areally',
-        '::notice file=docs/a%2C b%3Ac.agent.md,line=4,col=1,endLine=4,endColumn=5,title=AD200::100%25',
+        '::error file=docs/a%2C b%3Ac.agentdoc.md,line=1,col=3,endLine=2,endColumn=1,title=AD100::Missing "Runbook"%0Areally',
+        '::notice file=docs/a%2C b%3Ac.agentdoc.md,line=4,col=1,endLine=4,endColumn=5,title=AD200::100%25',
         '',
       ].join('\n'),
     );

@@ -21,7 +21,7 @@ const CASES: Array<{ file: string; args: string[]; code: number }> = [
   { file: 'check.md', args: ['check', 'examples', '--format', 'markdown'], code: 1 },
   { file: 'check.github.txt', args: ['check', 'examples', '--format', 'github'], code: 1 },
   { file: 'check-quiet.txt', args: ['check', 'examples', '--quiet'], code: 1 },
-  { file: 'check-stage-canary.txt', args: ['check', 'examples/pilot.agent.md', '--stage', 'canary'], code: 1 },
+  { file: 'check-stage-canary.txt', args: ['check', 'examples/pilot.agentdoc.md', '--stage', 'canary'], code: 1 },
   { file: 'report.md', args: ['report', 'examples', '--format', 'markdown'], code: 0 },
   { file: 'report.html', args: ['report', 'examples', '--format', 'html'], code: 0 },
 ];

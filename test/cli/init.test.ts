@@ -64,8 +64,8 @@ describe('createSkeleton and agentdoc init', () => {
         errors.map((finding) => `${finding.range.start.line + 1} ${finding.code} ${finding.message}`),
         [],
       );
-      assert.equal(result.readiness?.stage.id, 'pilot');
-      assert.equal(result.readiness?.readyFor?.id, 'pilot');
+      assert.equal(result.verdict.stage?.id, 'pilot');
+      assert.equal(result.verdict.readyFor?.id, 'pilot');
       assert.ok(
         result.findings.some((finding) => finding.severity === 'warning'),
         'warnings say what shadow needs',
@@ -86,7 +86,7 @@ describe('createSkeleton and agentdoc init', () => {
     try {
       const args = [
         'init',
-        'agents/hr.agent.md',
+        'agents/hr.agentdoc.md',
         '--name',
         'HR FAQ',
         '--owner',
@@ -97,7 +97,7 @@ describe('createSkeleton and agentdoc init', () => {
       ];
       const first = runCli(args, { cwd: root });
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /Created agents\/hr\.agent\.md \(stage pilot\): 0 errors/);
+      assert.match(first.stdout, /Created agents\/hr\.agentdoc\.md \(stage pilot\): 0 errors/);
       const check = runCli(['check', 'agents', '--today', FIXTURE_TODAY], { cwd: root });
       assert.equal(check.code, 0, check.stdout);
       const again = runCli(args, { cwd: root });
@@ -133,7 +133,7 @@ describe('createSkeleton and agentdoc init', () => {
       });
       assert.equal(code, 0, out);
       assert.equal(asked.length, 8);
-      const text = fs.readFileSync(path.join(root, 'invoice-triage.agent.md'), 'utf8');
+      const text = fs.readFileSync(path.join(root, 'invoice-triage.agentdoc.md'), 'utf8');
       assert.match(text, /^id: invoice-triage$/m);
       assert.match(text, /^ {2}financial_impact: medium$/m);
       assert.match(text, /^ {2}personal_data: true$/m);

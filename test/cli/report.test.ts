@@ -12,7 +12,12 @@ import { FIXTURE_TODAY } from '../helpers/fixtures';
 
 describe('readiness report (engine, pure)', () => {
   const complete = buildReport(
-    [{ path: 'examples/complete.agent.md', result: analyze(example('complete.agent.md'), { today: FIXTURE_TODAY }) }],
+    [
+      {
+        path: 'examples/complete.agentdoc.md',
+        result: analyze(example('complete.agentdoc.md'), { today: FIXTURE_TODAY }),
+      },
+    ],
     { date: FIXTURE_TODAY },
   );
 
@@ -32,11 +37,11 @@ describe('readiness report (engine, pure)', () => {
   });
 
   it('HTML escapes every piece of document text', () => {
-    const evil = example('pilot.agent.md')
+    const evil = example('pilot.agentdoc.md')
       .replace('name: Support reply drafter', 'name: "<script>alert(1)</script>"')
       .replace('name: Daniel Okafor', 'name: "Dan <img src=x onerror=alert(1)>"');
     const html = renderReportHtml(
-      buildReport([{ path: 'a/<b>.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], {
+      buildReport([{ path: 'a/<b>.agentdoc.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], {
         date: FIXTURE_TODAY,
       }),
     );
@@ -45,7 +50,9 @@ describe('readiness report (engine, pure)', () => {
     assert.match(html, /class="bar"/);
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     const markdown = renderReportMarkdown(
-      buildReport([{ path: 'a.agent.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], { date: FIXTURE_TODAY }),
+      buildReport([{ path: 'a.agentdoc.md', result: analyze(evil, { today: FIXTURE_TODAY }) }], {
+        date: FIXTURE_TODAY,
+      }),
     );
     assert.doesNotMatch(markdown, /<script>|<img/);
   });

@@ -68,7 +68,7 @@ describe("SARIF output passes Microsoft's validator (sarif-multitool validate)",
 
   it('maps severities and 1-based UTF-16 regions, with relative URIs under %SRCROOT%', () => {
     const log = JSON.parse(
-      runCli(['check', 'examples/broken.agent.md', '--format', 'sarif', '--today', FIXTURE_TODAY]).stdout,
+      runCli(['check', 'examples/broken.agentdoc.md', '--format', 'sarif', '--today', FIXTURE_TODAY]).stdout,
     ) as {
       runs: Array<{
         columnKind: string;
@@ -97,7 +97,7 @@ describe("SARIF output passes Microsoft's validator (sarif-multitool validate)",
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(result.level));
-      assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uri, 'examples/broken.agent.md');
+      assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uri, 'examples/broken.agentdoc.md');
       assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     }
     assert.ok(run.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`docs/rules.md#${rule.id.toLowerCase()}`)));

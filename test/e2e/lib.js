@@ -167,7 +167,7 @@ function makeRun(prefix) {
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'workbench.panel.opensMaximized': 'always',
         'files.autoSave': 'off', // code-server defaults to afterDelay; tests that edit must see unsaved text
-        // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agent.md":"markdown"}}'
+        // Extra settings for experiments, e.g. E2E_EXTRA_SETTINGS='{"files.associations":{"*.agentdoc.md":"markdown"}}'
         ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
       },
       null,

@@ -9,7 +9,7 @@
 //   defaults: <repo>/agentdoc.vsix, <repo>/examples
 // Env:
 //   SHOTS            screenshot dir (default test-results/e2e); TAG prefix for screenshot names (default "ui")
-//   E2E_FILE         document to open (default broken.agent.md)
+//   E2E_FILE         document to open (default broken.agentdoc.md)
 //   E2E_EXPECT       expected Problems rows: ";;"-separated list, each a "||"-separated list of alternatives
 //                    (default: Missing section "Runbook";;AD001||YAML)
 //   E2E_TIMEOUT_MS   overall bound (default 180000); E2E_WAIT_MS bound per expected row (default 60000)
@@ -23,7 +23,7 @@ const lib = require('./lib');
 const VSIX = path.resolve(process.argv[2] || path.join(lib.REPO, 'agentdoc.vsix'));
 const WS = path.resolve(process.argv[3] || path.join(lib.REPO, 'examples'));
 const TAG = process.env.TAG || 'ui';
-const FILE = process.env.E2E_FILE || 'broken.agent.md';
+const FILE = process.env.E2E_FILE || 'broken.agentdoc.md';
 const EXPECT = (process.env.E2E_EXPECT || 'Missing section "Runbook";;AD001||YAML')
   .split(';;')
   .map((e) =>

@@ -70,20 +70,20 @@ suite('agentdoc in the extension host', () => {
     assert.strictEqual(ext.isActive, true);
   });
 
-  test('broken.agent.md: missing Runbook section (AD100) and YAML syntax error (AD001)', async () => {
-    const uri = await findExample('broken.agent.md');
+  test('broken.agentdoc.md: missing Runbook section (AD100) and YAML syntax error (AD001)', async () => {
+    const uri = await findExample('broken.agentdoc.md');
     const doc = await open(uri);
     const diags = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook) && ds.some(hasYamlError));
     assert.ok(
       diags.length > 0,
-      `no agentdoc diagnostics on broken.agent.md within 20 s (document languageId: ${doc.languageId})`,
+      `no agentdoc diagnostics on broken.agentdoc.md within 20 s (document languageId: ${doc.languageId})`,
     );
     assert.ok(diags.some(hasRunbook), `no AD100 'Missing section "Runbook"' diagnostic in ${describe(diags)}`);
     assert.ok(diags.some(hasYamlError), `no AD001 (YAML syntax error) diagnostic in ${describe(diags)}`);
   });
 
-  test('editing broken.agent.md re-checks the unsaved text (the editor document is synced to the server)', async () => {
-    const uri = await findExample('broken.agent.md');
+  test('editing broken.agentdoc.md re-checks the unsaved text (the editor document is synced to the server)', async () => {
+    const uri = await findExample('broken.agentdoc.md');
     const doc = await open(uri);
     const before = await waitForDiagnostics(uri, (ds) => ds.some(hasRunbook));
     assert.ok(before.some(hasRunbook), `no AD100 'Missing section "Runbook"' before the edit in ${describe(before)}`);
@@ -107,17 +107,17 @@ suite('agentdoc in the extension host', () => {
     }
   });
 
-  test('complete.agent.md: no agentdoc diagnostics', async () => {
-    // The server is up once broken.agent.md has its diagnostics.
-    const broken = await findExample('broken.agent.md');
+  test('complete.agentdoc.md: no agentdoc diagnostics', async () => {
+    // The server is up once broken.agentdoc.md has its diagnostics.
+    const broken = await findExample('broken.agentdoc.md');
     const brokenDoc = await open(broken);
     const brokenDiags = await waitForDiagnostics(broken, (ds) => ds.length > 0);
     assert.ok(
       brokenDiags.length > 0,
-      `language server published nothing for broken.agent.md within 20 s (document languageId: ${brokenDoc.languageId})`,
+      `language server published nothing for broken.agentdoc.md within 20 s (document languageId: ${brokenDoc.languageId})`,
     );
 
-    const uri = await findExample('complete.agent.md');
+    const uri = await findExample('complete.agentdoc.md');
     let published = false;
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => u.toString() === uri.toString())) published = true;
@@ -132,7 +132,7 @@ suite('agentdoc in the extension host', () => {
       // ... then require ~2 s of stable zero.
       for (const end = Date.now() + 2000; Date.now() < end;) {
         const diags = agentdocDiagnostics(uri);
-        assert.strictEqual(diags.length, 0, `complete.agent.md has agentdoc diagnostics: ${describe(diags)}`);
+        assert.strictEqual(diags.length, 0, `complete.agentdoc.md has agentdoc diagnostics: ${describe(diags)}`);
         await sleep(100);
       }
     } finally {
@@ -141,9 +141,9 @@ suite('agentdoc in the extension host', () => {
   });
 
   test('agent docs open as Markdown, so the Markdown preview keeps working', async () => {
-    // VS Code 1.139 would open *.agent.md as its own chat-agent format; agentdoc's
+    // VS Code 1.139 would open *.agentdoc.md as its own chat-agent format; agentdoc's
     // configurationDefaults associate them with Markdown (except .github/agents/ files).
-    const uri = await findExample('complete.agent.md');
+    const uri = await findExample('complete.agentdoc.md');
     const doc = await open(uri);
     assert.strictEqual(doc.languageId, 'markdown');
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);

@@ -122,7 +122,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   }
 
   test('portfolio: every example agent, by front-matter name, grouped by stage, with its counts', async () => {
-    const files = ['complete.agent.md', 'pilot.agent.md', 'broken.agent.md', 'broken-schema.agent.md'];
+    const files = ['complete.agentdoc.md', 'pilot.agentdoc.md', 'broken.agentdoc.md', 'broken-schema.agentdoc.md'];
     const uris = await Promise.all(files.map(findExample));
     const entriesOf = (): Map<
       string,
@@ -175,7 +175,7 @@ suite('agentdoc reviewer features in the extension host', () => {
       return e;
     };
 
-    const complete = get('complete.agent.md');
+    const complete = get('complete.agentdoc.md');
     assert.strictEqual(complete.label, 'AP invoice exception triage');
     assert.strictEqual(complete.group, 'production');
     assert.deepStrictEqual(
@@ -185,51 +185,51 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.strictEqual(complete.entry.met, complete.entry.required);
     assert.ok(
       complete.entry.required > 30,
-      `complete.agent.md: only ${complete.entry.required} items required for production`,
+      `complete.agentdoc.md: only ${complete.entry.required} items required for production`,
     );
 
-    const pilot = get('pilot.agent.md');
+    const pilot = get('pilot.agentdoc.md');
     assert.strictEqual(pilot.label, 'Support reply drafter');
     assert.deepStrictEqual(
       [pilot.group, pilot.entry.nextStage, pilot.entry.owner, pilot.entry.tier, pilot.entry.errors],
       ['pilot', 'shadow', 'Daniel Okafor', 'tier-3', 0],
     );
     assert.strictEqual(pilot.entry.met + pilot.entry.blockers, pilot.entry.required);
-    assert.ok(pilot.entry.blockers > 0, 'pilot.agent.md has no blockers for shadow');
+    assert.ok(pilot.entry.blockers > 0, 'pilot.agentdoc.md has no blockers for shadow');
 
-    const brokenSchema = get('broken-schema.agent.md');
+    const brokenSchema = get('broken-schema.agentdoc.md');
     assert.strictEqual(brokenSchema.label, 'Expense receipt checker');
-    assert.strictEqual(brokenSchema.entry.errors, 2, 'broken-schema.agent.md: expected its two AD003 schema errors');
+    assert.strictEqual(brokenSchema.entry.errors, 2, 'broken-schema.agentdoc.md: expected its two AD003 schema errors');
 
-    // broken.agent.md's name is a YAML syntax error ('Service desk's …'); the entry must still be there, with errors.
-    const broken = get('broken.agent.md');
+    // broken.agentdoc.md's name is a YAML syntax error ('Service desk's …'); the entry must still be there, with errors.
+    const broken = get('broken.agentdoc.md');
     assert.strictEqual(broken.group, 'shadow');
     assert.strictEqual(broken.entry.owner, 'Sam Whitfield');
-    assert.ok(broken.entry.errors > 0, 'broken.agent.md has no errors in the portfolio');
+    assert.ok(broken.entry.errors > 0, 'broken.agentdoc.md has no errors in the portfolio');
 
     const groups = api.portfolio.getChildren().map((g) => (g.kind === 'group' ? g.label : ''));
     assert.deepStrictEqual(
-      groups.filter((g) => ['pilot', 'shadow', 'production'].includes(g)),
-      ['pilot', 'shadow', 'production'],
+      groups.filter((g) => ['Pilot', 'Shadow', 'Production'].includes(g)),
+      ['Pilot', 'Shadow', 'Production'],
       `groups out of stage order: ${JSON.stringify(groups)}`,
     );
   });
 
-  test('checklist: pilot.agent.md summary, gates, item statuses and reveal ranges', async () => {
-    const { uri, editor, view } = await checklistOf('pilot.agent.md');
-    assert.strictEqual(view.stage, 'pilot');
-    assert.strictEqual(view.readyFor, 'pilot');
-    assert.strictEqual(view.blockedStage, 'shadow');
-    assert.match(view.summary, /^Ready for pilot · \d+ items block shadow$/);
-    const [blocking] = /\d+/.exec(view.summary) ?? ['0'];
-    const shadowOpen = view.gates
-      .filter((g) => g.stage === 'shadow')
-      .flatMap((g) => g.items)
-      .filter((i) => i.status !== 'met' && i.status !== 'waived');
-    assert.strictEqual(shadowOpen.length, Number(blocking), 'the summary count differs from the open shadow items');
+  test('checklist: pilot.agentdoc.md summary, gates, item statuses and reveal ranges', async () => {
+    const { uri, editor, view } = await checklistOf('pilot.agentdoc.md');
+    assert.strictEqual(view.verdict.stage?.id, 'pilot');
+    assert.strictEqual(view.verdict.readyFor?.id, 'pilot');
+    assert.strictEqual(view.verdict.blockedStage?.id, 'shadow');
+    assert.match(view.verdict.phrase, /^Pilot · \d+ items block shadow$/);
+    const [blocking] = /\d+/.exec(view.verdict.phrase) ?? ['0'];
+    assert.strictEqual(view.verdict.blockers, Number(blocking), 'the phrase and the verdict count differ');
 
     const roots = api.checklist.getChildren();
-    assert.strictEqual(label(api.checklist.getTreeItem(roots[0]!)), view.summary, 'the first row is not the summary');
+    assert.strictEqual(
+      label(api.checklist.getTreeItem(roots[0]!)),
+      view.verdict.phrase,
+      'the first row is not the verdict',
+    );
     const gateRows = roots.slice(1).map((node) => label(api.checklist.getTreeItem(node)));
     for (const gate of [
       'Pilot: Project charter',
@@ -285,11 +285,11 @@ suite('agentdoc reviewer features in the extension host', () => {
     }
   });
 
-  test('checklist: complete.agent.md meets every gate up to production', async () => {
-    const { view } = await checklistOf('complete.agent.md');
-    assert.strictEqual(view.stage, 'production');
-    assert.strictEqual(view.readyFor, 'production');
-    assert.strictEqual(view.summary, 'Ready for production · every gate met');
+  test('checklist: complete.agentdoc.md meets every gate up to production', async () => {
+    const { view } = await checklistOf('complete.agentdoc.md');
+    assert.strictEqual(view.verdict.stage?.id, 'production');
+    assert.strictEqual(view.verdict.readyFor?.id, 'production');
+    assert.strictEqual(view.verdict.phrase, 'Production · ready');
     const open = view.gates
       .filter((g) => g.stage !== 'retired')
       .flatMap((g) => g.items.map((i) => `${g.title} / ${i.title}: ${i.status}`))
@@ -298,7 +298,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   });
 
   test('agentdoc.newDocument with answers and a target: the file is written, opened, and has no agentdoc errors', async () => {
-    const target = workspaceUri('exthost-new-doc.agent.md');
+    const target = workspaceUri('exthost-new-doc.agentdoc.md');
     created.push(target);
     await closeAndDelete(target);
     const answers = {
@@ -350,8 +350,12 @@ suite('agentdoc reviewer features in the extension host', () => {
     const view = await until('the checklist of the new document', () =>
       api.checklist.current?.uri === target.toString() ? api.checklist.current : undefined,
     );
-    assert.strictEqual(view.stage, 'pilot');
-    assert.strictEqual(view.readyFor, 'pilot', `the new document is not ready for pilot: ${view.summary}`);
+    assert.strictEqual(view.verdict.stage?.id, 'pilot');
+    assert.strictEqual(
+      view.verdict.readyFor?.id,
+      'pilot',
+      `the new document is not ready for pilot: ${view.verdict.phrase}`,
+    );
 
     // It never overwrites an existing file.
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(
@@ -368,7 +372,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   });
 
   test('agentdoc.exportReport with a target: Markdown and HTML reports naming the agent', async () => {
-    await checklistOf('pilot.agent.md');
+    await checklistOf('pilot.agentdoc.md');
     for (const name of ['exthost-report.md', 'exthost-report.html']) {
       const target = workspaceUri(name);
       created.push(target);
@@ -383,8 +387,8 @@ suite('agentdoc reviewer features in the extension host', () => {
     }
   });
 
-  test('code actions: fix-all (source.fixAll.agentdoc) and the Insert-section quick fix on broken.agent.md', async () => {
-    const uri = await findExample('broken.agent.md');
+  test('code actions: fix-all (source.fixAll.agentdoc) and the Insert-section quick fix on broken.agentdoc.md', async () => {
+    const uri = await findExample('broken.agentdoc.md');
     const { document } = await open(uri);
     await until('the AD100 diagnostic', () =>
       vscode.languages
@@ -430,7 +434,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   });
 
   test('completion: section titles after "## ", missing sections first', async () => {
-    const uri = await findExample('broken.agent.md');
+    const uri = await findExample('broken.agentdoc.md');
     const editor = await open(uri);
     const doc = editor.document;
     const end = doc.lineAt(doc.lineCount - 1).range.end;
@@ -478,7 +482,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   // VS Code filters completion items by the text between the start of the item's range and the cursor ("## "
   // here) against filterText (or the label); an item whose filterText cannot match it is never shown.
   test('completion: the section items survive VS Code\'s filtering of the typed "## "', async () => {
-    const uri = await findExample('pilot.agent.md');
+    const uri = await findExample('pilot.agentdoc.md');
     const editor = await open(uri);
     const doc = editor.document;
     const end = doc.lineAt(doc.lineCount - 1).range.end;
@@ -504,7 +508,7 @@ suite('agentdoc reviewer features in the extension host', () => {
   });
 
   test('hover on a section heading shows its guidance', async () => {
-    const uri = await findExample('pilot.agent.md');
+    const uri = await findExample('pilot.agentdoc.md');
     const { document } = await open(uri);
     const line = lineOf(document, /^## Evaluation\s*$/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(

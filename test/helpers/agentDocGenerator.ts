@@ -1,6 +1,6 @@
 /**
  * A deterministic generator of realistic, valid agent documents for the benchmark suite (bench/)
- * and its unit test. Modelled on examples/complete.agent.md: the same front matter and sections,
+ * and its unit test. Modelled on examples/complete.agentdoc.md: the same front matter and sections,
  * scaled up with many tools, decisions, failure modes, metrics, alerts, runbook entries and prose.
  * Everything comes from a seeded PRNG, so the same options always give the same text.
  */

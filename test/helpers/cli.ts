@@ -45,7 +45,7 @@ export function removeTree(root: string): void {
   fs.rmSync(root, { recursive: true, force: true });
 }
 
-/** The evidence files complete.agent.md links to, as tempTree entries (under `prefix`). */
+/** The evidence files complete.agentdoc.md links to, as tempTree entries (under `prefix`). */
 export function exampleEvidence(prefix = ''): Record<string, string> {
   const dir = path.join(REPO_ROOT, 'examples', 'evidence');
   return Object.fromEntries(

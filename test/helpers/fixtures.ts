@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type Finding } from '../../server/src/engine';
+import {
+  analyze,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type Finding,
+  type LoadedConfig,
+} from '../../server/src/engine';
 import { evidenceChecker } from '../../server/src/node/evidenceFiles';
 
 /** The date fixtures are checked on, so date rules give the same answer every day. */
@@ -52,4 +58,16 @@ export function check(text: string, file?: string): Finding[] {
 
 export function describeFinding(finding: Finding): string {
   return `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.code}/${finding.severity} ${finding.message}`;
+}
+
+/** Analysis with a loaded config, as the pipeline does it (engine/pipeline.ts checkDocument). */
+export function analyzeWithConfig(
+  text: string,
+  loaded: LoadedConfig | undefined,
+  options: Omit<AnalyzeOptions, 'schemas' | 'overrides'> = {},
+): AnalysisResult {
+  return analyze(text, {
+    ...options,
+    ...(loaded ? { schemas: loaded.schemas, overrides: loaded.severityOverrides } : {}),
+  });
 }

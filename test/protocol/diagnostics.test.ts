@@ -24,7 +24,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
 
   it("publishes the broken example's planted problems with codes and exact ranges", async () => {
     await client.initialize();
-    const file = path.join(EXAMPLES_DIR, 'broken.agent.md');
+    const file = path.join(EXAMPLES_DIR, 'broken.agentdoc.md');
     const uri = pathToFileURL(file).toString();
     const text = fs.readFileSync(file, 'utf8');
     await client.open(uri, text);
@@ -54,7 +54,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
 
   it('gives the same findings as the engine for every example', async () => {
     await client.initialize();
-    for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agent.md'))) {
+    for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agentdoc.md'))) {
       const file = path.join(EXAMPLES_DIR, name);
       const uri = pathToFileURL(file).toString();
       const text = fs.readFileSync(file, 'utf8');
@@ -76,8 +76,8 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
 
   it('re-checks after an edit and drops the fixed finding', async () => {
     await client.initialize();
-    const uri = 'untitled:/edit-test.agent.md';
-    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+    const uri = 'untitled:/edit-test.agentdoc.md';
+    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
     await client.open(uri, text.replace('## Runbook', '## Runbook-ish'));
     const before = await client.diagnostics(uri);
     assert.ok(before.diagnostics.some((diagnostic) => diagnostic.code === 'AD100'));
@@ -89,8 +89,8 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
   it('ignores Markdown files that are not agent docs', async () => {
     await client.initialize();
     await client.open('file:///tmp/readme.md', '# Not an agent doc\n');
-    await client.open('untitled:/probe.agent.md', '# Probe\n');
-    await client.diagnostics('untitled:/probe.agent.md');
+    await client.open('untitled:/probe.agentdoc.md', '# Probe\n');
+    await client.diagnostics('untitled:/probe.agentdoc.md');
     await assert.rejects(client.diagnostics('file:///tmp/readme.md', () => true, 300));
   });
 });

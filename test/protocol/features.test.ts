@@ -15,13 +15,13 @@ import type {
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 
-const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 const lines = complete.split('\n');
 const lineOf = (predicate: (line: string) => boolean): number => lines.findIndex(predicate);
 
 describe('editor features over stdio', () => {
   let client: StdioLspClient;
-  const uri = 'untitled:/features.agent.md';
+  const uri = 'untitled:/features.agentdoc.md';
   before(async () => {
     client = new StdioLspClient();
     await client.initialize();
@@ -32,7 +32,7 @@ describe('editor features over stdio', () => {
 
   it('codeAction: offers the missing-section quick fix, pinned to the document version', async () => {
     const text = complete.replace('## Runbook', '## Runbok');
-    const docUri = 'untitled:/actions.agent.md';
+    const docUri = 'untitled:/actions.agentdoc.md';
     await client.open(docUri, text, 7);
     const published = await client.diagnostics(docUri);
     const missing = published.diagnostics.find(
@@ -61,7 +61,7 @@ describe('editor features over stdio', () => {
 
   it('completion: missing sections first after a #, enum values in the front matter', async () => {
     const text = complete.replace('## Runbook', '## Runbok') + '\n## \n';
-    const docUri = 'untitled:/completion.agent.md';
+    const docUri = 'untitled:/completion.agentdoc.md';
     await client.open(docUri, text);
     const last = text.split('\n').length - 2;
     const sections = await client.request<CompletionItem[]>('textDocument/completion', {
@@ -130,7 +130,7 @@ describe('editor features over stdio', () => {
   });
 
   it('documentLink: evidence files resolve next to the document', async () => {
-    const docUri = pathToFileURL(path.join(EXAMPLES_DIR, 'complete.agent.md')).toString();
+    const docUri = pathToFileURL(path.join(EXAMPLES_DIR, 'complete.agentdoc.md')).toString();
     await client.open(docUri, complete);
     const links = await client.request<Array<{ target: string }>>('textDocument/documentLink', {
       textDocument: { uri: docUri },
@@ -144,7 +144,7 @@ describe('editor features over stdio', () => {
   it('codeLens: the readiness summary at the top', async () => {
     await client.open(uri, complete);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.match(lenses[0]?.command?.title ?? '', /^agentdoc: Ready for production/);
+    assert.match(lenses[0]?.command?.title ?? '', /^agentdoc: Production · /);
     const prompt = lenses.find((lens) => lens.range.start.line === lineOf((line) => line === '## Prompt'));
     assert.ok(prompt && !prompt.command, 'the token count is resolved lazily');
     const resolved = await client.request<CodeLens>('codeLens/resolve', prompt);

@@ -23,7 +23,7 @@ describe("a second editor: Neovim's built-in LSP client over stdio", () => {
     const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     assert.equal(nvim.status, 0, 'Neovim is required (apt-get install neovim; .ci/run installs it)');
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-nvim-')), 'diagnostics.json');
-    const file = path.join(EXAMPLES_DIR, 'broken.agent.md');
+    const file = path.join(EXAMPLES_DIR, 'broken.agentdoc.md');
     const run = spawnSync(
       'nvim',
       [

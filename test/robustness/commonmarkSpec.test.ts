@@ -10,7 +10,7 @@ import { blockDifferences } from './markdownOracle';
 
 const spec = require('commonmark-spec') as { tests: { markdown: string; section: string; number: number }[] };
 
-const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 const frontMatter = complete.slice(0, complete.indexOf('\n---\n', 4) + 5);
 
 describe('CommonMark spec examples (npm commonmark-spec) as section bodies', function () {

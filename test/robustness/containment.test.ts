@@ -11,14 +11,16 @@ const throwingRule: Rule = {
   name: 'always-throws',
   description: 'A rule with a bug, for the containment test.',
   rationale: 'none',
+  howToFix: 'none',
   sources: [],
+  defaultSeverity: 'error',
   check() {
     throw new TypeError("Cannot read properties of undefined (reading 'cells')");
   },
 };
 
 describe('crash containment', () => {
-  for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agent.md'))) {
+  for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agentdoc.md'))) {
     it(`${name}: a throwing rule gives exactly one AD900 and leaves every other finding unchanged`, () => {
       const text = fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8');
       const plain = analyze(text, { today: FIXTURE_TODAY }).findings;
@@ -58,7 +60,7 @@ describe('crash containment', () => {
   });
 
   it('a lone \\r ends a line for the YAML parser as it does for LSP and markdown-it', () => {
-    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+    const text = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
     const crOnly = text.replace(/\n/g, '\r');
     const codes = (source: string) =>
       analyze(source, { today: FIXTURE_TODAY }).findings.map(

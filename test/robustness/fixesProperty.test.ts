@@ -80,7 +80,7 @@ describe('quick fixes never lose text (fast-check)', function () {
             findings: fix.safe ? [finding] : [],
           })),
         );
-        const all = fixAll({ findings, model: undefined, readiness: undefined });
+        const all = fixAll({ ...analyze(''), findings, model: undefined, readiness: undefined });
         if (all) plans.push({ title: all.title, insertions: all.insertions, findings: all.findings });
         for (const plan of plans) {
           fixesApplied++;

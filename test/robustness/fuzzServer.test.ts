@@ -25,7 +25,7 @@ describe('fuzzing the language server over stdio (fast-check)', function () {
 
   it(`publishes well-formed diagnostics for ${runs} mutated documents and stays up (seed ${FUZZ_SEED})`, async () => {
     const inputs = fc.sample(fc.tuple(mutatedDocument, fc.boolean()), { seed: FUZZ_SEED + 1, numRuns: runs });
-    const changing = 'untitled:/fuzz-changing.agent.md';
+    const changing = 'untitled:/fuzz-changing.agentdoc.md';
     await client.open(changing, '# start\n', 1);
     let version = 1;
     let maxMs = 0;
@@ -36,7 +36,7 @@ describe('fuzzing the language server over stdio (fast-check)', function () {
       if (asChange) {
         await client.replace(changing, input.text, ++version);
       } else {
-        uri = `untitled:/fuzz-${n}.agent.md`;
+        uri = `untitled:/fuzz-${n}.agentdoc.md`;
         await client.open(uri, input.text, 1);
       }
       const expectedVersion = asChange ? version : 1;

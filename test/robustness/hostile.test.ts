@@ -6,7 +6,7 @@ import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 import { invariantViolations, timed } from './invariants';
 
-const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 const fenceEnd = complete.indexOf('\n---\n', 4) + 5;
 const frontMatter = complete.slice(0, fenceEnd);
 const body = complete.slice(fenceEnd);
@@ -138,16 +138,16 @@ describe('hostile input', function () {
       const hostile = HOSTILE.filter((entry) =>
         /alias bomb|flow sequences|complex keys|10 MB|backticks|50,000-row|binary content \(NUL/.test(entry.name),
       );
-      for (const [n, entry] of hostile.entries()) await client.open(`untitled:/hostile-${n}.agent.md`, entry.text());
-      await client.open('untitled:/normal.agent.md', complete);
-      const normal = await client.diagnostics('untitled:/normal.agent.md', () => true, 30_000);
+      for (const [n, entry] of hostile.entries()) await client.open(`untitled:/hostile-${n}.agentdoc.md`, entry.text());
+      await client.open('untitled:/normal.agentdoc.md', complete);
+      const normal = await client.diagnostics('untitled:/normal.agentdoc.md', () => true, 30_000);
       // The hostile copies share the example's id, so workspace findings (AD380) may come on top.
       assert.deepEqual(
         normal.diagnostics.map((diagnostic) => diagnostic.code).filter((code) => code !== 'AD380'),
         analyze(complete).findings.map((finding) => finding.code),
       );
       for (const [n, entry] of hostile.entries()) {
-        const published = await client.diagnostics(`untitled:/hostile-${n}.agent.md`, () => true, 30_000);
+        const published = await client.diagnostics(`untitled:/hostile-${n}.agentdoc.md`, () => true, 30_000);
         if (entry.expect)
           assert.ok(
             published.diagnostics.some((diagnostic) => diagnostic.code === entry.expect),

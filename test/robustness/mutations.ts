@@ -6,7 +6,7 @@ import { EXAMPLES_DIR } from '../helpers/fixtures';
 /** The shipped examples, the seeds every mutation starts from. */
 export const EXAMPLES: readonly { name: string; text: string }[] = fs
   .readdirSync(EXAMPLES_DIR)
-  .filter((file) => file.endsWith('.agent.md'))
+  .filter((file) => file.endsWith('.agentdoc.md'))
   .sort()
   .map((name) => ({ name, text: fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8') }));
 

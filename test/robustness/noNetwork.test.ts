@@ -63,7 +63,7 @@ describe('no network: the CLI and the server never reach out', function () {
   );
 
   it('server: diagnoses an example with every network call trapped, the same as untrapped, and no attempt made', async () => {
-    const file = path.join(EXAMPLES_DIR, 'broken.agent.md');
+    const file = path.join(EXAMPLES_DIR, 'broken.agentdoc.md');
     const uri = pathToFileURL(file).toString();
     const text = fs.readFileSync(file, 'utf8');
     const diagnose = async (trapped: boolean) => {

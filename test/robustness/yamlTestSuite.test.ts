@@ -24,7 +24,7 @@ interface SuiteEntry {
  */
 const INTENDED_ON_VALID = new Set(['2JQS']);
 
-const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 const body = complete.slice(complete.indexOf('\n---\n', 4) + 5);
 const FENCE_LINE = /^(---|\.\.\.)[ \t]*$/;
 

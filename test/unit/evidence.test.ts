@@ -12,7 +12,7 @@ const check = (file: string, text: string, roots: string[] = [path.dirname(file)
   );
 
 describe('evidence links (AD365)', () => {
-  const complete = path.join(EXAMPLES_DIR, 'complete.agent.md');
+  const complete = path.join(EXAMPLES_DIR, 'complete.agentdoc.md');
   const text = fs.readFileSync(complete, 'utf8');
 
   it('every evidence file the complete example links to exists', () => {
@@ -34,7 +34,7 @@ describe('evidence links (AD365)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-evidence-'));
     fs.mkdirSync(path.join(dir, 'repo'));
     fs.writeFileSync(path.join(dir, 'secret.md'), 'outside');
-    const doc = path.join(dir, 'repo', 'a.agent.md');
+    const doc = path.join(dir, 'repo', 'a.agentdoc.md');
     const escaping = text
       .replace('evidence/handover-2026-09.md', '../secret.md')
       .replace('evidence/charter-2026-03.md', '/etc/agentdoc-evidence.md');

@@ -12,7 +12,7 @@ const RULE_FIXTURES = path.join(FIXTURE_DIR, 'rules');
 describe('rule fixtures (inline expectations)', () => {
   const files = fs
     .readdirSync(RULE_FIXTURES)
-    .filter((name) => name.endsWith('.agent.md'))
+    .filter((name) => name.endsWith('.agentdoc.md'))
     .sort();
   it('has fixtures to run', () => assert.ok(files.length >= 10, `only ${files.length} fixtures`));
   for (const name of files) {

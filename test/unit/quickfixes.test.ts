@@ -34,7 +34,7 @@ function assertInsertionsOnly(original: string, fixed: string): void {
   assert.equal(i, original.length, 'the fix changed or removed text it did not insert');
 }
 
-const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 
 function withoutSection(text: string, title: string): string {
   const start = text.indexOf(`\n## ${title}\n`);

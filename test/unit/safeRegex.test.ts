@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { compileSafeRegex, MAX_PATTERN_LENGTH, type SafeRegex } from '../../server/src/engine/safeRegex';
 import { timed } from '../robustness/invariants';
-import { analyzeWithConfig, loadConfig } from '../../server/src/engine/config';
+import { loadConfig } from '../../server/src/engine/config';
+import { analyzeWithConfig } from '../helpers/fixtures';
 
 function compile(source: string, flags?: string): SafeRegex {
   const result = compileSafeRegex(source, flags);

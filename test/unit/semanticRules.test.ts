@@ -6,7 +6,7 @@ import { capacityArithmetic } from '../../server/src/engine/rules/escalationCapa
 import { retentionMonths } from '../../server/src/engine/rules/logRetention';
 import { check, EXAMPLES_DIR, FIXTURE_DIR, FIXTURE_TODAY, loadFixture } from '../helpers/fixtures';
 
-const COMPLETE = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agent.md'), 'utf8');
+const COMPLETE = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
 
 /** Applies pure insertions back to front, so earlier positions stay valid. */
 function applyInsertions(text: string, insertions: readonly TextInsertion[]): string {
@@ -40,7 +40,7 @@ describe('semantic rules (AD3xx)', () => {
     const expected = new Set(
       fs
         .readdirSync(dir)
-        .filter((name) => name.endsWith('.agent.md'))
+        .filter((name) => name.endsWith('.agentdoc.md'))
         .flatMap((name) => loadFixture(path.join(dir, name)).expectations.map((expectation) => expectation.code)),
     );
     assert.deepEqual(
@@ -57,7 +57,7 @@ describe('semantic rules (AD3xx)', () => {
   });
 
   it("shows the escalation arithmetic with the document's own numbers", () => {
-    const fixture = loadFixture(path.join(FIXTURE_DIR, 'rules', 'semantic-decisions.agent.md'));
+    const fixture = loadFixture(path.join(FIXTURE_DIR, 'rules', 'semantic-decisions.agentdoc.md'));
     const [finding] = only(check(fixture.text), 'AD321');
     assert.ok(finding);
     assert.equal(

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { checkWorkspace } from '../../server/src/engine/workspace/crossDocument';
+import { analyze } from '../../server/src/engine';
+import { agentIdentity, checkWorkspace, type AgentIdentity } from '../../server/src/engine/workspace/crossDocument';
+
+function identities(documents: Array<{ uri: string; text: string }>): AgentIdentity[] {
+  return documents.flatMap(({ uri, text }) => {
+    const model = analyze(text).model;
+    return model ? [agentIdentity(uri, model)] : [];
+  });
+}
 
 function doc(id: string, extra = ''): string {
   return `---\nid: ${id}\nname: Agent ${id}\nstage: pilot\nowner:\n  name: Jane Doe\nrisk:\n  personal_data: false\n  customer_facing: false\n${extra}---\n# Agent ${id}\n`;
@@ -7,27 +15,31 @@ function doc(id: string, extra = ''): string {
 
 describe('workspace checks (AD38x)', () => {
   it('reports a duplicate agent id on every document that uses it, at the id value', () => {
-    const results = checkWorkspace([
-      { uri: 'file:///ws/a.agent.md', text: doc('invoice-triage') },
-      { uri: 'file:///ws/b.agent.md', text: doc('invoice-triage') },
-      { uri: 'file:///ws/c.agent.md', text: doc('ticket-router') },
-    ]);
-    const a = results.get('file:///ws/a.agent.md') ?? [];
+    const results = checkWorkspace(
+      identities([
+        { uri: 'file:///ws/a.agentdoc.md', text: doc('invoice-triage') },
+        { uri: 'file:///ws/b.agentdoc.md', text: doc('invoice-triage') },
+        { uri: 'file:///ws/c.agentdoc.md', text: doc('ticket-router') },
+      ]),
+    );
+    const a = results.get('file:///ws/a.agentdoc.md') ?? [];
     assert.equal(a.length, 1);
     assert.equal(a[0]?.code, 'AD380');
-    assert.match(a[0]?.message ?? '', /also used by b\.agent\.md/);
+    assert.match(a[0]?.message ?? '', /also used by b\.agentdoc\.md/);
     assert.deepEqual(a[0]?.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 18 } });
-    assert.equal(results.get('file:///ws/b.agent.md')?.[0]?.code, 'AD380');
-    assert.deepEqual(results.get('file:///ws/c.agent.md'), []);
+    assert.equal(results.get('file:///ws/b.agentdoc.md')?.[0]?.code, 'AD380');
+    assert.deepEqual(results.get('file:///ws/c.agentdoc.md'), []);
   });
 
   it('reports depends_on ids that no agent has, each at its own list item', () => {
     const text = doc('ticket-router', 'depends_on: [invoice-triage, kb-search]\n');
-    const results = checkWorkspace([
-      { uri: 'file:///ws/r.agent.md', text },
-      { uri: 'file:///ws/i.agent.md', text: doc('invoice-triage') },
-    ]);
-    const findings = results.get('file:///ws/r.agent.md') ?? [];
+    const results = checkWorkspace(
+      identities([
+        { uri: 'file:///ws/r.agentdoc.md', text },
+        { uri: 'file:///ws/i.agentdoc.md', text: doc('invoice-triage') },
+      ]),
+    );
+    const findings = results.get('file:///ws/r.agentdoc.md') ?? [];
     assert.deepEqual(
       findings.map((finding) => finding.code),
       ['AD381'],
@@ -42,10 +54,12 @@ describe('workspace checks (AD38x)', () => {
   });
 
   it('is silent for a single clean document and for documents without an id', () => {
-    const results = checkWorkspace([
-      { uri: 'untitled:1', text: doc('solo') },
-      { uri: 'untitled:2', text: '# No front matter\n' },
-    ]);
+    const results = checkWorkspace(
+      identities([
+        { uri: 'untitled:1', text: doc('solo') },
+        { uri: 'untitled:2', text: '# No front matter\n' },
+      ]),
+    );
     assert.deepEqual([...results.values()].flat(), []);
   });
 });

@@ -97,15 +97,15 @@ export async function createAgentDocument(
       : vscode.workspace.workspaceFolders?.[0]?.uri;
   let uri = target;
   if (!uri) {
-    const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agent.md`) : undefined;
+    const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agentdoc.md`) : undefined;
     // Save dialogs compare the last extension only, so the filter is 'md'; the name is completed below.
     uri = await vscode.window.showSaveDialog({
       title: 'Save the new agent document',
       filters: { 'Agent document': ['md'] },
       ...(suggested ? { defaultUri: suggested } : {}),
     });
-    if (uri && !uri.path.toLowerCase().endsWith('.agent.md'))
-      uri = uri.with({ path: uri.path.replace(/(\.md)?$/i, '.agent.md') });
+    if (uri && !uri.path.toLowerCase().endsWith('.agentdoc.md'))
+      uri = uri.with({ path: uri.path.replace(/(\.agent)?(\.md)?$/i, '.agentdoc.md') });
   }
   if (!uri) return undefined;
   try {

@@ -38,16 +38,17 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'summary') {
-      const item = new vscode.TreeItem(node.view.summary, vscode.TreeItemCollapsibleState.None);
-      item.description = `${node.view.stageTitle.toLowerCase()}${node.view.tier ? ` · ${node.view.tier}` : ''}`;
+      const { verdict } = node.view;
+      const item = new vscode.TreeItem(verdict.phrase, vscode.TreeItemCollapsibleState.None);
+      item.description = node.view.tier ?? '';
       item.iconPath = new vscode.ThemeIcon('checklist');
-      item.tooltip = `${node.view.name ?? 'Agent'} is in the ${node.view.stageTitle.toLowerCase()} stage. ${node.view.summary}.`;
+      item.tooltip = `${node.view.name ?? 'Agent'}: ${verdict.phrase}. ${verdict.errors} error${verdict.errors === 1 ? '' : 's'}, ${verdict.warnings} warning${verdict.warnings === 1 ? '' : 's'}.`;
       item.contextValue = 'summary';
       return item;
     }
     if (node.kind === 'gate') {
       const open = node.gate.items.filter((item) => item.status !== 'met' && item.status !== 'waived').length;
-      const blocking = node.view.blockedStage === node.gate.stage;
+      const blocking = node.view.verdict.blockedStage?.id === node.gate.stage;
       const item = new vscode.TreeItem(
         `${node.gate.stageTitle}: ${node.gate.title}`,
         blocking || open > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,

@@ -9,6 +9,7 @@ export const STATUS_ICON: Record<ChecklistStatus, vscode.ThemeIcon> = {
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   waived: new vscode.ThemeIcon('shield', new vscode.ThemeColor('problemsInfoIcon.foreground')),
   'waiver-expired': new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  open: new vscode.ThemeIcon('issues', new vscode.ThemeColor('problemsErrorIcon.foreground')),
 };
 
 export const STATUS_LABEL: Record<ChecklistStatus, string> = {
@@ -18,4 +19,5 @@ export const STATUS_LABEL: Record<ChecklistStatus, string> = {
   pending: 'pending sign-off',
   waived: 'waived',
   'waiver-expired': 'waiver expired',
+  open: 'open findings',
 };

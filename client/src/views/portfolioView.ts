@@ -5,7 +5,7 @@ export type PortfolioGrouping = 'stage' | 'owner';
 
 type Node = { kind: 'group'; label: string; entries: PortfolioEntry[] } | { kind: 'agent'; entry: PortfolioEntry };
 
-const STAGE_ORDER = ['pilot', 'shadow', 'canary', 'production', 'retired'];
+const STAGE_ORDER = ['Pilot', 'Shadow', 'Canary', 'Production', 'Retired', 'Stage unknown'];
 
 /** Every agent doc in the workspace, grouped by stage or owner; data from agentdoc/portfolio. */
 export class PortfolioView implements vscode.TreeDataProvider<Node> {
@@ -35,7 +35,8 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
     if (node) return [];
     const groups = new Map<string, PortfolioEntry[]>();
     for (const entry of this.entries) {
-      const key = this.grouping === 'stage' ? entry.stage : (entry.owner ?? '(no owner)');
+      const key =
+        this.grouping === 'stage' ? (entry.verdict.stage?.title ?? 'Stage unknown') : (entry.owner ?? '(no owner)');
       groups.set(key, [...(groups.get(key) ?? []), entry]);
     }
     const keys = [...groups.keys()].sort((a, b) =>
@@ -56,15 +57,8 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
       entry.name ?? entry.id ?? vscode.Uri.parse(entry.uri).path.split('/').pop() ?? entry.uri,
       vscode.TreeItemCollapsibleState.None,
     );
-    const readiness = entry.nextStage
-      ? `${entry.met}/${entry.required} for ${entry.nextStage}`
-      : `${entry.met}/${entry.required} met`;
-    item.description = [
-      this.grouping === 'stage' ? entry.owner : entry.stage,
-      entry.tier,
-      readiness,
-      entry.blockers ? `${entry.blockers} blocker${entry.blockers === 1 ? '' : 's'}` : '',
-    ]
+    const { verdict } = entry;
+    item.description = [this.grouping === 'stage' ? entry.owner : undefined, entry.tier, verdict.phrase]
       .filter(Boolean)
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(
@@ -73,15 +67,14 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
         '',
         `Owner: ${entry.owner ?? '—'}  `,
         `Tier: ${entry.tier ?? '—'}  `,
-        `Stage: ${entry.stage}  `,
-        `Ready for: ${entry.readyFor ?? 'no stage yet'}  `,
-        `Items met: ${readiness}  `,
-        `Errors: ${entry.errors}`,
+        `Verdict: ${verdict.phrase}  `,
+        `Errors: ${verdict.errors}, warnings: ${verdict.warnings}`,
       ].join('\n'),
     );
+    const clean = verdict.blockers === 0 && verdict.stage !== undefined;
     item.iconPath = new vscode.ThemeIcon(
-      entry.blockers ? 'circle-large-outline' : 'pass-filled',
-      new vscode.ThemeColor(entry.blockers ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'),
+      clean ? 'pass-filled' : 'circle-large-outline',
+      new vscode.ThemeColor(clean ? 'testing.iconPassed' : 'problemsWarningIcon.foreground'),
     );
     item.resourceUri = vscode.Uri.parse(entry.uri);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(entry.uri)] };

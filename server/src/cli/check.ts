@@ -1,23 +1,18 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundledSchemas } from '../engine';
-import { severityRank, type Severity } from '../engine/types';
-import type { CheckJob, CheckedFile } from './checkFile';
-import { ConfigError, ConfigResolver } from './configFiles';
-import { collectFiles } from './files';
+import { severityRank, type CheckedFile, type Severity } from '../engine';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { FORMATS, type FormatName, type Formatter } from './formats/types';
-import { GitIgnore } from './gitignore';
-import { DATE, displayPath, emit, UsageError, type CliIo } from './io';
-import { checkAll, PARALLEL_THRESHOLD } from './pool';
+import { FORMATS, type FormatName, type Formatter, type ReportedFile } from './formats/types';
+import { emit, UsageError, type CliIo } from './io';
+import { PARALLEL_THRESHOLD, runCheck } from './run';
+import { openSession } from './session';
 
 export const CHECK_USAGE = `Usage: agentdoc check [paths or globs...] [options]
 
-Checks AI-agent production documentation (*.agent.md). Folders are searched recursively,
+Checks AI-agent production documentation (*.agentdoc.md). Folders are searched recursively,
 respecting .gitignore; the default is the current folder.
 
 Options:
@@ -45,52 +40,6 @@ const FORMATTERS: Record<FormatName, Formatter> = {
   markdown: formatMarkdown,
   github: formatGithub,
 };
-
-export interface Prepared {
-  files: string[];
-  jobs: CheckJob[];
-}
-
-/** Shared by check and report: options → files, configs validated, one job per file. */
-export function prepare(
-  positionals: readonly string[],
-  values: { config?: string; today?: string; stage?: string },
-  io: CliIo,
-): Prepared {
-  if (values.today !== undefined && !DATE.test(values.today))
-    throw new UsageError(`--today takes a date as YYYY-MM-DD, not "${values.today}".`);
-  const stages = bundledSchemas.gates.stages.map((stage) => stage.id);
-  if (values.stage !== undefined && !stages.includes(values.stage))
-    throw new UsageError(`Unknown --stage "${values.stage}": use one of ${stages.join(', ')}.`);
-  const gitignore = new GitIgnore(io.cwd);
-  const explicit = values.config === undefined ? undefined : path.resolve(io.cwd, values.config);
-  let configs: ConfigResolver;
-  try {
-    configs = new ConfigResolver(explicit, gitignore.root, io.cwd);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
-  }
-  const { files, unmatched } = collectFiles(positionals.length ? positionals : ['.'], io.cwd, configs, gitignore);
-  if (unmatched.length)
-    throw new UsageError(
-      `Nothing found for ${unmatched.map((input) => `"${input}"`).join(', ')}: give existing files, folders or globs that match files.`,
-    );
-  const jobs = files.map((file): CheckJob => {
-    const config = configs.forFile(file);
-    return {
-      file,
-      display: displayPath(io.cwd, file),
-      ...(config.path !== undefined && config.text !== undefined
-        ? { config: { path: config.path, text: config.text } }
-        : {}),
-      ...(values.today ? { today: values.today } : {}),
-      ...(values.stage ? { stage: values.stage } : {}),
-    };
-  });
-  if (configs.problems.length) throw new ConfigError(configs.problems.join('\n'));
-  return { files, jobs };
-}
 
 export async function check(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -122,29 +71,36 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
   const jobCount = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1))
     throw new UsageError('--jobs takes a whole number of at least 1.');
-  const { jobs } = prepare(positionals, values, io);
-  if (jobs.length === 0)
-    io.stderr(
-      `agentdoc: no *.agent.md files found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
-    );
-  const progress = io.stderrIsTty && jobs.length >= PARALLEL_THRESHOLD;
-  const checked = await checkAll(jobs, {
+  const session = await openSession(positionals.length ? positionals : ['.'], values, io);
+  const progress = io.stderrIsTty && session.files.length >= PARALLEL_THRESHOLD;
+  const checked = await runCheck(session, {
     ...(jobCount !== undefined ? { jobs: jobCount } : {}),
+    ...(values.today ? { today: values.today } : {}),
+    ...(values.stage ? { stage: values.stage } : {}),
     ...(progress
       ? { onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`) }
       : {}),
   });
   if (progress) io.stderr('\r\x1b[K');
-  const failing = checked.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
-  const { shown, hidden } = values.quiet ? quiet(checked) : { shown: checked, hidden: 0 };
+  if (checked.length === 0)
+    io.stderr(
+      `agentdoc: no agent documents (*.agentdoc.md) found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
+    );
+  const files = checked.map((file) => reported(file, session.display(file.path)));
+  const failing = files.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
+  const { shown, hidden } = values.quiet ? quiet(files) : { shown: files, hidden: 0 };
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
   emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
   return failing ? 1 : 0;
 }
 
+function reported(file: CheckedFile, display: string): ReportedFile {
+  return { path: display, findings: file.result.findings, verdict: file.result.verdict, tier: file.result.facts.tier };
+}
+
 /** --quiet: errors only, in every format; the rest is counted for the text summary. */
-function quiet(files: readonly CheckedFile[]): { shown: CheckedFile[]; hidden: number } {
+function quiet(files: readonly ReportedFile[]): { shown: ReportedFile[]; hidden: number } {
   let hidden = 0;
   const shown = files.map((file) => {
     const findings = file.findings.filter((finding) => (finding.severity as Severity) === 'error');

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, bundledSchemas } from '../engine';
-import { AGENT_ID_PATTERN, createSkeleton, slugify, type SkeletonAnswers } from '../engine/skeleton';
+import { analyze, bundledSchemas, AGENT_ID_PATTERN, createSkeleton, slugify, type SkeletonAnswers } from '../engine';
 import { displayPath, UsageError, type CliIo } from './io';
 
 export const INIT_USAGE = `Usage: agentdoc init [file] [options]
@@ -93,10 +92,10 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     ...(values.purpose ? { purpose: values.purpose } : {}),
     today: values.today ?? new Date().toISOString().slice(0, 10),
   };
-  const target = path.resolve(io.cwd, positionals[0] ?? `${id}.agent.md`);
-  if (!target.endsWith('.agent.md'))
+  const target = path.resolve(io.cwd, positionals[0] ?? `${id}.agentdoc.md`);
+  if (!target.endsWith('.agentdoc.md'))
     throw new UsageError(
-      `"${positionals[0] ?? ''}" does not end in .agent.md, so agentdoc would not check it: name the file <something>.agent.md.`,
+      `"${positionals[0] ?? ''}" does not end in .agentdoc.md, so agentdoc would not check it: name the file <something>.agentdoc.md.`,
     );
   const text = createSkeleton(answers);
   try {

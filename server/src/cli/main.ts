@@ -1,6 +1,6 @@
 import * as readline from 'node:readline/promises';
 import { check, CHECK_USAGE } from './check';
-import { ConfigError } from './configFiles';
+import { ConfigError } from './session';
 import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
 import { report, REPORT_USAGE } from './reportCommand';
@@ -9,7 +9,7 @@ import { TOOL_VERSION } from './formats/sarif';
 const USAGE = `Usage: agentdoc <command> [options]
 
 Commands:
-  check [paths...]   check *.agent.md files (text, json, sarif, markdown or github output)
+  check [paths...]   check *.agentdoc.md files (text, json, sarif, markdown or github output)
   report [paths...]  write the readiness report (markdown or html) for a decision gate
   init [file]        create a new agent document from the template
 
@@ -61,7 +61,20 @@ function isParseArgsError(error: unknown): error is TypeError {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
+/**
+ * Output to a closed pipe (`agentdoc check | head`) ends the run quietly, as the reader wants:
+ * no EPIPE stack trace, whatever the format.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const terminal = Boolean(process.stdin.isTTY);
   // Created on the first question only, so commands that never ask leave stdin alone.
   let prompt: readline.Interface | undefined;

@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildReport, renderReportHtml, renderReportMarkdown } from '../engine/report';
-import { analyzeWithConfig, loadConfig } from '../engine/config';
-import { prepare } from './check';
+import { buildReport, renderReportHtml, renderReportMarkdown } from '../engine';
+import { openSession } from './session';
 import { emit, UsageError, type CliIo } from './io';
 
 export const REPORT_USAGE = `Usage: agentdoc report [paths or globs...] [--format markdown|html] [--output FILE]
@@ -18,7 +16,7 @@ Options:
   --config <file>           use this config file instead of discovering .agentdoc.yaml
   --today <YYYY-MM-DD>      the date the report is as of (default: today)`;
 
-export function report(args: readonly string[], io: CliIo): number {
+export async function report(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -37,19 +35,12 @@ export function report(args: readonly string[], io: CliIo): number {
   }
   if (values.format !== 'markdown' && values.format !== 'html')
     throw new UsageError(`Unknown --format "${values.format}": use markdown or html.`);
-  const { jobs } = prepare(positionals, values, io);
-  if (jobs.length === 0) throw new UsageError('No *.agent.md files found: give the files or folders to report on.');
   const date = values.today ?? new Date().toISOString().slice(0, 10);
-  const entries = jobs.map((job) => {
-    const loaded = job.config ? loadConfig(job.config.text, job.config.path) : undefined;
-    return {
-      path: job.display,
-      result: analyzeWithConfig(fs.readFileSync(job.file, 'utf8'), loaded, {
-        today: date,
-        ...(job.stage ? { stageOverride: job.stage } : {}),
-      }),
-    };
-  });
+  const session = await openSession(positionals.length ? positionals : ['.'], { ...values, today: date }, io);
+  const checked = await session.service.checkFiles(session.files);
+  if (checked.length === 0)
+    throw new UsageError('No agent documents (*.agentdoc.md) found: give the files or folders to report on.');
+  const entries = checked.map((file) => ({ path: session.display(file.path), result: file.result }));
   const built = buildReport(entries, { date });
   emit(io, values.format === 'html' ? renderReportHtml(built) : renderReportMarkdown(built), values.output);
   return 0;

@@ -1,18 +1,46 @@
-import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { checkText, type CheckJob } from './checkFile';
+import {
+  compactResult,
+  loadConfig,
+  readAndCheck,
+  type DocumentCheck,
+  type ListedFile,
+  type ResolvedConfig,
+} from '../engine';
+import { nodeHost } from '../node/nodeHost';
+import { cliDocumentOptions } from './session';
+
+export interface WorkerBatch {
+  id: number;
+  jobs: Array<{ file: ListedFile; config?: { path: string; text: string } }>;
+  today?: string;
+  stage?: string;
+}
+
+/** A checked document without its config (the main thread has it); null for a file that is not an agent doc. */
+export type WorkerResult = Omit<DocumentCheck, 'config'> | null;
+
+export interface WorkerReply {
+  id: number;
+  results: WorkerResult[];
+}
+
+const NONE: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
 
 /**
- * Worker thread for large trees: receives batches of jobs, answers with the checked files in the
- * same order. Bundled as dist/cli-worker.js next to dist/cli.js.
+ * Worker thread for large trees: the read-and-analyse step of the pipeline for a batch of files,
+ * answered in the same order. Bundled as dist/cli-worker.js next to dist/cli.js.
  */
-parentPort?.on('message', (batch: { id: number; jobs: CheckJob[] }) => {
-  const results = batch.jobs.map((job) => {
-    try {
-      return { ok: true as const, file: checkText(fs.readFileSync(job.file, 'utf8'), job) };
-    } catch (error) {
-      return { ok: false as const, error: `${job.display}: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  });
-  parentPort?.postMessage({ id: batch.id, results });
+async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
+  const results: WorkerResult[] = [];
+  for (const { file, config } of batch.jobs) {
+    const resolved: ResolvedConfig = config ? { ...config, loaded: loadConfig(config.text, config.path) } : NONE;
+    const check = await readAndCheck(file, resolved, (path) => nodeHost.readFile(path), cliDocumentOptions(batch));
+    results.push(check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
+  }
+  return { id: batch.id, results };
+}
+
+parentPort?.on('message', (batch: WorkerBatch) => {
+  void checkBatch(batch).then((reply) => parentPort?.postMessage(reply));
 });

@@ -1,15 +1,20 @@
+import { internalError } from './catalogue/engineCodes';
+import { applySeverityOverrides } from './config/severity';
+import type { SeverityOverrides } from './config/types';
 import { Facts } from './evaluation/facts';
+import { evaluateReadiness, settleItems, type Readiness } from './evaluation/readiness';
+import { StageLadder } from './evaluation/stages';
+import { validatorsFor } from './evaluation/validators';
+import { computeVerdict, type Verdict } from './evaluation/verdict';
+import { keepSafeFixes } from './fixes/insertionSafety';
+import { inputGuard } from './inputGuard';
 import { buildModel, type DocumentModel } from './model/documentModel';
 import { parseIsoDate } from './model/values';
-import { evaluateReadiness, type Readiness } from './evaluation/readiness';
 import { allRules } from './rules';
-import type { Rule, RuleContext } from './rules/rule';
+import { makeFinding, type Rule, type RuleContext } from './rules/rule';
 import { bundledSchemas } from './schemaData/bundled';
-import type { SchemaSet } from './schemaData/types';
-import { StageLadder } from './evaluation/stages';
-import { severityRank, type Finding } from './types';
-import { validatorsFor } from './evaluation/validators';
-import { keepSafeFixes } from './fixes/insertionSafety';
+import type { SchemaSet, StageSpec } from './schemaData/types';
+import { severityRank, type Finding, type Severity } from './types';
 
 export interface AnalyzeOptions {
   schemas?: SchemaSet;
@@ -29,6 +34,8 @@ export interface AnalyzeOptions {
    * workspace; without it, evidence links are not checked.
    */
   fileExists?: (relativePath: string) => boolean;
+  /** A config's `rules` severities, applied to every finding after the rules ran. */
+  overrides?: SeverityOverrides;
   /** Guards against hostile input; the defaults suit any real document. */
   limits?: AnalysisLimits;
 }
@@ -40,33 +47,66 @@ export interface AnalysisLimits {
   maxFindingsPerRule?: number;
 }
 
+/** Who the agent is, for the portfolio, the report and the CLI: read once, kept when the model is not. */
+export interface DocumentFacts {
+  id: string | undefined;
+  name: string | undefined;
+  owner: string | undefined;
+  tier: string | undefined;
+  /** The stage as written, also when the gates do not know it. */
+  declaredStage: string | undefined;
+}
+
 export interface AnalysisResult {
+  /** Final findings: sorted, the config's overrides applied. */
   findings: Finding[];
+  facts: DocumentFacts;
+  /** The model and readiness items; absent when the text was not analysed, or in a compact result. */
   model: DocumentModel | undefined;
   readiness: Readiness | undefined;
+  /** The stage the document is judged at (its own, or the override); undefined when unknown. */
+  stage: StageSpec | undefined;
+  verdict: Verdict;
 }
 
 export const DEFAULT_MAX_BYTES = 5_000_000;
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+const NO_FACTS: DocumentFacts = {
+  id: undefined,
+  name: undefined,
+  owner: undefined,
+  tier: undefined,
+  declaredStage: undefined,
+};
 
 /** Text in, findings out: the one entry point the language server, the CLI and the tests share. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const guard = inputGuard(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (guard) return { findings: [guard], model: undefined, readiness: undefined };
+  if (guard) return notAnalysed(guard, options.overrides);
   try {
     return analyzeText(text, options);
   } catch (error) {
     // Rules are contained one by one below; this catches a failure before them (model, facts,
     // readiness), which would otherwise escape into the language server's event loop and end it.
     const reason = error instanceof Error ? error.message : String(error);
-    const finding: Finding = {
-      code: 'AD900',
-      rule: 'internal-error',
-      severity: 'error',
-      message: `agentdoc could not read this document: ${reason}. Please report this.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    };
-    return { findings: [finding], model: undefined, readiness: undefined };
+    const finding = makeFinding(
+      internalError,
+      'error',
+      `agentdoc could not read this document: ${reason}. Please report this.`,
+      ZERO,
+    );
+    return notAnalysed(finding, options.overrides);
   }
+}
+
+/** The result for text that was not analysed: one finding says why. */
+export function notAnalysed(finding: Finding, overrides: SeverityOverrides | undefined): AnalysisResult {
+  const findings = overrides ? applySeverityOverrides([finding], overrides) : [finding];
+  const verdict: Verdict = {
+    ...computeVerdict(findings, undefined, new StageLadder(bundledSchemas.gates)),
+    phrase: 'Not checked',
+  };
+  return { findings, facts: NO_FACTS, model: undefined, readiness: undefined, stage: undefined, verdict };
 }
 
 function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
@@ -89,22 +129,73 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
     today,
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
   };
-  const findings: Finding[] = [];
+  const found: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
     try {
-      findings.push(...capped(rule, rule.check(context), options.limits?.maxFindingsPerRule));
+      for (const finding of capped(rule, rule.check(context), options.limits?.maxFindingsPerRule)) found.push(finding);
     } catch (error) {
       // A broken rule must not hide the others' findings or take the server down.
-      findings.push({
-        code: 'AD900',
-        rule: 'internal-error',
-        severity: 'error',
-        message: `agentdoc could not run rule ${rule.code} (${rule.name}) on this document: ${error instanceof Error ? error.message : String(error)}. Other rules ran normally; please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      });
+      const reason = error instanceof Error ? error.message : String(error);
+      found.push(
+        makeFinding(
+          internalError,
+          'error',
+          `agentdoc could not run rule ${rule.code} (${rule.name}) on this document: ${reason}. Other rules ran normally; please report this.`,
+          ZERO,
+        ),
+      );
     }
   }
-  return { findings: sortFindings(keepSafeFixes(model, findings)), model, readiness };
+  const findings = sortFindings(applySeverityOverrides(keepSafeFixes(model, found), options.overrides ?? {}));
+  const stage = override ?? ladder.get(facts.stage);
+  return {
+    findings,
+    facts: documentFacts(model, facts, readiness),
+    model,
+    readiness: settleItems(readiness, findings, ladder),
+    stage,
+    verdict: computeVerdict(findings, stage, ladder),
+  };
+}
+
+/**
+ * The same analysis with further findings about the document (the cross-document checks): merged,
+ * the config's overrides applied to them too, the verdict recomputed over all of them.
+ */
+export function withFindings(
+  result: AnalysisResult,
+  extra: readonly Finding[],
+  overrides: SeverityOverrides,
+  schemas: SchemaSet,
+): AnalysisResult {
+  if (extra.length === 0) return result;
+  const findings = sortFindings([...result.findings, ...applySeverityOverrides(extra, overrides)]);
+  const ladder = new StageLadder(schemas.gates);
+  const readiness = result.readiness && settleItems(result.readiness, findings, ladder);
+  return { ...result, findings, readiness, verdict: computeVerdict(findings, result.stage, ladder) };
+}
+
+/** The result without its model and items: what an index or a worker thread keeps and sends. */
+export function compactResult(result: AnalysisResult): AnalysisResult {
+  const findings = result.findings.map(({ fixes: _fixes, ...finding }) => finding);
+  return { ...result, findings, model: undefined, readiness: undefined };
+}
+
+function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness): DocumentFacts {
+  const data = facts.frontMatter;
+  const owner = data['owner'];
+  return {
+    id: text(data['id']),
+    name: text(data['name']) ?? model.title?.text,
+    owner: owner && typeof owner === 'object' ? text((owner as Record<string, unknown>)['name']) : undefined,
+    tier: readiness.tier,
+    declaredStage: text(data['stage']),
+  };
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 /** More findings than this from one rule are summed up: editors choke on 50,000 diagnostics. */
@@ -112,20 +203,27 @@ export const MAX_FINDINGS_PER_RULE = 1000;
 
 /**
  * A rule's findings, at most MAX_FINDINGS_PER_RULE of them (the first in document order) plus one
- * saying how many more there are. Besides sparing the editor, this keeps the caller's
- * push(...spread) small: 100,000 arguments (one per row of a huge table) overflow the call stack.
+ * saying how many more there are, as severe and as early-blocking as the worst it stands for, so
+ * the cap never changes the verdict.
  */
 function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Finding[] {
   if (found.length <= max) return found;
-  const kept = sortFindings(found).slice(0, max);
-  const next = found[max];
-  const more = found.length - max;
+  const sorted = sortFindings(found);
+  const kept = sorted.slice(0, max);
+  const hidden = sorted.slice(max);
+  const worst = hidden.reduce<Severity>(
+    (best, finding) => (severityRank[finding.severity] < severityRank[best] ? finding.severity : best),
+    'hint',
+  );
+  const fixed = hidden.some((finding) => finding.blocks === undefined && finding.severity === 'error');
+  const blocks = fixed ? undefined : hidden.find((finding) => finding.severity === worst)?.blocks;
   kept.push({
     code: rule.code,
     rule: rule.name,
-    severity: 'information',
-    message: `${more.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`,
-    range: next?.range ?? kept[kept.length - 1]!.range,
+    severity: worst,
+    message: `${hidden.length.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`,
+    range: hidden[0]?.range ?? kept[kept.length - 1]!.range,
+    ...(blocks !== undefined ? { blocks } : {}),
   });
   return kept;
 }
@@ -139,62 +237,4 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.code.localeCompare(b.code) ||
       a.message.localeCompare(b.message),
   );
-}
-
-function inputGuard(text: string, maxBytes: number): Finding | undefined {
-  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const bytes = utf8Length(text, maxBytes);
-  if (bytes > maxBytes) {
-    return {
-      code: 'AD901',
-      rule: 'document-too-large',
-      severity: 'warning',
-      message: `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`,
-      range: zero,
-    };
-  }
-  const sample = text.slice(0, 8000);
-  const nul = sample.indexOf('\u0000');
-  if (nul >= 0) {
-    return {
-      code: 'AD902',
-      rule: 'not-text',
-      severity: 'warning',
-      message: 'This file holds binary data (NUL bytes), not text, so it was not checked.',
-      range: zero,
-    };
-  }
-  // Binary without NULs (e.g. compressed data decoded as UTF-8) shows up as control characters and
-  // U+FFFD replacement characters; no text document has them as a tenth of its first 8,000.
-  const garbage = sample.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
-  if (sample.length >= 64 && garbage * 10 > sample.length) {
-    return {
-      code: 'AD902',
-      rule: 'not-text',
-      severity: 'warning',
-      message: 'This file holds binary data (control or undecodable characters), not text, so it was not checked.',
-      range: zero,
-    };
-  }
-  return undefined;
-}
-
-/**
- * UTF-8 size of the text, as the setting is in bytes. A string cannot be smaller in UTF-8 than its
- * UTF-16 length suggests for ASCII, nor more than 3 bytes per unit, so most texts need no count.
- */
-function utf8Length(text: string, limit: number): number {
-  // UTF-8 never takes fewer bytes than UTF-16 code units, nor more than three per unit.
-  if (text.length * 3 <= limit || text.length > limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

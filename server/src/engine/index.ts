@@ -1,15 +1,44 @@
-export { analyze, sortFindings, DEFAULT_MAX_BYTES, type AnalyzeOptions, type AnalysisResult } from './analyze';
-export type { Finding, FixSuggestion, Position, Range, Severity, TextInsertion } from './types';
+/**
+ * The engine's one public module: the language server, the CLI and the tests import from here.
+ * Everything behind it (model, evaluation, rules, fixes, features, report) is the engine's own.
+ */
+export { createAgentdocService, type AgentdocService, type AgentdocServiceOptions } from './service';
+export {
+  analyze,
+  sortFindings,
+  withFindings,
+  compactResult,
+  DEFAULT_MAX_BYTES,
+  type DocumentFacts,
+  type AnalyzeOptions,
+  type AnalysisLimits,
+  type AnalysisResult,
+} from './analyze';
+export {
+  checkDocument,
+  readAndCheck,
+  unreadableDocument,
+  crossCheck,
+  finishDocument,
+  type DocumentCheck,
+  type DocumentOptions,
+  type CheckedFile,
+} from './pipeline';
+export type { ListedFile, FileSet } from './files/fileSet';
+export type { FileHost, DirectoryEntry, EntryKind } from './host';
+export type { ResolvedConfig } from './config/resolver';
+export type { Finding, FixSuggestion, Position, Range, RelatedFinding, Severity, TextInsertion } from './types';
+export { severityRank } from './types';
 export type { Readiness, ItemResult, ItemStatus } from './evaluation/readiness';
+export type { Verdict } from './evaluation/verdict';
 export { allRules } from './rules';
+export { ruleCatalogue, ruleInfo, knownRuleCodes, type RuleInfo } from './catalogue';
+export { configInvalid } from './catalogue/engineCodes';
 export { bundledSchemas } from './schemaData/bundled';
 export type { SchemaSet } from './schemaData/types';
 export {
   loadConfig,
-  analyzeWithConfig,
   applySeverityOverrides,
-  findConfigPath,
-  knownRuleCodes,
   CONFIG_FILE_NAMES,
   type LoadedConfig,
   type ConfigProblem,
@@ -17,3 +46,28 @@ export {
   type SeverityOverride,
   type SeverityOverrides,
 } from './config';
+export {
+  isAgentDoc,
+  declaresAgentdoc,
+  mayBeAgentDoc,
+  isChatToolFile,
+  hasLegacySuffix,
+  preferredName,
+  AGENT_DOC_SUFFIX,
+  LEGACY_SUFFIX,
+  DEFAULT_INCLUDE,
+} from './files/agentDocKind';
+export { compileGlob, compileGlobs } from './files/glob';
+export { basename, dirname, joinPath, relativeTo } from './host';
+// Editor features: pure functions of an analysis, translated to LSP by server/src/lsp.
+export { fixAll, quickFixes, type FixPlan } from './features/codeActions';
+export { completionsAt, type CompletionOption } from './features/completion';
+export { hoverAt } from './features/hover';
+export { documentOutline, foldingSpans, type OutlineSymbol } from './features/outline';
+export { buildSymbolIndex, definitionAt, referencesAt } from './features/references';
+export { evidenceLinks } from './features/links';
+export { assemblePrompt } from './features/promptText';
+export { readinessView, portfolioEntry } from './features/checklist';
+export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
+export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
+export { renderRulesDoc } from './catalogue/rulesDoc';

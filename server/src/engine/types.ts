@@ -30,6 +30,26 @@ export interface FixSuggestion {
   conflictKey?: string;
 }
 
+/**
+ * A requirement's timing: the stage from which it must hold, and what that means for a document at
+ * its current stage (an error from that stage on, a warning the stage before, information earlier).
+ */
+export interface Due {
+  severity: Severity;
+  /** Stage id from which the requirement blocks. */
+  stage: string;
+}
+
+/** What a rule gives a finding: a fixed severity, or the timing it follows. */
+export type Level = Severity | Due;
+
+/** A place related to a finding: what it stands for, folded into it (LSP relatedInformation). */
+export interface RelatedFinding {
+  message: string;
+  range: Range;
+  code?: string;
+}
+
 export interface Finding {
   /** Stable rule code, e.g. AD100. */
   code: string;
@@ -43,4 +63,11 @@ export interface Finding {
   /** Gate item or section this finding is about, for readiness views and fixes. */
   subject?: { kind: 'section' | 'gate-item' | 'table' | 'front-matter'; id: string };
   fixes?: FixSuggestion[];
+  /**
+   * Stage id from which this finding blocks readiness; set for stage-dependent findings. A finding
+   * without it blocks every stage when it is an error and none otherwise.
+   */
+  blocks?: string;
+  /** Findings this one stands for (one finding per root cause). */
+  related?: RelatedFinding[];
 }

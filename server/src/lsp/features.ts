@@ -13,16 +13,25 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, Range } from '../engine';
-import { fixAll, quickFixes, type FixPlan } from '../engine/features/codeActions';
-import { completionsAt, type CompletionOption } from '../engine/features/completion';
-import { hoverAt } from '../engine/features/hover';
-import { documentOutline, foldingSpans, type OutlineSymbol } from '../engine/features/outline';
-import { summarizeReadiness } from '../engine/features/readinessSummary';
-import { buildSymbolIndex, definitionAt, referencesAt } from '../engine/features/references';
-import { evidenceLinks } from '../engine/features/links';
-import { assemblePrompt } from '../engine/features/promptText';
-import { StageLadder } from '../engine/evaluation/stages';
+import {
+  assemblePrompt,
+  buildSymbolIndex,
+  completionsAt,
+  definitionAt,
+  documentOutline,
+  evidenceLinks,
+  fixAll,
+  foldingSpans,
+  hoverAt,
+  preferredName,
+  quickFixes,
+  referencesAt,
+  type AnalysisResult,
+  type CompletionOption,
+  type FixPlan,
+  type OutlineSymbol,
+  type Range,
+} from '../engine';
 import { toDiagnostic } from './convert';
 
 /** Translation only: engine results in, LSP shapes out. */
@@ -44,6 +53,18 @@ function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeActi
   };
 }
 
+/** `x.agent.md` → `x.agentdoc.md`: the suffix no other tool claims (VS Code uses *.agent.md for chat agents). */
+function renameAction(uri: string): CodeAction | undefined {
+  const slash = uri.lastIndexOf('/');
+  const renamed = preferredName(uri.slice(slash + 1));
+  if (!renamed) return undefined;
+  return {
+    title: `Rename to ${renamed} (the agentdoc suffix; VS Code uses *.agent.md for its chat agents)`,
+    kind: CodeActionKind.RefactorRewrite,
+    edit: { documentChanges: [{ kind: 'rename', oldUri: uri, newUri: `${uri.slice(0, slash + 1)}${renamed}` }] },
+  };
+}
+
 export function codeActions(
   document: TextDocument,
   result: AnalysisResult,
@@ -55,6 +76,8 @@ export function codeActions(
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix))
     actions.push(...quickFixes(result, range).map((plan) => toAction(document, plan, CodeActionKind.QuickFix)));
+  const rename = wants(CodeActionKind.RefactorRewrite) ? renameAction(document.uri) : undefined;
+  if (rename) actions.push(rename);
   if (wants(FIX_ALL_KIND)) {
     const all = fixAll(result);
     if (all) actions.push(toAction(document, all, FIX_ALL_KIND));
@@ -136,12 +159,11 @@ export function references(
  */
 export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
   if (!result.readiness || !result.model) return [];
-  const summary = summarizeReadiness(result.readiness, new StageLadder(result.model.schemas.gates));
-  const tier = result.readiness.tier ? ` · ${result.readiness.tier}` : '';
+  const tier = result.facts.tier ? ` · ${result.facts.tier}` : '';
   const lenses: CodeLens[] = [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      command: { title: `agentdoc: ${summary.text}${tier}`, command: 'agentdoc.showChecklist' },
+      command: { title: `agentdoc: ${result.verdict.phrase}${tier}`, command: 'agentdoc.showChecklist' },
     },
   ];
   const prompt = assemblePrompt(result.model);

@@ -49,3 +49,27 @@ export async function readSettings(
 function positiveInteger(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
 }
+
+/**
+ * The editor's files.exclude for a folder, as globs: the workspace walk leaves out what the user
+ * hid from the explorer, as the CLI leaves out what .gitignore does.
+ */
+export async function readFilesExclude(
+  connection: Connection,
+  folderUri: string,
+  clientSupportsConfiguration: boolean,
+): Promise<string[]> {
+  if (!clientSupportsConfiguration) return [];
+  try {
+    const raw = (await connection.workspace.getConfiguration({
+      scopeUri: folderUri,
+      section: 'files.exclude',
+    })) as unknown;
+    if (!raw || typeof raw !== 'object') return [];
+    return Object.entries(raw as Record<string, unknown>)
+      .filter(([glob, on]) => on === true && typeof glob === 'string' && glob.length <= 1000)
+      .map(([glob]) => glob.replace(/^\*\*\//, '**/'));
+  } catch {
+    return [];
+  }
+}

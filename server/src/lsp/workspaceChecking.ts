@@ -1,81 +1,53 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult } from '../engine';
-import { sendAgentdocNotification } from './typedConnection';
-import type { DiagnosticsPublisher } from './diagnosticsPublisher';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { Connection } from 'vscode-languageserver';
+import { compactResult, type AgentdocService, type DocumentCheck, type ListedFile } from '../engine';
+import { pathToUri } from './uris';
+
+export interface IndexingHooks {
+  /** Per folder, the editor's files.exclude globs (those set to true). */
+  excludes(folder: string): Promise<string[]>;
+  supportsProgress(): boolean;
+  onFile(uri: string, check: DocumentCheck | undefined): void;
+}
 
 /**
- * Keeps diagnostics for agent docs that are not open: indexes the workspace folders at start-up
- * (with cancellable progress) and follows file-system changes. Open documents are published by
- * the open-document path; this only speaks for files the editor has not opened.
+ * Checks the agent documents on disk in the workspace folders: the same file set as the CLI
+ * (engine/files/fileSet.ts), with cancellable progress, yielding between files so requests for
+ * open documents are answered while a large workspace indexes.
  */
-export class WorkspaceChecking {
-  private folders: string[] = [];
-  private enabled = true;
-
-  constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly index: WorkspaceIndex,
-    private readonly supportsProgress: () => boolean,
-    private readonly publisher: DiagnosticsPublisher,
-  ) {}
-
-  setFolders(folders: string[]): void {
-    this.folders = folders;
-  }
-
-  private publish(uri: string, result: AnalysisResult | undefined): void {
-    if (this.documents.get(uri)) return;
-    if (this.enabled && result) this.publisher.publish(uri, result.findings);
-    else this.publisher.clear(uri);
-  }
-
-  async indexAll(enabled: boolean): Promise<number> {
-    this.enabled = enabled;
-    const previous = this.index.all().map(([uri]) => uri);
-    this.index.clear();
-    for (const uri of previous) this.publish(uri, undefined);
-    let cancelled = false;
-    const progress = this.supportsProgress() ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('agentdoc: checking agent docs', 0, 'listing files…', true);
-    progress?.token.onCancellationRequested(() => {
-      cancelled = true;
+export async function indexFolders(
+  connection: Connection,
+  service: AgentdocService,
+  folders: readonly string[],
+  hooks: IndexingHooks,
+): Promise<number> {
+  let cancelled = false;
+  const progress = hooks.supportsProgress() ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('agentdoc: checking agent documents', 0, 'listing files…', true);
+  progress?.token.onCancellationRequested(() => {
+    cancelled = true;
+  });
+  const files: ListedFile[] = [];
+  for (const folder of folders) {
+    const listed = await service.listFiles([folder], {
+      excludes: await hooks.excludes(folder),
+      isCancelled: () => cancelled,
     });
-    const count = await this.index.indexFolders(
-      this.folders,
-      {
-        report: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done} of ${total}`),
-        isCancelled: () => cancelled,
-      },
-      (uri, result) => this.publish(uri, result),
-    );
-    progress?.done();
-    this.publisher.refreshWorkspace();
-    sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
-    return count;
+    files.push(...listed.files);
   }
+  let done = 0;
+  for (const file of files) {
+    if (cancelled) break;
+    hooks.onFile(pathToUri(file.path), await checkOnDisk(service, file));
+    done++;
+    progress?.report(Math.round((done / Math.max(files.length, 1)) * 100), `${done} of ${files.length}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  progress?.done();
+  return done;
+}
 
-  async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    if (deleted) {
-      this.index.remove(uri);
-      this.publish(uri, undefined);
-    } else {
-      this.publish(uri, await this.index.refresh(uri));
-    }
-    this.publisher.refreshWorkspace();
-    sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
-  }
-
-  /** After an open document closes, its on-disk version speaks for it again. */
-  async documentClosed(uri: string): Promise<void> {
-    if (!this.enabled || !this.folders.some((folder) => uri.startsWith(folder))) {
-      this.publisher.clear(uri);
-      this.publisher.refreshWorkspace();
-      return;
-    }
-    this.publish(uri, await this.index.refresh(uri));
-    this.publisher.refreshWorkspace();
-  }
+/** One file from disk, compact; undefined when it is gone or is no agent document. */
+export async function checkOnDisk(service: AgentdocService, file: ListedFile): Promise<DocumentCheck | undefined> {
+  const check = await service.readAndCheck({ ...file, explicit: false });
+  return check && { ...check, result: compactResult(check.result) };
 }

@@ -8,7 +8,7 @@ export interface LspRange {
   end: { line: number; character: number };
 }
 
-export type ChecklistStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired';
+export type ChecklistStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
 
 export interface ChecklistItem {
   id: string;
@@ -36,17 +36,26 @@ export interface ChecklistGate {
   items: ChecklistItem[];
 }
 
+/** The engine's verdict, as the views show it (see engine/evaluation/verdict.ts). */
+export interface VerdictView {
+  stage: { id: string; title: string } | undefined;
+  readyFor: { id: string; title: string } | undefined;
+  blockedStage: { id: string; title: string } | undefined;
+  blockers: number;
+  errors: number;
+  warnings: number;
+  /** The one phrase every view shows: "Canary · 3 items block production". */
+  phrase: string;
+}
+
 export interface ReadinessView {
   uri: string;
   id: string | undefined;
   name: string | undefined;
-  stage: string;
-  stageTitle: string;
   tier: string | undefined;
-  readyFor: string | undefined;
-  blockedStage: string | undefined;
-  /** e.g. "Ready for shadow · 3 items block canary" */
-  summary: string;
+  verdict: VerdictView;
+  /** Where the first blocker is, for "show me": the code lens and the status bar reveal it. */
+  firstBlocker: LspRange | undefined;
   gates: ChecklistGate[];
 }
 
@@ -56,14 +65,7 @@ export interface PortfolioEntry {
   name: string | undefined;
   owner: string | undefined;
   tier: string | undefined;
-  stage: string;
-  readyFor: string | undefined;
-  /** Items met / required for the next stage (the one the agent is heading for). */
-  nextStage: string | undefined;
-  met: number;
-  required: number;
-  blockers: number;
-  errors: number;
+  verdict: VerdictView;
 }
 
 /** The answers of the New-document flow: the engine's own type, so the two cannot drift. */

@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine';
-import type { CheckedFile } from '../checkFile';
+import type { ReportedFile } from './types';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -14,7 +14,7 @@ export function escapeProperty(value: string): string {
 }
 
 /** GitHub Actions annotations: one `::error file=…,line=…::message` line per finding. */
-export function formatGithub(files: readonly CheckedFile[]): string {
+export function formatGithub(files: readonly ReportedFile[]): string {
   const lines: string[] = [];
   for (const file of files) {
     for (const finding of file.findings) {

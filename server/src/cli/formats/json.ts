@@ -1,16 +1,23 @@
-import type { CheckedFile } from '../checkFile';
+import type { ReportedFile } from './types';
 
 /**
  * Machine-readable findings. The shape is a public contract (scripts parse it): fields may be
  * added, never renamed or removed. `rule` is the code (AD100), `name` the rule's name.
  */
-export function formatJson(files: readonly CheckedFile[]): string {
+export function formatJson(files: readonly ReportedFile[]): string {
   return (
     JSON.stringify(
       {
         files: files.map((file) => ({
           path: file.path,
-          ...(file.readiness ? { readiness: file.readiness } : {}),
+          readiness: {
+            stage: file.verdict.stage?.id ?? null,
+            readyFor: file.verdict.readyFor?.id ?? null,
+            tier: file.tier ?? null,
+            verdict: file.verdict.phrase,
+            blockedStage: file.verdict.blockedStage?.id ?? null,
+            blockers: file.verdict.blockers,
+          },
           findings: file.findings.map((finding) => ({
             rule: finding.code,
             name: finding.rule,

@@ -1,11 +1,11 @@
-import { escapeMarkdown } from '../../engine/report';
-import type { CheckedFile } from '../checkFile';
+import { escapeMarkdown } from '../../engine';
+import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
 
 const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' } as const;
 
 /** For a pull-request comment or a job summary ($GITHUB_STEP_SUMMARY): a table per file. */
-export function formatMarkdown(files: readonly CheckedFile[], context: FormatContext): string {
+export function formatMarkdown(files: readonly ReportedFile[], context: FormatContext): string {
   const out = ['# agentdoc check', ''];
   const errors = files.reduce(
     (sum, file) => sum + file.findings.filter((finding) => finding.severity === 'error').length,
@@ -17,9 +17,7 @@ export function formatMarkdown(files: readonly CheckedFile[], context: FormatCon
     '',
   );
   for (const file of files) {
-    const readiness = file.readiness
-      ? ` — stage ${file.readiness.stage}, ready for ${file.readiness.readyFor ?? 'no stage yet'}`
-      : '';
+    const readiness = ` — ${file.verdict.phrase}`;
     out.push(`## \`${file.path.replace(/`/g, '')}\`${escapeMarkdown(readiness)}`, '');
     if (file.findings.length === 0) {
       out.push('No findings.', '');

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../../../package.json';
-import { allRules, type Finding, type Severity } from '../../engine';
-import type { CheckedFile } from '../checkFile';
+import { ruleCatalogue, type Finding, type RuleInfo, type Severity } from '../../engine';
+import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -16,14 +16,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 export const PROJECT_URL = packageJson.repository.url.replace(/\.git$/, '');
 export const TOOL_VERSION = packageJson.version;
 
-interface RuleInfo {
-  code: string;
-  name: string;
-  description: string;
-  rationale: string;
-  sources: string[];
-}
-
 /** "section-missing" → "SectionMissing": SARIF rule names are identifiers, not sentences. */
 function pascal(name: string): string {
   return name
@@ -31,31 +23,6 @@ function pascal(name: string): string {
     .filter(Boolean)
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('');
-}
-
-function ruleCatalogue(files: readonly CheckedFile[]): RuleInfo[] {
-  const byCode = new Map<string, RuleInfo>();
-  for (const rule of allRules)
-    if (!byCode.has(rule.code))
-      byCode.set(rule.code, {
-        code: rule.code,
-        name: rule.name,
-        description: rule.description,
-        rationale: rule.rationale,
-        sources: rule.sources,
-      });
-  // Engine findings (AD900 internal error, AD901 too large, AD902 binary) have no Rule object.
-  for (const finding of files.flatMap((file) => file.findings)) {
-    if (!byCode.has(finding.code))
-      byCode.set(finding.code, {
-        code: finding.code,
-        name: finding.rule,
-        description: `agentdoc ${finding.rule.replace(/-/g, ' ')}.`,
-        rationale: 'Reported by the agentdoc engine itself rather than by a rule.',
-        sources: [],
-      });
-  }
-  return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 function descriptor(rule: RuleInfo): Record<string, unknown> {
@@ -66,10 +33,12 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.description} ${rule.rationale} Details: ${helpUri}`,
-      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n[Documentation](${helpUri})`,
+      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${helpUri}`,
+      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n[Documentation](${helpUri})`,
     },
     helpUri,
+    // Stage-dependent rules are errors at the stage they block and warnings the stage before.
+    defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
     properties: { tags: ['agentdoc', 'documentation', ...rule.sources] },
   };
 }
@@ -79,7 +48,7 @@ function relativeUri(relative: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
 }
 
-function location(file: CheckedFile, finding: Finding, context: FormatContext): Record<string, unknown> {
+function location(file: ReportedFile, finding: Finding, context: FormatContext): Record<string, unknown> {
   const absolute = path.resolve(context.cwd, file.path);
   const relative = path.relative(context.cwd, absolute).split(path.sep).join('/');
   // Files outside the working folder cannot be expressed relative to %SRCROOT%: use their file URI.
@@ -103,8 +72,8 @@ function location(file: CheckedFile, finding: Finding, context: FormatContext): 
 }
 
 /** SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers. */
-export function formatSarif(files: readonly CheckedFile[], context: FormatContext): string {
-  const rules = ruleCatalogue(files);
+export function formatSarif(files: readonly ReportedFile[], context: FormatContext): string {
+  const rules = ruleCatalogue;
   const index = new Map(rules.map((rule, position) => [rule.code, position]));
   const results = files.flatMap((file) =>
     file.findings.map((finding) => ({

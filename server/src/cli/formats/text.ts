@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine';
-import type { CheckedFile } from '../checkFile';
+import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
 
 const STYLE = {
@@ -19,13 +19,13 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hin
 /**
  * Grouped by file like eslint's "stylish", with ruff's clickable `path:line:col` on every line:
  *
- *   examples/broken.agent.md  stage pilot · ready for no stage · tier-2
- *     examples/broken.agent.md:3:5    error    AD001  message
+ *   examples/broken.agentdoc.md  stage pilot · ready for no stage · tier-2
+ *     examples/broken.agentdoc.md:3:5    error    AD001  message
  *     3 errors, 1 warning
  *
  *   ✖ 4 problems (3 errors, 1 warning) in 1 of 2 files
  */
-export function formatText(files: readonly CheckedFile[], context: FormatContext): string {
+export function formatText(files: readonly ReportedFile[], context: FormatContext): string {
   const paint = (style: keyof typeof STYLE, text: string): string =>
     context.useColor ? `${STYLE[style]}${text}${RESET}` : text;
   const lines: string[] = [];
@@ -37,9 +37,7 @@ export function formatText(files: readonly CheckedFile[], context: FormatContext
     for (const severity of SEVERITIES) total[severity] += counts[severity];
     if (file.findings.length === 0) continue; // clean files only count in the total, as in eslint
     withFindings++;
-    const readiness = file.readiness
-      ? `  ${paint('dim', `stage ${file.readiness.stage} · ready for ${file.readiness.readyFor ?? 'no stage yet'}${file.readiness.tier ? ` · ${file.readiness.tier}` : ''}`)}`
-      : '';
+    const readiness = `  ${paint('dim', `${file.verdict.phrase}${file.tier ? ` · ${file.tier}` : ''}`)}`;
     lines.push(paint('underline', file.path) + readiness);
     const locations = file.findings.map(
       (finding) => `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`,

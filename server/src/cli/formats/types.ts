@@ -1,4 +1,13 @@
-import type { CheckedFile } from '../checkFile';
+import type { Finding, Verdict } from '../../engine';
+
+/** One checked file as the output formats see it. */
+export interface ReportedFile {
+  /** As shown: relative to the working folder, '/'-separated. */
+  path: string;
+  findings: Finding[];
+  verdict: Verdict;
+  tier: string | undefined;
+}
 
 export type FormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'github';
 export const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'markdown', 'github'];
@@ -11,4 +20,4 @@ export interface FormatContext {
   hidden: number;
 }
 
-export type Formatter = (files: readonly CheckedFile[], context: FormatContext) => string;
+export type Formatter = (files: readonly ReportedFile[], context: FormatContext) => string;

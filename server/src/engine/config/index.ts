@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { allRules } from '../rules';
+import { knownRuleCodes } from '../catalogue';
 import { bundledSchemas } from '../schemaData/bundled';
 import type { SchemaSet } from '../schemaData/types';
 import { pathRange, pointerSegments, offsetRange } from './locate';
@@ -9,8 +9,7 @@ import { describeErrors, schemaValidators } from './validate';
 import { checkMerged } from './checkMerged';
 
 export { applySeverityOverrides } from './severity';
-export { analyzeWithConfig } from './analyzeWithConfig';
-export { findConfigPath } from './discover';
+export { knownRuleCodes } from '../catalogue';
 export {
   CONFIG_FILE_NAMES,
   type ConfigProblem,
@@ -19,11 +18,6 @@ export {
   type SeverityOverride,
   type SeverityOverrides,
 } from './types';
-
-/** Codes a config may name in `rules`: every registered rule plus the engine's own AD9xx findings. */
-export function knownRuleCodes(): Set<string> {
-  return new Set([...allRules.map((rule) => rule.code), 'AD900', 'AD901', 'AD902']);
-}
 
 const EMPTY_FILES: FileGlobs = { include: [], exclude: [] };
 const cache = new Map<string, LoadedConfig>();

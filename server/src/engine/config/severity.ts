@@ -13,7 +13,13 @@ export function applySeverityOverrides(findings: readonly Finding[], overrides: 
       ? overrides[finding.code]
       : undefined;
     if (override === 'off') continue;
-    out.push(override && override !== finding.severity ? { ...finding, severity: override } : finding);
+    if (!override) {
+      out.push(finding);
+      continue;
+    }
+    // An overridden severity is fixed: it no longer follows the stage.
+    const { blocks: _blocks, ...rest } = finding;
+    out.push({ ...rest, severity: override });
   }
   return out;
 }

@@ -14,7 +14,7 @@ export interface ConfigProblem {
 }
 
 export interface FileGlobs {
-  /** Globs relative to the config file's folder; empty means the default (every *.agent.md). */
+  /** Globs relative to the config file's folder; empty means the default (every *.agentdoc.md). */
   include: string[];
   exclude: string[];
 }

@@ -6,9 +6,11 @@ import type { Facts } from './facts';
 import { evaluate } from './predicate';
 import type { GateItemSpec, GateSpec, StageSpec } from '../schemaData/types';
 import type { StageLadder } from './stages';
-import type { Range } from '../types';
+import type { Finding, Range } from '../types';
+import { blocksAt } from './verdict';
 
-export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired';
+/** `open`: the item's condition holds, but findings about it (in its section, on its sign-off) block its stage. */
+export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
 
 export interface SignoffRecord {
   status: string;
@@ -43,8 +45,6 @@ export interface Readiness {
   tier: string | undefined;
   /** Every requirement that applies to this document, across all stages. */
   items: ItemResult[];
-  /** Highest stage whose requirements, and those of every stage before it, hold. */
-  readyFor: StageSpec | undefined;
 }
 
 const SATISFIED: ReadonlySet<ItemStatus> = new Set(['met', 'waived']);
@@ -65,19 +65,33 @@ export function evaluateReadiness(model: DocumentModel, facts: Facts, ladder: St
       items.push(evaluateItem(model, facts, gate, item, kind, signoffs, waivers, today));
     }
   }
-  let readyFor: StageSpec | undefined;
-  for (const candidate of ladder.stages) {
-    if (candidate.terminal) continue;
-    const blocked = items.some(
-      (result) =>
-        (ladder.get(result.gate.stage)?.order ?? 0) <= candidate.order &&
-        !ladder.get(result.gate.stage)?.terminal &&
-        !isSatisfied(result),
-    );
-    if (blocked) break;
-    readyFor = candidate;
-  }
-  return { stage, next: ladder.next(stage), tier: facts.tier?.id, items, readyFor };
+  return { stage, next: ladder.next(stage), tier: facts.tier?.id, items };
+}
+
+/**
+ * Items whose condition holds but whose section or sign-off still has findings that block the
+ * item's stage are not met: the checklist and report must not say "met" next to an open error.
+ */
+export function settleItems(readiness: Readiness, findings: readonly Finding[], ladder: StageLadder): Readiness {
+  const items = readiness.items.map((result): ItemResult => {
+    if (!isSatisfied(result)) return result;
+    const stage = ladder.get(result.gate.stage);
+    if (!stage) return result;
+    const open = findings.some((finding) => belongsTo(finding, result) && blocksAt(finding, stage, ladder));
+    return open ? { ...result, status: 'open' } : result;
+  });
+  return { ...readiness, items };
+}
+
+/** A finding about an item: on its gate item, or inside (or about) its section. */
+export function belongsTo(finding: Finding, result: ItemResult): boolean {
+  if (result.kind === 'gate-item')
+    return finding.subject?.kind === 'gate-item' && finding.subject.id === result.item.id;
+  const sectionId = result.item.id.slice('section-'.length);
+  const subject = finding.subject;
+  if (subject?.kind === 'section' || subject?.kind === 'table')
+    return subject.id === sectionId || subject.id.startsWith(`${sectionId}.`);
+  return false;
 }
 
 /** Catalogue sections as gate items, one synthetic gate per stage, so readiness shows them too. */

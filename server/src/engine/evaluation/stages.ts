@@ -1,5 +1,5 @@
 import type { GateCatalogue, StageSpec } from '../schemaData/types';
-import type { Severity } from '../types';
+import type { Due, Severity } from '../types';
 
 /** Lifecycle stages in order, and how a requirement's stage turns into a finding's severity. */
 export class StageLadder {
@@ -36,6 +36,11 @@ export class StageLadder {
    * later stages information. A terminal stage (retired) only answers to its own requirements.
    * Undefined means the requirement does not concern this document.
    */
+  due(requiredStageId: string, documentStage: StageSpec): Due | undefined {
+    const severity = this.severityFor(requiredStageId, documentStage);
+    return severity === undefined ? undefined : { severity, stage: requiredStageId };
+  }
+
   severityFor(requiredStageId: string, documentStage: StageSpec): Severity | undefined {
     const required = this.get(requiredStageId);
     if (!required) return undefined;

@@ -1,18 +1,14 @@
 import type { AnalysisResult } from '../analyze';
 import type { DocumentModel } from '../model/documentModel';
-import { isSatisfied, type ItemResult } from '../evaluation/readiness';
+import { belongsTo, type ItemResult } from '../evaluation/readiness';
 import { documentAnchor } from '../rules/rule';
 import { StageLadder } from '../evaluation/stages';
 import type { Finding, Range } from '../types';
 import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from '../../protocol/types';
-import { summarizeReadiness } from './readinessSummary';
+import { blockersAt } from '../evaluation/verdict';
 
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
-  return result.findings.filter((finding) =>
-    item.kind === 'section'
-      ? finding.subject?.kind === 'section' && `section-${finding.subject.id}` === item.item.id
-      : finding.subject?.kind === 'gate-item' && finding.subject.id === item.item.id,
-  );
+  return result.findings.filter((finding) => belongsTo(finding, item));
 }
 
 /** Where selecting the item takes the reader: its finding, its sign-off row, or its section. */
@@ -62,16 +58,11 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
   };
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
 /** The readiness checklist of one document: gates grouped by stage, in stage order. */
 export function readinessView(result: AnalysisResult, uri: string): ReadinessView | null {
-  const { model, readiness } = result;
+  const { model, readiness, verdict } = result;
   if (!model || !readiness) return null;
   const ladder = new StageLadder(model.schemas.gates);
-  const summary = summarizeReadiness(readiness, ladder);
   const gates = new Map<string, ChecklistGate>();
   for (const item of readiness.items) {
     const stage = ladder.get(item.gate.stage);
@@ -89,50 +80,28 @@ export function readinessView(result: AnalysisResult, uri: string): ReadinessVie
   const sorted = [...gates.entries()]
     .sort(([a], [b]) => Number(a.split(':')[0]) - Number(b.split(':')[0]) || a.localeCompare(b))
     .map(([, gate]) => gate);
-  const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
+  const blocked = verdict.blockedStage ? ladder.get(verdict.blockedStage.id) : undefined;
+  const firstBlocker = blocked ? blockersAt(result.findings, blocked, ladder)[0]?.range : undefined;
   return {
     uri,
-    id: text(data['id']),
-    name: text(data['name']) ?? model.title?.text,
-    stage: readiness.stage.id,
-    stageTitle: readiness.stage.title,
-    tier: readiness.tier,
-    readyFor: summary.readyFor,
-    blockedStage: summary.blockedStage,
-    summary: summary.text,
+    ...identity(result),
+    verdict,
+    firstBlocker,
     gates: sorted,
   };
 }
 
 /** One row of the agent portfolio. */
-export function portfolioEntry(result: AnalysisResult, uri: string): PortfolioEntry | null {
-  const { model, readiness } = result;
-  if (!model || !readiness) return null;
-  const ladder = new StageLadder(model.schemas.gates);
-  const data = (model.frontMatter?.data ?? {}) as Record<string, unknown>;
-  const owner =
-    data['owner'] && typeof data['owner'] === 'object'
-      ? text((data['owner'] as Record<string, unknown>)['name'])
-      : undefined;
-  const next = readiness.stage.terminal ? undefined : ladder.next(readiness.stage);
-  const upTo = next ?? readiness.stage;
-  const required = readiness.items.filter((item) => {
-    const stage = ladder.get(item.gate.stage);
-    return stage !== undefined && !stage.terminal === !upTo.terminal && stage.order <= upTo.order;
-  });
-  const met = required.filter(isSatisfied).length;
-  return {
-    uri,
-    id: text(data['id']),
-    name: text(data['name']) ?? model.title?.text,
-    owner,
-    tier: readiness.tier,
-    stage: readiness.stage.id,
-    readyFor: readiness.readyFor?.id,
-    nextStage: next?.id,
-    met,
-    required: required.length,
-    blockers: required.length - met,
-    errors: result.findings.filter((finding) => finding.severity === 'error').length,
-  };
+export function portfolioEntry(result: AnalysisResult, uri: string): PortfolioEntry {
+  return { uri, ...identity(result), verdict: result.verdict };
+}
+
+function identity(result: AnalysisResult): {
+  id: string | undefined;
+  name: string | undefined;
+  owner: string | undefined;
+  tier: string | undefined;
+} {
+  const { id, name, owner, tier } = result.facts;
+  return { id, name, owner, tier };
 }

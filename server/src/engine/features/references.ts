@@ -34,7 +34,7 @@ export function buildSymbolIndex(model: DocumentModel): SymbolIndex {
     for (const match of text.matchAll(LINK)) {
       const start = (match.index ?? 0) + 3;
       references.push({
-        key: `anchor:${decodeURIComponent(match[1] ?? '').toLowerCase()}`,
+        key: `anchor:${safeDecode(match[1] ?? '').toLowerCase()}`,
         range: { start: { line, character: start }, end: { line, character: start + (match[1]?.length ?? 0) } },
       });
     }
@@ -140,4 +140,13 @@ export function referencesAt(index: SymbolIndex, position: Position, includeDecl
   const uses = index.references.filter((reference) => reference.key === key).map((reference) => reference.range);
   const definition = index.definitions.get(key);
   return includeDeclaration && definition ? [definition, ...uses] : uses;
+}
+
+/** A broken %-escape ("#100%-done") is kept as written rather than ending the request. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -18,57 +18,79 @@ export interface MarkdownTable {
   rows: TableRow[];
 }
 
+interface Column {
+  /** Source offsets within the line, before trimming. */
+  from: number;
+  to: number;
+  /** The column's text with `\|` unescaped, as markdown-it keeps it. */
+  text: string;
+}
+
 /**
- * Splits a pipe-table line into cells with exact ranges. Pipes escaped with a backslash or
- * inside `code spans` do not split cells, as in GitHub-flavoured Markdown.
+ * Splits a pipe-table line into cells exactly as GitHub-flavoured Markdown (and markdown-it) does:
+ * only a pipe right after a backslash is literal — a pipe inside a code span still splits — and
+ * the backslash of such a pipe is dropped; one leading and one trailing pipe are optional.
  */
 export function splitRow(index: LineIndex, line: number): TableRow {
-  const text = index.lineText(line);
-  const bounds: number[] = [];
-  let inCode = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '`') {
-      inCode = !inCode;
-    } else if (ch === '|' && !inCode) {
-      bounds.push(i);
+  const raw = index.lineText(line);
+  const start = raw.length - raw.trimStart().length;
+  const end = raw.trimEnd().length;
+  const columns: Column[] = [];
+  let from = start;
+  let text = '';
+  let pieceStart = start;
+  for (let i = start; i < end; i++) {
+    if (raw.charCodeAt(i) !== 0x7c) continue;
+    if (i > start && raw.charCodeAt(i - 1) === 0x5c) {
+      text += raw.slice(pieceStart, i - 1);
+      pieceStart = i;
+      continue;
     }
+    columns.push({ from, to: i, text: text + raw.slice(pieceStart, i) });
+    text = '';
+    from = i + 1;
+    pieceStart = i + 1;
   }
-  const trimmed = text.trimStart();
-  const leadingPipe = trimmed.startsWith('|');
-  const trailingPipe = text.trimEnd().endsWith('|') && bounds.length > (leadingPipe ? 1 : 0);
-  if (trailingPipe) bounds.pop();
-  // concat, not push(...bounds): a 2 MB row has 500,000 pipes, too many arguments for the stack.
-  const edges = [-1].concat(bounds);
-  if (leadingPipe && bounds.length > 0) edges.shift();
-  edges.push(trailingPipe ? text.trimEnd().length - 1 : text.length);
+  columns.push({ from, to: end, text: text + raw.slice(pieceStart, end) });
+  if (columns.length && columns[0]!.text === '') columns.shift();
+  if (columns.length && columns[columns.length - 1]!.text === '') columns.pop();
+  // concat-free loop: a 2 MB row has 500,000 cells, too many arguments for a spread.
   const cells: Cell[] = [];
-  for (let k = 0; k + 1 < edges.length; k++) {
-    const from = (edges[k] ?? -1) + 1;
-    const to = edges[k + 1] ?? text.length;
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    const value = raw.trim();
-    // A cell lies within its line, so its range is computed directly rather than by two offset
-    // look-ups (a binary search each): this loop runs once per cell of every table, 50,000-row ones too.
-    const character = from + lead;
-    cells.push({
-      text: value.replace(/\\\|/g, '|'),
-      range: { start: { line, character }, end: { line, character: character + value.length } },
-    });
-  }
+  for (const column of columns) cells.push(toCell(raw, line, column));
   return { line, cells };
 }
 
+function toCell(raw: string, line: number, column: Column): Cell {
+  const segment = raw.slice(column.from, column.to);
+  const lead = segment.length - segment.trimStart().length;
+  const trail = segment.length - segment.trimEnd().length;
+  const startCharacter = column.from + lead;
+  const endCharacter = Math.max(startCharacter, column.to - trail);
+  return {
+    text: column.text.trim(),
+    range: { start: { line, character: startCharacter }, end: { line, character: endCharacter } },
+  };
+}
+
+/**
+ * A table's rows as GFM renders them: every body row has exactly the header's number of cells,
+ * missing ones empty (at the row's end), extra ones dropped.
+ */
 export function readTable(index: LineIndex, startLine: number, endLine: number): MarkdownTable {
   const header = splitRow(index, startLine);
+  const width = header.cells.length;
   const rows: TableRow[] = [];
   // Line startLine + 1 is the delimiter row (|---|---|).
   for (let line = startLine + 2; line < endLine; line++) {
     if (index.lineText(line).trim() === '') continue;
-    rows.push(splitRow(index, line));
+    const row = splitRow(index, line);
+    if (row.cells.length > width) row.cells.length = width;
+    if (row.cells.length < width) {
+      const character = index.lineText(line).trimEnd().length;
+      const at = { line, character };
+      while (row.cells.length < width) row.cells.push({ text: '', range: { start: at, end: at } });
+    }
+    rows.push(row);
   }
   return { startLine, endLine, header, rows };
 }

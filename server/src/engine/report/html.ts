@@ -16,6 +16,7 @@ const STATUS_CLASS: Record<ItemStatus, string> = {
   missing: 'bad',
   failed: 'bad',
   'waiver-expired': 'bad',
+  open: 'bad',
 };
 
 // Self-contained: inline CSS and no scripts, so the file can be attached to a decision as it is
@@ -43,11 +44,11 @@ export function renderReportHtml(report: ReadinessReport): string {
   ];
   if (report.agents.length > 1) {
     out.push(
-      '<table><thead><tr><th>Agent</th><th>Owner</th><th>Tier</th><th>Stage</th><th>Ready for</th><th>Errors</th></tr></thead><tbody>',
+      '<table><thead><tr><th>Agent</th><th>Owner</th><th>Tier</th><th>Stage</th><th>Verdict</th><th>Errors</th></tr></thead><tbody>',
     );
     for (const agent of report.agents)
       out.push(
-        `<tr><td>${escapeHtml(agent.name)}</td><td>${escapeHtml(agent.owner ?? '—')}</td><td>${escapeHtml(agent.tier ?? '—')}</td><td>${escapeHtml(agent.stage.title)}</td><td>${escapeHtml(agent.readyFor ?? 'no stage yet')}</td><td>${agent.counts.error}</td></tr>`,
+        `<tr><td>${escapeHtml(agent.name)}</td><td>${escapeHtml(agent.owner ?? '—')}</td><td>${escapeHtml(agent.tier ?? '—')}</td><td>${escapeHtml(agent.stage.title)}</td><td>${escapeHtml(agent.summary)}</td><td>${agent.counts.error}</td></tr>`,
       );
     out.push('</tbody></table>');
   }
@@ -85,11 +86,11 @@ function renderAgent(agent: AgentReport): string[] {
     );
   }
   out.push('</tbody></table>');
-  if (agent.blockers.length) {
-    out.push('<h3>Blockers</h3>', '<ul>');
-    for (const item of agent.blockers)
+  if (agent.blockers.length && agent.blockedStage) {
+    out.push(`<h3>Blockers for ${escapeHtml(agent.blockedStage.toLowerCase())}</h3>`, '<ul>');
+    for (const blocker of agent.blockers)
       out.push(
-        `<li><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span> <strong>${escapeHtml(item.title)}</strong> (${escapeHtml(item.stage)}): ${escapeHtml(item.hint)}</li>`,
+        `<li><span class="status bad">line ${blocker.line}</span> <code>${escapeHtml(blocker.code)}</code> ${escapeHtml(blocker.message)}</li>`,
       );
     out.push('</ul>');
   }

@@ -8,6 +8,7 @@ const ICON: Record<ItemStatus, string> = {
   missing: '❌',
   failed: '❌',
   'waiver-expired': '⚠️',
+  open: '❌',
 };
 
 /** Text in a Markdown table cell or line: no pipes, line breaks or raw HTML from the document. */
@@ -31,10 +32,10 @@ export function renderReportMarkdown(report: ReadinessReport): string {
     '',
   ];
   if (report.agents.length > 1) {
-    out.push('| Agent | Owner | Tier | Stage | Ready for | Errors |', '|---|---|---|---|---|---:|');
+    out.push('| Agent | Owner | Tier | Stage | Verdict | Errors |', '|---|---|---|---|---|---:|');
     for (const agent of report.agents) {
       out.push(
-        `| ${escapeMarkdown(agent.name)} | ${escapeMarkdown(agent.owner ?? '—')} | ${escapeMarkdown(agent.tier ?? '—')} | ${escapeMarkdown(agent.stage.title)} | ${escapeMarkdown(agent.readyFor ?? 'no stage yet')} | ${agent.counts.error} |`,
+        `| ${escapeMarkdown(agent.name)} | ${escapeMarkdown(agent.owner ?? '—')} | ${escapeMarkdown(agent.tier ?? '—')} | ${escapeMarkdown(agent.stage.title)} | ${escapeMarkdown(agent.summary)} | ${agent.counts.error} |`,
       );
     }
     out.push('');
@@ -67,12 +68,10 @@ function renderAgent(agent: AgentReport): string[] {
     ),
     '',
   );
-  if (agent.blockers.length) {
-    out.push('### Blockers', '');
-    for (const item of agent.blockers)
-      out.push(
-        `- ${ICON[item.status]} **${escapeMarkdown(item.title)}** (${STATUS_LABEL[item.status]}, ${escapeMarkdown(item.stage)}): ${escapeMarkdown(item.hint)}`,
-      );
+  if (agent.blockers.length && agent.blockedStage) {
+    out.push(`### Blockers for ${escapeMarkdown(agent.blockedStage.toLowerCase())}`, '');
+    for (const blocker of agent.blockers)
+      out.push(`- ❌ line ${blocker.line}: ${codeSpan(blocker.code)} ${escapeMarkdown(blocker.message)}`);
     out.push('');
   }
   for (const gate of agent.gates) {

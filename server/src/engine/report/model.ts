@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../analyze';
-import { summarizeReadiness } from '../features/readinessSummary';
 import { isSatisfied, type ItemStatus } from '../evaluation/readiness';
 import { StageLadder } from '../evaluation/stages';
+import { blockersAt } from '../evaluation/verdict';
 import type { Severity } from '../types';
 
 /** The readiness report as data; the Markdown and HTML renderers and the extension share it. */
@@ -20,16 +20,25 @@ export interface AgentReport {
   tier: string | undefined;
   stage: { id: string; title: string };
   readyFor: string | undefined;
-  /** One line, e.g. "Ready for shadow · 3 items block canary". */
+  /** The verdict phrase every view shows, e.g. "Canary · 3 items block production". */
   summary: string;
   /** Readiness by stage: requirements of that stage met out of those that apply. */
   stages: StageProgress[];
   gates: GateReport[];
-  /** What stands between the agent and the stage after the one it is ready for. */
-  blockers: ReportItem[];
+  /** The stage the blockers are for: the first one, from the document's own, that something blocks. */
+  blockedStage: string | undefined;
+  /** Exactly the errors `agentdoc check --stage <blockedStage>` reports for this document. */
+  blockers: ReportBlocker[];
   counts: Record<Severity, number>;
   /** Set when the file could not be analysed as a document (too large, binary). */
   notAnalysed?: string;
+}
+
+export interface ReportBlocker {
+  code: string;
+  message: string;
+  /** 1-based line, as editors and the CLI show it. */
+  line: number;
 }
 
 export interface StageProgress {
@@ -66,6 +75,7 @@ export const STATUS_LABEL: Record<ItemStatus, string> = {
   failed: 'failed',
   waived: 'waived',
   'waiver-expired': 'waiver expired',
+  open: 'open findings',
 };
 
 /** Builds the report from analyses; pure, so the CLI and the extension produce the same report. */
@@ -83,7 +93,7 @@ export function buildReport(
 function agentReport(path: string, result: AnalysisResult): AgentReport {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const finding of result.findings) counts[finding.severity]++;
-  const { model, readiness } = result;
+  const { model, readiness, verdict } = result;
   if (!model || !readiness) {
     return {
       path,
@@ -93,9 +103,10 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
       tier: undefined,
       stage: { id: 'unknown', title: 'Unknown' },
       readyFor: undefined,
-      summary: 'Not analysed',
+      summary: verdict.phrase,
       stages: [],
       gates: [],
+      blockedStage: undefined,
       blockers: [],
       counts,
       notAnalysed: result.findings[0]?.message ?? 'not analysed',
@@ -107,43 +118,39 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
     typeof data['owner'] === 'object' && data['owner'] !== null
       ? text((data['owner'] as Record<string, unknown>)['name'])
       : undefined;
-  const items = readiness.items.map((result): ReportItem => {
-    const stage = ladder.get(result.gate.stage);
-    return {
-      id: result.item.id,
-      title: result.item.title,
-      status: result.status,
-      gate: result.gate.title,
-      stage: stage?.title ?? result.gate.stage,
-      hint: result.item.hint,
-      ...(result.signoff?.signer ? { signer: result.signoff.signer } : {}),
-      ...(result.signoff?.date ? { date: result.signoff.date } : {}),
-      ...(result.signoff?.evidence ? { evidence: result.signoff.evidence } : {}),
-      ...(result.waiver
+  const gates = new Map<string, GateReport>();
+  for (const item of readiness.items) {
+    const stage = ladder.get(item.gate.stage);
+    // Section requirements and gate items of one stage are separate gates; key keeps them apart.
+    const key = `${item.gate.stage}\u0000${item.gate.id}`;
+    const gate = gates.get(key) ?? {
+      id: item.gate.id,
+      title: item.gate.title,
+      stage: { id: item.gate.stage, title: stage?.title ?? item.gate.stage },
+      items: [],
+    };
+    gate.items.push({
+      id: item.item.id,
+      title: item.item.title,
+      status: item.status,
+      gate: item.gate.title,
+      stage: stage?.title ?? item.gate.stage,
+      hint: item.item.hint,
+      ...(item.signoff?.signer ? { signer: item.signoff.signer } : {}),
+      ...(item.signoff?.date ? { date: item.signoff.date } : {}),
+      ...(item.signoff?.evidence ? { evidence: item.signoff.evidence } : {}),
+      ...(item.waiver
         ? {
             waiver: {
-              approver: result.waiver.approver,
-              expires: result.waiver.expires,
-              justification: result.waiver.justification,
+              approver: item.waiver.approver,
+              expires: item.waiver.expires,
+              justification: item.waiver.justification,
             },
           }
         : {}),
-    };
-  });
-  const gates = new Map<string, GateReport>();
-  readiness.items.forEach((result, index) => {
-    const stage = ladder.get(result.gate.stage);
-    // Section requirements and gate items of one stage are separate gates; key keeps them apart.
-    const key = `${result.gate.stage}\u0000${result.gate.id}`;
-    const gate = gates.get(key) ?? {
-      id: result.gate.id,
-      title: result.gate.title,
-      stage: { id: result.gate.stage, title: stage?.title ?? result.gate.stage },
-      items: [],
-    };
-    gate.items.push(items[index]!);
+    });
     gates.set(key, gate);
-  });
+  }
   const order = (id: string): number => ladder.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
   const stages = ladder.stages
     .filter((stage) => !stage.terminal || stage.id === readiness.stage.id)
@@ -151,22 +158,27 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
       const applying = readiness.items.filter((item) => item.gate.stage === stage.id);
       return { id: stage.id, title: stage.title, met: applying.filter(isSatisfied).length, total: applying.length };
     });
-  const summary = summarizeReadiness(readiness, ladder);
-  const blockerIds = new Set(summary.blockers.map((item) => `${item.gate.id}\u0000${item.item.id}`));
+  const blocked = verdict.blockedStage ? ladder.get(verdict.blockedStage.id) : undefined;
+  const blockers = blocked
+    ? blockersAt(result.findings, blocked, ladder).map((finding) => ({
+        code: finding.code,
+        message: finding.message,
+        line: finding.range.start.line + 1,
+      }))
+    : [];
   return {
     path,
     id: text(data['id']),
     name: text(data['name']) ?? model.title?.text ?? path,
     owner,
     tier: readiness.tier,
-    stage: { id: readiness.stage.id, title: readiness.stage.title },
-    readyFor: readiness.readyFor?.title,
-    summary: summary.text,
+    stage: verdict.stage ?? { id: 'unknown', title: 'Stage unknown' },
+    readyFor: verdict.readyFor?.title,
+    summary: verdict.phrase,
     stages,
     gates: [...gates.values()].sort((a, b) => order(a.stage.id) - order(b.stage.id)),
-    blockers: items.filter((_item, index) =>
-      blockerIds.has(`${readiness.items[index]!.gate.id}\u0000${readiness.items[index]!.item.id}`),
-    ),
+    blockedStage: verdict.blockedStage?.title,
+    blockers,
     counts,
   };
 }

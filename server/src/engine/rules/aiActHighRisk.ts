@@ -1,7 +1,7 @@
 import { isPresent } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { fm, fmRange, fmText, joinList, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, fmText, joinList, sectionSeverity } from './support';
 
 /** The sections that carry the Annex IV technical documentation for a prompt-based agent. */
 const TECHNICAL_DOCUMENTATION = [
@@ -11,7 +11,7 @@ const TECHNICAL_DOCUMENTATION = [
   { id: 'operations', title: 'Operations' },
 ];
 
-export const aiActHighRisk: DocumentedRule = {
+export const aiActHighRisk: Rule = {
   code: 'AD353',
   name: 'ai-act-high-risk-requirements',
   description:
@@ -21,6 +21,7 @@ export const aiActHighRisk: DocumentedRule = {
   sources: ['EU AI Act Art. 6(2)', 'EU AI Act Art. 11', 'EU AI Act Annex IV', 'EU AI Act Art. 14(4)'],
   howToFix:
     'Add risk.eu_ai_act.annex_iii_area, describe in compliance.human_oversight how people monitor, override and stop the agent, and fill in the Tools, Decision architecture, Evaluation and Operations sections.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'compliance');
     if (!severity || fmText(context, 'risk.eu_ai_act.class')?.trim().toLowerCase() !== 'high') return [];

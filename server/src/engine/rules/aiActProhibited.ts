@@ -1,7 +1,7 @@
-import { makeFinding } from './rule';
-import { fmRange, fmText, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText } from './support';
 
-export const aiActProhibited: DocumentedRule = {
+export const aiActProhibited: Rule = {
   code: 'AD352',
   name: 'ai-act-prohibited',
   description:
@@ -11,6 +11,7 @@ export const aiActProhibited: DocumentedRule = {
   sources: ['EU AI Act Art. 5', 'EU AI Act Art. 113'],
   howToFix:
     'Redesign the use case so that it is not an Art. 5 practice and reclassify it with a rationale reviewed by Legal, or stop the project.',
+  defaultSeverity: 'error',
   check(context) {
     const value = fmText(context, 'risk.eu_ai_act.class');
     if (value?.trim().toLowerCase() !== 'prohibited') return [];

@@ -1,8 +1,8 @@
 import { isPresent } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, fmText, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, fmText, sectionSeverity } from './support';
 
-export const aiDisclosure: DocumentedRule = {
+export const aiDisclosure: Rule = {
   code: 'AD355',
   name: 'ai-disclosure-missing',
   description:
@@ -12,6 +12,7 @@ export const aiDisclosure: DocumentedRule = {
   sources: ['EU AI Act Art. 50', 'seed:000'],
   howToFix:
     'Add compliance.ai_disclosure, e.g. "Every reply ends with: drafted with the help of AI and checked by our team."',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'userGuide');
     const customerFacing = fm(context, 'risk.customer_facing') === true;

@@ -1,10 +1,10 @@
 import { tablesOf } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
-export const alertComplete: DocumentedRule = {
+export const alertComplete: Rule = {
   code: 'AD313',
   name: 'alert-incomplete',
   description:
@@ -14,6 +14,7 @@ export const alertComplete: DocumentedRule = {
   sources: ['seed:003', 'seed:004'],
   howToFix:
     'Use a metric id from the Metrics table in the alert\'s Metric column (or define the metric there), write the threshold as a number ("< 92%"), and name the on-call route.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'operations');
     if (!severity) return [];

@@ -1,9 +1,9 @@
-import { makeFinding } from './rule';
-import { fm, fmRange, gateStage, joinList, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
 
 const MINIMUM = ['input', 'reasoning', 'action', 'outcome', 'timestamp'];
 
-export const auditLog: DocumentedRule = {
+export const auditLog: Rule = {
   code: 'AD356',
   name: 'audit-log-incomplete',
   description: 'compliance.audit_log lists at least input, reasoning, action, outcome and timestamp.',
@@ -12,6 +12,7 @@ export const auditLog: DocumentedRule = {
   sources: ['seed:003', 'seed:001', 'EU AI Act Art. 12'],
   howToFix:
     'List the content of each audit record: compliance.audit_log: [input, reasoning, action, outcome, timestamp] (add model-version, prompt-version and user where you record them).',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'compliance-signed-off') ?? 'canary');
     const value = fm(context, 'compliance.audit_log');

@@ -1,8 +1,8 @@
 import { isPresent } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, joinList, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, joinList, sectionSeverity } from './support';
 
-export const automatedDecision: DocumentedRule = {
+export const automatedDecision: Rule = {
   code: 'AD357',
   name: 'automated-decision-safeguards',
   description:
@@ -12,6 +12,7 @@ export const automatedDecision: DocumentedRule = {
   sources: ['GDPR Art. 22(2)', 'GDPR Art. 22(3)'],
   howToFix:
     'Add compliance.lawful_basis (contract, law or explicit consent) and describe in compliance.human_oversight how a person asks for human review and contests a decision.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'compliance');
     if (!severity || fm(context, 'risk.automated_legal_effect') !== true) return [];

@@ -1,8 +1,8 @@
 import { tablesOf } from '../model/documentModel';
 import { formatNumber, parseNumber } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { fm, fmRange, fmText, rowsOf, sectionAnchor, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, fmText, rowsOf, sectionAnchor, severityFrom } from './support';
 
 const COST = /cost|spend|budget|token/i;
 
@@ -11,7 +11,7 @@ function numberOf(value: unknown): number | undefined {
   return typeof value === 'string' ? parseNumber(value) : undefined;
 }
 
-export const costAlert: DocumentedRule = {
+export const costAlert: Rule = {
   code: 'AD371',
   name: 'cost-alert-missing',
   description:
@@ -21,6 +21,7 @@ export const costAlert: DocumentedRule = {
   sources: ['seed:000', 'seed:003', 'OWASP LLM10'],
   howToFix:
     'Define a cost metric (e.g. cost_per_task) in the Metrics table and add an alert on it with a threshold above the planned cost per task.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, context.model.schemas.policy.costFromStage);
     // Without an Operations section AD100 speaks; without an alerts table, gate item alerts-routed.
@@ -44,7 +45,7 @@ export const costAlert: DocumentedRule = {
   },
 };
 
-export const costProjection: DocumentedRule = {
+export const costProjection: Rule = {
   code: 'AD372',
   name: 'cost-over-budget',
   description: 'From costFromStage, cost.per_task × volumes.tasks_per_day_target × 30 days fits cost.monthly_budget.',
@@ -53,6 +54,7 @@ export const costProjection: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Raise cost.monthly_budget with an approval, lower the cost per task (smaller model, caching), or lower the target volume.',
+  defaultSeverity: 'stage',
   check(context): Finding[] {
     const severity = severityFrom(context, context.model.schemas.policy.costFromStage);
     const perTask = numberOf(fm(context, 'cost.per_task'));

@@ -1,12 +1,12 @@
 import { looksLikePlaceholder } from '../model/values';
-import { makeFinding } from './rule';
-import { isNonValue, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, rowsOf, sectionSeverity } from './support';
 
 /** Criteria that restate the mode instead of saying when it applies. */
 const VAGUE =
   /^(always|never|as needed|as appropriate|case by case|judgement|judgment|depends|when needed|if needed|sometimes|ad hoc)\.?$/i;
 
-export const decisionCriteria: DocumentedRule = {
+export const decisionCriteria: Rule = {
   code: 'AD322',
   name: 'decision-criteria-vague',
   description:
@@ -16,6 +16,7 @@ export const decisionCriteria: DocumentedRule = {
   sources: ['seed:001'],
   howToFix:
     'Write criteria a reviewer can apply: thresholds (confidence, amount), case types, and who decides for human-only decisions.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'decisions');
     if (!severity) return [];

@@ -1,6 +1,6 @@
 import { isPresent } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, gateStage, joinList, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
 
 const PARTS = [
   { id: 'description', what: '(a) a systematic description of the processing and its purposes' },
@@ -9,7 +9,7 @@ const PARTS = [
   { id: 'measures', what: '(d) the measures that address them' },
 ];
 
-export const dpiaCoverage: DocumentedRule = {
+export const dpiaCoverage: Rule = {
   code: 'AD351',
   name: 'dpia-incomplete',
   description:
@@ -19,6 +19,7 @@ export const dpiaCoverage: DocumentedRule = {
   sources: ['GDPR Art. 35(7)'],
   howToFix:
     'Complete the DPIA and list what it covers: compliance.dpia.covers: [description, necessity, risks, measures].',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'dpia-assessed') ?? 'shadow');
     const exists =

@@ -1,7 +1,7 @@
 import { isPresent } from '../model/values';
 import type { RuleContext } from './rule';
-import { makeFinding } from './rule';
-import { fm, fmRange, gateReports, gateStage, joinList, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, gateReports, gateStage, joinList, severityFrom } from './support';
 
 /** GDPR Art. 9 special categories and Art. 10 criminal-offence data: Art. 35(3)(b). */
 const SPECIAL = [
@@ -35,7 +35,7 @@ export function dpiaTriggers(context: RuleContext): string[] {
   return triggers;
 }
 
-export const dpiaRequired: DocumentedRule = {
+export const dpiaRequired: Rule = {
   code: 'AD350',
   name: 'dpia-required',
   description:
@@ -45,6 +45,7 @@ export const dpiaRequired: DocumentedRule = {
   sources: ['GDPR Art. 35(1)', 'GDPR Art. 35(2)', 'GDPR Art. 35(3)', 'WP29 WP248 rev.01', 'seed:003'],
   howToFix:
     'Fill compliance.dpia with required: true, reference, status and dpo_advice; or, if it is genuinely not required, required: false and a justification.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'dpia-assessed') ?? 'shadow');
     const triggers = dpiaTriggers(context);

@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent, parseNumber, parseRate } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, gateStage, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, gateStage, severityFrom } from './support';
 
 function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
@@ -30,7 +30,7 @@ export function capacityArithmetic(
   return { load, usable, text };
 }
 
-export const escalationCapacity: DocumentedRule = {
+export const escalationCapacity: Rule = {
   code: 'AD321',
   name: 'escalation-capacity-exceeded',
   description:
@@ -40,6 +40,7 @@ export const escalationCapacity: DocumentedRule = {
   sources: ['seed:001', 'seed:004'],
   howToFix:
     'Plan more review capacity (volumes.review_capacity_per_day), lower the escalation or sampling rate with evidence, or lower the target volume until capacity exists.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'escalation-capacity') ?? 'shadow');
     const tasks = numberOf(fm(context, 'volumes.tasks_per_day_target'));

@@ -1,13 +1,13 @@
 import { tablesOf } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { firstPercent, isNonValue, rowsOf, sectionSeverity, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { firstPercent, isNonValue, rowsOf, sectionSeverity, severityFrom } from './support';
 
 /** A bar that is a ceiling ("≤ 2% errors") is met from below. */
 const CEILING = /(≤|<=|<|\bat most\b|\bmax(imum)?\b|\bbelow\b|\bunder\b|\bno more than\b)/i;
 
-export const evalResults: DocumentedRule = {
+export const evalResults: Rule = {
   code: 'AD342',
   name: 'eval-result-below-bar',
   description:
@@ -17,6 +17,7 @@ export const evalResults: DocumentedRule = {
   sources: ['seed:004', 'seed:003', 'EU AI Act Art. 9(8)'],
   howToFix:
     'Record the latest run in the Latest result column (value and date); if it is below the bar, fix the agent or record a justified, dated exception in the Readiness review.',
+  defaultSeverity: 'stage',
   check(context) {
     const table = tablesOf(context.model, 'evaluation', 'evalset')[0];
     if (!table) return [];

@@ -1,9 +1,9 @@
 import { tablesOf } from '../model/documentModel';
 import { formatNumber } from '../model/values';
-import { makeFinding } from './rule';
-import { severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { severityFrom } from './support';
 
-export const evalSize: DocumentedRule = {
+export const evalSize: Rule = {
   code: 'AD341',
   name: 'eval-set-too-small',
   description:
@@ -13,6 +13,7 @@ export const evalSize: DocumentedRule = {
   sources: ['seed:004'],
   howToFix:
     'Add cases from real historical data to the eval set until it reaches the minimum, spread over the four slices.',
+  defaultSeverity: 'stage',
   check(context) {
     const policy = context.model.schemas.policy;
     const severity = severityFrom(context, policy.evalMinimumFromStage);

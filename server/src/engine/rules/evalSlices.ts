@@ -1,6 +1,6 @@
 import { tablesOf } from '../model/documentModel';
-import { makeFinding } from './rule';
-import { joinList, rowsOf, sectionAnchor, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { joinList, rowsOf, sectionAnchor, sectionSeverity } from './support';
 
 /** The four slices of seed 004's eval set, with the spellings teams use for them. */
 export const SLICES = [
@@ -16,7 +16,7 @@ export const SLICES = [
   },
 ] as const;
 
-export const evalSlices: DocumentedRule = {
+export const evalSlices: Rule = {
   code: 'AD340',
   name: 'eval-slices-missing',
   description: 'The eval set covers the four slices: typical cases, edge cases, prior failures and adversarial inputs.',
@@ -25,6 +25,7 @@ export const evalSlices: DocumentedRule = {
   sources: ['seed:004', 'EU AI Act Art. 15', 'OWASP LLM01'],
   howToFix:
     'Add rows to the Evaluation table for the missing slices, each with its case count, quality bar and latest result.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'evaluation');
     const table = tablesOf(context.model, 'evaluation', 'evalset')[0];

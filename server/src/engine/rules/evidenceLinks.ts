@@ -1,8 +1,7 @@
 import { evidenceLinks } from '../features/links';
-import { makeFinding } from './rule';
-import type { DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
 
-export const evidenceLinkBroken: DocumentedRule = {
+export const evidenceLinkBroken: Rule = {
   code: 'AD365',
   name: 'evidence-link-broken',
   description: 'Evidence linked from the Readiness review exists in the workspace.',
@@ -11,12 +10,23 @@ export const evidenceLinkBroken: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Commit the evidence file next to the document (or under the repository) and link it relative to the document, e.g. evidence/load-test.md.',
+  defaultSeverity: 'warning',
   check(context) {
     const exists = context.fileExists;
     if (!exists) return [];
     return evidenceLinks(context.model).flatMap((link) => {
       if (link.external) return [];
-      const path = decodeURIComponent(link.target.replace(/#.*$/, ''));
+      const path = decodedPath(link.target.replace(/#.*$/, ''));
+      if (path === undefined) {
+        return [
+          makeFinding(
+            this,
+            'warning',
+            `Evidence "${link.target}" is not a valid link (a "%" must start an escape such as %20): correct the link.`,
+            link.range,
+          ),
+        ];
+      }
       if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
         return [
           makeFinding(
@@ -39,3 +49,12 @@ export const evidenceLinkBroken: DocumentedRule = {
     });
   },
 };
+
+/** The link's path with %-escapes decoded; undefined when an escape is broken ("100%.md"). */
+function decodedPath(target: string): string | undefined {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,8 +1,8 @@
 import { looksLikePlaceholder } from '../model/values';
-import { makeFinding } from './rule';
-import { isNonValue, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, rowsOf, sectionSeverity } from './support';
 
-export const failureDetection: DocumentedRule = {
+export const failureDetection: Rule = {
   code: 'AD311',
   name: 'failure-mode-undetected',
   description: 'Every failure mode names a detection signal (an alert, metric or check), not "-", "none" or "n/a".',
@@ -11,6 +11,7 @@ export const failureDetection: DocumentedRule = {
   sources: ['seed:003', 'seed:004'],
   howToFix:
     'Name the alert, metric or check that reveals the failure in the Detection column, and define it in the Operations section.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     if (!severity) return [];

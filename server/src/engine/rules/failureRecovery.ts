@@ -1,12 +1,12 @@
 import { slugify } from '../model/blocks';
 import { looksLikePlaceholder } from '../model/values';
 import type { FixSuggestion } from '../types';
-import { makeFinding } from './rule';
-import { appendToSection, firstSection, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { appendToSection, firstSection, rowsOf, sectionSeverity } from './support';
 
 const LINK = /\[([^\]]*)\]\(#([^)\s]*)\)/g;
 
-export const failureRecovery: DocumentedRule = {
+export const failureRecovery: Rule = {
   code: 'AD312',
   name: 'recovery-not-in-runbook',
   description:
@@ -16,6 +16,7 @@ export const failureRecovery: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Link the Recovery cell to a runbook entry, e.g. [Rollback](#rollback), and write that entry as a ### subsection of the Runbook (the quick fix inserts the heading).',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     if (!severity) return [];

@@ -1,9 +1,9 @@
 import { formatPercent } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, rowsOf, sectionSeverity } from './support';
 import { stagesWithTraffic } from './rolloutStages';
 
-export const firstLiveStage: DocumentedRule = {
+export const firstLiveStage: Rule = {
   code: 'AD332',
   name: 'first-live-stage-too-large',
   description:
@@ -12,6 +12,7 @@ export const firstLiveStage: DocumentedRule = {
     'Skipping shadow mode means discovering real-world failure modes on real customers. Shadow first, or a 1-5% canary with guardrails, catches issues while few people are affected.',
   sources: ['seed:004', 'seed:003'],
   howToFix: 'Add a shadow stage with 0% traffic before the first live stage, or start the live rollout at 5% or less.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'rollout');
     if (!severity || fm(context, 'risk.customer_facing') !== true) return [];

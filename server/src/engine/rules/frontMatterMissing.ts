@@ -6,6 +6,9 @@ export const frontMatterMissing: Rule = {
   description: 'The document starts with a YAML front matter block.',
   rationale: 'Identity, owner, stage and risk facts are what tie a document to an agent and decide which gates apply.',
   sources: ['seed:002'],
+  howToFix:
+    'Start the file with a line ---, the YAML front matter (agentdoc: 1, id, name, stage, owner, risk), and a closing ---.',
+  defaultSeverity: 'error',
   check({ model }) {
     if (model.frontMatter) return [];
     const eol = model.index.eol;

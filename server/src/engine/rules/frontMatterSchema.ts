@@ -12,6 +12,9 @@ export const frontMatterSchema: Rule = {
   rationale:
     'A misspelt key or an unknown stage silently turns a fact into noise; the checks downstream need the facts in the shape they expect.',
   sources: [],
+  howToFix:
+    'Use the keys, types and values of the front-matter reference in docs/format.md; the message names the key and what it allows.',
+  defaultSeverity: 'error',
   check({ model, validators }) {
     const frontMatter = model.frontMatter;
     if (!frontMatter?.document || frontMatter.problems.length > 0) return [];

@@ -3,25 +3,51 @@ import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
 import { isPlaceholderValue } from '../model/values';
-import type { Finding, Range } from '../types';
+import type { Finding, Level, Range } from '../types';
 import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { waiverFix } from '../fixes/waiverInsertion';
-import { documentAnchor, makeFinding, type Rule, type RuleContext } from './rule';
+import { documentAnchor, makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
 
-const UNMET = { code: 'AD200', name: 'gate-item-unmet', sources: [] as string[] };
-const PENDING = { code: 'AD201', name: 'gate-signoff-pending', sources: [] as string[] };
-const WAIVER = { code: 'AD202', name: 'gate-waiver-invalid', sources: [] as string[] };
+// Findings carry the gate item's own sources; the rule's are the seeds that ask for gated reviews.
+const PENDING: RuleInfo = {
+  code: 'AD201',
+  name: 'gate-signoff-pending',
+  description: 'A gate item that needs a sign-off has its condition met but no pass in the Readiness review table.',
+  rationale:
+    'Items such as integration testing or the communication plan are judged by people; the review records who signed off, when, and on what evidence.',
+  howToFix: 'Record a pass for the item in the Readiness review table, with who signed it off, when, and the evidence.',
+  sources: ['seed:000', 'seed:003'],
+  defaultSeverity: 'stage',
+};
+
+const WAIVER: RuleInfo = {
+  code: 'AD202',
+  name: 'gate-waiver-invalid',
+  description:
+    'A waiver is incomplete (justification, approver, expiry) or has expired, so the item it waives is open again.',
+  rationale:
+    'A waiver is a dated, owned exception, not a way to forget an item: without an approver and an expiry it does not count, and after its expiry the item re-opens.',
+  howToFix:
+    'Give the waiver a justification (10 characters or more), an approver and an expiry date that has not passed, or meet the item instead.',
+  sources: ['seed:000', 'seed:002'],
+  defaultSeverity: 'stage',
+};
 
 /**
  * Gate items from gates.json that do not hold. One rule module reports three codes because they
  * are three outcomes of one evaluation: not met, met but not signed off, waived badly.
  */
 export const gateItems: Rule = {
-  ...UNMET,
+  code: 'AD200',
+  name: 'gate-item-unmet',
   description: 'Every readiness gate item that applies to the document holds, is signed off, or is validly waived.',
   rationale:
     'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages information.',
+  howToFix:
+    "Do what the gate item's hint says (the message repeats it); the quick fix adds the front-matter key where one applies.",
   sources: ['seed:000', 'seed:003', 'seed:004'],
+  defaultSeverity: 'stage',
+  alsoReports: [PENDING, WAIVER],
   check(context) {
     return context.readiness.items.flatMap((result) =>
       result.kind === 'gate-item' ? itemFindings(context, result) : [],
@@ -29,7 +55,7 @@ export const gateItems: Rule = {
   },
 };
 
-export const gateRuleCodes = [UNMET, PENDING, WAIVER];
+const UNMET = gateItems;
 
 function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const findings = openItemFindings(context, result);
@@ -42,7 +68,7 @@ function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
 }
 
 function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
-  const severity = context.ladder.severityFor(result.gate.stage, context.stage);
+  const severity = context.ladder.due(result.gate.stage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
   const where = `${stage} gate "${result.gate.title}"`;
@@ -51,6 +77,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   switch (result.status) {
     case 'met':
     case 'waived':
+    case 'open':
       return [];
     case 'missing': {
       const keys = item.fix?.frontMatter ? neededKeys(item.fix.frontMatter, item.requires) : [];
@@ -157,7 +184,7 @@ function placeholderAt(
   };
 }
 
-function incompleteWaiver(result: ItemResult, severity: Finding['severity']): Finding {
+function incompleteWaiver(result: ItemResult, severity: Level): Finding {
   return makeFinding(
     WAIVER,
     severity,

@@ -1,12 +1,12 @@
 import { isPlaceholderValue } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, gateStage, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, gateStage, severityFrom } from './support';
 
 /** Values that say a switch exists without saying what it is or where it is pulled. */
 const VAGUE =
   /^(yes|true|on|off|enabled|exists|available|in place|feature flag|flag|kill switch|manual|manually|ask (the )?platform)\.?$/i;
 
-export const killSwitch: DocumentedRule = {
+export const killSwitch: Rule = {
   code: 'AD333',
   name: 'kill-switch-vague',
   description:
@@ -16,6 +16,7 @@ export const killSwitch: DocumentedRule = {
   sources: ['seed:004'],
   howToFix:
     'Write the flag\'s name and where it is switched, e.g. "Feature flag ap-triage.enabled in the platform flag service", and name who may pull it in rollback.authority.',
+  defaultSeverity: 'stage',
   check(context) {
     // The kill-switch gate item reports a missing switch; this rule checks the value says enough.
     const severity = severityFrom(context, gateStage(context, 'kill-switch') ?? 'canary');

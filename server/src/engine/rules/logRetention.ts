@@ -1,6 +1,6 @@
 import { isPresent } from '../model/values';
-import { makeFinding } from './rule';
-import { fm, fmRange, fmText, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, fmText, sectionSeverity } from './support';
 
 const UNIT_MONTHS: Record<string, number> = { day: 1 / 30.4375, week: 7 / 30.4375, month: 1, year: 12 };
 
@@ -14,7 +14,7 @@ export function retentionMonths(text: string): number[] {
   return found;
 }
 
-export const logRetention: DocumentedRule = {
+export const logRetention: Rule = {
   code: 'AD354',
   name: 'high-risk-log-retention',
   description:
@@ -23,6 +23,7 @@ export const logRetention: DocumentedRule = {
     'High-risk systems log events automatically over their lifetime (Art. 12), and providers and deployers keep those logs for at least six months (Art. 19(1), Art. 26(6)), so incidents can be traced after the fact.',
   sources: ['EU AI Act Art. 12', 'EU AI Act Art. 19(1)', 'EU AI Act Art. 26(6)'],
   howToFix: 'State the log retention in compliance.retention, e.g. "Audit log 13 months", at least the policy minimum.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'compliance');
     if (!severity || fmText(context, 'risk.eu_ai_act.class')?.trim().toLowerCase() !== 'high') return [];

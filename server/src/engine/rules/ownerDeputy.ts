@@ -1,9 +1,9 @@
 import { isPlaceholderValue } from '../model/values';
-import { makeFinding } from './rule';
-import { fmRange, fmText, gateReports, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText, gateReports, severityFrom } from './support';
 import { notAPerson } from './people';
 
-export const ownerDeputy: DocumentedRule = {
+export const ownerDeputy: Rule = {
   code: 'AD301',
   name: 'owner-deputy',
   description:
@@ -12,6 +12,7 @@ export const ownerDeputy: DocumentedRule = {
     'Owners go on holiday and change jobs. A deputy who knows the dashboards, alerts and runbook keeps the agent owned when the owner is away; a deputy who is the owner again, or a team, is no deputy.',
   sources: ['seed:000', 'seed:002'],
   howToFix: 'Add owner.deputy with the name of a second person who can act for the owner.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, context.model.schemas.policy.deputyFromStage);
     if (!severity) return [];

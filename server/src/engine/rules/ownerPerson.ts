@@ -1,8 +1,8 @@
-import { makeFinding } from './rule';
-import { fmRange, fmText, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText } from './support';
 import { notAPerson } from './people';
 
-export const ownerPerson: DocumentedRule = {
+export const ownerPerson: Rule = {
   code: 'AD300',
   name: 'owner-not-a-person',
   description: 'owner.name is one named person, not a placeholder ("TBD", "n/a", "unassigned") or a team alias.',
@@ -11,6 +11,7 @@ export const ownerPerson: DocumentedRule = {
   sources: ['seed:000', 'seed:002'],
   howToFix:
     'Write the full name of the one person accountable for the agent in owner.name; put the team in owner.role and the alias in owner.contact.',
+  defaultSeverity: 'error',
   check(context) {
     const name = fmText(context, 'owner.name');
     // A missing or "TBD" owner is gate item owner-named's finding (AD200).

@@ -1,10 +1,10 @@
-import { makeFinding } from './rule';
-import { fm, fmRange, joinList, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fm, fmRange, joinList, severityFrom } from './support';
 
 /** The responsibilities without which the owner is a name on paper (seed 000's owner role). */
 const REQUIRED = ['triage', 'change-authority', 'metrics'];
 
-export const ownerResponsibilities: DocumentedRule = {
+export const ownerResponsibilities: Rule = {
   code: 'AD302',
   name: 'owner-responsibilities',
   description:
@@ -14,6 +14,7 @@ export const ownerResponsibilities: DocumentedRule = {
   sources: ['seed:000', 'seed:002'],
   howToFix:
     'Add owner.responsibilities: [triage, change-authority, metrics] (and platform-liaison, governance-liaison where they apply).',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, context.model.schemas.policy.responsibilitiesFromStage);
     if (!severity || fm(context, 'owner') === undefined) return [];

@@ -1,9 +1,9 @@
 import { parseIsoDate } from '../model/values';
-import { makeFinding } from './rule';
-import { fmRange, fmText, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText } from './support';
 import { isoDay } from './signoffDates';
 
-export const ownerSince: DocumentedRule = {
+export const ownerSince: Rule = {
   code: 'AD364',
   name: 'owner-since-in-future',
   description: 'owner.since is not in the future.',
@@ -11,6 +11,7 @@ export const ownerSince: DocumentedRule = {
     'An owner who takes over next month is not the owner today: until then the agent is owned by nobody, which is the gap the hand-off exists to close.',
   sources: ['seed:000', 'seed:002'],
   howToFix: 'Record the date the owner actually took over; until then, name the person who owns the agent today.',
+  defaultSeverity: 'warning',
   check(context) {
     const text = fmText(context, 'owner.since');
     const day = text === undefined ? undefined : parseIsoDate(text);

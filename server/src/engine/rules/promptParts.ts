@@ -1,11 +1,11 @@
 import { sectionStatus } from '../model/sectionStatus';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { sectionSeverity } from './support';
 
 const WHY = /^\s*(\*\*|__|\*|_)?why\s*:/i;
 
-export const promptParts: DocumentedRule = {
+export const promptParts: Rule = {
   code: 'AD318',
   name: 'prompt-part-unannotated',
   description:
@@ -15,6 +15,7 @@ export const promptParts: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Under each ### part of the Prompt, put the prompt text in a fenced code block and add a paragraph starting with "Why:" that says what the part prevents or enables.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'prompt');
     const section = context.model.sectionsById.get('prompt')?.[0];

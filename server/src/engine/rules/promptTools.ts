@@ -1,8 +1,8 @@
 import type { Block } from '../model/blocks';
 import type { DocumentModel } from '../model/documentModel';
 import type { Range } from '../types';
-import { makeFinding } from './rule';
-import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 import { tablesOf } from '../model/documentModel';
 
 /** Snake-case words in a prompt read as tool ids ("get_invoice"); prose rarely has them. */
@@ -41,7 +41,7 @@ export function toolIdPattern(id: string): RegExp {
   return new RegExp(`(?<![\\w.:-])${escaped}(?![\\w-]|[.:]\\w)`, 'gi');
 }
 
-export const promptToolUnknown: DocumentedRule = {
+export const promptToolUnknown: Rule = {
   code: 'AD316',
   name: 'prompt-tool-unknown',
   description:
@@ -51,6 +51,7 @@ export const promptToolUnknown: DocumentedRule = {
   sources: ['seed:000', 'seed:003', 'OWASP LLM06'],
   howToFix:
     'Add the tool to the Tools table (system, access, side effects, auth, failure behaviour), or correct the prompt to use the documented tool id.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'tools');
     if (!severity || tablesOf(context.model, 'tools', 'tools').length === 0) return [];
@@ -78,7 +79,7 @@ export const promptToolUnknown: DocumentedRule = {
   },
 };
 
-export const promptWriteTool: DocumentedRule = {
+export const promptWriteTool: Rule = {
   code: 'AD317',
   name: 'write-tool-not-in-prompt',
   description: 'Every tool with write or read-write access is mentioned by its id in the prompt.',
@@ -86,6 +87,7 @@ export const promptWriteTool: DocumentedRule = {
     'A write tool the prompt never mentions is capability the model has without instructions for when to use it: excessive agency. Either the prompt says when to use it or the tool should not be there.',
   sources: ['seed:003', 'OWASP LLM06'],
   howToFix: 'Name the tool in the prompt with the one situation it is for, or remove the tool (least privilege).',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'tools');
     if (!severity || !(context.model.sectionsById.get('prompt') ?? []).length) return [];

@@ -1,6 +1,6 @@
 import type { Finding } from '../types';
-import { makeFinding, type RuleContext } from './rule';
-import { fmText, plainId, rowsOf, type DocumentedRule } from './support';
+import { makeFinding, type Rule, type RuleContext } from './rule';
+import { fmText, plainId, rowsOf } from './support';
 
 /** Every gate item id a review row may name: gates.json items and the per-section items. */
 function knownItems(context: RuleContext): Set<string> {
@@ -10,7 +10,7 @@ function knownItems(context: RuleContext): Set<string> {
   return ids;
 }
 
-export const readinessUnknownItem: DocumentedRule = {
+export const readinessUnknownItem: Rule = {
   code: 'AD361',
   name: 'readiness-unknown-item',
   description:
@@ -19,6 +19,7 @@ export const readinessUnknownItem: DocumentedRule = {
     'A sign-off or waiver under a misspelt id counts for nothing: the real item stays open while the review looks complete.',
   sources: ['seed:000', 'seed:003'],
   howToFix: 'Use the gate item id exactly as listed in the gate reference (docs/format.md), e.g. integration-tested.',
+  defaultSeverity: 'warning',
   check(context) {
     const known = knownItems(context);
     const findings: Finding[] = [];
@@ -45,7 +46,7 @@ export const readinessUnknownItem: DocumentedRule = {
   },
 };
 
-export const waiverNotAllowed: DocumentedRule = {
+export const waiverNotAllowed: Rule = {
   code: 'AD362',
   name: 'waiver-not-allowed',
   description:
@@ -54,6 +55,7 @@ export const waiverNotAllowed: DocumentedRule = {
     'Some requirements are law, not policy: a prohibited practice (EU AI Act Art. 5) cannot be made acceptable by a waiver, and items marked not waivable in the gates may not be skipped by an approver.',
   sources: ['EU AI Act Art. 5', 'seed:000'],
   howToFix: 'Meet the item instead of waiving it, and remove the waiver row.',
+  defaultSeverity: 'error',
   check(context) {
     const prohibited = fmText(context, 'risk.eu_ai_act.class')?.trim().toLowerCase() === 'prohibited';
     const notWaivable = new Set(

@@ -1,9 +1,9 @@
 import { parseIsoDate } from '../model/values';
-import { makeFinding } from './rule';
-import { fmRange, fmText, gateStage, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText, gateStage, severityFrom } from './support';
 import { isoDay } from './signoffDates';
 
-export const reviewCadence: DocumentedRule = {
+export const reviewCadence: Rule = {
   code: 'AD363',
   name: 'review-overdue',
   description:
@@ -12,6 +12,7 @@ export const reviewCadence: DocumentedRule = {
     'An agent that is not reviewed decays: weekly reviews at first, then monthly and quarterly, keep accuracy, cost and compliance evidence current. A last-review date older than the cadence means the review stopped.',
   sources: ['seed:000', 'seed:002', 'seed:003'],
   howToFix: 'Hold the review and update review.last to its date; if the cadence is wrong, change review.cadence.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'review-cadence') ?? 'production');
     const lastText = fmText(context, 'review.last');

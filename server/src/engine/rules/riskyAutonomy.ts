@@ -1,8 +1,8 @@
 import { looksLikePlaceholder } from '../model/values';
-import { makeFinding } from './rule';
-import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
-export const riskyAutonomy: DocumentedRule = {
+export const riskyAutonomy: Rule = {
   code: 'AD320',
   name: 'irreversible-autonomous-decision',
   description:
@@ -12,6 +12,7 @@ export const riskyAutonomy: DocumentedRule = {
   sources: ['seed:001', 'seed:004', 'OWASP LLM06'],
   howToFix:
     'Change the mode to agent-with-review or human-only, or record in the Risk acceptance column who accepted the risk and when.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'decisions');
     if (!severity) return [];

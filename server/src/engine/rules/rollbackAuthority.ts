@@ -1,8 +1,8 @@
-import { makeFinding } from './rule';
-import { fmRange, fmText, gateStage, severityFrom, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText, gateStage, severityFrom } from './support';
 import { notAnAuthority } from './people';
 
-export const rollbackAuthority: DocumentedRule = {
+export const rollbackAuthority: Rule = {
   code: 'AD315',
   name: 'rollback-authority-not-actionable',
   description:
@@ -11,6 +11,7 @@ export const rollbackAuthority: DocumentedRule = {
     "The teams that recover fastest roll back on the team's call, not after a multi-meeting committee decision. The authority must be someone who can be paged.",
   sources: ['seed:004'],
   howToFix: 'Name the person or on-call role who may roll back without a meeting, e.g. "AP automation on-call lead".',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = severityFrom(context, gateStage(context, 'rollback-authority') ?? 'shadow');
     const authority = fmText(context, 'rollback.authority');

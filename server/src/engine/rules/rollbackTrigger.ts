@@ -1,19 +1,10 @@
 import { tablesOf } from '../model/documentModel';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import {
-  fmRange,
-  fmText,
-  gateStage,
-  plainId,
-  rowsOf,
-  sectionSeverity,
-  severityFrom,
-  type DocumentedRule,
-} from './support';
+import { makeFinding, type Rule, type RuleContext } from './rule';
+import { fmRange, fmText, gateStage, plainId, rowsOf, sectionSeverity, severityFrom } from './support';
 
-export const rollbackTrigger: DocumentedRule = {
+export const rollbackTrigger: Rule = {
   code: 'AD314',
   name: 'rollback-trigger-undefined',
   description:
@@ -23,6 +14,7 @@ export const rollbackTrigger: DocumentedRule = {
   sources: ['seed:004'],
   howToFix:
     'Set rollback.trigger_metric to a metric id from the Metrics table (or add the metric there) and write rollback.threshold with a number, e.g. "< 92% over 24h".',
+  defaultSeverity: 'stage',
   check(context) {
     const findings: Finding[] = [];
     const stage = gateStage(context, 'rollback-trigger') ?? 'shadow';
@@ -86,6 +78,6 @@ export const rollbackTrigger: DocumentedRule = {
   },
 };
 
-function firstOperations(context: Parameters<DocumentedRule['check']>[0]): boolean {
+function firstOperations(context: RuleContext): boolean {
   return (context.model.sectionsById.get('operations') ?? []).length > 0;
 }

@@ -1,7 +1,7 @@
 import { looksLikePlaceholder, parseRate } from '../model/values';
 import type { Finding } from '../types';
-import { makeFinding } from './rule';
-import { isNonValue, rowsOf, sectionSeverity, type DocumentedRule, type RowRef } from './support';
+import { makeFinding, type Rule } from './rule';
+import { isNonValue, rowsOf, sectionSeverity, type RowRef } from './support';
 
 /** Rollout rows with a readable traffic share, in table order. */
 export function stagesWithTraffic(rows: RowRef[]): Array<{ row: RowRef; traffic: number }> {
@@ -15,7 +15,7 @@ function pct(rate: number): string {
   return `${Math.round(rate * 10000) / 100}%`;
 }
 
-export const rolloutOrder: DocumentedRule = {
+export const rolloutOrder: Rule = {
   code: 'AD330',
   name: 'rollout-not-increasing',
   description: 'Rollout traffic strictly increases from stage to stage, and the 100% stage is the last.',
@@ -24,6 +24,7 @@ export const rolloutOrder: DocumentedRule = {
   sources: ['seed:000', 'seed:004'],
   howToFix:
     'Order the Rollout rows by traffic (for example shadow 0%, 5%, 15%, 40%, 80%, 100%) and merge stages with the same share.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'rollout');
     if (!severity) return [];
@@ -52,7 +53,7 @@ export const rolloutOrder: DocumentedRule = {
 /** Hold values that say "until further notice" instead of a duration are fine only for the final stage. */
 const OPEN_ENDED = /\b(ongoing|indefinite|permanent|steady state|until retired)\b/i;
 
-export const rolloutCriteria: DocumentedRule = {
+export const rolloutCriteria: Rule = {
   code: 'AD331',
   name: 'rollout-stage-criteria',
   description:
@@ -62,6 +63,7 @@ export const rolloutCriteria: DocumentedRule = {
   sources: ['seed:004', 'seed:000'],
   howToFix:
     'Give each stage a hold such as "7 days" or "2 weeks" and exit criteria in terms of the success metric and failure-mode rate.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'rollout');
     if (!severity) return [];

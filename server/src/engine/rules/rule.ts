@@ -3,7 +3,7 @@ import type { DocumentModel } from '../model/documentModel';
 import type { Readiness } from '../evaluation/readiness';
 import type { StageLadder } from '../evaluation/stages';
 import type { StageSpec } from '../schemaData/types';
-import type { Finding, FixSuggestion, Range, Severity } from '../types';
+import type { Finding, FixSuggestion, Level, Range, Severity } from '../types';
 import type { Validators } from '../evaluation/validators';
 
 export interface RuleContext {
@@ -19,35 +19,60 @@ export interface RuleContext {
   fileExists?: (relativePath: string) => boolean;
 }
 
-/** A check with a stable code. One rule per module; the engine runs them all and contains failures. */
-export interface Rule {
+/**
+ * What the rule catalogue knows about a finding code: the rule reference, config validation,
+ * SARIF, hovers and the report all read it from here (see catalogue/index.ts).
+ */
+export interface RuleInfo {
   code: string;
   name: string;
   /** One line: what the rule checks. */
   description: string;
   /** Why it matters, in our words. */
   rationale: string;
+  /** What a user does about a finding. */
+  howToFix: string;
+  /** Seed articles and regulation articles the rule rests on. */
   sources: string[];
+  /** "stage": what the document's stage requires is an error, the next stage's a warning, later ones information. */
+  defaultSeverity: Severity | 'stage';
+}
+
+/** A check with a stable code. One rule per module; the engine runs them all and contains failures. */
+export interface Rule extends RuleInfo {
+  /** Further codes this rule reports (several outcomes of one evaluation), each in the catalogue. */
+  alsoReports?: readonly RuleInfo[];
   check(context: RuleContext): Finding[];
 }
 
+export interface FindingExtra {
+  subject?: Finding['subject'];
+  fixes?: FixSuggestion[];
+  sources?: string[];
+  related?: Finding['related'];
+}
+
+/** A finding with a fixed severity, or with the timing of the requirement it reports. */
 export function makeFinding(
-  rule: Pick<Rule, 'code' | 'name' | 'sources'>,
-  severity: Severity,
+  rule: Pick<RuleInfo, 'code' | 'name' | 'sources'>,
+  level: Level,
   message: string,
   range: Range,
-  extra: { subject?: Finding['subject']; fixes?: FixSuggestion[]; sources?: string[] } = {},
+  extra: FindingExtra = {},
 ): Finding {
   const sources = extra.sources ?? rule.sources;
+  const severity: Severity = typeof level === 'string' ? level : level.severity;
   return {
     code: rule.code,
     rule: rule.name,
     severity,
     message,
     range,
+    ...(typeof level === 'string' ? {} : { blocks: level.stage }),
     ...(sources.length ? { sources } : {}),
     ...(extra.subject ? { subject: extra.subject } : {}),
     ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
+    ...(extra.related?.length ? { related: extra.related } : {}),
   };
 }
 

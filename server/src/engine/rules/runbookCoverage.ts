@@ -1,6 +1,6 @@
 import { sectionStatus } from '../model/sectionStatus';
-import { makeFinding } from './rule';
-import { appendToSection, firstSection, joinList, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
 
 /** The runbook entries seed 000 and 003 expect, recognised by words in the entry's anchor. */
 export const RUNBOOK_ENTRIES = [
@@ -13,7 +13,7 @@ export const RUNBOOK_ENTRIES = [
   { title: 'Change management', pattern: /change/ },
 ] as const;
 
-export const runbookCoverage: DocumentedRule = {
+export const runbookCoverage: Rule = {
   code: 'AD370',
   name: 'runbook-incomplete',
   description:
@@ -23,6 +23,7 @@ export const runbookCoverage: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Add a ### entry with numbered steps for each missing procedure (the quick fix inserts the headings at the end of the Runbook).',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'runbook');
     const section = firstSection(context.model, 'runbook');

@@ -1,11 +1,11 @@
 import { sectionStatus } from '../model/sectionStatus';
-import type { Severity } from '../types';
+import type { Level } from '../types';
+import { atLeastWarning } from './support';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 
 /** Empty and placeholder sections: present, but not yet written. At least a warning at any stage. */
-function contentSeverity(context: RuleContext, requiredFrom: string | undefined): Severity {
-  const severity = requiredFrom ? context.ladder.severityFor(requiredFrom, context.stage) : undefined;
-  return severity === 'error' ? 'error' : 'warning';
+function contentSeverity(context: RuleContext, requiredFrom: string | undefined): Level {
+  return atLeastWarning(requiredFrom ? context.ladder.due(requiredFrom, context.stage) : undefined);
 }
 
 export const sectionEmpty: Rule = {
@@ -15,6 +15,8 @@ export const sectionEmpty: Rule = {
   rationale:
     'An empty heading looks like documentation in a table of contents but tells the reader nothing; it is reported apart from a missing section so reviewers see the difference.',
   sources: ['seed:000'],
+  howToFix: "Write the section's content under its heading, or remove the heading.",
+  defaultSeverity: 'stage',
   check(context) {
     return context.model.sections.flatMap((section) => {
       if (!section.spec || sectionStatus(context.model, section).state !== 'empty') return [];
@@ -40,6 +42,8 @@ export const sectionPlaceholder: Rule = {
   description: 'A section holds no placeholder or template text (TODO, TBD, lorem ipsum).',
   rationale: 'Template text left in makes a section look done; a reviewer signing off on it signs off on nothing.',
   sources: ['seed:000'],
+  howToFix: 'Replace the TODO or template text with the real content.',
+  defaultSeverity: 'stage',
   check(context) {
     return context.model.sections.flatMap((section) => {
       if (!section.spec) return [];
@@ -65,6 +69,8 @@ export const sectionDuplicate: Rule = {
   description: 'Each catalogue section appears once.',
   rationale: 'Two sections with the same role split facts in two, and a reader cannot tell which one is current.',
   sources: [],
+  howToFix: 'Merge the two sections into one.',
+  defaultSeverity: 'warning',
   check({ model }) {
     return [...model.sectionsById.values()].flatMap((sections) =>
       sections.slice(1).map((section) =>

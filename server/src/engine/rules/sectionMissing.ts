@@ -9,12 +9,14 @@ export const sectionMissing: Rule = {
   rationale:
     "Pilot documentation is often just the prompt; production documentation replaces the builder's tacit knowledge, part by part.",
   sources: ['seed:000'],
+  howToFix: 'Add the section (the quick fix inserts its template at the canonical place) and fill it in.',
+  defaultSeverity: 'stage',
   check(context) {
     const { model, ladder, stage, facts } = context;
     return model.schemas.sections.sections.flatMap((spec) => {
       if (model.sectionsById.has(spec.id)) return [];
       if (spec.when && !evaluate(spec.when, facts)) return [];
-      const severity = ladder.severityFor(spec.requiredFrom, stage);
+      const severity = ladder.due(spec.requiredFrom, stage);
       if (!severity) return [];
       const requiredStage = ladder.get(spec.requiredFrom)?.title ?? spec.requiredFrom;
       return [

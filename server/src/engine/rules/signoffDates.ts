@@ -1,13 +1,12 @@
 import { parseIsoDate } from '../model/values';
-import type { Severity } from '../types';
-import { makeFinding } from './rule';
-import { rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { atLeastWarning, rowsOf, sectionSeverity } from './support';
 
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-export const signoffDates: DocumentedRule = {
+export const signoffDates: Rule = {
   code: 'AD360',
   name: 'signoff-date-in-future',
   description: 'Sign-off dates in the Readiness review table are not in the future.',
@@ -16,8 +15,9 @@ export const signoffDates: DocumentedRule = {
   sources: ['seed:000', 'seed:003'],
   howToFix:
     'Record the date the sign-off actually happened; if it has not happened, set the status to pending and the date to "-".',
+  defaultSeverity: 'stage',
   check(context) {
-    const severity: Severity = sectionSeverity(context, 'readiness') === 'error' ? 'error' : 'warning';
+    const severity = atLeastWarning(sectionSeverity(context, 'readiness'));
     return rowsOf(context.model, 'readiness', 'review').flatMap((row) => {
       const cell = row.cell('date');
       const day = cell ? parseIsoDate(cell.text) : undefined;

@@ -2,13 +2,8 @@ import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { cellText, tablesOf, type BoundTable, type DocumentModel, type Section } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
 import { isPlaceholderValue } from '../model/values';
-import type { Range, Severity, TextInsertion } from '../types';
-import { documentAnchor, type Rule, type RuleContext } from './rule';
-
-/** A rule with the "how to fix" text the generated rule reference (docs/rules.md) shows. */
-export interface DocumentedRule extends Rule {
-  howToFix: string;
-}
+import type { Due, Level, Range, TextInsertion } from '../types';
+import { documentAnchor, type RuleContext } from './rule';
 
 export interface CellRef {
   text: string;
@@ -107,12 +102,21 @@ export function sectionAnchor(model: DocumentModel, sectionId: string): Range {
 }
 
 /** Severity for a check that applies from a stage; undefined means it does not concern this document. */
-export function severityFrom(context: RuleContext, stageId: string): Severity | undefined {
-  return context.ladder.severityFor(stageId, context.stage);
+export function severityFrom(context: RuleContext, stageId: string): Due | undefined {
+  return context.ladder.due(stageId, context.stage);
+}
+
+/**
+ * A finding that always draws attention (never below a warning) but still blocks only from its
+ * stage on; without a stage (a section outside the catalogue) a plain warning.
+ */
+export function atLeastWarning(due: Due | undefined): Level {
+  if (!due) return 'warning';
+  return due.severity === 'error' ? due : { severity: 'warning', stage: due.stage };
 }
 
 /** Severity of a check that belongs to a catalogue section, by the stage the section is required from. */
-export function sectionSeverity(context: RuleContext, sectionId: string): Severity | undefined {
+export function sectionSeverity(context: RuleContext, sectionId: string): Due | undefined {
   const spec = context.model.schemas.sections.sections.find((section) => section.id === sectionId);
   return spec ? severityFrom(context, spec.requiredFrom) : undefined;
 }

@@ -2,14 +2,14 @@ import { cellText, type BoundTable, type Section } from '../model/documentModel'
 import type { TableRow } from '../model/tables';
 import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
 import type { TableSpec } from '../schemaData/types';
-import type { Range, Severity } from '../types';
+import type { Level, Range } from '../types';
+import { atLeastWarning } from './support';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 import { columnInsertionFix } from '../fixes/columnInsertion';
 import { describeSchemaError } from './schemaMessages';
 
-function tableSeverity(context: RuleContext, section: Section): Severity {
-  const severity = section.spec ? context.ladder.severityFor(section.spec.requiredFrom, context.stage) : undefined;
-  return severity === 'error' ? 'error' : 'warning';
+function tableSeverity(context: RuleContext, section: Section): Level {
+  return atLeastWarning(section.spec ? context.ladder.due(section.spec.requiredFrom, context.stage) : undefined);
 }
 
 /** First occurrence of each catalogue section: later duplicates are reported by AD103. */
@@ -40,6 +40,8 @@ export const tableMissing: Rule = {
   rationale:
     'The checks read facts from tables with known columns; prose alone cannot be checked or compared across agents.',
   sources: [],
+  howToFix: 'Add the table with the columns the message lists.',
+  defaultSeverity: 'stage',
   check(context) {
     return firstSections(context).flatMap((section) =>
       (section.spec?.tables ?? []).flatMap((spec) => {
@@ -71,6 +73,8 @@ export const tableColumnMissing: Rule = {
   rationale:
     'A missing column is a missing fact for every row: a tool without its access level, a failure mode without its recovery.',
   sources: [],
+  howToFix: "Add the column to the table's header and fill it for every row.",
+  defaultSeverity: 'stage',
   check(context) {
     return firstSections(context).flatMap((section) =>
       section.tables.flatMap((table) =>
@@ -99,6 +103,8 @@ export const tableCellInvalid: Rule = {
   rationale:
     'A decision mode of "sometimes" or a stage without a traffic share cannot be reasoned about by a reviewer or a check.',
   sources: [],
+  howToFix: 'Write a value the column allows (the message lists them), or add the rows the table needs.',
+  defaultSeverity: 'stage',
   check(context) {
     return firstSections(context).flatMap((section) =>
       section.tables.flatMap((table) => {
@@ -122,7 +128,7 @@ export const tableCellInvalid: Rule = {
   },
 };
 
-function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Severity) {
+function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Level) {
   const spec = table.spec;
   const validate = spec && context.validators.row(spec);
   if (!spec || !validate) return [];

@@ -1,7 +1,7 @@
-import { makeFinding } from './rule';
-import { fmRange, fmText, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { fmRange, fmText } from './support';
 
-export const tierDeclared: DocumentedRule = {
+export const tierDeclared: Rule = {
   code: 'AD358',
   name: 'tier-declared-too-low',
   description: 'A declared tier is not lower than the tier derived from the risk facts (tiers.json).',
@@ -10,6 +10,7 @@ export const tierDeclared: DocumentedRule = {
   sources: ['seed:002'],
   howToFix:
     'Declare the derived tier (or remove tier and let agentdoc derive it); if the risk facts are wrong, correct them instead.',
+  defaultSeverity: 'error',
   check(context) {
     const declared = fmText(context, 'tier');
     const derived = context.facts.tier;

@@ -1,10 +1,10 @@
 import { tablesOf } from '../model/documentModel';
-import { makeFinding } from './rule';
-import { appendRow, idList, isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { appendRow, idList, isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
 const TOOL_ID = /^[a-z0-9_.:-]+$/;
 
-export const toolFailureModes: DocumentedRule = {
+export const toolFailureModes: Rule = {
   code: 'AD310',
   name: 'tool-without-failure-mode',
   description:
@@ -14,6 +14,7 @@ export const toolFailureModes: DocumentedRule = {
   sources: ['seed:000', 'seed:003', 'OWASP LLM06'],
   howToFix:
     'Add a row to the Failure modes table naming the tool, how its failure is detected, its impact and the runbook entry that recovers from it.',
+  defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'failures');
     const failureTable = tablesOf(context.model, 'failures', 'failures')[0];

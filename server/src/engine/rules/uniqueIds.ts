@@ -1,6 +1,5 @@
-import type { Severity } from '../types';
-import { makeFinding } from './rule';
-import { isNonValue, plainId, rowsOf, sectionSeverity, type DocumentedRule } from './support';
+import { makeFinding, type Rule } from './rule';
+import { atLeastWarning, isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
 /** Tables whose first column is an id other parts of the document refer to. */
 const ID_TABLES = [
@@ -11,7 +10,7 @@ const ID_TABLES = [
   { section: 'operations', table: 'alerts', column: 'alert', what: 'alert' },
 ] as const;
 
-export const uniqueIds: DocumentedRule = {
+export const uniqueIds: Rule = {
   code: 'AD319',
   name: 'duplicate-id',
   description: 'Tool, decision, failure-mode, metric and alert ids are unique within the document.',
@@ -19,9 +18,10 @@ export const uniqueIds: DocumentedRule = {
     'Failure modes name tools, alerts name metrics, the rollback trigger names a metric: with two rows under one id a reference is ambiguous and one of the rows is silently ignored.',
   sources: ['seed:003', 'seed:004'],
   howToFix: 'Rename one of the rows, or merge them into one.',
+  defaultSeverity: 'stage',
   check(context) {
     return ID_TABLES.flatMap((spec) => {
-      const severity: Severity = sectionSeverity(context, spec.section) === 'error' ? 'error' : 'warning';
+      const severity = atLeastWarning(sectionSeverity(context, spec.section));
       const first = new Map<string, number>();
       return rowsOf(context.model, spec.section, spec.table).flatMap((row) => {
         const cell = row.cell(spec.column);

@@ -1,21 +1,9 @@
-import { buildModel, type DocumentModel } from '../model/documentModel';
+import type { DocumentModel } from '../model/documentModel';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
-import { bundledSchemas } from '../schemaData/bundled';
-import type { SchemaSet } from '../schemaData/types';
-import { makeFinding, documentAnchor } from '../rules/rule';
+import { makeFinding, documentAnchor, type RuleInfo } from '../rules/rule';
 import type { Finding, Range } from '../types';
 
-/** Rule data for the checks that need the whole workspace; the reference (docs/rules.md) lists them too. */
-export interface WorkspaceRuleInfo {
-  code: string;
-  name: string;
-  description: string;
-  rationale: string;
-  sources: string[];
-  howToFix: string;
-}
-
-export const duplicateAgentId: WorkspaceRuleInfo = {
+export const duplicateAgentId: RuleInfo = {
   code: 'AD380',
   name: 'agent-id-duplicate',
   description: 'Agent ids (front-matter id) are unique across the workspace.',
@@ -23,90 +11,99 @@ export const duplicateAgentId: WorkspaceRuleInfo = {
     'The registry, the portfolio view and depends_on refer to agents by id. Two documents with one id make the registry ambiguous: which owner, which stage, which agent does a dependency mean?',
   sources: ['seed:002', 'seed:003'],
   howToFix: 'Give one of the agents a new id (and update the depends_on entries that mean it).',
+  defaultSeverity: 'error',
 };
 
-export const dependencyUnresolved: WorkspaceRuleInfo = {
+export const dependencyUnresolved: RuleInfo = {
   code: 'AD381',
   name: 'depends-on-unresolved',
   description: 'Every id in depends_on is the id of an agent documented in the workspace.',
   rationale:
     'A change to one agent must be assessed against the agents that depend on it. A dependency on an agent nobody documented is a coordination risk nobody owns.',
   sources: ['seed:003', 'seed:002'],
-  howToFix: 'Correct the id, or document the agent it refers to in an *.agent.md file of its own.',
+  howToFix: 'Correct the id, or document the agent it refers to in an agent document of its own.',
+  defaultSeverity: 'warning',
 };
 
-export const workspaceRules: readonly WorkspaceRuleInfo[] = [duplicateAgentId, dependencyUnresolved];
+export const workspaceRules: readonly RuleInfo[] = [duplicateAgentId, dependencyUnresolved];
 
-export interface WorkspaceDocument {
-  uri: string;
-  /** The document's model, when the caller already built one; otherwise its text. */
-  model?: DocumentModel;
-  text?: string;
+/**
+ * What the cross-document checks read from one document: its id and depends_on, with their ranges.
+ * Small and plain, so the server's index and the CLI's workers keep this rather than whole models.
+ */
+export interface AgentIdentity {
+  /** The document's key: a path or URI, whatever the caller uses. */
+  key: string;
+  /** File name, as messages name the other document. */
+  label: string;
+  id: string | undefined;
+  idRange: Range;
+  dependsOn: Array<{ id: string; range: Range }>;
 }
 
-interface AgentEntry {
-  uri: string;
-  model: DocumentModel;
-  id: string | undefined;
+export function agentIdentity(key: string, model: DocumentModel): AgentIdentity {
+  const id = frontMatterValue(model, 'id');
+  const dependsOn = frontMatterValue(model, 'depends_on');
+  return {
+    key,
+    label: fileName(key),
+    id: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
+    idRange: rangeAt(model, ['id']),
+    dependsOn: Array.isArray(dependsOn)
+      ? dependsOn.flatMap((entry, index) =>
+          typeof entry === 'string' && entry.trim() !== ''
+            ? [{ id: entry.trim(), range: rangeAt(model, ['depends_on', index]) }]
+            : [],
+        )
+      : [],
+  };
 }
 
 /**
- * Checks that look across documents. Pure: documents in, findings per uri out (every uri gets an
- * entry, empty when clean), so the server and the CLI can merge them with each document's own.
+ * Checks that look across documents. Pure: identities in, findings per key out (every key gets an
+ * entry, empty when clean), merged by the caller with each document's own findings.
  */
-export function checkWorkspace(
-  documents: readonly WorkspaceDocument[],
-  schemas: SchemaSet = bundledSchemas,
-): Map<string, Finding[]> {
-  const agents: AgentEntry[] = documents.map((document) => {
-    const model = document.model ?? buildModel(document.text ?? '', schemas);
-    const id = frontMatterValue(model, 'id');
-    return { uri: document.uri, model, id: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined };
-  });
-  const byId = new Map<string, AgentEntry[]>();
+export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Finding[]> {
+  const byId = new Map<string, AgentIdentity[]>();
   for (const agent of agents) {
     if (!agent.id) continue;
-    byId.set(agent.id, [...(byId.get(agent.id) ?? []), agent]);
+    const list = byId.get(agent.id);
+    if (list) list.push(agent);
+    else byId.set(agent.id, [agent]);
   }
-  const results = new Map<string, Finding[]>(agents.map((agent) => [agent.uri, []]));
+  const results = new Map<string, Finding[]>(agents.map((agent) => [agent.key, []]));
   for (const agent of agents) {
-    const findings = results.get(agent.uri) ?? [];
+    const findings = results.get(agent.key) ?? [];
     const twins = agent.id ? (byId.get(agent.id) ?? []).filter((other) => other !== agent) : [];
     if (agent.id && twins.length > 0) {
+      const named = twins.slice(0, 5).map((twin) => twin.label);
+      const more = twins.length > named.length ? ` and ${twins.length - named.length} more` : '';
       findings.push(
         makeFinding(
           duplicateAgentId,
           'error',
-          `Agent id "${agent.id}" is also used by ${twins.map((twin) => fileName(twin.uri)).join(', ')}: give each agent its own id.`,
-          rangeAt(agent.model, ['id']),
-          {
-            subject: { kind: 'front-matter', id: 'id' },
-          },
+          `Agent id "${agent.id}" is also used by ${named.join(', ')}${more}: give each agent its own id.`,
+          agent.idRange,
+          { subject: { kind: 'front-matter', id: 'id' } },
         ),
       );
     }
-    const dependsOn = frontMatterValue(agent.model, 'depends_on');
-    if (Array.isArray(dependsOn)) {
-      dependsOn.forEach((entry, index) => {
-        if (typeof entry !== 'string' || entry.trim() === '' || byId.has(entry.trim())) return;
-        const known = [...byId.keys()]
-          .filter((id) => id !== agent.id)
-          .sort()
-          .slice(0, 6);
-        findings.push(
-          makeFinding(
-            dependencyUnresolved,
-            'warning',
-            `depends_on names "${entry}", but no agent in the workspace has that id${known.length ? ` (known: ${known.join(', ')})` : ''}: correct the id or document that agent.`,
-            rangeAt(agent.model, ['depends_on', index]),
-            {
-              subject: { kind: 'front-matter', id: 'depends_on' },
-            },
-          ),
-        );
-      });
+    for (const dependency of agent.dependsOn) {
+      if (byId.has(dependency.id)) continue;
+      const known = [...byId.keys()]
+        .filter((id) => id !== agent.id)
+        .sort()
+        .slice(0, 6);
+      findings.push(
+        makeFinding(
+          dependencyUnresolved,
+          'warning',
+          `depends_on names "${dependency.id}", but no agent in the workspace has that id${known.length ? ` (known: ${known.join(', ')})` : ''}: correct the id or document that agent.`,
+          dependency.range,
+          { subject: { kind: 'front-matter', id: 'depends_on' } },
+        ),
+      );
     }
-    results.set(agent.uri, findings);
   }
   return results;
 }
@@ -124,6 +121,11 @@ function rangeAt(model: DocumentModel, path: (string | number)[]): Range {
   return model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+function fileName(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

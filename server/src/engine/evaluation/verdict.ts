@@ -1,0 +1,128 @@
+import type { StageSpec } from '../schemaData/types';
+import type { Finding } from '../types';
+import type { StageLadder } from './stages';
+
+export interface StageRef {
+  id: string;
+  title: string;
+}
+
+/**
+ * The one verdict on a document, computed from its final findings (after workspace checks and the
+ * config's severity overrides). The status bar, code lens, checklist, portfolio, report and CLI
+ * all show this object, so none of them can count differently.
+ */
+export interface Verdict {
+  /** The document's stage; undefined when it declares none or one the gates do not know. */
+  stage: StageRef | undefined;
+  /** The highest stage every requirement up to which holds. */
+  readyFor: StageRef | undefined;
+  /** The first stage, from the document's own, that something blocks. */
+  blockedStage: StageRef | undefined;
+  /** How many findings block `blockedStage`. */
+  blockers: number;
+  errors: number;
+  warnings: number;
+  /** One phrase for every view: "Canary · 3 items block production". */
+  phrase: string;
+}
+
+/**
+ * Whether a finding stops a document from being at `stage`: a stage-dependent finding from its
+ * stage on, any other error always.
+ */
+export function blocksAt(finding: Finding, stage: StageSpec, ladder: StageLadder): boolean {
+  if (finding.blocks === undefined) return finding.severity === 'error';
+  const from = ladder.get(finding.blocks);
+  if (!from) return finding.severity === 'error';
+  if (from.terminal || stage.terminal) return from.id === stage.id;
+  return from.order <= stage.order;
+}
+
+/** The findings that block a stage: exactly the errors a check at that stage reports. */
+export function blockersAt(findings: readonly Finding[], stage: StageSpec, ladder: StageLadder): Finding[] {
+  return findings.filter((finding) => blocksAt(finding, stage, ladder));
+}
+
+export function computeVerdict(
+  findings: readonly Finding[],
+  stage: StageSpec | undefined,
+  ladder: StageLadder,
+): Verdict {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  if (!stage) {
+    return {
+      stage: undefined,
+      readyFor: undefined,
+      blockedStage: undefined,
+      blockers: 0,
+      errors,
+      warnings,
+      phrase: 'Stage unknown',
+    };
+  }
+  if (stage.terminal) {
+    const open = blockersAt(findings, stage, ladder).length;
+    return {
+      stage: ref(stage),
+      readyFor: undefined,
+      blockedStage: open ? ref(stage) : undefined,
+      blockers: open,
+      errors,
+      warnings,
+      phrase: open ? `${stage.title} · ${items(open)} open` : stage.title,
+    };
+  }
+  let readyFor: StageSpec | undefined;
+  for (const candidate of ladder.stages) {
+    if (candidate.terminal) continue;
+    if (blockersAt(findings, candidate, ladder).length > 0) break;
+    readyFor = candidate;
+  }
+  // Blocking is monotonic (what blocks a stage blocks every later one), so the first blocked stage
+  // from the document's own on is its own stage when it is not ready for it.
+  let blockedStage: StageSpec | undefined;
+  let blockers = 0;
+  for (let candidate: StageSpec | undefined = stage; candidate; candidate = ladder.next(candidate)) {
+    const found = blockersAt(findings, candidate, ladder).length;
+    if (found > 0) {
+      blockedStage = candidate;
+      blockers = found;
+      break;
+    }
+  }
+  return {
+    stage: ref(stage),
+    readyFor: readyFor && ref(readyFor),
+    blockedStage: blockedStage && ref(blockedStage),
+    blockers,
+    errors,
+    warnings,
+    phrase: phrase(stage, readyFor, blockedStage, blockers),
+  };
+}
+
+function phrase(
+  stage: StageSpec,
+  readyFor: StageSpec | undefined,
+  blocked: StageSpec | undefined,
+  blockers: number,
+): string {
+  const lower = (spec: StageSpec): string => spec.title.toLowerCase();
+  if (blocked) {
+    const ahead = readyFor && readyFor.order > stage.order ? ` · ready for ${lower(readyFor)}` : '';
+    return `${stage.title}${ahead} · ${items(blockers)} block${blockers === 1 ? 's' : ''} ${lower(blocked)}`;
+  }
+  return readyFor && readyFor.id !== stage.id
+    ? `${stage.title} · ready for ${lower(readyFor)}`
+    : `${stage.title} · ready`;
+}
+
+function items(count: number): string {
+  return `${count} item${count === 1 ? '' : 's'}`;
+}
+
+function ref(stage: StageSpec): StageRef {
+  return { id: stage.id, title: stage.title };
+}

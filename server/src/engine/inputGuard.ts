@@ -1,0 +1,60 @@
+import { documentTooLarge, notText } from './catalogue/engineCodes';
+import { makeFinding } from './rules/rule';
+import type { Finding } from './types';
+
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A finding instead of analysis for text no one wrote as a document: too large, or binary. */
+export function inputGuard(text: string, maxBytes: number): Finding | undefined {
+  const bytes = utf8Length(text, maxBytes);
+  if (bytes > maxBytes) {
+    return makeFinding(
+      documentTooLarge,
+      'warning',
+      `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`,
+      ZERO,
+    );
+  }
+  const sample = text.slice(0, 8000);
+  const nul = sample.indexOf('\u0000');
+  if (nul >= 0) {
+    return makeFinding(
+      notText,
+      'warning',
+      'This file holds binary data (NUL bytes), not text, so it was not checked.',
+      ZERO,
+    );
+  }
+  // Binary without NULs (e.g. compressed data decoded as UTF-8) shows up as control characters and
+  // U+FFFD replacement characters; no text document has them as a tenth of its first 8,000.
+  const garbage = sample.match(/[\u0001-\u0008\u000E-\u001F\u007F\uFFFD]/g)?.length ?? 0;
+  if (sample.length >= 64 && garbage * 10 > sample.length) {
+    return makeFinding(
+      notText,
+      'warning',
+      'This file holds binary data (control or undecodable characters), not text, so it was not checked.',
+      ZERO,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * UTF-8 size of the text, as the setting is in bytes. A string cannot be smaller in UTF-8 than its
+ * UTF-16 length suggests for ASCII, nor more than 3 bytes per unit, so most texts need no count.
+ */
+function utf8Length(text: string, limit: number): number {
+  // UTF-8 never takes fewer bytes than UTF-16 code units, nor more than three per unit.
+  if (text.length * 3 <= limit || text.length > limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -1,0 +1,267 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  configInvalid,
+  createAgentdocService,
+  isAgentDoc,
+  type AgentdocService,
+  type AnalysisResult,
+  type ResolvedConfig,
+} from '../engine';
+import { evidenceChecker } from '../node/evidenceFiles';
+import { nodeHost, toNativePath } from '../node/nodeHost';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentStore } from './documentStore';
+import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
+import { sendAgentdocNotification } from './typedConnection';
+import { ValidationScheduler } from './validationScheduler';
+import { checkOnDisk, indexFolders } from './workspaceChecking';
+import { documentKey, pathToUri, uriToPath } from './uris';
+
+const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
+
+/**
+ * What the language server decides, kept out of the LSP handlers: which documents are agent docs,
+ * when to check them, what to publish. It runs the engine's pipeline (createAgentdocService) the
+ * way the CLI does: same file set, same config lookup, same cross-document checks and overrides.
+ */
+export class AgentdocServer {
+  private folders: string[] = [];
+  private service: AgentdocService = this.createService();
+  readonly store = new DocumentStore((check, workspace) => this.service.finish(check, workspace));
+  private readonly publisher: DiagnosticsPublisher;
+  private readonly scheduler = new ValidationScheduler();
+  private readonly settings = new Map<string, AgentdocSettings>();
+  private readonly verdicts = new Map<string, string>();
+  private checkWorkspace = true;
+  supportsConfiguration = false;
+  supportsProgress = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
+    this.publisher = new DiagnosticsPublisher(connection);
+  }
+
+  setFolders(folderUris: readonly string[]): void {
+    this.folders = folderUris.flatMap((uri) => uriToPath(uri) ?? []);
+    this.service = this.createService();
+  }
+
+  private createService(): AgentdocService {
+    const roots = this.folders ?? [];
+    return createAgentdocService({
+      host: nodeHost,
+      roots,
+      // A file opened on its own gets the config the CLI would give it.
+      outsideRootsUseRepository: true,
+      // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
+      repositoryRoots: roots,
+      fileExists: (document) =>
+        document.startsWith('/') || /^[A-Za-z]:\//.test(document)
+          ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
+          : undefined,
+    });
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+  }
+
+  /** The final result of an agent document, open or on disk. */
+  result(uri: string): AnalysisResult | undefined {
+    return this.store.result(uri);
+  }
+
+  /** An open document's result, brought up to date with its text first. */
+  async openResult(uri: string): Promise<AnalysisResult | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return this.store.result(uri);
+    if (this.store.openVersion(uri) !== document.version) await this.checkNow(document);
+    return this.store.isOpen(uri) ? this.store.result(uri) : undefined;
+  }
+
+  /**
+   * A full result (model and items, for the checklist and the report): the open document's, or
+   * the file on disk read and checked again, since the index keeps only compact results.
+   */
+  async fullResult(uri: string): Promise<AnalysisResult | undefined> {
+    if (this.documents.get(uri)) return this.openResult(uri);
+    const path = uriToPath(uri);
+    if (!path || !this.store.check(uri)) return undefined;
+    const kind = await nodeHost.kind(path);
+    const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
+    return check && this.store.finishWith(check);
+  }
+
+  opened(document: TextDocument): void {
+    this.scheduleCheck(document, true, true);
+  }
+
+  changed(document: TextDocument): void {
+    this.scheduleCheck(document, false, false);
+  }
+
+  async closed(uri: string): Promise<void> {
+    this.scheduler.cancel(uri);
+    this.settings.delete(uri);
+    if (!this.store.isOpen(uri)) return;
+    this.store.closeOpen(uri);
+    const path = uriToPath(uri);
+    // Its file on disk speaks for it again (if it is in the workspace and checked there).
+    if (path && this.checkWorkspace && this.folders.some((folder) => path.startsWith(`${folder}/`))) {
+      this.store.setDisk(
+        uri,
+        await checkOnDisk(this.service, { path, explicit: false, kind: (await nodeHost.kind(path)) ?? 'other' }),
+      );
+    }
+    this.afterChange(uri);
+  }
+
+  private scheduleCheck(document: TextDocument, immediate: boolean, refreshSettings: boolean): void {
+    void (async () => {
+      let settings = this.settings.get(document.uri);
+      if (!settings || refreshSettings) {
+        settings = await readSettings(this.connection, document.uri, this.supportsConfiguration);
+        this.settings.set(document.uri, settings);
+      }
+      const version = document.version;
+      this.scheduler.schedule(document.uri, immediate ? 0 : settings.debounceMs, () => {
+        const current = this.documents.get(document.uri);
+        // A newer edit has arrived (and scheduled its own run): this text is stale.
+        if (!current || current.version !== version) return;
+        void this.checkNow(current).catch((error: unknown) => {
+          this.connection.console.error(
+            `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        });
+      });
+    })();
+  }
+
+  private async checkNow(document: TextDocument): Promise<void> {
+    const uri = document.uri;
+    const settings = this.settings.get(uri) ?? DEFAULT_SETTINGS;
+    const key = documentKey(uri);
+    const text = document.getText();
+    if (!settings.enable || !isAgentDoc(key, text)) {
+      if (this.store.isOpen(uri)) {
+        this.store.closeOpen(uri);
+        this.afterChange(uri);
+      }
+      this.publisher.clear(uri);
+      return;
+    }
+    const path = uriToPath(uri);
+    const config = path ? await this.service.configs.forFile(path) : NO_CONFIG;
+    if (this.documents.get(uri)?.version !== document.version) return;
+    const check = this.service.checkTextWith(key, text, config, {
+      maxBytes: settings.maxDocumentBytes,
+      limits: { maxYamlDepth: settings.maxYamlNesting, maxFindingsPerRule: settings.maxFindingsPerRule },
+    });
+    this.store.setOpen(uri, document.version, check);
+    this.publishConfigProblems();
+    this.afterChange(uri);
+  }
+
+  /** After one document changed: the cross-document checks, then what must be published. */
+  private afterChange(uri: string): void {
+    const changed = this.store.refreshWorkspace((checks) =>
+      this.service.crossCheck(checks.flatMap((check) => check.identity ?? [])),
+    );
+    for (const other of new Set([uri, ...changed])) this.publish(other);
+    if (changed.length) sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
+  }
+
+  private publish(uri: string): void {
+    const result = this.store.result(uri);
+    if (!result) {
+      this.publisher.clear(uri);
+      this.verdicts.delete(uri);
+      return;
+    }
+    const open = this.store.isOpen(uri);
+    if (!open && !this.checkWorkspace) this.publisher.clear(uri);
+    else this.publisher.publish(uri, result.findings, open ? this.documents.get(uri)?.version : undefined);
+    // The views refresh only when what they show changed, not on every keystroke.
+    const verdict = JSON.stringify(result.verdict);
+    if (this.verdicts.get(uri) !== verdict) {
+      this.verdicts.set(uri, verdict);
+      sendAgentdocNotification(this.connection, 'agentdoc/readinessChanged', { uri });
+    }
+  }
+
+  /** A broken config is shown on the config file itself (once per load), never silently ignored. */
+  private readonly publishedConfigs = new Set<string>();
+  private publishConfigProblems(): void {
+    const problems = this.service.configs.allProblems();
+    for (const path of this.publishedConfigs) {
+      if (!problems.has(path)) void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+    }
+    this.publishedConfigs.clear();
+    for (const [path, list] of problems) {
+      this.publishedConfigs.add(path);
+      void this.connection.sendDiagnostics({
+        uri: pathToUri(path),
+        diagnostics: list.map((problem) => ({
+          range: problem.range,
+          severity: 1,
+          source: 'agentdoc',
+          code: configInvalid.code,
+          message: problem.message,
+        })),
+      });
+    }
+  }
+
+  /** Re-reads settings and configs, re-checks open documents and the workspace. */
+  async recheckAll(): Promise<number> {
+    this.service.configs.invalidate();
+    this.settings.clear();
+    for (const document of this.documents.all()) this.scheduleCheck(document, true, true);
+    return this.indexWorkspace();
+  }
+
+  async indexWorkspace(): Promise<number> {
+    const settings = await readSettings(this.connection, '', this.supportsConfiguration);
+    this.checkWorkspace = settings.checkWorkspace;
+    for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
+    let count = 0;
+    if (this.checkWorkspace) {
+      count = await indexFolders(this.connection, this.service, this.folders, {
+        excludes: (folder) => readFilesExclude(this.connection, pathToUri(folder), this.supportsConfiguration),
+        supportsProgress: () => this.supportsProgress,
+        onFile: (uri, check) => this.store.setDisk(uri, check),
+      });
+    }
+    this.store.refreshWorkspace(
+      (checks) => this.service.crossCheck(checks.flatMap((check) => check.identity ?? [])),
+      true,
+    );
+    this.publishConfigProblems();
+    for (const uri of this.store.uris()) this.publish(uri);
+    sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
+    return count;
+  }
+
+  /** A watched file changed on disk: config files re-check everything, agent docs themselves. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    const path = uriToPath(uri);
+    if (!path || !this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
+    if (deleted) this.store.setDisk(uri, undefined);
+    else {
+      const kind = await nodeHost.kind(path);
+      // A link or special file is never read: only regular files are indexed.
+      this.store.setDisk(
+        uri,
+        kind === 'file' ? await checkOnDisk(this.service, { path, explicit: false, kind }) : undefined,
+      );
+    }
+    if (!this.store.isOpen(uri)) this.afterChange(uri);
+  }
+
+  configFileChanged(): Promise<number> {
+    return this.recheckAll();
+  }
+}

@@ -1,0 +1,103 @@
+import type { AnalysisResult, DocumentCheck, Finding } from '../engine';
+
+/**
+ * The server's view of every agent document: the open ones from the editor's text (full analysis,
+ * for features), the others from disk (compact: findings, verdict and identity only), and the
+ * cross-document findings over all of them. An open document speaks for itself; its disk entry
+ * speaks again when it closes.
+ */
+export class DocumentStore {
+  private readonly open = new Map<string, { version: number; check: DocumentCheck }>();
+  private readonly disk = new Map<string, DocumentCheck>();
+  private workspace = new Map<string, Finding[]>();
+  private identities = new Map<string, string>();
+
+  constructor(
+    private readonly finish: (check: DocumentCheck, workspace: ReadonlyMap<string, Finding[]>) => AnalysisResult,
+  ) {}
+
+  setOpen(uri: string, version: number, check: DocumentCheck): void {
+    this.open.set(uri, { version, check });
+  }
+
+  openVersion(uri: string): number | undefined {
+    return this.open.get(uri)?.version;
+  }
+
+  closeOpen(uri: string): void {
+    this.open.delete(uri);
+  }
+
+  setDisk(uri: string, check: DocumentCheck | undefined): void {
+    if (check) this.disk.set(uri, check);
+    else this.disk.delete(uri);
+  }
+
+  clearDisk(): string[] {
+    const uris = [...this.disk.keys()];
+    this.disk.clear();
+    return uris;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** Every agent document the server knows, open or on disk, sorted. */
+  uris(): string[] {
+    return [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
+  }
+
+  diskUris(): string[] {
+    return [...this.disk.keys()];
+  }
+
+  check(uri: string): DocumentCheck | undefined {
+    return this.open.get(uri)?.check ?? this.disk.get(uri);
+  }
+
+  /** The final result: own findings, cross-document findings, overrides, verdict. */
+  result(uri: string): AnalysisResult | undefined {
+    const check = this.check(uri);
+    return check && this.finish(check, this.workspace);
+  }
+
+  /** A check made outside the store (a full re-read), finished with the current cross-document findings. */
+  finishWith(check: DocumentCheck): AnalysisResult {
+    return this.finish(check, this.workspace);
+  }
+
+  /**
+   * Re-runs the cross-document checks when an id or depends_on changed (most keystrokes touch
+   * neither). Returns the URIs whose cross-document findings changed.
+   */
+  refreshWorkspace(crossCheck: (checks: DocumentCheck[]) => Map<string, Finding[]>, force = false): string[] {
+    const byUri = new Map(
+      this.uris().flatMap((uri) => {
+        const check = this.check(uri);
+        return check ? [[uri, check] as const] : [];
+      }),
+    );
+    const identities = new Map(
+      [...byUri].map(([uri, check]) => [
+        uri,
+        JSON.stringify([check.identity?.id ?? null, check.identity?.dependsOn.map((entry) => entry.id) ?? null]),
+      ]),
+    );
+    const same =
+      !force &&
+      identities.size === this.identities.size &&
+      [...identities].every(([uri, key]) => this.identities.get(uri) === key);
+    this.identities = identities;
+    if (same) return [];
+    const next = crossCheck([...byUri.values()]);
+    const changed = [...byUri]
+      .filter(
+        ([, check]) =>
+          JSON.stringify(this.workspace.get(check.path) ?? []) !== JSON.stringify(next.get(check.path) ?? []),
+      )
+      .map(([uri]) => uri);
+    this.workspace = next;
+    return changed;
+  }
+}
