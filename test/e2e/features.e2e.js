@@ -313,14 +313,14 @@ const scenarios = {
     await closePanel();
     await openAgentdocView();
     const rows = paneRows(/Readiness Checklist/i);
-    const summary = rows.filter({ hasText: /^Ready for pilot · \d+ items? blocks? shadow/ }).first();
+    const summary = rows.filter({ hasText: /^Pilot · \d+ items? blocks? shadow/ }).first();
     await summary.waitFor({ timeout: 30000 });
     mark(`checklist: summary row ${JSON.stringify(clean(await summary.innerText()))}`);
     const expectRows = [
       'Pilot: Project charter all 4 met',
-      'Shadow: Documentation parts 4 open of 8',
+      'Shadow: Documentation parts 6 open of 8',
       'Section "Runbook": missing',
-      'Section "Evaluation": met',
+      'Section "Evaluation": open findings',
       'Section "Failure modes": missing',
       'Integrations tested against staging systems: pending sign-off',
       'Who may roll back: missing',
@@ -338,17 +338,16 @@ const scenarios = {
     marks.checklistRows = labels.length;
     const bar = clean(
       await page
-        .locator('.statusbar-item', { hasText: /ready for/ })
+        .locator('.statusbar-item', { hasText: /items? blocks? shadow/ })
         .first()
         .innerText(),
     );
-    if (!/^Pilot · ready for pilot · \d+ to shadow$/.test(bar))
-      throw new Error(`status bar item: ${JSON.stringify(bar)}`);
+    if (!/^Pilot · \d+ items block shadow$/.test(bar)) throw new Error(`status bar item: ${JSON.stringify(bar)}`);
     mark(`checklist: ${expectRows.length} expected rows, status bar ${JSON.stringify(bar)}`);
 
     // A met section item reveals its heading, a missing one the document's title (where the finding is).
     for (const [row, file, re] of [
-      ['Section "Evaluation": met', 'pilot.agentdoc.md', /^## Evaluation\s*$/],
+      ['Section "Known limitations": met', 'pilot.agentdoc.md', /^## Known limitations\s*$/],
       ['Section "Runbook": missing', 'pilot.agentdoc.md', /^# /],
     ]) {
       const want = lineOf(file, re);
@@ -392,7 +391,7 @@ const scenarios = {
         `${e.message}; expected ${JSON.stringify(expected)}; rows: ${JSON.stringify(await paneLabels(/Agent Portfolio/i))}`,
       );
     });
-    for (const group of ['pilot', 'shadow', 'production']) {
+    for (const group of ['Pilot', 'Shadow', 'Production']) {
       if (!labels.some((l) => new RegExp(`^${group} \\d+ agents?$`).test(l)))
         throw new Error(`no "${group}" group in ${JSON.stringify(labels)}`);
     }
@@ -617,7 +616,7 @@ const scenarios = {
       `the Problems group of ${id}.agentdoc.md`,
       async () => {
         const r = await problemRows(`${id}.agentdoc.md`);
-        return r.some((l) => new RegExp(`^\\d+ problems? in file ${escapeRe(id)}\\.agent\\.md `).test(l))
+        return r.some((l) => new RegExp(`^\\d+ problems? in file ${escapeRe(id)}\\.agentdoc\\.md `).test(l))
           ? r
           : undefined;
       },
@@ -660,7 +659,7 @@ const scenarios = {
       },
       20000,
     );
-    if (!/Verdict\s+Ready for pilot/.test(body))
+    if (!/Verdict\s+Pilot · \d+ items block shadow/.test(body))
       throw new Error(`the report has no pilot verdict: ${JSON.stringify(body.slice(0, 300))}`);
     mark('report: webview shows the agent and its verdict');
     await closePanel();

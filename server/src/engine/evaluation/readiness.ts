@@ -4,7 +4,7 @@ import { isPlaceholderValue, parseIsoDate } from '../model/values';
 import { catalogueSectionState } from '../model/sectionStatus';
 import type { Facts } from './facts';
 import { evaluate } from './predicate';
-import type { GateItemSpec, GateSpec, StageSpec } from '../schemaData/types';
+import type { GateItemSpec, GateSpec, SectionSpec, StageSpec } from '../schemaData/types';
 import type { StageLadder } from './stages';
 import type { Finding, Range } from '../types';
 import { blocksAt } from './verdict';
@@ -34,6 +34,8 @@ export interface ItemResult {
   item: GateItemSpec;
   /** Section requirements from the catalogue, as opposed to gate items from gates.json. */
   kind: 'section' | 'gate-item';
+  /** The catalogue section a section requirement stands for. */
+  section?: SectionSpec;
   status: ItemStatus;
   signoff?: SignoffRecord;
   waiver?: WaiverRecord;
@@ -83,15 +85,22 @@ export function settleItems(readiness: Readiness, findings: readonly Finding[], 
   return { ...readiness, items };
 }
 
-/** A finding about an item: on its gate item, or inside (or about) its section. */
+/**
+ * A finding about an item: on its gate item, or about its section — the section itself, its
+ * tables, or the front-matter keys the catalogue says the section covers.
+ */
 export function belongsTo(finding: Finding, result: ItemResult): boolean {
-  if (result.kind === 'gate-item')
-    return finding.subject?.kind === 'gate-item' && finding.subject.id === result.item.id;
-  const sectionId = result.item.id.slice('section-'.length);
   const subject = finding.subject;
-  if (subject?.kind === 'section' || subject?.kind === 'table')
-    return subject.id === sectionId || subject.id.startsWith(`${sectionId}.`);
+  if (result.kind === 'gate-item') return subject?.kind === 'gate-item' && subject.id === result.item.id;
+  const section = result.section;
+  if (!section || !subject) return false;
+  if (subject.kind === 'section' || subject.kind === 'table') return within(subject.id, section.id);
+  if (subject.kind === 'front-matter') return (section.frontMatter ?? []).some((key) => within(subject.id, key));
   return false;
+}
+
+function within(id: string, prefix: string): boolean {
+  return id === prefix || id.startsWith(`${prefix}.`);
 }
 
 /** Catalogue sections as gate items, one synthetic gate per stage, so readiness shows them too. */
@@ -128,7 +137,14 @@ function evaluateItem(
   waivers: Map<string, { table: BoundTable; row: TableRow }>,
   today: number,
 ): ItemResult {
-  const base = { gate: { id: gate.id, title: gate.title, stage: gate.stage }, item, kind };
+  const section =
+    kind === 'section' ? model.schemas.sections.sections.find((spec) => `section-${spec.id}` === item.id) : undefined;
+  const base = {
+    gate: { id: gate.id, title: gate.title, stage: gate.stage },
+    item,
+    kind,
+    ...(section ? { section } : {}),
+  };
   const signoffRow = signoffs.get(item.id);
   const signoff = signoffRow && readSignoff(signoffRow.table, signoffRow.row);
   const waiverRow = waivers.get(item.id);

@@ -44,6 +44,8 @@ export interface SectionSpec {
   when?: Predicate;
   guidance: { why: string; reviewerChecks: string[]; sources: string[] };
   template: string;
+  /** Front-matter keys whose findings count as this section's. */
+  frontMatter?: string[];
   tables?: TableSpec[];
 }
 
