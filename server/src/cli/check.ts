@@ -21,6 +21,8 @@ Options:
   --stage <stage>         check readiness as if every document were at this stage
   --fail-on <error|warning|info>  lowest severity that makes the exit code 1 (default error)
   --quiet                 show errors only (the exit code still follows --fail-on)
+  --hints                 also show hints: what later stages will need (text, markdown and
+                          github output leave them out by default; json and sarif keep them)
   --config <file>         use this config file instead of discovering .agentdoc.yaml
   --no-color              no colours (also when NO_COLOR is set or output is not a terminal)
   --today <YYYY-MM-DD>    judge dates as of this day (reproducible output)
@@ -51,6 +53,7 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       stage: { type: 'string' },
       'fail-on': { type: 'string', default: 'error' },
       quiet: { type: 'boolean', default: false },
+      hints: { type: 'boolean', default: false },
       config: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       today: { type: 'string' },
@@ -88,7 +91,11 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
     );
   const files = checked.map((file) => reported(file, session.display(file.path)));
   const failing = files.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
-  const { shown, hidden } = values.quiet ? quiet(files) : { shown: files, hidden: 0 };
+  const { shown, hidden } = values.quiet
+    ? below(files, 'error', '--quiet')
+    : values.hints || !HINTS_HIDDEN.has(format)
+      ? { shown: files, hidden: undefined }
+      : below(files, 'warning', 'hints');
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
   emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
@@ -99,13 +106,20 @@ function reported(file: CheckedFile, display: string): ReportedFile {
   return { path: display, findings: file.result.findings, verdict: file.result.verdict, tier: file.result.facts.tier };
 }
 
-/** --quiet: errors only, in every format; the rest is counted for the text summary. */
-function quiet(files: readonly ReportedFile[]): { shown: ReportedFile[]; hidden: number } {
-  let hidden = 0;
+/** Formats for people, where hints (later stages) would bury what matters now. */
+const HINTS_HIDDEN = new Set<FormatName>(['text', 'markdown', 'github']);
+
+/** Findings below a severity left out (--quiet: errors only; by default: no hints), and how many. */
+function below(
+  files: readonly ReportedFile[],
+  lowest: Severity,
+  reason: '--quiet' | 'hints',
+): { shown: ReportedFile[]; hidden: { count: number; reason: '--quiet' | 'hints' } } {
+  let count = 0;
   const shown = files.map((file) => {
-    const findings = file.findings.filter((finding) => (finding.severity as Severity) === 'error');
-    hidden += file.findings.length - findings.length;
+    const findings = file.findings.filter((finding) => severityRank[finding.severity] <= severityRank[lowest]);
+    count += file.findings.length - findings.length;
     return { ...file, findings };
   });
-  return { shown, hidden };
+  return { shown, hidden: { count, reason } };
 }

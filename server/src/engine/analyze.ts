@@ -3,6 +3,7 @@ import { applySeverityOverrides } from './config/severity';
 import type { SeverityOverrides } from './config/types';
 import { Facts } from './evaluation/facts';
 import { evaluateReadiness, settleItems, type Readiness } from './evaluation/readiness';
+import { foldRootCauses } from './evaluation/rootCauses';
 import { StageLadder } from './evaluation/stages';
 import { validatorsFor } from './evaluation/validators';
 import { computeVerdict, type Verdict } from './evaluation/verdict';
@@ -146,7 +147,8 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
       );
     }
   }
-  const findings = sortFindings(applySeverityOverrides(keepSafeFixes(model, found), options.overrides ?? {}));
+  const roots = foldRootCauses(found, { model, readiness, ladder, stage: readiness.stage });
+  const findings = sortFindings(applySeverityOverrides(keepSafeFixes(model, roots), options.overrides ?? {}));
   const stage = override ?? ladder.get(facts.stage);
   return {
     findings,

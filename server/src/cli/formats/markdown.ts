@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../../engine';
 import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
+import { hiddenNote } from './text';
 
 const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' } as const;
 
@@ -13,7 +14,7 @@ export function formatMarkdown(files: readonly ReportedFile[], context: FormatCo
   );
   const all = files.reduce((sum, file) => sum + file.findings.length, 0);
   out.push(
-    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${all} finding${all === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.${context.hidden ? ` ${context.hidden} findings below error hidden by --quiet.` : ''}`,
+    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${all} finding${all === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.${hiddenNote(context)}`,
     '',
   );
   for (const file of files) {

@@ -52,7 +52,7 @@ export function formatText(files: readonly ReportedFile[], context: FormatContex
   }
   const problems = SEVERITIES.reduce((sum, severity) => sum + total[severity], 0);
   const fileWord = `${files.length} file${files.length === 1 ? '' : 's'}`;
-  const hidden = context.hidden ? ` (${context.hidden} below error hidden by --quiet)` : '';
+  const hidden = hiddenNote(context);
   if (problems === 0) lines.push(paint('green', `✔ ${fileWord} checked, no problems`) + hidden);
   else
     lines.push(
@@ -75,4 +75,13 @@ function counted(counts: Record<Severity, number>, paint: (style: Severity, text
     return paint(severity, `${count} ${word}`);
   });
   return parts.join(', ') || 'no problems';
+}
+
+/** " (3 hints for later stages not shown; --hints shows them)" */
+export function hiddenNote(context: FormatContext): string {
+  const hidden = context.hidden;
+  if (!hidden?.count) return '';
+  return hidden.reason === '--quiet'
+    ? ` (${hidden.count} below error hidden by --quiet)`
+    : ` (${hidden.count} hint${hidden.count === 1 ? '' : 's'} for later stages not shown; --hints shows ${hidden.count === 1 ? 'it' : 'them'})`;
 }

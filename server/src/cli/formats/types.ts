@@ -16,8 +16,8 @@ export interface FormatContext {
   /** Absolute working folder: paths are shown relative to it, SARIF's %SRCROOT%. */
   cwd: string;
   useColor: boolean;
-  /** Findings below error left out by --quiet, counted so the summary can say so. */
-  hidden: number;
+  /** Findings left out (below error by --quiet, or hints by default), counted so the summary can say so. */
+  hidden: { count: number; reason: '--quiet' | 'hints' } | undefined;
 }
 
 export type Formatter = (files: readonly ReportedFile[], context: FormatContext) => string;

@@ -36,6 +36,7 @@ import { toolFailureModes } from './toolFailureModes';
 import { uniqueIds } from './uniqueIds';
 import { frontMatterMissing } from './frontMatterMissing';
 import { frontMatterSchema } from './frontMatterSchema';
+import { frontMatterPlaceholder } from './frontMatterPlaceholder';
 import { gateItems } from './gateItems';
 import type { Rule } from './rule';
 import { evidenceLinkBroken } from './evidenceLinks';
@@ -49,6 +50,7 @@ export const allRules: readonly Rule[] = [
   yamlSyntax,
   frontMatterMissing,
   frontMatterSchema,
+  frontMatterPlaceholder,
   sectionMissing,
   sectionEmpty,
   sectionPlaceholder,

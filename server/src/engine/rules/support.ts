@@ -3,6 +3,7 @@ import { cellText, tablesOf, type BoundTable, type DocumentModel, type Section }
 import type { TableRow } from '../model/tables';
 import { isPlaceholderValue } from '../model/values';
 import type { Due, Level, Range, TextInsertion } from '../types';
+import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
 import { documentAnchor, type RuleContext } from './rule';
 
 export interface CellRef {
@@ -90,7 +91,7 @@ export function fmRange(model: DocumentModel, dottedPath: string, part: 'key' | 
       return { start, end };
     }
   }
-  return model.index.trimmedLineRange(0);
+  return frontMatterInsertionAnchor(model);
 }
 
 export function firstSection(model: DocumentModel, sectionId: string): Section | undefined {
@@ -98,7 +99,7 @@ export function firstSection(model: DocumentModel, sectionId: string): Section |
 }
 
 export function sectionAnchor(model: DocumentModel, sectionId: string): Range {
-  return firstSection(model, sectionId)?.heading.range ?? documentAnchor(model);
+  return sectionAnchorOrInsertion(model, sectionId);
 }
 
 /** Severity for a check that applies from a stage; undefined means it does not concern this document. */

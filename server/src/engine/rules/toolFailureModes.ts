@@ -40,7 +40,8 @@ export const toolFailureModes: Rule = {
           `Tool "${id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.`,
           cell.range,
           {
-            subject: { kind: 'table', id: `tools.${id}` },
+            // About the Failure modes table (where the fix adds the row): it waits while that table is a template.
+            subject: { kind: 'table', id: `failures.${id}` },
             fixes: [
               {
                 title: `Add a failure mode for "${id}"`,

@@ -32,6 +32,8 @@ export interface TableSpec {
   title: string;
   optional?: boolean;
   minRows?: number;
+  /** row: template text in a row makes only that row not count, not the whole section. */
+  placeholders?: 'row';
   columns: ColumnSpec[];
   rowSchema?: Record<string, unknown>;
 }
@@ -111,6 +113,8 @@ export interface Policy {
   firstLiveCanaryMax: number;
   logRetentionMinimumMonths: number;
   reviewCadenceDays: { weekly: number; monthly: number; quarterly: number };
+  /** Per front-matter key: words people write for a value → the value they mean. */
+  valueSynonyms?: Record<string, Record<string, string>>;
   reviewGraceDays: number;
   dpiaCriteriaThreshold: number;
   deputyFromStage: string;
