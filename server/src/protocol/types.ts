@@ -42,6 +42,8 @@ export interface VerdictView {
   readyFor: { id: string; title: string } | undefined;
   blockedStage: { id: string; title: string } | undefined;
   blockers: number;
+  /** What the blockers are about: code and subject (gate item, section, table or front-matter key). */
+  blocking: Array<{ code: string; subject?: { kind: string; id: string } }>;
   errors: number;
   warnings: number;
   /** The one phrase every view shows: "Canary · 3 items block production". */
