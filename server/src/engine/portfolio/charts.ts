@@ -21,9 +21,10 @@ export interface StackRow {
 }
 
 const ROW = 22;
-const LABEL = 170;
-const WIDTH = 560;
-const VALUE = 110;
+const LABEL = 190;
+const WIDTH = 580;
+const VALUE = 120;
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 function svg(width: number, height: number, label: string, body: string[]): string {
   return [
@@ -35,7 +36,7 @@ function svg(width: number, height: number, label: string, body: string[]): stri
 }
 
 /** Shortens a label to fit its column; the full text stays in the tooltip. */
-function fit(text: string, max = 28): string {
+function fit(text: string, max = 27): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -58,7 +59,7 @@ export function barChart(
     return [
       labelText(y, row.label),
       `<rect class="bar ${row.className ?? 'b-default'}" x="${LABEL}" y="${y + 3}" width="${width.toFixed(1)}" height="${ROW - 8}" rx="2"><title>${escapeHtml(`${row.label}: ${row.value}`)}</title></rect>`,
-      `<text class="t v" x="${(LABEL + width + 6).toFixed(1)}" y="${y + 15}">${row.value}${row.note ? escapeHtml(` ${row.note}`) : ''}</text>`,
+      `<text class="t v" x="${(LABEL + width + 6).toFixed(1)}" y="${y + 15}">${NUMBER.format(row.value)}${row.note ? escapeHtml(` ${row.note}`) : ''}</text>`,
     ];
   });
   if (options.limit !== undefined) {
@@ -142,7 +143,7 @@ export function heatmap(
       const level = count === 0 ? 0 : Math.min(5, Math.ceil((count / max) * 5));
       body.push(
         `<rect class="heat h${level}" x="${left + c * cell + 2}" y="${y}" width="${cell - 4}" height="26" rx="3"><title>${escapeHtml(`${row} · ${column}: ${count}`)}</title></rect>`,
-        `<text class="t ${level >= 4 ? 'on-dark' : ''}" x="${left + c * cell + cell / 2}" y="${y + 18}" text-anchor="middle">${count}</text>`,
+        `<text class="t${level >= 4 ? ' strong' : ''}" x="${left + c * cell + cell / 2}" y="${y + 18}" text-anchor="middle">${count}</text>`,
       );
     });
   });

@@ -74,7 +74,7 @@ export function renderPortfolioHtml(portfolio: Portfolio): string {
             className: stageClass(stage.id),
             title: stage.title,
           })),
-          note: row.overLimit ? '· over the limit' : '',
+          note: row.overLimit ? '· over limit' : '',
         })),
         stageLegend,
         { limit: portfolio.ownerLimit },

@@ -75,7 +75,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio): string {
     out.push('| Currency | Agents | Run rate / month | Budget / month | Over budget |', '|---|---:|---:|---:|---|');
     for (const row of views.costs)
       out.push(
-        `| ${escapeMarkdown(row.currency)} | ${row.agents} | ${money(row.runRate)} | ${money(row.budget)} | ${row.overBudget.map((agent) => escapeMarkdown(agent.name)).join(', ') || '—'} |`,
+        `| ${escapeMarkdown(row.currency)} | ${row.agents} | ${money(row.runRate)} | ${money(row.budget)} | ${names(row.overBudget)} |`,
       );
   } else out.push('No agent states a cost or a budget.');
   out.push('', '### Retirement candidates', '');
@@ -137,6 +137,13 @@ function list(
 function name(agent: PortfolioAgent): string {
   const where = agent.repository ? `${agent.repository}: ${agent.path}` : agent.path;
   return `${escapeMarkdown(agent.name)}<br>${escapeMarkdown(where)}`;
+}
+
+/** The first few names and how many more: a cell stays one line. */
+function names(agents: readonly PortfolioAgent[], shown = 5): string {
+  if (!agents.length) return '—';
+  const first = agents.slice(0, shown).map((agent) => escapeMarkdown(agent.name));
+  return `${agents.length}: ${first.join(', ')}${agents.length > shown ? ` and ${agents.length - shown} more` : ''}`;
 }
 
 function more(total: number, what: string): string[] {

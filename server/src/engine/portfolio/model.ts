@@ -117,7 +117,9 @@ export function buildPortfolio(inputs: readonly PortfolioInput[], options: Portf
 function agentOf(input: PortfolioInput, duplicated: ReadonlySet<string>): PortfolioAgent {
   const { facts, verdict } = input;
   const registry = facts.registry;
-  const met = registry?.retirement.thresholds.filter((threshold) => threshold.met) ?? [];
+  // A retired agent has been retired: its thresholds no longer make it a candidate (as for AD431).
+  const retired = verdict.stage !== undefined && LADDER.get(verdict.stage.id)?.terminal === true;
+  const met = retired ? [] : (registry?.retirement.thresholds.filter((threshold) => threshold.met) ?? []);
   const cost = registry?.cost;
   return {
     repository: input.repository,
@@ -137,7 +139,7 @@ function agentOf(input: PortfolioInput, duplicated: ReadonlySet<string>): Portfo
     retirementCandidate: met.length > 0,
     retirementReasons: met.map(
       (threshold) =>
-        `${threshold.metric.replace(/_/g, ' ')} ${measure(threshold.metric, threshold.measured ?? 0)} ${threshold.direction === 'below' ? '<' : '>'} ${measure(threshold.metric, threshold.threshold)}`,
+        `${threshold.metric.replace(/_/g, ' ')} ${measure(threshold.metric, threshold.measured ?? 0)} (retire ${threshold.direction} ${measure(threshold.metric, threshold.threshold)})`,
     ),
     overBudget:
       cost?.monthlyRunRate !== undefined &&
@@ -156,9 +158,11 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+const LADDER = new StageLadder(bundledSchemas.gates);
+const SECTION_TITLES = new Map(bundledSchemas.sections.sections.map((section) => [section.id, section.title]));
+
 function stagesOf(agents: readonly PortfolioAgent[]): StageRef[] {
-  const ladder = new StageLadder(bundledSchemas.gates);
-  const known = ladder.stages.map((stage) => ({ id: stage.id, title: stage.title }));
+  const known = LADDER.stages.map((stage) => ({ id: stage.id, title: stage.title }));
   const extra = new Map<string, StageRef>();
   for (const agent of agents) {
     const stage = agent.stage ?? UNKNOWN_STAGE;
@@ -202,7 +206,7 @@ export function blockerLabel(blocker: BlockerRef): string {
   const subject = blocker.subject;
   if (!subject) return blocker.code;
   if (subject.kind === 'gate-item') return subject.id;
-  if (subject.kind === 'section') return `section ${subject.id}`;
+  if (subject.kind === 'section') return `section ${SECTION_TITLES.get(subject.id) ?? subject.id}`;
   if (subject.kind === 'table') return `table ${subject.id}`;
   return subject.id ? `${subject.id} (${blocker.code})` : blocker.code;
 }

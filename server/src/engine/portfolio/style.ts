@@ -7,12 +7,12 @@
 const LIGHT = `--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--card:#f6f8fa;--border:#d1d9e0;--accent:#0969da;
 --s-pilot:#8250df;--s-shadow:#9a6700;--s-canary:#0969da;--s-production:#1a7f37;--s-retired:#818b98;--s-unknown:#bf3989;
 --t-foundation:#1a7f37;--t-capability:#0969da;--t-orchestration:#8250df;--t-unclassified:#818b98;
---bad:#cf222e;--warn:#9a6700;--ok:#1a7f37;--h1:#ddf4ff;--h2:#b6e3ff;--h3:#80ccff;--h4:#218bff;--h5:#0550ae;--trend:#cf222e`;
+--bad:#cf222e;--warn:#9a6700;--ok:#1a7f37;--h1:#ddf4ff;--h2:#b6e3ff;--h3:#80ccff;--h4:#218bff;--h5:#0550ae;--trend:#cf222e;--heat-strong:#ffffff`;
 
 const DARK = `--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--card:#151b23;--border:#3d444d;--accent:#4493f8;
 --s-pilot:#ab7df8;--s-shadow:#d29922;--s-canary:#4493f8;--s-production:#3fb950;--s-retired:#9198a1;--s-unknown:#db61a2;
 --t-foundation:#3fb950;--t-capability:#4493f8;--t-orchestration:#ab7df8;--t-unclassified:#9198a1;
---bad:#f85149;--warn:#d29922;--ok:#3fb950;--h1:#0c2d6b;--h2:#0d419d;--h3:#1158c7;--h4:#388bfd;--h5:#79c0ff;--trend:#ff7b72`;
+--bad:#f85149;--warn:#d29922;--ok:#3fb950;--h1:#0c2d6b;--h2:#0d419d;--h3:#1158c7;--h4:#388bfd;--h5:#79c0ff;--trend:#ff7b72;--heat-strong:#0d1117`;
 
 export const DASHBOARD_STYLE = `:root{${LIGHT};color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{${DARK}}}
@@ -31,7 +31,7 @@ h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:0 0 .6rem}
 table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid var(--border);padding:.25rem .4rem;text-align:left;vertical-align:top}
 th{font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .chart{display:block;max-width:100%;height:auto}.chart .t{fill:var(--fg);font-size:12px}.chart .s{font-size:11px;fill:var(--muted)}
-.chart .on-dark{fill:#ffffff}.chart .axis{stroke:var(--border)}.chart .limit{stroke:var(--bad);stroke-dasharray:4 3;stroke-width:1.5}
+.chart .strong{fill:var(--heat-strong)}.chart .axis{stroke:var(--border)}.chart .limit{stroke:var(--bad);stroke-dasharray:4 3;stroke-width:1.5}
 .chart .trend{fill:none;stroke:var(--trend);stroke-width:2}.chart .trend-dot{fill:var(--trend)}.chart .trend-key{fill:var(--trend)}
 .b-default{fill:var(--accent)}.b-bad{fill:var(--bad)}.b-warn{fill:var(--warn)}.b-ok{fill:var(--ok)}
 .s-pilot{fill:var(--s-pilot)}.s-shadow{fill:var(--s-shadow)}.s-canary{fill:var(--s-canary)}.s-production{fill:var(--s-production)}.s-retired{fill:var(--s-retired)}.s-unknown,.s-other{fill:var(--s-unknown)}
