@@ -151,7 +151,12 @@ function costs(views: PortfolioViews): string {
     '<table><thead><tr><th>Currency</th><th class="n">Agents</th><th class="n">Run rate / month</th><th class="n">Budget / month</th><th class="n">Used</th><th></th></tr></thead><tbody>',
     ...rows,
     '</tbody></table>',
-    over.length ? `<p class="small">Over budget: ${over.map((agent) => escapeHtml(agent.name)).join(', ')}</p>` : '',
+    over.length
+      ? `<p class="small">Over budget: ${over
+          .slice(0, 8)
+          .map((agent) => escapeHtml(agent.name))
+          .join(', ')}${over.length > 8 ? ` and ${over.length - 8} more` : ''}</p>`
+      : '',
     '<p class="muted small">Run rate: measured cost per task × tasks per day × 30 (the plan where nothing was measured).</p>',
   ].join('');
 }
