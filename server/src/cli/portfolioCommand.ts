@@ -14,7 +14,7 @@ import { portfolioCsv } from '../node/portfolioCsv';
 import { DATE, emit, UsageError, type CliIo } from './io';
 import { CheckJsonError, readCheckJson } from './portfolio/readCheckJson';
 import { portfolioJson } from './portfolio/portfolioJson';
-import { loadDatabaseExport } from './portfolio/loadDatabase';
+import { loadDatabaseExport } from '../node/loadDatabase';
 import { runCheck } from './run';
 import { openSession } from './session';
 

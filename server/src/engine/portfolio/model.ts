@@ -1,5 +1,5 @@
 import type { DocumentFacts } from '../analyze';
-import type { FormerOwner } from '../evaluation/registry';
+import type { FormerOwner, RetirementThreshold } from '../evaluation/registry';
 import { StageLadder } from '../evaluation/stages';
 import type { BlockerRef, StageRef, Verdict } from '../evaluation/verdict';
 import { bundledSchemas } from '../schemaData/bundled';
@@ -137,15 +137,20 @@ function agentOf(input: PortfolioInput, duplicated: ReadonlySet<string>): Portfo
     duplicateId: facts.id !== undefined && duplicated.has(facts.id),
     reviewOverdue: Boolean(registry?.review.overdue),
     retirementCandidate: met.length > 0,
-    retirementReasons: met.map(
-      (threshold) =>
-        `${threshold.metric.replace(/_/g, ' ')} ${measure(threshold.metric, threshold.measured ?? 0)} (retire ${threshold.direction} ${measure(threshold.metric, threshold.threshold)})`,
-    ),
+    retirementReasons: retirementReasons(met),
     overBudget:
       cost?.monthlyRunRate !== undefined &&
       cost.monthlyBudget !== undefined &&
       cost.monthlyRunRate > cost.monthlyBudget,
   };
+}
+
+/** Why an agent is a retirement candidate, one phrase per threshold crossed. */
+export function retirementReasons(met: readonly RetirementThreshold[]): string[] {
+  return met.map(
+    (threshold) =>
+      `${threshold.metric.replace(/_/g, ' ')} ${measure(threshold.metric, threshold.measured ?? 0)} (retire ${threshold.direction} ${measure(threshold.metric, threshold.threshold)})`,
+  );
 }
 
 /** A metric's value as people read it: rates in percent, the rest as numbers. */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Portfolio } from '../../engine';
+import type { Portfolio } from '../engine';
 
 type DatabaseExport = (portfolio: Portfolio) => Promise<Uint8Array>;
 
@@ -12,7 +12,7 @@ type DatabaseExport = (portfolio: Portfolio) => Promise<Uint8Array>;
  */
 export async function loadDatabaseExport(): Promise<DatabaseExport> {
   const bundled = path.join(__dirname, 'sqlite-export.js');
-  const compiled = path.join(__dirname, '..', '..', 'node', 'sqliteExport.js');
+  const compiled = path.join(__dirname, 'sqliteExport.js');
   const module = require(fs.existsSync(bundled) ? bundled : compiled) as { portfolioDatabase: DatabaseExport };
   return module.portfolioDatabase;
 }
