@@ -9,6 +9,7 @@ import {
 import type { LspRange } from '../../server/src/protocol/types';
 import { onNotification, request } from './agentdocClient';
 import { createAgentDocument } from './commands/newDocument';
+import { exportPortfolio, showPortfolioDashboard } from './commands/portfolioDashboard';
 import { exportReport, showReport } from './commands/report';
 import { ReadinessStatusBar } from './statusBar';
 import { ChecklistView } from './views/checklistView';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
   const checklist = new ChecklistView(async (uri) => request(await client(), 'agentdoc/readiness', { uri }));
   const portfolio = new PortfolioView(async () => request(await client(), 'agentdoc/portfolio', {}));
   const statusBar = new ReadinessStatusBar();
+  let dashboard: vscode.WebviewPanel | undefined;
   const checklistTree = vscode.window.createTreeView('agentdoc.checklist', {
     treeDataProvider: checklist,
     showCollapseAll: true,
@@ -150,6 +152,26 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     }),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByTier', () => portfolio.setGrouping('tier')),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByType', () => portfolio.setGrouping('type')),
+    vscode.commands.registerCommand('agentdoc.showPortfolioDashboard', async () => {
+      const languageClient = await client();
+      // The user asked for it: only now does the server read the git history (the readiness chart).
+      const html = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'agentdoc: building the portfolio dashboard' },
+        () => request(languageClient, 'agentdoc/portfolioDashboard', { format: 'html', history: true }),
+      );
+      dashboard = showPortfolioDashboard(html, dashboard);
+      dashboard.onDidDispose(() => (dashboard = undefined));
+      return dashboard;
+    }),
+    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: vscode.Uri) => {
+      const languageClient = await client();
+      return exportPortfolio(
+        (format) => request(languageClient, 'agentdoc/portfolioDashboard', { format, history: format !== 'csv' }),
+        target,
+      );
+    }),
     vscode.commands.registerCommand(
       'agentdoc.newDocument',
       async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {

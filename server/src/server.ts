@@ -20,6 +20,7 @@ import {
   renderReportMarkdown,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
+import { portfolioDashboard } from './lsp/portfolioDashboard';
 import { documentKey } from './lsp/uris';
 import * as features from './lsp/features';
 import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
@@ -141,6 +142,13 @@ onAgentdocRequest(connection, 'agentdoc/portfolio', () => {
     if (result) entries.push(portfolioEntry(result, uri));
   }
   return entries;
+});
+onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) => {
+  const results = server.store.uris().flatMap((uri) => {
+    const result = server.result(uri);
+    return result ? [{ uri, result }] : [];
+  });
+  return portfolioDashboard(params, server.workspaceFolders, results);
 });
 onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
   const files = await server.recheckAll();

@@ -383,6 +383,48 @@ suite('agentdoc reviewer features in the extension host', () => {
     }
   });
 
+  test('portfolio: groups by tier and type; the dashboard opens in a webview; export writes every format', async () => {
+    await api.portfolio.refresh();
+    const groupLabels = (): string[] => api.portfolio.getChildren().map((g) => (g.kind === 'group' ? g.label : ''));
+    await vscode.commands.executeCommand('agentdoc.portfolio.groupByType');
+    assert.deepStrictEqual(
+      groupLabels().filter((g) => ['foundation', 'capability', '(no type)'].includes(g)),
+      ['foundation', 'capability', '(no type)'],
+      `type groups: ${JSON.stringify(groupLabels())}`,
+    );
+    await vscode.commands.executeCommand('agentdoc.portfolio.groupByTier');
+    assert.ok(groupLabels().includes('tier-2') && groupLabels().includes('tier-3'), JSON.stringify(groupLabels()));
+    await vscode.commands.executeCommand('agentdoc.portfolio.groupByStage');
+
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('agentdoc.showPortfolioDashboard');
+    assert.ok(panel, 'no dashboard panel');
+    assert.strictEqual(panel.webview.options.enableScripts, false, 'the dashboard must run no script');
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    assert.ok(panel.webview.html.includes('AP invoice exception triage'), 'the dashboard does not list the agents');
+    assert.match(panel.webview.html, /body\.vscode-dark/, 'the dashboard does not follow the editor theme');
+    panel.dispose();
+
+    for (const name of [
+      'exthost-portfolio.html',
+      'exthost-portfolio.md',
+      'exthost-portfolio.csv',
+      'exthost-portfolio.db',
+    ]) {
+      const target = workspaceUri(name);
+      created.push(target);
+      await closeAndDelete(target);
+      const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentdoc.exportPortfolio', target);
+      assert.strictEqual(result?.toString(), target.toString(), `${name}: the command did not return the file`);
+      const bytes = await vscode.workspace.fs.readFile(target);
+      const text = new TextDecoder().decode(bytes);
+      if (name.endsWith('.db'))
+        assert.strictEqual(text.slice(0, 15), 'SQLite format 3', `${name} is not a SQLite file`);
+      // The summary lists only agents that need attention; the others list every agent.
+      else if (name.endsWith('.md')) assert.match(text, /^## Agent portfolio\n[\s\S]*### Stage funnel/, name);
+      else assert.ok(text.includes('AP invoice exception triage'), `${name} does not name the agent`);
+    }
+  });
+
   test('code actions: fix-all (source.fixAll.agentdoc) and the Insert-section quick fix on broken.agentdoc.md', async () => {
     const uri = await findExample('broken.agentdoc.md');
     const { document } = await open(uri);

@@ -26,6 +26,7 @@ Options:
   --config <file>         use this config file instead of discovering .agentdoc.yaml
   --no-color              no colours (also when NO_COLOR is set or output is not a terminal)
   --today <YYYY-MM-DD>    judge dates as of this day (reproducible output)
+  --repository <name>     name the repository in JSON output (agentdoc portfolio merges by it)
   --jobs <n>              worker threads (default: one per core from ${PARALLEL_THRESHOLD} files on)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.`;
@@ -57,6 +58,7 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       config: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       today: { type: 'string' },
+      repository: { type: 'string' },
       jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -98,12 +100,26 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       : below(files, 'warning', 'hints');
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
-  emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
+  const date = values.today ?? new Date().toISOString().slice(0, 10);
+  const context = {
+    cwd: io.cwd,
+    useColor,
+    hidden,
+    date,
+    ...(values.repository !== undefined ? { repository: values.repository } : {}),
+  };
+  emit(io, FORMATTERS[format](shown, context), values.output);
   return failing ? 1 : 0;
 }
 
 function reported(file: CheckedFile, display: string): ReportedFile {
-  return { path: display, findings: file.result.findings, verdict: file.result.verdict, tier: file.result.facts.tier };
+  return {
+    path: display,
+    findings: file.result.findings,
+    verdict: file.result.verdict,
+    tier: file.result.facts.tier,
+    facts: file.result.facts,
+  };
 }
 
 /** Formats for people, where hints (later stages) would bury what matters now. */

@@ -6,6 +6,7 @@ import { evaluateReadiness, settleItems, type Readiness } from './evaluation/rea
 import { foldRootCauses } from './evaluation/rootCauses';
 import { StageLadder } from './evaluation/stages';
 import { validatorsFor } from './evaluation/validators';
+import { registryFacts, type RegistryFacts } from './evaluation/registry';
 import { computeVerdict, type Verdict } from './evaluation/verdict';
 import { keepSafeFixes } from './fixes/insertionSafety';
 import { inputGuard } from './inputGuard';
@@ -56,6 +57,8 @@ export interface DocumentFacts {
   tier: string | undefined;
   /** The stage as written, also when the gates do not know it. */
   declaredStage: string | undefined;
+  /** The registry entry (type, sponsor, metrics, retirement, review timing, cost, former owners). */
+  registry: RegistryFacts | undefined;
 }
 
 export interface AnalysisResult {
@@ -78,6 +81,7 @@ const NO_FACTS: DocumentFacts = {
   owner: undefined,
   tier: undefined,
   declaredStage: undefined,
+  registry: undefined,
 };
 
 /** Text in, findings out: the one entry point the language server, the CLI and the tests share. */
@@ -152,7 +156,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const stage = override ?? ladder.get(facts.stage);
   return {
     findings,
-    facts: documentFacts(model, facts, readiness),
+    facts: documentFacts(model, facts, readiness, today),
     model,
     readiness: settleItems(readiness, findings, ladder),
     stage,
@@ -183,7 +187,7 @@ export function compactResult(result: AnalysisResult): AnalysisResult {
   return { ...result, findings, model: undefined, readiness: undefined };
 }
 
-function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness): DocumentFacts {
+function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness, today: number): DocumentFacts {
   const data = facts.frontMatter;
   const owner = data['owner'];
   return {
@@ -192,6 +196,7 @@ function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness)
     owner: owner && typeof owner === 'object' ? text((owner as Record<string, unknown>)['name']) : undefined,
     tier: readiness.tier,
     declaredStage: text(data['stage']),
+    registry: registryFacts(data, model.schemas.policy, today),
   };
 }
 

@@ -71,3 +71,6 @@ export { readinessView, portfolioEntry } from './features/checklist';
 export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
 export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
 export { renderRulesDoc } from './catalogue/rulesDoc';
+export * from './portfolio';
+export type { RegistryFacts, FormerOwner, RetirementThreshold } from './evaluation/registry';
+export type { BlockerRef, StageRef } from './evaluation/verdict';

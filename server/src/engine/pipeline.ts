@@ -48,7 +48,7 @@ export function checkDocument(
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(fileExists ? { fileExists } : {}),
   });
-  return { path, result, identity: result.model ? agentIdentity(path, result.model) : undefined, config };
+  return { path, result, identity: result.model ? agentIdentity(path, result.model, result.stage) : undefined, config };
 }
 
 /** A file that could not be read (a link, a FIFO, no permission): one finding, never a crash. */

@@ -44,6 +44,11 @@ export class AgentdocServer {
     this.publisher = new DiagnosticsPublisher(connection);
   }
 
+  /** The workspace folders as engine paths. */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.flatMap((uri) => uriToPath(uri) ?? []);
     this.service = this.createService();

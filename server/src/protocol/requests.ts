@@ -14,6 +14,14 @@ export interface AgentdocRequests {
   'agentdoc/report': { params: { uri: string; format: 'markdown' | 'html' }; result: string | null };
   'agentdoc/skeleton': { params: SkeletonAnswers; result: string };
   'agentdoc/recheckWorkspace': { params: Record<string, never>; result: { files: number } };
+  /**
+   * The portfolio of the workspace's agents as a dashboard (html), a summary (markdown), CSV, or a
+   * SQLite database (base64). history: sample the workspace folders' git history (runs git).
+   */
+  'agentdoc/portfolioDashboard': {
+    params: { format: 'html' | 'markdown' | 'csv' | 'sqlite'; history: boolean; today?: string };
+    result: string;
+  };
 }
 
 export interface AgentdocNotifications {

@@ -42,6 +42,8 @@ export interface VerdictView {
   readyFor: { id: string; title: string } | undefined;
   blockedStage: { id: string; title: string } | undefined;
   blockers: number;
+  /** What the blockers are about: code and subject (gate item, section, table or front-matter key). */
+  blocking: Array<{ code: string; subject?: { kind: string; id: string } }>;
   errors: number;
   warnings: number;
   /** The one phrase every view shows: "Canary · 3 items block production". */
@@ -66,6 +68,14 @@ export interface PortfolioEntry {
   owner: string | undefined;
   tier: string | undefined;
   verdict: VerdictView;
+  /** Portfolio type (foundation, capability, orchestration); undefined when not stated. */
+  type?: string | undefined;
+  /** The last review is older than the cadence allows; the day it was due. */
+  reviewOverdue?: string | undefined;
+  /** The measured metrics are older than the cadence allows. */
+  metricsStale?: boolean;
+  /** Retirement thresholds the measured metrics cross, e.g. "automation rate 28% (retire below 30%)". */
+  retirement?: string[];
 }
 
 /** The answers of the New-document flow: the engine's own type, so the two cannot drift. */

@@ -13,6 +13,7 @@ const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD360', title: 'Dates and waivers' },
   { from: 'AD370', title: 'Operations' },
   { from: 'AD380', title: 'Workspace' },
+  { from: 'AD430', title: 'Portfolio' },
   { from: 'AD900', title: 'The checker itself' },
 ];
 

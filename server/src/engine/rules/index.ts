@@ -24,6 +24,10 @@ import { ownerSince } from './ownerSince';
 import { promptParts } from './promptParts';
 import { promptToolUnknown, promptWriteTool } from './promptTools';
 import { readinessUnknownItem, waiverNotAllowed } from './readinessItems';
+import { registryEntry } from './registryEntry';
+import { registryMetrics } from './registryMetrics';
+import { retirementCriteria } from './retirement';
+import { ownershipHistory } from './ownershipHistory';
 import { reviewCadence } from './reviewCadence';
 import { riskyAutonomy } from './riskyAutonomy';
 import { rollbackAuthority } from './rollbackAuthority';
@@ -102,4 +106,9 @@ export const allRules: readonly Rule[] = [
   runbookCoverage,
   costAlert,
   costProjection,
+  // The registry entry the portfolio reads (issue 18): type and sponsor, metrics, retirement, owners.
+  registryEntry,
+  registryMetrics,
+  retirementCriteria,
+  ownershipHistory,
 ];
