@@ -11,6 +11,7 @@ import { onNotification, request } from './agentdocClient';
 import { createAgentDocument } from './commands/newDocument';
 import { exportPortfolio, showPortfolioDashboard } from './commands/portfolioDashboard';
 import { exportReport, showReport } from './commands/report';
+import { RuleReferenceView } from './commands/ruleReference';
 import { ReadinessStatusBar } from './statusBar';
 import { ChecklistView } from './views/checklistView';
 import { PortfolioView } from './views/portfolioView';
@@ -54,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     treeDataProvider: portfolio,
     showCollapseAll: true,
   });
-  context.subscriptions.push(statusBar, checklistTree, portfolioTree);
+  const rules = new RuleReferenceView(async () => request(await client(), 'agentdoc/ruleReference', {}));
+  context.subscriptions.push(statusBar, checklistTree, portfolioTree, rules, vscode.window.registerUriHandler(rules));
 
   const refreshActive = async (): Promise<void> => {
     const document = vscode.window.activeTextEditor?.document;
@@ -146,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       (node: { view: { uri: string }; item: { range: LspRange } }) =>
         codeActionAt(node.view.uri, node.item.range, 'Add a waiver'),
     ),
+    vscode.commands.registerCommand('agentdoc.showRuleReference', (code?: string) => rules.show(code)),
     vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
@@ -238,6 +241,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     },
   };
   const clientOptions: LanguageClientOptions = {
+    // A diagnostic's code opens the rule reference view through this extension's URI handler.
+    initializationOptions: { ruleLinkBase: `${vscode.env.uriScheme}://${context.extension.id}/rule/` },
     // Every Markdown file (an agent doc is recognised by its front matter), and *.agent.md files,
     // which VS Code 1.139 opens as chat agents; the server answers only for agent docs.
     documentSelector: [

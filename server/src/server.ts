@@ -18,9 +18,12 @@ import {
   readinessView,
   renderReportHtml,
   renderReportMarkdown,
+  renderRuleReferenceHtml,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
 import { portfolioDashboard } from './lsp/portfolioDashboard';
+import { useRuleLinkBase } from './lsp/convert';
+import { PROJECT_URL, TOOL_VERSION } from './projectInfo';
 import { documentKey } from './lsp/uris';
 import * as features from './lsp/features';
 import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
@@ -37,6 +40,7 @@ connection.onInitialize((params): InitializeResult => {
   server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   server.supportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
+  useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -52,7 +56,7 @@ connection.onInitialize((params): InitializeResult => {
       codeLensProvider: { resolveProvider: true },
       documentLinkProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'agentdoc', version: '0.1.0' },
+    serverInfo: { name: 'agentdoc', version: TOOL_VERSION },
   };
 });
 
@@ -149,6 +153,11 @@ onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) => {
     return result ? [{ uri, result }] : [];
   });
   return portfolioDashboard(params, server.workspaceFolders, results);
+});
+let ruleReference: string | undefined;
+onAgentdocRequest(connection, 'agentdoc/ruleReference', () => {
+  ruleReference ??= renderRuleReferenceHtml(`${PROJECT_URL}/blob/main/docs/`);
+  return ruleReference;
 });
 onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
   const files = await server.recheckAll();

@@ -5,7 +5,7 @@ import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
 import { portfolio, PORTFOLIO_USAGE } from './portfolioCommand';
 import { report, REPORT_USAGE } from './reportCommand';
-import { TOOL_VERSION } from './formats/sarif';
+import { TOOL_VERSION } from '../projectInfo';
 
 const USAGE = `Usage: agentdoc <command> [options]
 

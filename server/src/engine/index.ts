@@ -71,6 +71,8 @@ export { readinessView, portfolioEntry } from './features/checklist';
 export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
 export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
 export { renderRulesDoc } from './catalogue/rulesDoc';
+export { renderRuleReferenceHtml } from './catalogue/ruleReferenceHtml';
+export { describeSource, sourceLabels, sourceLinks, sourcesMarkdown, type SourceReference } from './catalogue/sources';
 export * from './portfolio';
 export type { RegistryFacts, FormerOwner, RetirementThreshold } from './evaluation/registry';
 export type { BlockerRef, StageRef } from './evaluation/verdict';

@@ -13,6 +13,8 @@ export interface AgentdocRequests {
   'agentdoc/portfolio': { params: Record<string, never>; result: PortfolioEntry[] };
   'agentdoc/report': { params: { uri: string; format: 'markdown' | 'html' }; result: string | null };
   'agentdoc/skeleton': { params: SkeletonAnswers; result: string };
+  /** The rule reference (docs/rules.md) as HTML, each rule's heading with its code as id. */
+  'agentdoc/ruleReference': { params: Record<string, never>; result: string };
   'agentdoc/recheckWorkspace': { params: Record<string, never>; result: { files: number } };
   /**
    * The portfolio of the workspace's agents as a dashboard (html), a summary (markdown), CSV, or a

@@ -1,7 +1,9 @@
 /**
- * Shapes shared by the engine, the server and the VS Code client. Plain types only (type-only imports
+ * Shapes shared by the engine, the server and the VS Code client. Plain types only (type-only
+imports
  * from the engine at most), so the engine can produce them without depending on LSP.
  */
+import type { SourceLink } from './sourceLink';
 
 export interface LspRange {
   start: { line: number; character: number };
@@ -18,7 +20,8 @@ export interface ChecklistItem {
   kind: 'section' | 'gate-item';
   hint: string;
   rationale: string;
-  sources: string[];
+  /** What the item rests on, as a reader names it ("GDPR Art. 35(7)"), with a link where the text is public. */
+  sources: SourceLink[];
   signoff?: { status: string; signer: string; date: string; evidence: string };
   waiver?: { justification: string; approver: string; expires: string; expired: boolean };
   /** Where to reveal the item: its finding, its sign-off row, or where a fix would insert it. */

@@ -7,6 +7,7 @@ import type { Finding, Range } from '../types';
 import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from '../../protocol/types';
 import { blockersAt } from '../evaluation/verdict';
 import { retirementReasons } from '../portfolio/model';
+import { sourceLinks } from '../catalogue/sources';
 
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
   return result.findings.filter((finding) => belongsTo(finding, item));
@@ -32,7 +33,7 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
     kind: item.kind,
     hint: item.item.hint,
     rationale: item.item.rationale,
-    sources: item.item.sources,
+    sources: sourceLinks(item.item.sources),
     ...(item.signoff
       ? {
           signoff: {

@@ -4,6 +4,7 @@ import { Facts } from '../evaluation/facts';
 import type { DocumentModel } from '../model/documentModel';
 import { formatNumber, formatPercent, parseRate } from '../model/values';
 import type { Position, Range } from '../types';
+import { sourcesMarkdown } from '../catalogue/sources';
 
 export interface HoverInfo {
   markdown: string;
@@ -23,7 +24,7 @@ export function hoverAt(result: AnalysisResult, position: Position): HoverInfo |
       section.spec.requiredFrom;
     return {
       range: section.heading.range,
-      markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\n_Sources: ${guidance.sources.join(', ')}_`,
+      markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\nSources: ${sourcesMarkdown(guidance.sources)}`,
     };
   }
   const key = frontMatterKeyAt(model, position);
