@@ -36,6 +36,8 @@ const CONFIG_FILE = /(^|\/)\.agentdoc\.(ya?ml|json)$/i;
 connection.onInitialize((params): InitializeResult => {
   server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   server.supportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
   return {
     capabilities: {
@@ -165,6 +167,7 @@ onAgentdocRequest(connection, 'agentdoc/report', async ({ uri, format }) => {
   const report = buildReport([{ path: name, result }], { date: new Date().toISOString().slice(0, 10) });
   return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
 });
+onAgentdocRequest(connection, 'agentdoc/recordHashes', ({ uri }) => server.recordHashes(uri));
 connection.onShutdown(() => server.dispose());
 
 documents.listen(connection);

@@ -191,7 +191,17 @@ export const documentedNotConfigured: Rule = {
     const severity = sectionSeverity(context, 'tools');
     const config = configured(context);
     if (!severity || !config) return [];
-    const names = config.files.map((file) => `"${file.declared.path}"`).join(', ');
+    const names = (kinds: (kind: string) => boolean) =>
+      config.files
+        .filter(
+          (file) =>
+            file.facts &&
+            !file.facts.problem &&
+            kinds(file.facts.kind) &&
+            (file.facts.kind === 'mcp' || file.facts.listsTools),
+        )
+        .map((file) => `"${file.declared.path}"`)
+        .join(', ');
     const findings = [];
     if (config.readsMcp) {
       for (const server of documentedServers(context.model)) {
@@ -200,7 +210,7 @@ export const documentedNotConfigured: Rule = {
           makeFinding(
             this,
             severity,
-            `MCP server "${server.id}" is documented but not configured in ${names}: remove the row, or add the server to the configuration.`,
+            `MCP server "${server.id}" is documented but not configured in ${names((kind) => kind === 'mcp')}: remove the row, or add the server to the configuration.`,
             server.row.cell('server')?.range ?? server.row.anchor,
             { subject: { kind: 'table', id: `servers.${server.id}` } },
           ),
@@ -218,7 +228,7 @@ export const documentedNotConfigured: Rule = {
           makeFinding(
             this,
             severity,
-            `Tool "${tool.id}" is documented but not granted by ${names}: remove the row, or add the tool to the configuration.`,
+            `Tool "${tool.id}" is documented but not granted by ${names((kind) => kind !== 'mcp')}: remove the row, or add the tool to the configuration.`,
             tool.row.cell('tool')?.range ?? tool.row.anchor,
             { subject: { kind: 'table', id: `tools.${tool.id}` } },
           ),
