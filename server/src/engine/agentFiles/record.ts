@@ -35,9 +35,11 @@ export function recordHashEdits(model: DocumentModel, set: AgentFileSet | undefi
       continue;
     }
     const hash = contentHash(read.text);
+    // A hash of digits only (or digits with one e) would read back as a YAML number: quote it then.
+    const value = /^[0-9]*(e[0-9]+)?$/.test(hash) ? `"${hash}"` : hash;
     if (declared.sha256 === hash) continue;
     if (declared.sha256Range) {
-      result.edits.push({ range: declared.sha256Range, newText: hash });
+      result.edits.push({ range: declared.sha256Range, newText: value });
       result.recorded.push(declared.path);
       continue;
     }

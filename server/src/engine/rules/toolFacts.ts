@@ -36,7 +36,23 @@ const EXPOSURES: readonly Exposure[] = [
   'spends-money',
 ];
 
+// Six rules read the same rows: build them once per model (a hostile 50,000-row table stays cheap).
+const toolCache = new WeakMap<DocumentModel, DocumentedTool[]>();
+const serverCache = new WeakMap<DocumentModel, DocumentedServer[]>();
+
 export function documentedTools(model: DocumentModel): DocumentedTool[] {
+  let tools = toolCache.get(model);
+  if (!tools) toolCache.set(model, (tools = readTools(model)));
+  return tools;
+}
+
+export function documentedServers(model: DocumentModel): DocumentedServer[] {
+  let servers = serverCache.get(model);
+  if (!servers) serverCache.set(model, (servers = readServers(model)));
+  return servers;
+}
+
+function readTools(model: DocumentModel): DocumentedTool[] {
   return rowsOf(model, 'tools', 'tools').flatMap((row) => {
     const id = plainId(row.text('tool'));
     if (!id || isNonValue(id)) return [];
@@ -63,7 +79,7 @@ export function documentedTools(model: DocumentModel): DocumentedTool[] {
   });
 }
 
-export function documentedServers(model: DocumentModel): DocumentedServer[] {
+function readServers(model: DocumentModel): DocumentedServer[] {
   return rowsOf(model, 'tools', 'servers').flatMap((row) => {
     const id = plainId(row.text('server'));
     if (!id || isNonValue(id)) return [];
