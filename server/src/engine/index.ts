@@ -79,3 +79,4 @@ export type { BlockerRef, StageRef } from './evaluation/verdict';
 export { readAgentFiles, type AgentFileAccess, type AgentFileSet } from './agentFiles/read';
 export { recordAgentFileHashes, applyTextEdits, type HashRecording, type TextEdit } from './agentFiles/record';
 export { contentHash } from './agentFiles/hash';
+export { exportDocument, renderEntities, EXPORT_FORMATS, type ExportFormat, type ExportResult } from './export';
