@@ -14,6 +14,7 @@ import {
   basename,
   buildReport,
   createSkeleton,
+  exportDocument,
   portfolioEntry,
   readinessView,
   renderReportHtml,
@@ -168,6 +169,16 @@ onAgentdocRequest(connection, 'agentdoc/report', async ({ uri, format }) => {
   return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
 });
 onAgentdocRequest(connection, 'agentdoc/recordHashes', ({ uri }) => server.recordHashes(uri));
+onAgentdocRequest(connection, 'agentdoc/export', async ({ uri, format }) => {
+  const result = await server.fullResult(uri);
+  if (!result) return null;
+  return (
+    exportDocument(result, format, {
+      fileName: basename(documentKey(uri)),
+      date: new Date().toISOString().slice(0, 10),
+    }) ?? null
+  );
+});
 connection.onShutdown(() => server.dispose());
 
 documents.listen(connection);
