@@ -44,7 +44,9 @@ export function toolHoverAt(model: DocumentModel, position: Position): { markdow
   return {
     markdown: [
       `**MCP server \`${server.id}\`** — ${server.transport || 'transport not stated'} · version ${server.version || 'not pinned'}`,
-      tools.length ? `Tools documented through it: ${tools.map((candidate) => `\`${candidate.id}\``).join(', ')}.` : 'No tool in the Tools table names this server.',
+      tools.length
+        ? `Tools documented through it: ${tools.map((candidate) => `\`${candidate.id}\``).join(', ')}.`
+        : 'No tool in the Tools table names this server.',
       'agentdoc compares this row with the MCP configuration named in agent_files: the server must be configured there, at this version.',
     ].join('\n\n'),
     range: server.row.cell('server')?.range ?? server.row.anchor,
