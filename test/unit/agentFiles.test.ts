@@ -236,3 +236,15 @@ describe('rules AD400-AD429', () => {
     }
   });
 });
+
+describe('agent files: hostile content', () => {
+  it('deeply nested JSON and huge files are findings, never a crash', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const parsed = parseAgentFile('tools.json', deep, undefined);
+    assert.ok(parsed.problem, 'a problem is reported');
+    const host = memoryHost({ '/repo/agents/big.prompt.md': 'x'.repeat(1_000_001) });
+    const set = await readAgentFiles(DOC, doc(['big.prompt.md']), { host, root: '/repo' });
+    const read = set?.reads.get('big.prompt.md');
+    assert.ok(read && !read.ok && /larger than 1,000,000 characters/.test(read.problem));
+  });
+});

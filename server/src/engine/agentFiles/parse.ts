@@ -108,8 +108,17 @@ export function parseAgentFile(path: string, text: string, declared: AgentFileKi
 
 function readJson(text: string): { value: unknown; problem: string | undefined } {
   const errors: ParseError[] = [];
-  // JSON with comments and trailing commas, as VS Code's own settings files are.
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let value: unknown;
+  try {
+    // JSON with comments and trailing commas, as VS Code's own settings files are.
+    value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (error) {
+    // A hostile file nested thousands of levels deep exhausts the parser's stack: a finding, not a crash.
+    return {
+      value: undefined,
+      problem: `it cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
   const first = errors[0];
   return first
     ? {
