@@ -170,6 +170,16 @@ describe('agent files: parsing each kind', () => {
       { name: 'get_issue', server: 'gh', wholeServer: false },
       { name: 'search', server: undefined, wholeServer: false },
     ]);
+    const subagent = parseAgentFile(
+      '.claude/agents/reviewer.md',
+      '---\nname: reviewer\ntools: Read, Grep, mcp__github__get_issue\nmodel: sonnet\n---\nReview.',
+      undefined,
+    );
+    assert.deepEqual(
+      subagent.tools.map((tool) => tool.name),
+      ['Read', 'Grep', 'mcp__github__get_issue'],
+    );
+    assert.deepEqual(subagent.models, ['sonnet']);
     const yml = parseAgentFile('t.prompt.yml', 'model: openai/gpt-4.1\nmessages: []\n', undefined);
     assert.deepEqual(yml.models, ['openai/gpt-4.1']);
     assert.equal(modelKey('openai/gpt-4.1'), modelKey('GPT-4.1 (copilot)'));

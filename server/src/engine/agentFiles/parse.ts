@@ -95,10 +95,12 @@ export function parseAgentFile(path: string, text: string, declared: AgentFileKi
     if (problem) return { ...facts, problem: `its front matter is not valid YAML (${problem})` };
     const data = record(value);
     facts.models = models(data?.['model']);
+    // A list (VS Code), or a comma-separated string (Claude Code subagents: `tools: Read, Grep`).
     const tools = data?.['tools'];
-    if (Array.isArray(tools)) {
+    const entries = Array.isArray(tools) ? tools : typeof tools === 'string' ? tools.split(',') : undefined;
+    if (entries) {
       facts.listsTools = true;
-      facts.tools = tools.flatMap((entry) =>
+      facts.tools = entries.flatMap((entry) =>
         typeof entry === 'string' && entry.trim() ? [toolRef(entry.trim())] : [],
       );
     }
