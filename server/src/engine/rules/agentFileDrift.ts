@@ -143,7 +143,7 @@ export const configuredNotDocumented: Rule = {
           severity,
           `"${file.declared.path}" configures MCP server "${server.name}" (${server.transport}${server.pin ? `, ${server.pin.reference}` : ''}), which this document does not describe: add it to the MCP servers table with its version, transport and auth.`,
           file.declared.range,
-          { subject: { kind: 'table', id: `servers.${key}` }, ...(fix ? { fixes: [fix] } : {}) },
+          { subject: { kind: 'front-matter', id: 'agent_files' }, ...(fix ? { fixes: [fix] } : {}) },
         ),
       );
     }
@@ -155,7 +155,7 @@ export const configuredNotDocumented: Rule = {
           severity,
           `"${file.declared.path}" grants every tool of MCP server "${key}", which this document does not describe: add it to the MCP servers table, and its tools to the Tools table.`,
           file.declared.range,
-          { subject: { kind: 'table', id: `servers.${key}` } },
+          { subject: { kind: 'front-matter', id: 'agent_files' } },
         ),
       );
     }
@@ -169,7 +169,7 @@ export const configuredNotDocumented: Rule = {
           severity,
           `"${file.declared.path}" grants tool "${tool.server ? `${tool.server}/` : ''}${tool.name}", which the Tools table does not document: add it with its system, access, side effects, auth and failure behaviour.`,
           file.declared.range,
-          { subject: { kind: 'table', id: `tools.${key}` }, ...(fix ? { fixes: [fix] } : {}) },
+          { subject: { kind: 'front-matter', id: 'agent_files' }, ...(fix ? { fixes: [fix] } : {}) },
         ),
       );
     }
@@ -212,7 +212,7 @@ export const documentedNotConfigured: Rule = {
             severity,
             `MCP server "${server.id}" is documented but not configured in ${names((kind) => kind === 'mcp')}: remove the row, or add the server to the configuration.`,
             server.row.cell('server')?.range ?? server.row.anchor,
-            { subject: { kind: 'table', id: `servers.${server.id}` } },
+            { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
           ),
         );
       }
@@ -265,7 +265,9 @@ export const mcpVersionDrift: Rule = {
         ? `MCP server "${server.id}" is documented at ${documented} but "${running.file.declared.path}" runs ${pin.reference}@${pin.version}: review the new version and update the table, or pin the configuration back.`
         : `MCP server "${server.id}" is documented at ${documented} but "${running.file.declared.path}" runs ${pin.reference} unpinned (whatever is newest): pin it to ${documented} in the configuration.`;
       return [
-        makeFinding(this, severity, message, cell.range, { subject: { kind: 'table', id: `servers.${server.id}` } }),
+        makeFinding(this, severity, message, cell.range, {
+          subject: { kind: 'table', id: `tools.servers.${server.id}` },
+        }),
       ];
     });
   },

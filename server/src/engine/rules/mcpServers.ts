@@ -32,7 +32,7 @@ export const mcpServerUnpinned: Rule = {
           severity,
           `MCP server "${server.id}" has no exact version pin${server.version && !isNonValue(server.version) ? ` ("${server.version}")` : ''}: pin it in the MCP configuration (package@1.4.2 or an image digest) and write that version here.`,
           cell.range,
-          { subject: { kind: 'table', id: `servers.${server.id}` } },
+          { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
         ),
       ];
     });
@@ -64,7 +64,7 @@ export const mcpServerNoAuth: Rule = {
           severity,
           `MCP server "${server.id}" is reached over ${server.transport} without authentication: require OAuth, a token or mTLS and write it in the Auth column.`,
           cell?.range ?? server.row.anchor,
-          { subject: { kind: 'table', id: `servers.${server.id}` } },
+          { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
         ),
       ];
     });
