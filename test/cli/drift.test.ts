@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createAgentdocService, type Finding } from '../../server/src/engine';
+import { analyze, createAgentdocService, type Finding } from '../../server/src/engine';
+import { readAgentFiles } from '../../server/src/engine/agentFiles/read';
+import { memoryHost } from '../helpers/memoryHost';
 import { applyInsertions, fixAll } from '../../server/src/engine/features/codeActions';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
 import { nodeHost, toEnginePath } from '../../server/src/node/nodeHost';
-import { removeTree, runCli, tempTree } from '../helpers/cli';
+import { example, exampleAgentFiles, removeTree, runCli, tempTree } from '../helpers/cli';
 import {
   AGENT,
   DOC,
@@ -107,5 +109,34 @@ describe('drift against the agent files: a repository with a prompt file, an MCP
     assert.match(result.stderr, /recorded sha256 of/);
     assert.equal(result.code, 0, result.stdout);
     assert.match(result.stdout, /no problems/);
+  });
+});
+
+describe('the quick fix for an undocumented MCP server when the document has no MCP servers table yet', () => {
+  it('adds the table with the server row filled from the configuration, and lowers the errors and warnings', async () => {
+    let text = example('complete.agentdoc.md');
+    text =
+      text.slice(0, text.indexOf('\nThe tools come from three MCP servers')) +
+      text.slice(text.indexOf('\n## Decision'));
+    text = text.replace(/ \| mcp \| sap-fi \|/g, ' | mcp | - |');
+    const host = memoryHost(
+      Object.fromEntries(Object.entries(exampleAgentFiles()).map(([name, content]) => [`/r/${name}`, content])),
+    );
+    const run = async (document: string) =>
+      analyze(document, {
+        today: FIXTURE_TODAY,
+        agentFiles: (await readAgentFiles('/r/doc.agentdoc.md', document, { host, root: '/r' }))!,
+      }).findings;
+    const before = await run(text);
+    const finding = before.find((candidate) => candidate.code === 'AD421' && candidate.fixes?.length);
+    assert.equal(finding?.fixes?.[0]?.title, 'Add an MCP servers table with "sap-fi"');
+    const fixed = apply(text, finding.fixes[0].insertions);
+    assert.match(
+      fixed,
+      /\| Server \| Version \| Transport \| Auth \|\n\|---\|---\|---\|---\|\n\| sap-fi \| ghcr\.io\/acme-finance\/sap-odata-mcp@sha256:[0-9a-f]{64} \| stdio \| env: SAP_CLIENT_ID, SAP_CLIENT_SECRET \|/,
+    );
+    const after = await run(fixed);
+    assert.ok(!after.some((candidate) => candidate.code === 'AD421'));
+    assert.ok(loud(after) < loud(before));
   });
 });
