@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDocument, crossCheck, finishDocument, type Finding, type ResolvedConfig } from '../../server/src/engine';
-import { check, checkWithAgentFiles, describeFinding, FIXTURE_DIR, FIXTURE_TODAY, loadFixture, type Fixture } from '../helpers/fixtures';
+import {
+  check,
+  checkWithAgentFiles,
+  describeFinding,
+  FIXTURE_DIR,
+  FIXTURE_TODAY,
+  loadFixture,
+  type Fixture,
+} from '../helpers/fixtures';
 
 const RULE_FIXTURES = path.join(FIXTURE_DIR, 'rules');
 
