@@ -15,6 +15,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   plugins: [fastMarkdownItFields],
+  // jsonc-parser's "main" is a UMD build whose dynamic require()s esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

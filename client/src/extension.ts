@@ -10,6 +10,7 @@ import type { LspRange } from '../../server/src/protocol/types';
 import { onNotification, request } from './agentdocClient';
 import { createAgentDocument } from './commands/newDocument';
 import { exportPortfolio, showPortfolioDashboard } from './commands/portfolioDashboard';
+import { exportDocument } from './commands/exportDocument';
 import { exportReport, showReport } from './commands/report';
 import { RuleReferenceView } from './commands/ruleReference';
 import { ReadinessStatusBar } from './statusBar';
@@ -20,6 +21,13 @@ import { isAgentDoc as isAgentDocText, mayBeAgentDoc } from '../../server/src/en
 
 /** The first release's *.agent.md files are still followed when their front matter declares agentdoc. */
 const CANDIDATE_GLOBS = ['**/*.agentdoc.md', '**/*.agent.md'];
+
+/**
+ * The usual names of the files agent documents name in agent_files (MCP configuration, prompt
+ * files, custom agents, AGENTS.md): a change re-checks the documents that name them. The server
+ * also registers watchers for the exact paths it reads (server/src/lsp/agentFileWatcher.ts).
+ */
+const AGENT_FILE_GLOBS = ['**/{mcp.json,.mcp.json}', '**/*.prompt.{md,yml,yaml}', '**/*.chatmode.md', '**/AGENTS.md'];
 
 /** The engine's own test (engine/files/agentDocKind.ts): the client, server and CLI agree by construction. */
 export function isAgentDoc(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
@@ -209,6 +217,40 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         target,
       );
     }),
+    ...(
+      [
+        ['agentdoc.exportAnnexIv', 'annex-iv'],
+        ['agentdoc.exportAgentCard', 'a2a'],
+        ['agentdoc.exportBackstage', 'backstage'],
+      ] as const
+    ).map(([command, format]) =>
+      vscode.commands.registerCommand(command, async (target?: vscode.Uri) => {
+        const uri = activeUri();
+        if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agentdoc.md) to export it.');
+        return exportDocument(
+          async () => request(await client(), 'agentdoc/export', { uri: uri.toString(), format }),
+          format,
+          target,
+        );
+      }),
+    ),
+    vscode.commands.registerCommand('agentdoc.recordHashes', async () => {
+      const uri = activeUri();
+      if (!uri)
+        return void vscode.window.showWarningMessage(
+          'Open an agent document (*.agentdoc.md) to record its agent file hashes.',
+        );
+      const result = await request(await client(), 'agentdoc/recordHashes', { uri: uri.toString() });
+      const skipped = result.skipped.length ? ` Not recorded: ${result.skipped.join('; ')}.` : '';
+      if (!result.applied)
+        return void vscode.window.showWarningMessage(`agentdoc could not write the hashes.${skipped}`);
+      void vscode.window.showInformationMessage(
+        result.recorded.length
+          ? `Recorded the sha256 of ${result.recorded.join(', ')} (run after the eval set passed).${skipped}`
+          : `Every agent file's hash is already recorded.${skipped}`,
+      );
+      return result;
+    }),
     vscode.commands.registerCommand('agentdoc.recheckWorkspace', async () => {
       const languageClient = await client();
       await vscode.window.withProgress(
@@ -252,7 +294,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     synchronize: {
       configurationSection: 'agentdoc',
       fileEvents: [
-        ...CANDIDATE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+        ...[...CANDIDATE_GLOBS, ...AGENT_FILE_GLOBS].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
         vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}'),
       ],
     },

@@ -14,6 +14,7 @@ import {
   basename,
   buildReport,
   createSkeleton,
+  exportDocument,
   portfolioEntry,
   readinessView,
   renderReportHtml,
@@ -39,6 +40,8 @@ const CONFIG_FILE = /(^|\/)\.agentdoc\.(ya?ml|json)$/i;
 connection.onInitialize((params): InitializeResult => {
   server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   server.supportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
   useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
   return {
@@ -173,6 +176,17 @@ onAgentdocRequest(connection, 'agentdoc/report', async ({ uri, format }) => {
   const name = basename(documentKey(uri));
   const report = buildReport([{ path: name, result }], { date: new Date().toISOString().slice(0, 10) });
   return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
+});
+onAgentdocRequest(connection, 'agentdoc/recordHashes', ({ uri }) => server.recordHashes(uri));
+onAgentdocRequest(connection, 'agentdoc/export', async ({ uri, format }) => {
+  const result = await server.fullResult(uri);
+  if (!result) return null;
+  return (
+    exportDocument(result, format, {
+      fileName: basename(documentKey(uri)),
+      date: new Date().toISOString().slice(0, 10),
+    }) ?? null
+  );
 });
 connection.onShutdown(() => server.dispose());
 

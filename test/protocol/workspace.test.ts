@@ -17,6 +17,11 @@ describe('whole-workspace checking and the reviewer requests', () => {
     fs.mkdirSync(path.join(folder, 'agents'));
     fs.cpSync(path.join(EXAMPLES_DIR, 'evidence'), path.join(folder, 'evidence'), { recursive: true });
     fs.cpSync(path.join(EXAMPLES_DIR, 'evidence'), path.join(folder, 'agents', 'evidence'), { recursive: true });
+    // The agent files complete.agentdoc.md names (its MCP configuration and prompt file), next to each copy.
+    for (const base of [folder, path.join(folder, 'agents')]) {
+      for (const name of ['.vscode', 'prompts'])
+        fs.cpSync(path.join(EXAMPLES_DIR, name), path.join(base, name), { recursive: true });
+    }
     fs.copyFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), path.join(folder, 'agents', 'pilot.agentdoc.md'));
     fs.writeFileSync(path.join(folder, 'agents', 'one.agentdoc.md'), complete);
     // Same id as one.agentdoc.md, and a dependency nobody documents.

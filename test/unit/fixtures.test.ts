@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDocument, crossCheck, finishDocument, type Finding, type ResolvedConfig } from '../../server/src/engine';
-import { check, describeFinding, FIXTURE_DIR, FIXTURE_TODAY, loadFixture, type Fixture } from '../helpers/fixtures';
+import {
+  check,
+  checkWithAgentFiles,
+  describeFinding,
+  FIXTURE_DIR,
+  FIXTURE_TODAY,
+  loadFixture,
+  type Fixture,
+} from '../helpers/fixtures';
 
 const RULE_FIXTURES = path.join(FIXTURE_DIR, 'rules');
 
@@ -17,10 +25,10 @@ describe('rule fixtures (inline expectations)', () => {
     .sort();
   it('has fixtures to run', () => assert.ok(files.length >= 10, `only ${files.length} fixtures`));
   for (const name of files) {
-    it(name, () => {
+    it(name, async () => {
       const fixture = loadFixture(path.join(RULE_FIXTURES, name));
       assert.ok(fixture.checkedCodes.size > 0, 'a fixture must expect something');
-      const findings = check(fixture.text, path.join(RULE_FIXTURES, name)).filter((finding) =>
+      const findings = (await checkWithAgentFiles(fixture.text, path.join(RULE_FIXTURES, name))).filter((finding) =>
         fixture.checkedCodes.has(finding.code),
       );
       const { actual, expected } = compare(fixture, findings);

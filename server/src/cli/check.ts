@@ -8,6 +8,7 @@ import { formatText } from './formats/text';
 import { FORMATS, type FormatName, type Formatter, type ReportedFile } from './formats/types';
 import { emit, UsageError, type CliIo } from './io';
 import { PARALLEL_THRESHOLD, runCheck } from './run';
+import { recordHashes } from './recordHashes';
 import { openSession } from './session';
 
 export const CHECK_USAGE = `Usage: agentdoc check [paths or globs...] [options]
@@ -28,6 +29,8 @@ Options:
   --today <YYYY-MM-DD>    judge dates as of this day (reproducible output)
   --repository <name>     name the repository in JSON output (agentdoc portfolio merges by it)
   --jobs <n>              worker threads (default: one per core from ${PARALLEL_THRESHOLD} files on)
+  --record-hashes         first write each agent file's current sha256 into the documents'
+                          agent_files (run after the eval set passed), then check
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.`;
 
@@ -60,6 +63,7 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       today: { type: 'string' },
       repository: { type: 'string' },
       jobs: { type: 'string' },
+      'record-hashes': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,6 +81,7 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
   if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1))
     throw new UsageError('--jobs takes a whole number of at least 1.');
   const session = await openSession(positionals.length ? positionals : ['.'], values, io);
+  if (values['record-hashes']) await recordHashes(session.files, io, session.display);
   const progress = io.stderrIsTty && session.files.length >= PARALLEL_THRESHOLD;
   const checked = await runCheck(session, {
     ...(jobCount !== undefined ? { jobs: jobCount } : {}),

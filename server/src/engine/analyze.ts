@@ -1,3 +1,4 @@
+import type { AgentFileSet } from './agentFiles/read';
 import { internalError } from './catalogue/engineCodes';
 import { applySeverityOverrides } from './config/severity';
 import type { SeverityOverrides } from './config/types';
@@ -36,6 +37,12 @@ export interface AnalyzeOptions {
    * workspace; without it, evidence links are not checked.
    */
   fileExists?: (relativePath: string) => boolean;
+  /**
+   * The files that define the agent (prompt files, MCP configuration…), read through the host by
+   * the pipeline before the analysis (engine/agentFiles/read.ts). Without them the drift checks
+   * (AD420-AD429) are not run.
+   */
+  agentFiles?: AgentFileSet;
   /** A config's `rules` severities, applied to every finding after the rules ran. */
   overrides?: SeverityOverrides;
   /** Guards against hostile input; the defaults suit any real document. */
@@ -133,6 +140,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
     validators: validatorsFor(schemas),
     today,
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+    ...(options.agentFiles ? { agentFiles: options.agentFiles } : {}),
   };
   const found: Finding[] = [];
   for (const rule of options.rules ?? allRules) {

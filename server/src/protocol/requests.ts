@@ -1,4 +1,4 @@
-import type { PortfolioEntry, ReadinessView, SkeletonAnswers } from './types';
+import type { ExportFormat, ExportResult, PortfolioEntry, ReadinessView, SkeletonAnswers } from './types';
 
 export * from './types';
 
@@ -24,6 +24,13 @@ export interface AgentdocRequests {
     params: { format: 'html' | 'markdown' | 'csv' | 'sqlite'; history: boolean; today?: string };
     result: string;
   };
+  /** Writes the current hashes of the document's agent files into its agent_files (the server applies the edit). */
+  'agentdoc/recordHashes': {
+    params: { uri: string };
+    result: { recorded: string[]; skipped: string[]; applied: boolean };
+  };
+  /** An export of one document: EU AI Act Annex IV documentation, an A2A Agent Card, a Backstage entity. */
+  'agentdoc/export': { params: { uri: string; format: ExportFormat }; result: ExportResult | null };
 }
 
 export interface AgentdocNotifications {

@@ -93,3 +93,17 @@ export interface AgentdocSettings {
   maxYamlNesting: number;
   maxFindingsPerRule: number;
 }
+
+/** The exports of a document (engine/export): each a CLI format and an editor command. */
+export type ExportFormat = 'annex-iv' | 'a2a' | 'backstage';
+
+export interface ExportResult {
+  /** The exported text (Markdown, JSON or YAML). */
+  text: string;
+  /** A file name for it, e.g. ap-invoice-triage.agent-card.json. */
+  fileName: string;
+  /** What the document does not say that the export needs (headings left open, fields guessed). */
+  gaps: string[];
+  /** Where the export does not validate against its published schema (empty when it does). */
+  problems: string[];
+}

@@ -15,6 +15,9 @@ const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD360', title: 'Dates and waivers' },
   { from: 'AD370', title: 'Operations' },
   { from: 'AD380', title: 'Workspace' },
+  { from: 'AD400', title: 'Tools and permissions' },
+  { from: 'AD410', title: 'Models and change control' },
+  { from: 'AD420', title: "Drift against the agent's files" },
   { from: 'AD430', title: 'Portfolio' },
   { from: 'AD900', title: 'The checker itself' },
 ];

@@ -5,6 +5,7 @@ import type { DocumentModel } from '../model/documentModel';
 import { formatNumber, formatPercent, parseRate } from '../model/values';
 import type { Position, Range } from '../types';
 import { sourcesMarkdown } from '../catalogue/sources';
+import { toolHoverAt } from './toolHover';
 
 export interface HoverInfo {
   markdown: string;
@@ -27,6 +28,8 @@ export function hoverAt(result: AnalysisResult, position: Position): HoverInfo |
       markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\nSources: ${sourcesMarkdown(guidance.sources)}`,
     };
   }
+  const row = toolHoverAt(model, position);
+  if (row) return row;
   const key = frontMatterKeyAt(model, position);
   if (!key) return undefined;
   const description = schemaDescription(model.schemas.frontMatter, key.path);

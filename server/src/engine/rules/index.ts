@@ -48,6 +48,17 @@ import { sectionDuplicate, sectionEmpty, sectionPlaceholder } from './sectionCon
 import { sectionMissing } from './sectionMissing';
 import { tableCellInvalid, tableColumnMissing, tableMissing } from './tables';
 import { yamlSyntax } from './yamlSyntax';
+import { broadToolScope, toolLimits, writeToolApproval } from './toolPermissions';
+import { mcpServerNoAuth, mcpServerUnpinned } from './mcpServers';
+import { lethalTrifecta } from './lethalTrifecta';
+import { evalAfterChange, modelAlias, modelRetirement } from './modelControl';
+import {
+  agentFileUnreadable,
+  configuredNotDocumented,
+  documentedNotConfigured,
+  mcpVersionDrift,
+} from './agentFileDrift';
+import { modelDrift, promptChanged, promptHashMissing } from './agentFileChecks';
 
 /** Every rule, in the order their findings are listed. Adding a check means adding a module here. */
 export const allRules: readonly Rule[] = [
@@ -111,4 +122,21 @@ export const allRules: readonly Rule[] = [
   registryMetrics,
   retirementCriteria,
   ownershipHistory,
+  // Tools as permissions, pinned models and change control, drift against the agent's files (issue 17).
+  writeToolApproval,
+  broadToolScope,
+  mcpServerUnpinned,
+  mcpServerNoAuth,
+  toolLimits,
+  lethalTrifecta,
+  modelAlias,
+  modelRetirement,
+  evalAfterChange,
+  agentFileUnreadable,
+  configuredNotDocumented,
+  documentedNotConfigured,
+  modelDrift,
+  promptChanged,
+  promptHashMissing,
+  mcpVersionDrift,
 ];
