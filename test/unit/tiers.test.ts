@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, bundledSchemas, type AnalysisResult, type Finding } from '../../server/src/engine';
+import {
+  analyze,
+  buildReport,
+  bundledSchemas,
+  hoverAt,
+  readinessView,
+  renderReportHtml,
+  renderReportMarkdown,
+  type AnalysisResult,
+  type Finding,
+} from '../../server/src/engine';
 import { holdDays } from '../../server/src/engine/rules/rolloutHolds';
 import { splitSigners } from '../../server/src/engine/evaluation/signers';
 import { EXAMPLES_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
@@ -197,5 +207,43 @@ describe('team owners (policy teamOwnerAllowed)', () => {
     assert.equal(ad300(analyze(team, { today: FIXTURE_TODAY, schemas })), 0);
     const tbd = COMPLETE.replace('  name: Maria Lindqvist\n', '  name: unassigned\n');
     assert.equal(ad300(analyze(tbd, { today: FIXTURE_TODAY, schemas })), 1);
+  });
+});
+
+describe('who must still sign, in the checklist, the report and hovers', () => {
+  const unsigned = FULL_2.replace(/\| security-tested \| pass \| [^\n]*\n/, '');
+  const result = run(unsigned);
+
+  it('marks the unsigned item with the roles that must sign it in the checklist', () => {
+    const view = readinessView(result, 'file:///agent.agentdoc.md');
+    const all = view?.gates.flatMap((gate) => gate.items) ?? [];
+    const security = all.find((item) => item.id === 'security-tested');
+    assert.equal(security?.signers, 'security');
+    assert.equal(security?.awaitingSignoff, true);
+    const compliance = all.find((item) => item.id === 'compliance-signed-off');
+    assert.equal(compliance?.signers, 'DPO or legal');
+    assert.equal(compliance?.awaitingSignoff, false);
+    assert.ok(compliance?.frameworks?.some((framework) => framework.label === 'ISO/IEC 42001 A.6.2.8'));
+  });
+
+  it('says who must sign in the report, and cites the frameworks', () => {
+    const report = buildReport([{ path: 'agent.agentdoc.md', result }], { date: FIXTURE_TODAY });
+    const markdown = renderReportMarkdown(report);
+    assert.match(markdown, /\(`security-tested`\) \| [^|]* — to sign: security \|/);
+    assert.match(
+      markdown,
+      /NIST AI 100-1, Artificial Intelligence Risk Management Framework \(AI RMF 1\.0\): \[NIST AI RMF GOVERN 1\.1\]\(<https:\/\/doi\.org\/10\.6028\/NIST\.AI\.100-1>\)/,
+    );
+    assert.match(renderReportHtml(report), /to sign: security/);
+  });
+
+  it('explains a review row in a hover: roles at the tier, independence, frameworks', () => {
+    const line = unsigned.split('\n').findIndex((text) => text.startsWith('| quality-bar-met |'));
+    const hover = hoverAt(result, { line, character: 4 });
+    assert.match(
+      hover?.markdown ?? '',
+      /\*\*May be signed by:\*\* business sponsor, steering committee or platform\/SRE \(tier-2\)\. Not the owner/,
+    );
+    assert.match(hover?.markdown ?? '', /Frameworks: .*NIST AI RMF MEASURE 1\.3/);
   });
 });

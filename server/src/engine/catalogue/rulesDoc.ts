@@ -61,6 +61,8 @@ export function renderRulesDoc(): string {
     );
     if (entry.sources.length)
       out.push('', `**Sources:** ${sourceLinks(entry.sources).map(bibliographyLink).join(', ')}`);
+    if (entry.frameworks?.length)
+      out.push('', `**Frameworks:** ${sourceLinks(entry.frameworks).map(bibliographyLink).join(', ')}`);
     out.push('', `**Severity:** ${severityText(entry.defaultSeverity)}`);
     if (entry.howToFix) out.push('', `**How to fix:** ${entry.howToFix}`);
   }

@@ -143,3 +143,25 @@ export function splitSigners(cell: string): string[] {
   flush();
   return parts;
 }
+
+const SIGNER_CODES = new Set(['AD470', 'AD471', 'AD472']);
+
+/**
+ * Whether the item still waits for a sign-off by one of its roles: it needs one and has no pass,
+ * or its pass was given by someone who may not sign it (AD470-AD472 about it).
+ */
+export function awaitsSignoff(
+  item: { item: GateItemSpec; status: string; signoff?: { status: string }; signers: readonly string[] },
+  findingCodes: readonly string[],
+): boolean {
+  if (item.signers.length === 0 || item.status === 'met' || item.status === 'waived') return false;
+  if (findingCodes.some((code) => SIGNER_CODES.has(code))) return true;
+  return item.item.signoff === true && item.signoff?.status !== 'pass';
+}
+
+/** Role ids as readers name them: "DPO or legal". */
+export function roleTitles(ids: readonly string[], roles: readonly RoleSpec[]): string {
+  const titles = ids.map((id) => roles.find((role) => role.id === id)?.title ?? id);
+  if (titles.length <= 1) return titles[0] ?? '';
+  return `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
+}
