@@ -84,7 +84,7 @@ function tiersAndRoles(): string[] {
     '',
     '## Tiers, sign-off roles and framework mappings',
     '',
-    "The risk facts decide the tier (`schemas/tiers.json`); the tier decides which gate items apply, who may sign them and how long rollout stages are held (AD473). Each gate item names the roles that may sign it; a pass by anyone else is AD470, the owner signing an item that needs an independent signer AD471, a signer of unknown role AD472 (see [Tiers](format.md#tiers) and [Sign-off roles](format.md#sign-off-roles)). Rules and gate items that implement a control of the NIST AI RMF, ISO/IEC 42001 Annex A or the OWASP Top 10 lists list it under **Frameworks**; SARIF carries them as tags.",
+    'The risk facts decide the tier (`schemas/tiers.json`); the tier decides which gate items apply, who may sign them and how long rollout stages are held (AD473). Each gate item names the roles that may sign it; a pass by anyone else is AD470, the owner signing an item that needs an independent signer AD471, a signer of unknown role AD472 (see [Tiers](format.md#tiers) and [Sign-off roles](format.md#sign-off-roles)). Rules and gate items that implement a control of the NIST AI RMF, ISO/IEC 42001 Annex A or the OWASP Top 10 lists list it under **Frameworks**; SARIF carries them as tags.',
     '',
     '| Tier | When | Review path | Shadow at least (days) | Each canary stage at least (days) |',
     '|---|---|---|---|---|',

@@ -47,8 +47,7 @@ export function findingHome(
   }
   if (subject?.kind === 'front-matter' && subject.id) return { kind: 'front-matter', key: subject.id };
   // A sign-off or a waiver lives where its row is (or would be): the Readiness review.
-  if (subject?.kind === 'gate-item' && SIGNOFF_CODES.has(finding.code))
-    return { kind: 'section', id: 'readiness' };
+  if (subject?.kind === 'gate-item' && SIGNOFF_CODES.has(finding.code)) return { kind: 'section', id: 'readiness' };
   if (subject?.kind === 'gate-item') {
     const item = items.get(subject.id);
     if (item?.kind === 'section' && item.section) return { kind: 'section', id: item.section.id };

@@ -31,7 +31,11 @@ export function gateItemHoverAt(
   const signers = applied?.signers ?? signerRoles(spec, tier);
   if (signers.length) {
     const waiting =
-      applied && awaitsSignoff(applied, result.findings.filter((f) => belongsTo(f, applied)).map((f) => f.code));
+      applied &&
+      awaitsSignoff(
+        applied,
+        result.findings.filter((f) => belongsTo(f, applied)).map((f) => f.code),
+      );
     const independent = spec.independent ? ' Not the owner or their deputy: someone independent of their work.' : '';
     parts.push(
       `**${waiting ? 'Must still be signed by' : 'May be signed by'}:** ${roleTitles(signers, roles)}${tier ? ` (${tier})` : ''}.${independent}`,

@@ -117,7 +117,9 @@ function itemRow(item: ReportItem): string {
   const frameworks = item.frameworks.length
     ? `<br><span class="muted">Frameworks: ${item.frameworks.map(sourceLinkHtml).join(', ')}</span>`
     : '';
-  const toSign = item.awaitingSignoff ? `<br><span class="muted">to sign: ${escapeHtml(item.signers ?? '')}</span>` : '';
+  const toSign = item.awaitingSignoff
+    ? `<br><span class="muted">to sign: ${escapeHtml(item.signers ?? '')}</span>`
+    : '';
   return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code>${sources}${frameworks}</td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${toSign}${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
 }
 

@@ -5,9 +5,10 @@ import { rowsOf, sectionSeverity, type RowRef } from './support';
 
 /** The shortest duration a hold names, in days: "2-4 weeks" is 14, "48 hours" is 2; undefined when none. */
 export function holdDays(text: string): number | undefined {
-  const match = /(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*)?(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)\b/i.exec(
-    text,
-  );
+  const match =
+    /(\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*)?(hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mo)\b/i.exec(
+      text,
+    );
   if (!match) return undefined;
   const amount = Number(match[1]!.replace(',', '.'));
   const unit = match[2]!.toLowerCase();
@@ -59,7 +60,11 @@ export const rolloutHolds: Rule = {
       );
     }
     for (const row of rows) {
-      const minimum = isShadow(row) ? policy.shadowMinimumDays : isCanary(row) ? policy.canaryHoldMinimumDays : undefined;
+      const minimum = isShadow(row)
+        ? policy.shadowMinimumDays
+        : isCanary(row)
+          ? policy.canaryHoldMinimumDays
+          : undefined;
       const cell = row.cell('hold');
       if (!minimum || !cell || looksLikePlaceholder(cell.text)) continue;
       const held = holdDays(cell.text);

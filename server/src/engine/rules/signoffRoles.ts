@@ -9,9 +9,9 @@ const NOT_INDEPENDENT: RuleInfo = {
   code: 'AD471',
   name: 'signoff-not-independent',
   description:
-    'Gate items that need an independent sign-off (the quality bar, the owner\'s own appointment and training, the budget, security and red-team tests) are not signed by the owner or their deputy alone.',
+    "Gate items that need an independent sign-off (the quality bar, the owner's own appointment and training, the budget, security and red-team tests) are not signed by the owner or their deputy alone.",
   rationale:
-    'Separation of duties: the owner answers for the agent\'s outcome, so the owner signing that the agent meets its own quality bar, or approving their own budget, is a record nobody checked. Someone who did not build or own the work signs it.',
+    "Separation of duties: the owner answers for the agent's outcome, so the owner signing that the agent meets its own quality bar, or approving their own budget, is a record nobody checked. Someone who did not build or own the work signs it.",
   howToFix:
     'Have a person in one of the roles the item names (see the message) sign it, and list them under people in the front matter with that role.',
   sources: ['seed:000', 'seed:002', 'seed:003'],
@@ -25,12 +25,12 @@ const UNKNOWN_SIGNER: RuleInfo = {
   description:
     'Everyone who signs a gate item has a known role: the owner, the deputy, the sponsor, a person listed under people, or a role in brackets after the name.',
   rationale:
-    'A sign-off counts only if the signer may sign that item. When the document does not say what role a signer holds, a reviewer cannot tell a DPO\'s sign-off from anyone else\'s.',
+    "A sign-off counts only if the signer may sign that item. When the document does not say what role a signer holds, a reviewer cannot tell a DPO's sign-off from anyone else's. Not knowing is not the same as being wrong, so this is a warning that does not block the stage (at most a hint for items of later stages); a sign-off by a known wrong role is AD470.",
   howToFix:
     'List the signer under people in the front matter with their roles (e.g. roles: [dpo]), or write the role in brackets after the name: "Anna Berg (DPO)".',
   sources: ['seed:000', 'seed:002'],
   frameworks: FRAMEWORKS,
-  defaultSeverity: 'stage',
+  defaultSeverity: 'warning',
 };
 
 /**
@@ -82,12 +82,15 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
     ];
   }
   if (signers.some((signer) => result.signers.some((role) => signer.roles.has(role)))) return [];
-  if (signers.every((signer) => !signer.known)) {
+  // Someone whose role is not given might hold an allowed one: unknown, not wrong.
+  const unknown = signers.filter((signer) => !signer.known);
+  if (unknown.length) {
     return [
       makeFinding(
         UNKNOWN_SIGNER,
-        due,
-        `The role of ${describe(signers)} is not known, so the sign-off of "${result.item.id}" cannot be checked: ${mayBy}. List the signer under people with their roles, or write the role in brackets after the name.`,
+        // A fixed severity: it never blocks, and it is no louder than the item's own timing.
+        due.severity === 'error' ? 'warning' : due.severity,
+        `The role of ${describe(unknown)} is not known, so the sign-off of "${result.item.id}" cannot be checked: ${mayBy}. List the signer under people with their roles, or write the role in brackets after the name.`,
         signoff.signerRange,
         extra,
       ),
