@@ -202,6 +202,18 @@ suite('agentdoc reviewer features in the extension host', () => {
       2,
       'broken-schema.agentdoc.md: expected its two AD003 schema errors',
     );
+    // agentdoc.problems is "open" by default: the portfolio knows the unopened document's errors,
+    // the Problems panel does not list them.
+    const unopened = uris[files.indexOf('broken-schema.agentdoc.md')]!;
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+      'broken-schema.agentdoc.md is open; this check needs it closed',
+    );
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(unopened).filter((d) => d.source === SOURCE),
+      [],
+      'an unopened document has agentdoc diagnostics in Problems',
+    );
 
     // broken.agentdoc.md's name is a YAML syntax error ('Service desk's …'); the entry must still be there, with errors.
     const broken = get('broken.agentdoc.md');
