@@ -37,10 +37,10 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** The missing Runbook: on its own or in a merged "Missing sections (for shadow: Runbook; ...)" finding. */
+/** The missing Runbook: on its own or in a merged "Missing sections: ... For shadow: Runbook" finding. */
 function isMissingRunbook(d: vscode.Diagnostic): boolean {
   const code = typeof d.code === 'object' ? d.code.value : d.code;
-  return d.source === SOURCE && code === 'AD100' && /Missing sections? .*\bRunbook\b/.test(d.message);
+  return d.source === SOURCE && code === 'AD100' && /Missing sections?\b.*\bRunbook\b/.test(d.message);
 }
 
 function lineOf(doc: vscode.TextDocument, re: RegExp): number {
