@@ -300,6 +300,27 @@ suite('agentdoc reviewer features in the extension host', () => {
         `${key}: selection on line ${active.selection.start.line + 1}, expected ${line + 1}`,
       );
     }
+
+    // The readiness code lens and the status bar run agentdoc.showChecklist for this document: it opens the
+    // checklist and selects the first blocker.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const readiness = (lenses ?? []).find((lens) => lens.command?.command === 'agentdoc.showChecklist');
+    assert.ok(
+      readiness?.command,
+      `no readiness code lens among ${JSON.stringify((lenses ?? []).map((l) => l.command?.title))}`,
+    );
+    assert.deepStrictEqual(readiness.command.arguments, [uri.toString()]);
+    const firstBlocker = api.checklist.current?.firstBlocker;
+    assert.ok(firstBlocker, 'pilot.agentdoc.md has no first blocker in its readiness view');
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(0, 0, 0, 0) });
+    await vscode.commands.executeCommand(readiness.command.command, ...readiness.command.arguments);
+    const after = vscode.window.activeTextEditor;
+    assert.strictEqual(after?.document.uri.toString(), uri.toString());
+    assert.deepStrictEqual(
+      [after.selection.start.line, after.selection.start.character],
+      [firstBlocker.start.line, firstBlocker.start.character],
+      'the code lens does not select the first blocker',
+    );
   });
 
   test('checklist: complete.agentdoc.md meets every gate up to production', async () => {
