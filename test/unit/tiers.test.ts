@@ -113,7 +113,7 @@ describe('tiers change the gates', () => {
       'AD473 rollout.canary',
       'AD473 rollout.shadow',
     ]);
-    assert.match(messageOf(two, 'AD201'), /integration-at-scale, communication-plan, security-tested\)/);
+    assert.match(messageOf(two, 'AD201'), /canary: integration-at-scale, communication-plan, security-tested\b/);
     // Tier-3 adds the DPO's or legal's classification review and security's red-team test, and asks
     // for 4 weeks of shadow and 14 days per canary stage.
     assert.deepEqual(keys(three.findings), [
@@ -124,9 +124,10 @@ describe('tiers change the gates', () => {
       'AD473 rollout.canary',
       'AD473 rollout.shadow',
     ]);
+    assert.match(messageOf(three, 'AD201'), /shadow: classification-reviewed\b/);
     assert.match(
       messageOf(three, 'AD201'),
-      /for shadow: classification-reviewed; for canary: integration-at-scale, communication-plan, security-tested, red-team-tested\)/,
+      /canary: integration-at-scale, communication-plan, security-tested, red-team-tested\b/,
     );
     assert.deepEqual(
       [one, two, three].map((result) => result.findings.length),

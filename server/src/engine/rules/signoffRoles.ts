@@ -75,7 +75,7 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
       makeFinding(
         NOT_INDEPENDENT,
         due,
-        `${describe(signers)} signed "${result.item.id}" (${result.item.title}), but the owner's side may not sign it: ${mayBy}. Have one of them sign it.`,
+        `${describe(signers)} signed "${result.item.id}", which needs a signer independent of the owner: ${orList(allowed)}. Have one of them sign it (${result.item.title}).`,
         signoff.signerRange,
         extra,
       ),
@@ -100,7 +100,7 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
     makeFinding(
       signoffRoles,
       due,
-      `${describe(signers)} signed "${result.item.id}" (${result.item.title}) as ${orList(rolesOf(directory, signers))}; ${mayBy}. Have one of them sign it, or correct the signer's roles under people.`,
+      `${describe(signers)} signed "${result.item.id}" as ${orList(rolesOf(directory, signers))}; ${mayBy}. Have one of them sign it (${result.item.title}), or correct the signer's roles under people.`,
       signoff.signerRange,
       extra,
     ),
