@@ -35,7 +35,9 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
     helpUri,
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['agentdoc', 'documentation', ...sourceLabels(rule.sources)] },
+    properties: {
+      tags: ['agentdoc', 'documentation', ...sourceLabels([...rule.sources, ...(rule.frameworks ?? [])])],
+    },
   };
 }
 
@@ -78,6 +80,8 @@ export function formatSarif(files: readonly ReportedFile[], context: FormatConte
       level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: [location(file, finding, context)],
+      // A gate item's own framework mappings (NIST AI RMF, ISO/IEC 42001, OWASP) as result tags.
+      ...(finding.frameworks?.length ? { properties: { tags: sourceLabels(finding.frameworks) } } : {}),
     })),
   );
   const srcRoot = pathToFileURL(context.cwd).href.replace(/\/?$/, '/');

@@ -1,6 +1,7 @@
 import { ruleCatalogue, type RuleInfo } from './index';
 import { sourceLinkMarkdown, type SourceLink } from '../../protocol/sourceLink';
 import { sourceLinks } from './sources';
+import { bundledSchemas } from '../schemaData/bundled';
 
 const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD000', title: 'Front matter and configuration' },
@@ -19,6 +20,7 @@ const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD410', title: 'Models and change control' },
   { from: 'AD420', title: "Drift against the agent's files" },
   { from: 'AD430', title: 'Portfolio' },
+  { from: 'AD470', title: 'Tiers and sign-off roles' },
   { from: 'AD900', title: 'The checker itself' },
 ];
 
@@ -41,6 +43,7 @@ export function renderRulesDoc(): string {
     ...entries.map(
       (entry) => `| [${entry.code}](#${entry.code.toLowerCase()}) | ${entry.name} | ${cell(entry.description)} |`,
     ),
+    ...tiersAndRoles(),
   ];
   let group = '';
   for (const entry of entries) {
@@ -61,11 +64,39 @@ export function renderRulesDoc(): string {
     );
     if (entry.sources.length)
       out.push('', `**Sources:** ${sourceLinks(entry.sources).map(bibliographyLink).join(', ')}`);
+    if (entry.frameworks?.length)
+      out.push('', `**Frameworks:** ${sourceLinks(entry.frameworks).map(bibliographyLink).join(', ')}`);
     out.push('', `**Severity:** ${severityText(entry.defaultSeverity)}`);
     if (entry.howToFix) out.push('', `**How to fix:** ${entry.howToFix}`);
   }
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * The tiers and signing roles, from tiers.json, so the reference shows what changes per tier and
+ * who signs; the gate items' roles and framework mappings are in format.md#gate-items.
+ */
+function tiersAndRoles(): string[] {
+  const { tiers, roles } = bundledSchemas.tiers;
+  const days = (value: number | undefined): string => (value === undefined ? '—' : `${value}`);
+  return [
+    '',
+    '## Tiers, sign-off roles and framework mappings',
+    '',
+    'The risk facts decide the tier (`schemas/tiers.json`); the tier decides which gate items apply, who may sign them and how long rollout stages are held (AD473). Each gate item names the roles that may sign it; a pass by anyone else is AD470, the owner signing an item that needs an independent signer AD471, a signer of unknown role AD472 (see [Tiers](format.md#tiers) and [Sign-off roles](format.md#sign-off-roles)). Rules and gate items that implement a control of the NIST AI RMF, ISO/IEC 42001 Annex A or the OWASP Top 10 lists list it under **Frameworks**; SARIF carries them as tags.',
+    '',
+    '| Tier | When | Review path | Shadow at least (days) | Each canary stage at least (days) |',
+    '|---|---|---|---|---|',
+    ...tiers.map(
+      (tier) =>
+        `| \`${tier.id}\` ${tier.title} | ${cell(tier.description)} | ${cell(tier.path ?? '')} | ${days(tier.rollout?.shadowMinimumDays)}${tier.rollout?.shadowRequired ? ' (required)' : ''} | ${days(tier.rollout?.canaryHoldMinimumDays)} |`,
+    ),
+    '',
+    '| Role | Who |',
+    '|---|---|',
+    ...(roles ?? []).map((role) => `| \`${role.id}\` ${role.title} | ${cell(role.description ?? '')} |`),
+  ];
 }
 
 function severityText(severity: RuleInfo['defaultSeverity']): string {

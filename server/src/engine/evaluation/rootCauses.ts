@@ -44,7 +44,7 @@ interface Root {
 }
 
 /** Findings about what people signed or waived: never hidden behind template text elsewhere. */
-const PEOPLE_CODES = new Set(['AD201', 'AD202']);
+const PEOPLE_CODES = new Set(['AD201', 'AD202', 'AD470', 'AD471', 'AD472']);
 
 /** Codes whose findings are root causes of the findings about the same part. */
 const SECTION_ROOTS: Record<string, 'all' | 'placeholder'> = { AD100: 'all', AD101: 'all', AD102: 'placeholder' };

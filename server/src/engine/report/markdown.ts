@@ -93,7 +93,8 @@ function itemRow(item: ReportItem): string {
   const waiver = item.waiver
     ? ` — waiver by ${escapeMarkdown(item.waiver.approver || '?')} until ${escapeMarkdown(item.waiver.expires || '?')}`
     : '';
-  return `| ${escapeMarkdown(item.title)} (${codeSpan(item.id)}) | ${ICON[item.status]} ${STATUS_LABEL[item.status]}${waiver} | ${escapeMarkdown(item.signer ?? '')} | ${escapeMarkdown(item.date ?? '')} | ${escapeMarkdown(item.evidence ?? '')} |`;
+  const toSign = item.awaitingSignoff ? ` — to sign: ${escapeMarkdown(item.signers ?? '')}` : '';
+  return `| ${escapeMarkdown(item.title)} (${codeSpan(item.id)}) | ${ICON[item.status]} ${STATUS_LABEL[item.status]}${toSign}${waiver} | ${escapeMarkdown(item.signer ?? '')} | ${escapeMarkdown(item.date ?? '')} | ${escapeMarkdown(item.evidence ?? '')} |`;
 }
 
 /** Ids go in code spans, where backslash escapes would show: drop what could end the span instead. */
@@ -111,7 +112,7 @@ function sourcesCited(report: ReadinessReport): string[] {
   for (const agent of report.agents)
     for (const gate of agent.gates)
       for (const item of gate.items)
-        for (const source of item.sources) {
+        for (const source of [...item.sources, ...item.frameworks]) {
           const cited = byDocument.get(source.title) ?? new Map<string, SourceLink>();
           cited.set(source.label, source);
           byDocument.set(source.title, cited);

@@ -74,7 +74,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
   const where = `${stage} gate "${result.gate.title}"`;
   const { item } = result;
-  const extra = { subject: { kind: 'gate-item' as const, id: item.id }, sources: item.sources };
+  const extra = {
+    subject: { kind: 'gate-item' as const, id: item.id },
+    sources: item.sources,
+    ...(item.frameworks ? { frameworks: item.frameworks } : {}),
+  };
   // A waiver that does not count yet (template text, no approver) is the item's one open finding:
   // what the writer works on is the waiver, not the item it stands in for.
   if (result.waiver && !result.waiver.complete && (result.status === 'missing' || result.status === 'pending'))
@@ -119,7 +123,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           PENDING,
           severity,
-          `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}" with who signed it off, when, and the evidence.`,
+          `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}"${signedBy(context, result)} with who signed it off, when, and the evidence.`,
           range,
           extra,
         ),
@@ -146,6 +150,14 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         ),
       ];
   }
+}
+
+/** " signed by the DPO or legal": who must still sign, from the item's roles at the document's tier. */
+function signedBy(context: RuleContext, result: ItemResult): string {
+  if (result.signers.length === 0) return '';
+  const roles = context.model.schemas.tiers.roles ?? [];
+  const titles = result.signers.map((id) => roles.find((role) => role.id === id)?.title ?? id);
+  return ` signed by ${titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}` : titles[0]}`;
 }
 
 /** The front-matter keys an item needs: the one its fix names, then those its condition tests. */

@@ -59,6 +59,8 @@ import {
   mcpVersionDrift,
 } from './agentFileDrift';
 import { modelDrift, promptChanged, promptHashMissing } from './agentFileChecks';
+import { signoffRoles } from './signoffRoles';
+import { rolloutHolds } from './rolloutHolds';
 
 /** Every rule, in the order their findings are listed. Adding a check means adding a module here. */
 export const allRules: readonly Rule[] = [
@@ -139,4 +141,7 @@ export const allRules: readonly Rule[] = [
   promptChanged,
   promptHashMissing,
   mcpVersionDrift,
+  // Tiers that change the gates, sign-off roles and separation of duties (issue 14).
+  signoffRoles,
+  rolloutHolds,
 ];

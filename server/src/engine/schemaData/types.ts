@@ -75,6 +75,13 @@ export interface GateItemSpec {
   sources: string[];
   waivable?: boolean;
   fix?: { frontMatter?: string };
+  /** Roles (tiers.json roles) that may sign the item; signersByTier replaces them for a tier. */
+  signers?: string[];
+  signersByTier?: Record<string, string[]>;
+  /** Separation of duties: the owner (or deputy) may not sign. */
+  independent?: boolean;
+  /** Framework references: NIST AI RMF subcategories, ISO/IEC 42001 Annex A controls, OWASP Top 10 ids. */
+  frameworks?: string[];
 }
 
 export interface GateSpec {
@@ -96,12 +103,26 @@ export interface TierSpec {
   rank: number;
   title: string;
   description: string;
+  /** What the tier's review path asks for, in one paragraph. */
+  path?: string;
+  /** Hold times the tier asks of the Rollout table. */
+  rollout?: { shadowRequired?: boolean; shadowMinimumDays?: number; canaryHoldMinimumDays?: number };
   when: Predicate;
+}
+
+/** A role that signs gate items (owner, DPO, security, platform/SRE, sponsor, steering committee). */
+export interface RoleSpec {
+  id: string;
+  title: string;
+  description?: string;
+  /** Lower-case words in a signer cell that name the role, for signers the front matter does not list. */
+  aliases?: string[];
 }
 
 export interface TierCatalogue {
   version: 1;
   tiers: TierSpec[];
+  roles?: RoleSpec[];
 }
 
 /** Thresholds that are policy rather than law; a workspace config may override them. */
@@ -125,6 +146,8 @@ export interface Policy {
   modelAliasFromStage?: string;
   lethalTrifectaFromStage?: string;
   promptHashFromStage?: string;
+  /** true: owner.name may be a team (seeds 002, 003); default false, one named person (seed 000). */
+  teamOwnerAllowed?: boolean;
 }
 
 /** Everything the engine knows about the format, as data. */
