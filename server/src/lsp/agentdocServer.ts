@@ -40,6 +40,8 @@ export class AgentdocServer {
   private checkWorkspace = true;
   supportsConfiguration = false;
   supportsProgress = false;
+  /** Tell the client each finished check (initializationOptions.reportChecks; see agentdoc/checked). */
+  reportChecks = false;
   /** Watches the files agent documents name (agent_files), so a change to one re-checks them. */
   readonly agentFileWatcher: AgentFileWatcher;
 
@@ -184,11 +186,16 @@ export class AgentdocServer {
         const current = this.documents.get(document.uri);
         // A newer edit has arrived (and scheduled its own run): this text is stale.
         if (!current || current.version !== version) return;
-        void this.checkNow(current).catch((error: unknown) => {
-          this.connection.console.error(
-            `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          );
-        });
+        void this.checkNow(current)
+          .then(() => {
+            if (this.reportChecks)
+              sendAgentdocNotification(this.connection, 'agentdoc/checked', { uri: current.uri, version });
+          })
+          .catch((error: unknown) => {
+            this.connection.console.error(
+              `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+          });
       });
     })();
   }
