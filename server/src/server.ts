@@ -71,6 +71,8 @@ connection.onInitialized(async () => {
       section: ['agentdoc', 'files.exclude'],
     });
   await server.indexWorkspace();
+  // Idle right after start-up: warm the engine so the first document opened is checked at speed.
+  setImmediate(() => server.warmUp());
 });
 
 documents.onDidOpen((event) => server.opened(event.document));

@@ -85,6 +85,11 @@ export class StdioLspClient {
     });
   }
 
+  /** Every uri the server published diagnostics for. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
   /** Every publishDiagnostics the server sent for the uri, in order. */
   allDiagnostics(uri: string): readonly PublishDiagnosticsParams[] {
     return this.published.get(uri) ?? [];

@@ -60,6 +60,22 @@ describe('language server: only what changed is sent', () => {
     assert.equal(after.portfolio, opened.portfolio, 'no cross-document change, no portfolio notification');
   });
 
+  it('warms up after initialize without publishing anything', async () => {
+    await client.initialize({}, [], { reportChecks: true });
+    // The warm-up runs when the server is idle after initialize; a request answered after it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await client.request('agentdoc/portfolio', {});
+    await client.open(uri, text);
+    await checked(1);
+    assert.deepEqual(client.publishedUris(), [uri], 'only the opened document gets diagnostics');
+    assert.deepEqual(
+      client.notifications
+        .filter((entry) => entry.method === 'agentdoc/readinessChanged')
+        .map((entry) => (entry.params as { uri: string }).uri),
+      [uri],
+    );
+  });
+
   it('sends agentdoc/checked only to a client that asked for it', async () => {
     await client.initialize();
     await client.open(uri, text);
