@@ -66,10 +66,11 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  // A client that declares configuration but refuses the registration must not end the server.
   if (server.supportsConfiguration)
-    void connection.client.register(DidChangeConfigurationNotification.type, {
-      section: ['agentdoc', 'files.exclude'],
-    });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: ['agentdoc', 'files.exclude'] })
+      .catch(() => undefined);
   await server.indexWorkspace();
   // Idle right after start-up: warm the engine so the first document opened is checked at speed.
   setImmediate(() => server.warmUp());
