@@ -163,7 +163,7 @@ export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
   const lenses: CodeLens[] = [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      command: { title: `agentdoc: ${result.verdict.phrase}${tier}`, command: 'agentdoc.showChecklist' },
+      command: { title: `agentdoc: ${result.verdict.phrase}${tier}`, command: 'agentdoc.showChecklist', arguments: [uri] },
     },
   ];
   const prompt = assemblePrompt(result.model);
