@@ -518,7 +518,10 @@ log('4. memory…');
     .filter((file) => file.endsWith('.agentdoc.md'))
     .map((file) => pathToFileURL(path.join(workspaceDir, file)).toString());
   const pending = new Set(files);
-  const indexing = new BenchLspClient([SERVER, '--stdio']);
+  // Problems for every workspace document (the default lists open ones only): what "indexed" waits for.
+  const indexing = new BenchLspClient([SERVER, '--stdio'], {
+    configuration: (section) => (section === 'agentdoc' ? { problems: 'workspace' } : null),
+  });
   const done = indexing.waitFor(
     (params) => {
       if (params) pending.delete(params.uri);
