@@ -535,9 +535,15 @@ suite('agentdoc reviewer features in the extension host', () => {
         uri,
         position,
       );
-      const sections = list.items.filter((i) => SECTION_TITLES.includes(text(i.label)));
+      // A section the document has is offered as "Title (go to line N)": it goes there, inserting nothing.
+      const title = (i: vscode.CompletionItem): string => text(i.label).replace(/ \(go to line \d+\)$/, '');
+      const sections = list.items.filter((i) => SECTION_TITLES.includes(title(i)));
+      const present = sections.find((i) => title(i) === 'Purpose & scope')!;
+      assert.match(text(present.label), /^Purpose & scope \(go to line \d+\)$/);
+      assert.strictEqual(typeof present.insertText === 'string' ? present.insertText : present.insertText?.value, '');
+      assert.strictEqual(present.command?.command, 'agentdoc.revealItem', 'a present section does not go to itself');
       assert.deepStrictEqual(
-        [...new Set(sections.map((i) => text(i.label)))].sort(),
+        [...new Set(sections.map(title))].sort(),
         [...SECTION_TITLES].sort(),
         'not every section title is offered',
       );
@@ -546,10 +552,7 @@ suite('agentdoc reviewer features in the extension host', () => {
       );
       const missing = ['Runbook', 'Operations', 'User guide', 'Operating cadence'];
       assert.deepStrictEqual(
-        sorted
-          .slice(0, missing.length)
-          .map((i) => text(i.label))
-          .sort(),
+        sorted.slice(0, missing.length).map(title).sort(),
         [...missing].sort(),
         'the missing sections do not sort first',
       );
