@@ -9,7 +9,13 @@ import { applyMutation, mutation } from '../robustness/mutations';
 function view(frontMatter: FrontMatter | undefined) {
   if (!frontMatter) return undefined;
   const { document, ...rest } = frontMatter;
-  return { ...rest, document: document?.toString() };
+  // yaml's error objects carry the stack of the call that parsed: compared by what they say.
+  const plain = JSON.parse(
+    JSON.stringify(rest, (_key, value: unknown) =>
+      value instanceof Error ? { ...value, name: value.name, message: value.message, stack: undefined } : value,
+    ),
+  ) as unknown;
+  return { plain, document: document?.toString() };
 }
 
 /** The front matter parse is cached by its text: a cached result must equal a fresh parse. */
