@@ -1,9 +1,11 @@
 // Bundles the client, the language server, the CLI and its worker thread with esbuild.
 // Schemas are imported as JSON so the server needs no file reads to start.
 import * as esbuild from 'esbuild';
-import { fastMarkdownItFields } from './esbuild-plugins.mjs';
+import { fastMarkdownItFields, precompiledValidators } from './esbuild-plugins.mjs';
 
 const production = process.argv.includes('--production');
+// ajv standalone code for the bundled schemas, generated once per build (see esbuild-plugins.mjs).
+const validators = await precompiledValidators(process.cwd());
 
 const common = {
   bundle: true,
@@ -14,7 +16,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [fastMarkdownItFields],
+  plugins: [fastMarkdownItFields, validators],
   // jsonc-parser's "main" is a UMD build whose dynamic require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };

@@ -43,7 +43,9 @@ connection.onInitialize((params): InitializeResult => {
   const watching = params.capabilities.workspace?.didChangeWatchedFiles;
   server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
-  useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
+  const options = params.initializationOptions as { ruleLinkBase?: unknown; reportChecks?: unknown } | undefined;
+  useRuleLinkBase(options?.ruleLinkBase);
+  server.reportChecks = options?.reportChecks === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -70,6 +72,8 @@ connection.onInitialized(async () => {
       .register(DidChangeConfigurationNotification.type, { section: ['agentdoc', 'files.exclude'] })
       .catch(() => undefined);
   await server.indexWorkspace();
+  // Idle right after start-up: warm the engine so the first document opened is checked at speed.
+  setImmediate(() => server.warmUp());
 });
 
 documents.onDidOpen((event) => server.opened(event.document));

@@ -13,6 +13,7 @@ import {
   ExitNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageConnection,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
@@ -25,6 +26,8 @@ export class StdioLspClient {
   readonly connection: ProtocolConnection;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
+  /** Every other notification the server sent, in order. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = '';
   private settings: Record<string, unknown> | undefined;
 
@@ -41,6 +44,11 @@ export class StdioLspClient {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    // The star handler (every other notification) is on the underlying message connection.
+    (this.connection as unknown as MessageConnection).onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.listen();
@@ -60,6 +68,7 @@ export class StdioLspClient {
   async initialize(
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
+    initializationOptions?: Record<string, unknown>,
   ): Promise<InitializeResult> {
     if (this.settings) capabilities = { ...capabilities, workspace: { configuration: true } };
     const folders = workspaceFolders.map((folder) => ({
@@ -71,6 +80,7 @@ export class StdioLspClient {
       rootUri: folders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: folders.length ? folders : null,
+      ...(initializationOptions ? { initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -91,6 +101,34 @@ export class StdioLspClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+  }
+
+  /** Every uri the server published diagnostics for. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /** Every publishDiagnostics the server sent for the uri, in order. */
+  allDiagnostics(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  /** Resolves with the first notification (other than diagnostics) that satisfies the predicate. */
+  async notification(
+    accept: (method: string, params: unknown) => boolean,
+    timeoutMs = 10000,
+  ): Promise<{ method: string; params: unknown }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.notifications.find((entry) => accept(entry.method, entry.params));
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no matching notification within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
   }
 
   /** Resolves with the first diagnostics published for the uri that satisfy the predicate. */

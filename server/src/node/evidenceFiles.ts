@@ -21,7 +21,9 @@ export function evidenceChecker(documentPath: string, roots: readonly string[]):
     const target = path.resolve(base, relativePath);
     if (!allowed.some((root) => target === root || target.startsWith(root + path.sep))) return false;
     try {
-      return fs.statSync(target).isFile();
+      // No exception for a missing file (most missing evidence is just that): building one per
+      // link was a visible share of checking a large tree.
+      return fs.statSync(target, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

@@ -38,6 +38,12 @@ export interface AgentdocNotifications {
   'agentdoc/readinessChanged': { uri: string };
   /** The set of agent docs or their facts changed. */
   'agentdoc/portfolioChanged': Record<string, never>;
+  /**
+   * A check of an open document's version finished, whether or not anything was published. Sent
+   * only to a client that asks with initializationOptions.reportChecks (the benchmark and tests:
+   * unchanged diagnostics are not re-sent, so they could not otherwise tell the work is done).
+   */
+  'agentdoc/checked': { uri: string; version: number };
 }
 
 export type RequestMethod = keyof AgentdocRequests;

@@ -2,6 +2,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { compileSafeRegex } from '../safeRegex';
 import { bundledSchemas } from '../schemaData/bundled';
 import type { SchemaSet, TableSpec } from '../schemaData/types';
+import { precompiledAnalysis } from './precompiledValidators';
+import { analysisAjvOptions, analysisSchemas } from './validatorSchemas';
 
 /**
  * JSON Schema "pattern"s from a workspace config run on re2js, a linear-time engine: a
@@ -24,6 +26,23 @@ export interface Validators {
 
 const cache = new WeakMap<SchemaSet, Validators>();
 
+let precompiledBySchema: WeakMap<object, ValidateFunction> | undefined;
+
+/**
+ * The build-time validator of a bundled schema object, found by identity: a config-merged schema
+ * set keeps the bundled objects it does not replace, so those need no compiling either.
+ */
+function precompiledFor(schema: object): ValidateFunction | undefined {
+  if (!precompiledBySchema) {
+    precompiledBySchema = new WeakMap();
+    for (const [name, bundled] of analysisSchemas()) {
+      const validate = precompiledAnalysis[name];
+      if (validate) precompiledBySchema.set(bundled, validate);
+    }
+  }
+  return precompiledBySchema.get(schema);
+}
+
 /**
  * Compiled JSON Schema validators for a schema set. Compiling is the slow part of ajv, so it
  * happens once per schema set, not per keystroke.
@@ -34,24 +53,33 @@ export function validatorsFor(schemas: SchemaSet): Validators {
   // Remote $refs are never fetched: no loadSchema is configured, so they fail to compile.
   // The bundled schemas are ours and use the native engine; anything merged from a config does not.
   const trusted = schemas === bundledSchemas;
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    strictRequired: false,
-    verbose: true,
-    allowUnionTypes: true,
-    ...(trusted ? {} : { code: { regExp: linearRegExp } }),
-  });
-  const frontMatter = ajv.compile(schemas.frontMatter);
+  let ajv: Ajv | undefined;
+  const compile = (schema: Record<string, unknown>): ValidateFunction => {
+    const precompiled = precompiledFor(schema);
+    if (precompiled) return precompiled;
+    ajv ??= new Ajv({ ...analysisAjvOptions, ...(trusted ? {} : { code: { regExp: linearRegExp } }) });
+    return ajv.compile(schema);
+  };
+  const frontMatter = compile(schemas.frontMatter);
   const rows = new Map<TableSpec, ValidateFunction | undefined>();
   const validators: Validators = {
     frontMatter,
     row(table) {
-      if (!rows.has(table)) rows.set(table, table.rowSchema ? ajv.compile(table.rowSchema) : undefined);
+      if (!rows.has(table)) rows.set(table, table.rowSchema ? compile(table.rowSchema) : undefined);
       return rows.get(table);
     },
   };
   cache.set(schemas, validators);
+  return validators;
+}
+
+/**
+ * Compiles every table row validator of a schema set now (a config's own schemas, at load)
+ * instead of at the first analysis that meets the table.
+ */
+export function prepareValidators(schemas: SchemaSet): Validators {
+  const validators = validatorsFor(schemas);
+  for (const section of schemas.sections.sections) for (const table of section.tables ?? []) validators.row(table);
   return validators;
 }
 
