@@ -16,7 +16,7 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT } from './fixtures';
+import { DIST } from './cli';
 
 /** A minimal LSP client over stdio against the bundled server, as any editor would start it. */
 export class StdioLspClient {
@@ -27,7 +27,7 @@ export class StdioLspClient {
   stderr = '';
 
   constructor() {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });

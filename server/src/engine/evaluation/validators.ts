@@ -6,7 +6,9 @@ import type { SchemaSet, TableSpec } from '../schemaData/types';
 /**
  * JSON Schema "pattern"s from a workspace config run on re2js, a linear-time engine: a
  * catastrophic pattern such as (a+)+$ cannot hang the server. ajv asks for the "u" flag, which
- * re2 needs no flag for.
+ * re2 needs no flag for. ajv shares compiled patterns by their `toString()`, so each one must
+ * print as its own source: an object's default "[object Object]" made every pattern of a schema
+ * set the first one compiled.
  */
 const linearRegExp = Object.assign(
   (pattern: string, flags: string) => {
