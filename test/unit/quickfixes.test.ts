@@ -91,6 +91,42 @@ describe('quick fixes (apply, compare, re-check)', () => {
     assert.match(fixed, /\nrollback:\n {2}authority: TODO\n---\n/);
   });
 
+  for (const [what, firstKey] of [
+    ['an anchor', '&o agentdoc: 1'],
+    ['a tag', '!!str agentdoc: 1'],
+    ['an explicit key', '? agentdoc\n: 1'],
+  ] as const) {
+    it(`adds a key at the mapping's indentation when the first key carries ${what} (issue 13.3)`, () => {
+      const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+      const text = pilot.replace('\nagentdoc: 1\n', `\n${firstKey}\n`);
+      const before = run(text);
+      const data = before.model?.frontMatter?.data as Record<string, unknown>;
+      const fixes = before.findings
+        .flatMap((finding) => finding.fixes ?? [])
+        .filter((fix) => fix.title.startsWith('Add "'));
+      assert.ok(
+        fixes.some((fix) => !fix.insertions[0]!.text.startsWith(' ')),
+        'a top-level key is among the fixes',
+      );
+      for (const fix of fixes) {
+        const index = new LineIndex(text);
+        const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
+        const after = run(fixed);
+        assert.deepEqual(
+          after.findings.filter((finding) => finding.code === 'AD001').map((finding) => finding.message),
+          [],
+        );
+        const dotted = /^Add "([^"]+)"/.exec(fix.title)![1]!.split('.');
+        const fixedData = after.model?.frontMatter?.data as Record<string, unknown>;
+        let value: unknown = fixedData;
+        for (const part of dotted) value = (value as Record<string, unknown> | undefined)?.[part];
+        assert.equal(value, 'TODO', `${fix.title}: the key is where it was meant to go`);
+        for (const [name, old] of Object.entries(data))
+          if (name !== dotted[0]) assert.deepEqual(fixedData[name], old, `${fix.title}: "${name}" is unchanged`);
+      }
+    });
+  }
+
   it('fix-all inserts every missing section once, in canonical order, and re-checks clean of AD100', () => {
     const text = withoutSection(withoutSection(withoutSection(complete, 'Runbook'), 'User guide'), 'Failure modes');
     const result = run(text);
