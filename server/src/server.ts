@@ -114,7 +114,8 @@ connection.onReferences(async (params) => {
 });
 connection.onDocumentLinks(async (params) => {
   const found = await open(params.textDocument.uri);
-  return found ? features.documentLinks(params.textDocument.uri, found.result) : [];
+  const uri = params.textDocument.uri;
+  return found ? features.documentLinks(found.result, (target) => server.linkTarget(uri, target)) : [];
 });
 connection.onCodeLens(async (params) => {
   const found = await open(params.textDocument.uri);

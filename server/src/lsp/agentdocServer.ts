@@ -8,8 +8,8 @@ import {
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
-import { evidenceChecker } from '../node/evidenceFiles';
-import { nodeHost, toNativePath } from '../node/nodeHost';
+import { evidenceChecker, linkedPath, linkRoots } from '../node/evidenceFiles';
+import { nodeHost, toEnginePath, toNativePath } from '../node/nodeHost';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
@@ -93,6 +93,28 @@ export class AgentdocServer {
     const kind = await nodeHost.kind(path);
     const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
     return check && this.store.finishWith(check);
+  }
+
+  /**
+   * The file URI a relative evidence link of a document names, when it lies inside the workspace
+   * (the document's repository for a file opened on its own); undefined for anything else: a
+   * scheme (`command:`, `file:`…), an absolute path, a path that climbs out, a broken %-escape.
+   */
+  linkTarget(documentUri: string, target: string): string | undefined {
+    const documentPath = uriToPath(documentUri);
+    const hash = target.indexOf('#');
+    const linked = hash >= 0 ? target.slice(0, hash) : target;
+    const fragment = hash >= 0 ? target.slice(hash) : '';
+    if (!documentPath || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(linked) || !/^(#[\w.-]*)?$/.test(fragment)) return undefined;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(linked);
+    } catch {
+      return undefined;
+    }
+    const native = toNativePath(documentPath);
+    const found = linkedPath(native, linkRoots(native, this.folders.map(toNativePath)), decoded);
+    return found && `${pathToUri(toEnginePath(found.path))}${fragment}`;
   }
 
   opened(document: TextDocument): void {
