@@ -50,3 +50,48 @@ describe('hostile repository: configs (issue 13)', () => {
     }
   });
 });
+
+describe('hostile repository: output injection (issue 13)', () => {
+  const value = 'beta\\x9b31m\\n::error file=README.md,line=1::INJECTED\\e]0;pwned\\a @acme/security \\u202e';
+  const text = example('pilot.agentdoc.md').replace('stage: pilot', `stage: "${value}"`);
+  const newlineName = 'evil\n::error file=README.md,line=1::NAME.agent.md';
+  let root: string;
+  before(() => {
+    root = tempTree({ 'a.agent.md': text, [newlineName]: text.replace(/^id: .*$/m, 'id: evil-name') });
+  });
+  after(() => removeTree(root));
+
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  const output = (format: string): string =>
+    runCli(['check', '.', '--format', format, '--today', FIXTURE_TODAY], { cwd: root }).stdout;
+
+  for (const format of ['text', 'markdown', 'github', 'json', 'sarif']) {
+    it(`5. --format ${format}: no line starts a workflow command of the document's, no terminal escape gets through`, () => {
+      const out = output(format);
+      assert.ok(out.includes('INJECTED') && out.includes('NAME'), 'the hostile values are shown');
+      assert.doesNotMatch(out, RAW_CONTROL);
+      const lines = out.split('\n');
+      assert.deepEqual(
+        lines.filter(
+          (line) =>
+            /^\s*::/.test(line) &&
+            (format !== 'github' || !/^::(error|warning|notice) file=(a\.agent\.md|evil)/.test(line)),
+        ),
+        [],
+        'a line the GitHub runner would execute',
+      );
+      if (format === 'json' || format === 'sarif') JSON.parse(out);
+    });
+  }
+
+  it('5. --format markdown: a line break in a path stays in its heading, @mentions do not notify', () => {
+    const out = output('markdown');
+    const headings = out.split('\n').filter((line) => line.startsWith('## '));
+    assert.equal(headings.length, 2);
+    assert.ok(
+      headings.every((line) => / — [^\n]+$/.test(line) && line.includes('.agent.md')),
+      headings.join('\n'),
+    );
+    assert.doesNotMatch(out, /(^|[^\w`])@acme/, 'an @mention GitHub would notify');
+  });
+});

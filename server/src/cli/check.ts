@@ -5,10 +5,12 @@ import { formatJson } from './formats/json';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { FORMATS, type FormatName, type Formatter, type ReportedFile } from './formats/types';
-import { emit, UsageError, type CliIo } from './io';
+import { FORMATS, type Format, type FormatName, type ReportedFile, type RunTotals } from './formats/types';
+import { UsageError, type CliIo } from './io';
+import { openOutput } from './output';
 import { PARALLEL_THRESHOLD, runCheck } from './run';
 import { openSession } from './session';
+import { toEnginePath } from '../node/nodeHost';
 
 export const CHECK_USAGE = `Usage: agentdoc check [paths or globs...] [options]
 
@@ -33,7 +35,7 @@ const FAIL_ON: Record<string, number> = {
   warning: severityRank.warning,
   info: severityRank.information,
 };
-const FORMATTERS: Record<FormatName, Formatter> = {
+const FORMATTERS: Record<FormatName, Format> = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
@@ -72,40 +74,65 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
   if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1))
     throw new UsageError('--jobs takes a whole number of at least 1.');
   const session = await openSession(positionals.length ? positionals : ['.'], values, io);
+  const output = openOutput(
+    io,
+    values.output,
+    session.files.map((file) => file.path),
+    toEnginePath,
+  );
   const progress = io.stderrIsTty && session.files.length >= PARALLEL_THRESHOLD;
-  const checked = await runCheck(session, {
-    ...(jobCount !== undefined ? { jobs: jobCount } : {}),
-    ...(values.today ? { today: values.today } : {}),
-    ...(values.stage ? { stage: values.stage } : {}),
-    ...(progress
-      ? { onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`) }
-      : {}),
-  });
-  if (progress) io.stderr('\r\x1b[K');
-  if (checked.length === 0)
-    io.stderr(
-      `agentdoc: no agent documents (*.agentdoc.md) found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
-    );
-  const files = checked.map((file) => reported(file, session.display(file.path)));
-  const failing = files.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
-  const { shown, hidden } = values.quiet ? quiet(files) : { shown: files, hidden: 0 };
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
-  emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
+  const writer = FORMATTERS[format]((text) => output.write(text), { cwd: io.cwd, useColor });
+  const totals: RunTotals = {
+    files: 0,
+    filesWithFindings: 0,
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    hidden: 0,
+  };
+  let failing = false;
+  try {
+    await runCheck(
+      session,
+      {
+        ...(jobCount !== undefined ? { jobs: jobCount } : {}),
+        ...(values.today ? { today: values.today } : {}),
+        ...(values.stage ? { stage: values.stage } : {}),
+        ...(progress
+          ? {
+              onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`),
+              onAnalysed: () => io.stderr('\r\x1b[K'),
+            }
+          : {}),
+      },
+      async (checked) => {
+        const file = reported(checked.result, session.display(checked.path));
+        failing ||= file.findings.some((finding) => severityRank[finding.severity] <= threshold);
+        const shown = values.quiet ? errorsOnly(file) : file;
+        totals.hidden += file.findings.length - shown.findings.length;
+        totals.files++;
+        if (shown.findings.length) totals.filesWithFindings++;
+        for (const finding of shown.findings) totals.counts[finding.severity]++;
+        writer.file(shown);
+        await output.flush();
+      },
+    );
+    if (totals.files === 0)
+      io.stderr(
+        `agentdoc: no agent documents (*.agentdoc.md) found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
+      );
+    writer.end(totals);
+  } finally {
+    await output.close();
+  }
   return failing ? 1 : 0;
 }
 
-function reported(file: CheckedFile, display: string): ReportedFile {
-  return { path: display, findings: file.result.findings, verdict: file.result.verdict, tier: file.result.facts.tier };
+function reported(result: CheckedFile['result'], display: string): ReportedFile {
+  return { path: display, findings: result.findings, verdict: result.verdict, tier: result.facts.tier };
 }
 
-/** --quiet: errors only, in every format; the rest is counted for the text summary. */
-function quiet(files: readonly ReportedFile[]): { shown: ReportedFile[]; hidden: number } {
-  let hidden = 0;
-  const shown = files.map((file) => {
-    const findings = file.findings.filter((finding) => (finding.severity as Severity) === 'error');
-    hidden += file.findings.length - findings.length;
-    return { ...file, findings };
-  });
-  return { shown, hidden };
+/** --quiet: errors only, in every format; the rest is counted for the summaries. */
+function errorsOnly(file: ReportedFile): ReportedFile {
+  return { ...file, findings: file.findings.filter((finding) => (finding.severity as Severity) === 'error') };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Verdict } from '../../engine';
+import type { Finding, Severity, Verdict } from '../../engine';
 
 /** One checked file as the output formats see it. */
 export interface ReportedFile {
@@ -16,8 +16,27 @@ export interface FormatContext {
   /** Absolute working folder: paths are shown relative to it, SARIF's %SRCROOT%. */
   cwd: string;
   useColor: boolean;
+}
+
+/** What the run adds up, for a format's closing lines. */
+export interface RunTotals {
+  files: number;
+  filesWithFindings: number;
+  /** Findings shown, per severity. */
+  counts: Record<Severity, number>;
   /** Findings below error left out by --quiet, counted so the summary can say so. */
   hidden: number;
 }
 
-export type Formatter = (files: readonly ReportedFile[], context: FormatContext) => string;
+/**
+ * A format writes as the run goes, so memory stays flat however many files there are: `file` for
+ * each checked file in path order, then `end` once. Everything goes through `write`; a format keeps
+ * no file after its call returns. Every field that comes from a repository (paths, messages,
+ * values) is escaped with the helpers in escape.ts.
+ */
+export interface FormatWriter {
+  file(file: ReportedFile): void;
+  end(totals: RunTotals): void;
+}
+
+export type Format = (write: (text: string) => void, context: FormatContext) => FormatWriter;
