@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
 
@@ -93,5 +95,47 @@ describe('hostile repository: output injection (issue 13)', () => {
       headings.join('\n'),
     );
     assert.doesNotMatch(out, /(^|[^\w`])@acme/, 'an @mention GitHub would notify');
+  });
+});
+
+describe('hostile repository: --output (issue 13)', () => {
+  it('13. --output naming a checked file is refused and the document stays as it was', () => {
+    const text = example('pilot.agentdoc.md');
+    const root = tempTree({ 'docs/x.agent.md': text });
+    try {
+      for (const args of [
+        ['check', 'docs/x.agent.md', '--output', 'docs/x.agent.md'],
+        ['check', '.', '--output', './docs/../docs/x.agent.md'],
+        ['report', 'docs', '--output', 'docs/x.agent.md'],
+      ]) {
+        const result = runCli([...args, '--today', FIXTURE_TODAY], { cwd: root });
+        assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+        assert.match(result.stderr, /one of the files being checked/);
+        assert.equal(fs.readFileSync(path.join(root, 'docs', 'x.agent.md'), 'utf8'), text);
+      }
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('13. --output through a symbolic link the repository put there is refused', () => {
+    const root = tempTree({ 'x.agent.md': example('pilot.agentdoc.md'), 'outside/target.txt': 'keep me' });
+    try {
+      fs.mkdirSync(path.join(root, 'repo'));
+      fs.copyFileSync(path.join(root, 'x.agent.md'), path.join(root, 'repo', 'x.agent.md'));
+      fs.symlinkSync(path.join(root, 'outside', 'target.txt'), path.join(root, 'repo', 'agentdoc.sarif'));
+      fs.symlinkSync(path.join(root, 'outside'), path.join(root, 'repo', 'reports'));
+      for (const output of ['agentdoc.sarif', 'reports/agentdoc.sarif']) {
+        const result = runCli(['check', '.', '--format', 'sarif', '--output', output], {
+          cwd: path.join(root, 'repo'),
+        });
+        assert.equal(result.code, 2, result.stderr);
+        assert.match(result.stderr, /symbolic link/);
+      }
+      assert.equal(fs.readFileSync(path.join(root, 'outside', 'target.txt'), 'utf8'), 'keep me');
+      assert.deepEqual(fs.readdirSync(path.join(root, 'outside')), ['target.txt']);
+    } finally {
+      removeTree(root);
+    }
   });
 });
