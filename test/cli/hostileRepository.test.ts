@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
@@ -134,6 +135,98 @@ describe('hostile repository: --output (issue 13)', () => {
       }
       assert.equal(fs.readFileSync(path.join(root, 'outside', 'target.txt'), 'utf8'), 'keep me');
       assert.deepEqual(fs.readdirSync(path.join(root, 'outside')), ['target.txt']);
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
+function mkfifo(file: string): void {
+  const made = spawnSync('mkfifo', [file]);
+  assert.equal(made.status, 0, `mkfifo failed: ${String(made.stderr)}`);
+}
+
+describe('hostile repository: links, pipes and odd files (issue 13)', () => {
+  const pilot = example('pilot.agentdoc.md');
+  const other = pilot.replace(/^id: .*$/m, 'id: other-agent');
+
+  it('7. a config file that is a symbolic link is not read, and nothing of its target is shown', () => {
+    const root = tempTree({
+      'secret/token.txt': 'TOP-SECRET-TOKEN: abc\n',
+      'repo/.git/HEAD': '',
+      'repo/a.agent.md': pilot,
+    });
+    try {
+      fs.symlinkSync(path.join(root, 'secret', 'token.txt'), path.join(root, 'repo', '.agentdoc.yaml'));
+      const result = runCli(['check', '.', '--today', FIXTURE_TODAY], { cwd: path.join(root, 'repo') });
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /symbolic link/);
+      assert.doesNotMatch(result.stdout + result.stderr, /TOP-SECRET/);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('8. a named FIFO or symbolic link is reported as not checked, never read and never skipped silently', () => {
+    const root = tempTree({ 'a.agent.md': pilot, 'outside/b.md': other });
+    try {
+      mkfifo(path.join(root, 'pipe.agent.md'));
+      fs.symlinkSync(path.join(root, 'outside', 'b.md'), path.join(root, 'link.agent.md'));
+      const { code, report } = checkJson(root, 'pipe.agent.md', 'link.agent.md', 'a.agent.md');
+      assert.equal(code, 1);
+      const byPath = new Map(report.files.map((file) => [file.path, file.findings.map((finding) => finding.rule)]));
+      assert.deepEqual(byPath.get('pipe.agent.md'), ['AD903']);
+      assert.deepEqual(byPath.get('link.agent.md'), ['AD903']);
+      assert.ok((byPath.get('a.agent.md') ?? []).length > 0, 'the regular file is checked');
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('8. a FIFO met in a walk is skipped, not opened: the run ends', () => {
+    const root = tempTree({ 'a.agent.md': pilot });
+    try {
+      mkfifo(path.join(root, 'pipe.agent.md'));
+      const { report } = checkJson(root, '.');
+      assert.deepEqual(
+        report.files.map((file) => file.path),
+        ['a.agent.md'],
+      );
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('9. a bad %-escape in an evidence link is a broken link (AD365), not an internal error', () => {
+    const text = example('complete.agentdoc.md').replace(/\| evidence\/[^ |]+ \|/, '| [Evidence](evidence/100%.md) |');
+    const root = tempTree({ 'a.agent.md': text, ...exampleEvidence() });
+    try {
+      const rules = checkJson(root, '.').report.files.flatMap((file) => file.findings.map((finding) => finding.rule));
+      assert.ok(!rules.includes('AD900'), rules.join(' '));
+      assert.ok(rules.includes('AD365'));
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('10. an unreadable file and a name that is not UTF-8 are reported on their own; the rest is checked', () => {
+    const root = tempTree({ 'a.agent.md': pilot });
+    try {
+      fs.writeFileSync(Buffer.from(path.join(root, 'bad\xff.agent.md'), 'latin1'), other);
+      fs.writeFileSync(path.join(root, 'huge.agent.md'), '');
+      fs.truncateSync(path.join(root, 'huge.agent.md'), 70 * 1024 * 1024);
+      const locked = path.join(root, 'locked.agent.md');
+      fs.writeFileSync(locked, other.replace('other-agent', 'locked-agent'));
+      fs.chmodSync(locked, 0);
+      const { code, report, stderr } = checkJson(root, '.');
+      assert.equal(code, 1, stderr);
+      const rules = new Map(report.files.map((file) => [file.path, file.findings.map((finding) => finding.rule)]));
+      assert.ok((rules.get('a.agent.md') ?? []).length > 0, 'the readable file is checked');
+      assert.deepEqual(rules.get('huge.agent.md'), ['AD903']);
+      const badName = [...rules.keys()].find((name) => name.startsWith('bad'));
+      assert.ok(badName, [...rules.keys()].join(', '));
+      assert.deepEqual(rules.get(badName), ['AD903']);
+      if (process.getuid?.() !== 0) assert.deepEqual(rules.get('locked.agent.md'), ['AD903']);
     } finally {
       removeTree(root);
     }
