@@ -20,13 +20,15 @@ import {
   renderReportMarkdown,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
+import { answerRefusals, lifecycleGuard } from './lsp/lifecycle';
 import { documentKey } from './lsp/uris';
 import * as features from './lsp/features';
 import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
 import type { PortfolioEntry } from './protocol/requests';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket.
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycleGuard() });
+answerRefusals(connection);
 const documents = new TextDocuments(TextDocument);
 const server = new AgentdocServer(connection, documents);
 

@@ -100,7 +100,11 @@ export class StdioLspClient {
 
   async close(): Promise<void> {
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
+      // A server that hangs (the bug a test is about) must not hang the test run as well.
+      await Promise.race([
+        this.connection.sendRequest(ShutdownRequest.type),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // The process may already be gone; it is killed below either way.
