@@ -152,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
     vscode.commands.registerCommand(
       'agentdoc.newDocument',
-      async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
+      async (answers?: Parameters<typeof createAgentDocument>[1], target?: unknown) => {
         ensureStarted();
         return createAgentDocument(
           async (chosen) => request(await client(), 'agentdoc/skeleton', chosen),
@@ -172,7 +172,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
       return showReport(html, path.basename(uri.path));
     }),
-    vscode.commands.registerCommand('agentdoc.exportReport', async (target?: vscode.Uri) => {
+    vscode.commands.registerCommand('agentdoc.exportReport', async (target?: unknown) => {
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
