@@ -48,7 +48,22 @@ export function loadConfig(text: string, filePath: string, base: SchemaSet = bun
   return result;
 }
 
+/** A team's config is a few kilobytes; past this it is refused before it is parsed. */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
 function load(text: string, json: boolean, base: SchemaSet): LoadedConfig {
+  if (text.length > MAX_CONFIG_CHARS)
+    return {
+      schemas: base,
+      severityOverrides: {},
+      files: EMPTY_FILES,
+      problems: [
+        {
+          message: `the config file has ${text.length.toLocaleString('en-US')} characters; agentdoc reads configs of up to ${MAX_CONFIG_CHARS.toLocaleString('en-US')}`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      ],
+    };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];

@@ -12,8 +12,6 @@ export interface SchemaValidators {
   gates: ValidateFunction;
   tiers: ValidateFunction;
   policy: ValidateFunction;
-  /** A fresh strict ajv to try-compile table row schemas a config brings in. */
-  rowCompiler(): Ajv;
 }
 
 let compiled: SchemaValidators | undefined;
@@ -35,7 +33,6 @@ export function schemaValidators(): SchemaValidators {
     gates: ajv.compile(gatesMeta as object),
     tiers: ajv.compile(tiersMeta as object),
     policy: ajv.compile(policyMeta as object),
-    rowCompiler: newAjv,
   };
   return compiled;
 }
