@@ -205,3 +205,49 @@ describe('missing column fix', () => {
     assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
   });
 });
+
+describe('front-matter key fixes and the schema (issue 13.2)', () => {
+  const errors = (text: string) => run(text).findings.filter((finding) => finding.severity === 'error');
+  const apply = (text: string, insertions: Parameters<typeof applyInsertions>[1]) => {
+    const index = new LineIndex(text);
+    return applyInsertions(text, insertions, (position) => index.offsetAt(position));
+  };
+
+  it('fix-all on the pilot example adds no error (it added TODO to three typed keys: exit 0 became 1)', () => {
+    const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+    const plan = fixAll(run(pilot));
+    const fixed = plan ? apply(pilot, plan.insertions) : pilot;
+    assert.deepEqual(errors(fixed).map(key), errors(pilot).map(key));
+  });
+
+  it('no safe fix of any example raises a schema error', () => {
+    for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agentdoc.md'))) {
+      const text = fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8');
+      const schemaErrors = (source: string) => run(source).findings.filter((finding) => finding.code === 'AD003');
+      const before = schemaErrors(text).length;
+      for (const fix of run(text)
+        .findings.flatMap((finding) => finding.fixes ?? [])
+        .filter((f) => f.safe)) {
+        const added = schemaErrors(apply(text, fix.insertions)).slice(before);
+        assert.deepEqual(added.map(key), [], `${name}: ${fix.title}`);
+      }
+    }
+  });
+
+  it('offers the values of an enum as choices, none safe, and no fix for a number', () => {
+    const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+    const fixes = run(pilot).findings.flatMap((finding) => finding.fixes ?? []);
+    const cadence = fixes.filter((fix) => fix.title.includes('"review.cadence"'));
+    assert.deepEqual(
+      cadence.map((fix) => [fix.title, fix.safe]),
+      ['weekly', 'monthly', 'quarterly'].map((value) => [
+        `Set "review.cadence" to "${value}" in the front matter`,
+        false,
+      ]),
+    );
+    const monthly = apply(pilot, cadence[1]!.insertions);
+    assert.equal((run(monthly).model?.frontMatter?.data as { review: { cadence: string } }).review.cadence, 'monthly');
+    assert.deepEqual(errors(monthly).map(key), errors(pilot).map(key));
+    assert.equal(fixes.filter((fix) => /cost\.monthly_budget|tasks_per_day_target/.test(fix.title)).length, 0);
+  });
+});

@@ -4,14 +4,19 @@ import type { DocumentModel } from '../model/documentModel';
 import type { FixSuggestion } from '../types';
 
 /** Marks the inserted value as something to fill in; the placeholder checks keep the item open. */
-const PLACEHOLDER = 'TODO';
+export const PLACEHOLDER = 'TODO';
 
 /**
- * Inserts a missing front-matter key (and any missing parents) as new lines: into the nearest
+ * Inserts a missing front-matter key (and any missing parents) as new lines, with the placeholder
+ * (a safe fix) or with a value the user picks (not safe: fix-all never chooses a fact): into the nearest
  * existing block mapping, or before the closing fence. Never rewrites an existing line; when the
  * parent is a scalar or a flow mapping there is no safe insertion, so there is no fix.
  */
-export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): FixSuggestion | undefined {
+export function frontMatterKeyFix(
+  model: DocumentModel,
+  dottedPath: string,
+  value: string = PLACEHOLDER,
+): FixSuggestion | undefined {
   const frontMatter = model.frontMatter;
   if (!frontMatter?.document) return undefined;
   const path = dottedPath.split('.');
@@ -39,7 +44,7 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   if (indent === undefined) return undefined;
   const lines = path
     .slice(parentDepth)
-    .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
+    .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${value}` : ''}`);
   let line = frontMatter.closingLine;
   if (parent && parentDepth > 0 && parent.range) {
     const lastContent = model.index.positionAt(
@@ -55,9 +60,12 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   }
   const createsParent = parentDepth < path.length - 1;
   return {
-    title: `Add "${dottedPath}" to the front matter`,
+    title:
+      value === PLACEHOLDER
+        ? `Add "${dottedPath}" to the front matter`
+        : `Set "${dottedPath}" to "${value}" in the front matter`,
     insertions: [{ position: { line, character: 0 }, text: lines.join(eol) + eol }],
-    safe: true,
+    safe: value === PLACEHOLDER,
     // At a shared position (the end of a mapping that is also the end of the front matter), the
     // more indented line continues that mapping and must come before any new top-level key.
     sortKey: -indent,

@@ -4,7 +4,7 @@ import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding, Level, Range } from '../types';
-import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
+import { missingKeyFixes } from '../fixes/missingKeyFixes';
 import { waiverFix } from '../fixes/waiverInsertion';
 import { documentAnchor, makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
 
@@ -96,12 +96,12 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
       const missingKey = item.fix?.frontMatter
         ? firstMissingKey(context, item.fix.frontMatter, item.requires)
         : undefined;
-      const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
+      const fixes = missingKey ? missingKeyFixes(context.model, context.validators, missingKey) : [];
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       const findings = [
         makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
           ...extra,
-          ...(fix ? { fixes: [fix] } : {}),
+          ...(fixes.length ? { fixes } : {}),
         }),
       ];
       if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
