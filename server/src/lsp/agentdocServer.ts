@@ -20,6 +20,9 @@ import { documentKey, pathToUri, uriToPath } from './uris';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
 
+/** Agent documents indexed per workspace folder, at most; the user is told when there are more. */
+export const MAX_WORKSPACE_FILES = 20_000;
+
 /**
  * What the language server decides, kept out of the LSP handlers: which documents are agent docs,
  * when to check them, what to publish. It runs the engine's pipeline (createAgentdocService) the
@@ -58,6 +61,8 @@ export class AgentdocServer {
       outsideRootsUseRepository: true,
       // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
       repositoryRoots: roots,
+      // The index holds a compact result per file: bounded for a hostile or huge tree.
+      maxFiles: MAX_WORKSPACE_FILES,
       fileExists: (document) =>
         document.startsWith('/') || /^[A-Za-z]:\//.test(document)
           ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
