@@ -38,7 +38,10 @@ const enumOf = (count) =>
 const CASES = [
   ['enum of 50,000 values in a row schema', enumOf(50_000)],
   ['enum of 200,000 values in a row schema', enumOf(200_000)],
-  ['pattern with a lookahead (re2js cannot run it)', kpis({ type: 'object', properties: { metric: { pattern: '^(?=a)a' } } })],
+  [
+    'pattern with a lookahead (re2js cannot run it)',
+    kpis({ type: 'object', properties: { metric: { pattern: '^(?=a)a' } } }),
+  ],
   ['pattern with a backreference', kpis({ type: 'object', properties: { metric: { pattern: '(a)\\1' } } })],
   ['row schema {$ref: "#"}', kpis({ $ref: '#' })],
   ['row schema allOf [{$ref: "#"}]', kpis({ allOf: [{ $ref: '#' }] })],
@@ -52,11 +55,15 @@ for (const [name, config] of CASES) {
   fs.writeFileSync(path.join(dir, '.agentdoc.json'), JSON.stringify(config));
   fs.writeFileSync(path.join(dir, 'a.agent.md'), document);
   const started = performance.now();
-  const result = spawnSync(process.execPath, [CLI, 'check', 'a.agent.md', '--format', 'github', '--today', '2026-11-23'], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [CLI, 'check', 'a.agent.md', '--format', 'github', '--today', '2026-11-23'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const internal = /AD900/.test(result.stdout);
   const refused = result.status === 2 && /agentdoc\.json/.test(result.stderr);
