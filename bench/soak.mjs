@@ -32,7 +32,8 @@ const int = (low, high) => low + Math.floor(random() * (high - low + 1));
 const pick = (items) => items[Math.floor(random() * items.length)];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-soak-'));
-const file = path.join(dir, 'soak.agentdoc.md');
+// *.agent.md with the agentdoc marker: an agent document for every version, old and new (--server).
+const file = path.join(dir, 'soak.agent.md');
 const uri = pathToFileURL(file).toString();
 const original = lib.generateAgentDoc({ lines: LINES, seed: SEED });
 let text = original;
@@ -127,7 +128,7 @@ for (let edit = 1; edit <= EDITS; edit++) {
   await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   if (edit % 500 === 0) {
     // Another document comes and goes: the server's per-document state must go with it.
-    const other = `${pathToFileURL(dir).toString()}/other-${edit}.agentdoc.md`;
+    const other = `${pathToFileURL(dir).toString()}/other-${edit}.agent.md`;
     await client.open(other, original.replace(/^id: .*$/m, `id: other-${edit}`));
     await client.request('textDocument/documentSymbol', { textDocument: { uri: other } });
     await client.notify('textDocument/didClose', { textDocument: { uri: other } });
