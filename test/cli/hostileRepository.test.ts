@@ -54,6 +54,29 @@ describe('hostile repository: configs (issue 13)', () => {
   });
 });
 
+describe('hostile repository: globs (issue 13)', () => {
+  it('6. a catastrophic files.include glob against a long name: the run ends and the glob still selects', () => {
+    // Nothing timed: with a backtracking matcher this run took 64 s and more, past the test's time.
+    const glob = '**/*a*a*a*a*a*a*a*a*a*a*a*a*b.agent.md';
+    const pilot = example('pilot.agentdoc.md');
+    const root = tempTree({
+      '.agentdoc.yaml': `version: 1\nfiles:\n  include:\n    - "${glob}"\n`,
+      [`x/${'a'.repeat(42)}.agent.md`]: pilot,
+      [`x/${'a'.repeat(12)}b.agent.md`]: pilot.replace(/^id: .*$/m, 'id: matching-agent'),
+    });
+    try {
+      const { report, stderr } = checkJson(root, '.');
+      assert.deepEqual(
+        report.files.map((file) => file.path),
+        [`x/${'a'.repeat(12)}b.agent.md`],
+        stderr,
+      );
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
 describe('hostile repository: output injection (issue 13)', () => {
   const value = 'beta\\x9b31m\\n::error file=README.md,line=1::INJECTED\\e]0;pwned\\a @acme/security \\u202e';
   const text = example('pilot.agentdoc.md').replace('stage: pilot', `stage: "${value}"`);
