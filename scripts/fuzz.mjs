@@ -48,7 +48,7 @@ child.stdout.on('data', (chunk) => {
 child.on('close', (code) => {
   const figures = output
     .split('\n')
-    .filter((line) => /^\s*(fuzz engine|fuzz server|fix property):/.test(line))
+    .filter((line) => /^\s*(fuzz engine|fuzz server|fix property|fuzz configs|fuzz trees):/.test(line))
     .map((line) => line.trim());
   console.log(`\nfuzz summary (seed ${seed}):\n${figures.map((line) => `  ${line}`).join('\n')}`);
   console.log(code === 0 ? 'fuzz: no crashes, every invariant held' : 'fuzz: FAILED, see above');
