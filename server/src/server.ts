@@ -14,13 +14,18 @@ import {
   basename,
   buildReport,
   createSkeleton,
+  exportDocument,
   portfolioEntry,
   readinessView,
   renderReportHtml,
   renderReportMarkdown,
+  renderRuleReferenceHtml,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
 import { answerRefusals, lifecycleGuard } from './lsp/lifecycle';
+import { portfolioDashboard } from './lsp/portfolioDashboard';
+import { useRuleLinkBase } from './lsp/convert';
+import { PROJECT_URL, TOOL_VERSION } from './projectInfo';
 import { documentKey } from './lsp/uris';
 import * as features from './lsp/features';
 import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnection';
@@ -37,7 +42,10 @@ const CONFIG_FILE = /(^|\/)\.agentdoc\.(ya?ml|json)$/i;
 connection.onInitialize((params): InitializeResult => {
   server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
   server.supportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
+  useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -53,15 +61,16 @@ connection.onInitialize((params): InitializeResult => {
       codeLensProvider: { resolveProvider: true },
       documentLinkProvider: { resolveProvider: false },
     },
-    serverInfo: { name: 'agentdoc', version: '0.1.0' },
+    serverInfo: { name: 'agentdoc', version: TOOL_VERSION },
   };
 });
 
 connection.onInitialized(async () => {
+  // A client that declares configuration but refuses the registration must not end the server.
   if (server.supportsConfiguration)
-    void connection.client.register(DidChangeConfigurationNotification.type, {
-      section: ['agentdoc', 'files.exclude'],
-    });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: ['agentdoc', 'files.exclude'] })
+      .catch(() => undefined);
   await server.indexWorkspace();
 });
 
@@ -145,6 +154,18 @@ onAgentdocRequest(connection, 'agentdoc/portfolio', () => {
   }
   return entries;
 });
+onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) => {
+  const results = server.store.uris().flatMap((uri) => {
+    const result = server.result(uri);
+    return result ? [{ uri, result }] : [];
+  });
+  return portfolioDashboard(params, server.workspaceFolders, results);
+});
+let ruleReference: string | undefined;
+onAgentdocRequest(connection, 'agentdoc/ruleReference', () => {
+  ruleReference ??= renderRuleReferenceHtml(`${PROJECT_URL}/blob/main/docs/`);
+  return ruleReference;
+});
 onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
   const files = await server.recheckAll();
   sendAgentdocNotification(connection, 'agentdoc/portfolioChanged', {});
@@ -159,6 +180,17 @@ onAgentdocRequest(connection, 'agentdoc/report', async ({ uri, format }) => {
   const name = basename(documentKey(uri));
   const report = buildReport([{ path: name, result }], { date: new Date().toISOString().slice(0, 10) });
   return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
+});
+onAgentdocRequest(connection, 'agentdoc/recordHashes', ({ uri }) => server.recordHashes(uri));
+onAgentdocRequest(connection, 'agentdoc/export', async ({ uri, format }) => {
+  const result = await server.fullResult(uri);
+  if (!result) return null;
+  return (
+    exportDocument(result, format, {
+      fileName: basename(documentKey(uri)),
+      date: new Date().toISOString().slice(0, 10),
+    }) ?? null
+  );
 });
 connection.onShutdown(() => server.dispose());
 

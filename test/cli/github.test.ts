@@ -6,7 +6,12 @@ import { analyze } from '../../server/src/engine';
 
 function github(files: ReportedFile[]): string {
   let out = '';
-  const writer = formatGithub((text) => (out += text), { cwd: '/', useColor: false });
+  const writer = formatGithub((text) => (out += text), {
+    cwd: '/',
+    useColor: false,
+    hiding: undefined,
+    date: '2026-11-23',
+  });
   for (const file of files) writer.file(file);
   writer.end({
     files: files.length,
@@ -28,6 +33,7 @@ describe('github format: workflow-command annotations', () => {
       {
         path: 'docs/a, b:c.agentdoc.md',
         verdict: analyze('').verdict,
+        facts: analyze('').facts,
         tier: undefined,
         findings: [
           {

@@ -172,7 +172,8 @@ function unescapeMarkdown(text: string): string {
 }
 
 describe('report = check', () => {
-  it('the report names exactly the errors `check --stage <stage>` gives, for every example and stage', () => {
+  it('the report names exactly the errors `check --stage <stage>` gives, for every example and stage', function () {
+    this.timeout(180000);
     for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agentdoc.md'))) {
       for (const stage of ['pilot', 'shadow', 'canary', 'production']) {
         const file = `examples/${name}`;

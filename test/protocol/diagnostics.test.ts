@@ -43,7 +43,7 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
       start: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') },
       end: { line: modeLine, character: text.split(/\r?\n/)[modeLine]!.indexOf('sometimes') + 'sometimes'.length },
     });
-    assert.ok(byCode('AD100').some((diagnostic) => String(diagnostic.message).startsWith('Missing section "Runbook"')));
+    assert.ok(byCode('AD100').some((diagnostic) => String(diagnostic.message).includes('Runbook')));
     // Each diagnostic links to its entry in the shipped rule reference, and carries its sources.
     const link = byCode('AD100')[0]?.codeDescription?.href ?? '';
     assert.match(link, /\/docs\/rules\.md#ad100$/);

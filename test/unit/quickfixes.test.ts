@@ -65,7 +65,11 @@ describe('quick fixes (apply, compare, re-check)', () => {
   it('inserts at the end when no later section exists, and keeps CRLF line endings', () => {
     const text =
       '---\r\nid: demo\r\nname: Demo\r\nstage: pilot\r\nowner:\r\n  name: Ana Lima\r\nrisk:\r\n  personal_data: false\r\n  customer_facing: false\r\n---\r\n# Demo ✓\r\n\r\n## Purpose & scope\r\n\r\nÉtiquette 🎫.\r\n';
-    const { fixed } = applyFirstFix(text, (finding) => finding.code === 'AD100' && finding.subject?.id === 'cadence');
+    // Every missing section goes at the end here, so they are one finding with one fix.
+    const { fixed } = applyFirstFix(
+      text,
+      (finding) => finding.code === 'AD100' && finding.message.includes('Operating cadence'),
+    );
     assertInsertionsOnly(text, fixed);
     assert.ok(fixed.endsWith('**Retirement criteria:** TODO\r\n'), JSON.stringify(fixed.slice(-60)));
     assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
@@ -75,20 +79,27 @@ describe('quick fixes (apply, compare, re-check)', () => {
     const text = complete.replace(/\n {2}deputy: [^\n]*/, '').replace('stage: production', 'stage: shadow');
     const { fixed, after } = applyFirstFix(text, (finding) => finding.subject?.id === 'owner-trained');
     assertInsertionsOnly(text, fixed);
-    // The item stays open, now pointing at the placeholder the fix inserted.
-    assert.match(
-      after.find((finding) => finding.subject?.id === 'owner-trained')?.message ?? '',
-      /"owner\.deputy" still holds the placeholder "TODO"/,
-    );
+    // The item stays open, now waiting on the placeholder the fix inserted: one finding says so.
+    const placeholder = after.find((finding) => finding.code === 'AD006');
+    assert.match(placeholder?.message ?? '', /"owner" block still has a placeholder \(deputy\)/);
+    assert.ok(placeholder?.related?.some((related) => related.message.includes('Owner trained and ready')));
+    assert.ok(!after.some((finding) => finding.subject?.id === 'owner-trained'));
     const owner = /\nowner:\n((?: {2}[^\n]*\n)+)/.exec(fixed)?.[1] ?? '';
     assert.match(owner, /^ {2}deputy: TODO$/m, owner);
   });
 
-  it('adds a missing parent and key before the closing fence', () => {
+  it('adds a missing block with every key its items need, before the closing fence', () => {
     const text = complete.replace(/\nrollback:\n(?: {2}[^\n]*\n)+/, '\n').replace('stage: production', 'stage: pilot');
-    const { fixed } = applyFirstFix(text, (finding) => finding.subject?.id === 'rollback-authority');
+    const { fixed, after } = applyFirstFix(
+      text,
+      (finding) => finding.code === 'AD005' && finding.subject?.id === 'rollback',
+    );
     assertInsertionsOnly(text, fixed);
-    assert.match(fixed, /\nrollback:\n {2}authority: TODO\n---\n/);
+    assert.match(
+      fixed,
+      /\nrollback:\n {2}trigger_metric: TODO\n {2}threshold: TODO\n {2}authority: TODO\n {2}kill_switch: TODO\n---\n/,
+    );
+    assert.match(after.find((finding) => finding.code === 'AD006')?.message ?? '', /"rollback" block still has 4/);
   });
 
   for (const [what, firstKey] of [
@@ -187,8 +198,8 @@ describe('missing column fix', () => {
     const text = complete
       .replace(/\| Tool \| System \| Access \|/, '| Tool | System |')
       .replace(
-        /\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/,
-        '|---|---|---|---|---|---|---|\n| get_invoice',
+        /\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/,
+        '|---|---|---|---|---|---|---|---|---|---|---|\n| get_invoice',
       )
       .replace(/^(\| [a-z_]+ \| [^|]+\|) (read|write|read-write) \|/gm, '$1');
     const before = run(text).findings.find((finding) => finding.code === 'AD111');
@@ -200,7 +211,7 @@ describe('missing column fix', () => {
     assertInsertionsOnly(text, fixed);
     assert.match(
       fixed,
-      /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
+      /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Kind \| Server \| Approval \| Exposure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
     );
     assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
   });

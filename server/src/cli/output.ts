@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toEnginePath } from '../node/nodeHost';
 import { UsageError, type CliIo } from './io';
 
 /** Where a command's output goes: collected per file by `write`, handed on by `flush`. */
@@ -118,4 +119,19 @@ function refuseLinks(cwd: string, target: string, output: string): void {
         `--output ${output} leads through a symbolic link (${path.relative(cwd, candidate) || candidate}); agentdoc writes only to real files and folders. Choose another file for the output.`,
       );
   }
+}
+
+/**
+ * A whole output at once (exports, the portfolio): to stdout, or to a file with the same refusals
+ * as check's --output (not over one of `inputs`, never through a link the repository planted).
+ */
+export async function emit(
+  io: CliIo,
+  text: string,
+  output: string | undefined,
+  inputs: readonly string[] = [],
+): Promise<void> {
+  const sink = openOutput(io, output, inputs, toEnginePath);
+  sink.write(text);
+  await sink.close();
 }

@@ -13,10 +13,16 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-/** An insertion a quick fix will make: text at a position. Fixes never replace user text. */
+/**
+ * An edit a quick fix makes: text inserted at a position. Fixes add text and leave the user's in
+ * place; the one exception is `replaces`, which swaps exactly the value a finding flagged (a
+ * "did you mean" correction) and nothing else.
+ */
 export interface TextInsertion {
   position: Position;
   text: string;
+  /** The end of the flagged value this edit replaces (from `position`). */
+  replaces?: Position;
 }
 
 export interface FixSuggestion {

@@ -17,10 +17,18 @@ export interface DiagnosticData {
 }
 
 /**
- * The rule reference shipped with the extension (docs/rules.md next to dist/), so the link in
- * each diagnostic works offline and matches the installed version.
+ * Where a diagnostic's code links. The VS Code client asks for its own URI handler, which opens
+ * the rule reference rendered in a read-only view at that rule; other editors get the reference
+ * shipped with the extension (docs/rules.md next to dist/), offline and matching this version.
  */
-const RULES_REFERENCE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+let ruleLink = (code: string): string =>
+  `${pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString()}#${code.toLowerCase()}`;
+
+/** The client's link base, from initializationOptions; anything but our own handler is ignored. */
+export function useRuleLinkBase(base: unknown): void {
+  if (typeof base !== 'string' || !/^[a-z][a-z0-9+.-]{0,40}:\/\/agentdoc\.agentdoc\/rule\/$/.test(base)) return;
+  ruleLink = (code) => `${base}${code}`;
+}
 
 /** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -33,7 +41,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${RULES_REFERENCE}#${finding.code.toLowerCase()}` },
+    codeDescription: { href: ruleLink(finding.code) },
     source: 'agentdoc',
     message: finding.message,
     data,

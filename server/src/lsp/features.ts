@@ -40,7 +40,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentdoc`;
 
 function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeAction {
   const edits: TextEdit[] = plan.insertions.map((insertion) => ({
-    range: { start: insertion.position, end: insertion.position },
+    range: { start: insertion.position, end: insertion.replaces ?? insertion.position },
     newText: insertion.text,
   }));
   return {

@@ -1,4 +1,5 @@
 import { markdown, plain } from './escape';
+import { hiddenNote } from './text';
 import type { Format } from './types';
 
 const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' } as const;
@@ -8,7 +9,7 @@ const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' 
  * findings, clean files listed in one line, the totals at the end (known only then: the output is
  * written as files are checked).
  */
-export const formatMarkdown: Format = (write) => {
+export const formatMarkdown: Format = (write, context) => {
   write('# agentdoc check\n');
   return {
     file(file) {
@@ -28,9 +29,8 @@ export const formatMarkdown: Format = (write) => {
     end(totals) {
       const all = totals.counts.error + totals.counts.warning + totals.counts.information + totals.counts.hint;
       const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-      const hidden = totals.hidden ? ` ${totals.hidden} findings below error hidden by --quiet.` : '';
       write(
-        `\n${plural(totals.files, 'file')} checked: ${plural(all, 'finding')}, ${plural(totals.counts.error, 'error')}.${hidden}\n`,
+        `\n${plural(totals.files, 'file')} checked: ${plural(all, 'finding')}, ${plural(totals.counts.error, 'error')}.${hiddenNote(context.hiding, totals.hidden)}\n`,
       );
     },
   };

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import packageJson from '../../../../package.json';
-import { ruleCatalogue, type Finding, type RuleInfo, type Severity } from '../../engine';
+import { PROJECT_URL, TOOL_VERSION } from '../../projectInfo';
+import { ruleCatalogue, sourceLabels, type Finding, type RuleInfo, type Severity } from '../../engine';
 import { json } from './escape';
 import type { Format, FormatContext, ReportedFile } from './types';
 
@@ -11,10 +11,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   information: 'note',
   hint: 'note',
 };
-
-/** Where the project lives; help URIs point at docs/rules.md there. */
-export const PROJECT_URL = packageJson.repository.url.replace(/\.git$/, '');
-export const TOOL_VERSION = packageJson.version;
 
 /** "section-missing" → "SectionMissing": SARIF rule names are identifiers, not sentences. */
 function pascal(name: string): string {
@@ -39,7 +35,7 @@ function descriptor(rule: RuleInfo): Record<string, unknown> {
     helpUri,
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['agentdoc', 'documentation', ...rule.sources] },
+    properties: { tags: ['agentdoc', 'documentation', ...sourceLabels(rule.sources)] },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine';
 import { plain } from './escape';
-import type { Format, RunTotals } from './types';
+import type { Format, FormatContext, RunTotals } from './types';
 
 const STYLE = {
   error: '\x1b[31m',
@@ -49,15 +49,19 @@ export const formatText: Format = (write, context) => {
       write(lines.join('\n'));
     },
     end(totals) {
-      write(summary(totals, paint) + '\n');
+      write(summary(totals, context, paint) + '\n');
     },
   };
 };
 
-function summary(totals: RunTotals, paint: (style: keyof typeof STYLE, text: string) => string): string {
+function summary(
+  totals: RunTotals,
+  context: FormatContext,
+  paint: (style: keyof typeof STYLE, text: string) => string,
+): string {
   const problems = SEVERITIES.reduce((sum, severity) => sum + totals.counts[severity], 0);
   const fileWord = `${totals.files} file${totals.files === 1 ? '' : 's'}`;
-  const hidden = totals.hidden ? ` (${totals.hidden} below error hidden by --quiet)` : '';
+  const hidden = hiddenNote(context.hiding, totals.hidden);
   if (problems === 0) return paint('green', `✔ ${fileWord} checked, no problems`) + hidden;
   return (
     paint(
@@ -78,4 +82,12 @@ function counted(counts: Record<Severity, number>, paint: (style: Severity, text
     return paint(severity, `${count} ${word}`);
   });
   return parts.join(', ') || 'no problems';
+}
+
+/** " (3 hints for later stages not shown; --hints shows them)" */
+export function hiddenNote(hiding: FormatContext['hiding'], count: number): string {
+  if (!hiding || !count) return '';
+  return hiding === '--quiet'
+    ? ` (${count} below error hidden by --quiet)`
+    : ` (${count} hint${count === 1 ? '' : 's'} for later stages not shown; --hints shows ${count === 1 ? 'it' : 'them'})`;
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Verdict } from '../../engine';
+import type { DocumentFacts, Finding, Severity, Verdict } from '../../engine';
 
 /** One checked file as the output formats see it. */
 export interface ReportedFile {
@@ -7,6 +7,8 @@ export interface ReportedFile {
   findings: Finding[];
   verdict: Verdict;
   tier: string | undefined;
+  /** Who the agent is and its registry entry (the portfolio reads them from the JSON). */
+  facts: DocumentFacts;
 }
 
 export type FormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'github';
@@ -16,6 +18,12 @@ export interface FormatContext {
   /** Absolute working folder: paths are shown relative to it, SARIF's %SRCROOT%. */
   cwd: string;
   useColor: boolean;
+  /** Why findings are left out, if they are: below error by --quiet, or hints by default. */
+  hiding: '--quiet' | 'hints' | undefined;
+  /** --repository: the name `agentdoc portfolio` shows for these files when it merges them. */
+  repository?: string;
+  /** The day dates were judged on (YYYY-MM-DD). */
+  date: string;
 }
 
 /** What the run adds up, for a format's closing lines. */
@@ -24,7 +32,7 @@ export interface RunTotals {
   filesWithFindings: number;
   /** Findings shown, per severity. */
   counts: Record<Severity, number>;
-  /** Findings below error left out by --quiet, counted so the summary can say so. */
+  /** Findings left out (see FormatContext.hiding), counted so the summary can say so. */
   hidden: number;
 }
 

@@ -2,6 +2,7 @@ import { allRules } from '../rules';
 import type { RuleInfo } from '../rules/rule';
 import { workspaceRules } from '../workspace/crossDocument';
 import { engineCodes } from './engineCodes';
+import { frontMatterBlockMissing } from '../evaluation/rootCauses';
 
 export type { RuleInfo } from '../rules/rule';
 
@@ -18,6 +19,7 @@ function buildCatalogue(): RuleInfo[] {
     ...allRules.flatMap((rule): RuleInfo[] => [infoOf(rule), ...(rule.alsoReports ?? []).map(infoOf)]),
     ...workspaceRules.map(infoOf),
     ...engineCodes.map(infoOf),
+    infoOf(frontMatterBlockMissing),
   ];
   const byCode = new Map<string, RuleInfo>();
   for (const entry of entries) {

@@ -55,11 +55,12 @@ export function mergeSchemas(base: SchemaSet, config: ConfigData): { schemas: Sc
       ]);
     });
   });
-  const { reviewCadenceDays, ...policyFields } = config.policy ?? {};
+  const { reviewCadenceDays, valueSynonyms, ...policyFields } = config.policy ?? {};
   const policy: Policy = {
     ...base.policy,
     ...policyFields,
     reviewCadenceDays: { ...base.policy.reviewCadenceDays, ...reviewCadenceDays },
+    valueSynonyms: mergeSynonyms(base.policy.valueSynonyms ?? {}, valueSynonyms ?? {}),
   };
   return {
     schemas: { ...base, sections: { ...base.sections, sections }, gates: { ...base.gates, gates }, policy },
@@ -75,4 +76,14 @@ export function originOf(origins: Origins, pointer: string, fallback: ConfigPath
     if (found) return found;
   }
   return fallback;
+}
+
+/** A config's synonyms add to the bundled ones, key by key. */
+function mergeSynonyms(
+  base: Record<string, Record<string, string>>,
+  extra: Record<string, Record<string, string>>,
+): Record<string, Record<string, string>> {
+  const merged: Record<string, Record<string, string>> = { ...base };
+  for (const [key, words] of Object.entries(extra)) merged[key] = { ...merged[key], ...words };
+  return merged;
 }

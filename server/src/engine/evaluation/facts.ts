@@ -75,6 +75,10 @@ export class Facts {
     return tables.flatMap((table) => table.table.rows.map((row) => (cellText(table, row, column) ?? '').toLowerCase()));
   }
 
+  /**
+   * The Runbook's ### entries, as link targets. An entry that is still template text is a target
+   * all the same: its section reports the placeholder, once.
+   */
   runbookEntries(): string[] {
     return (this.model.sectionsById.get('runbook') ?? []).flatMap((section) =>
       section.subsections.map((sub) => sub.heading.slug),

@@ -33,7 +33,7 @@ export class StageLadder {
 
   /**
    * What blocks the stage the document is in is an error, what blocks the next stage a warning,
-   * later stages information. A terminal stage (retired) only answers to its own requirements.
+   * later stages a hint. A terminal stage (retired) only answers to its own requirements.
    * Undefined means the requirement does not concern this document.
    */
   due(requiredStageId: string, documentStage: StageSpec): Due | undefined {
@@ -47,6 +47,8 @@ export class StageLadder {
     if (documentStage.terminal || required.terminal) return required.id === documentStage.id ? 'error' : undefined;
     if (required.order <= documentStage.order) return 'error';
     if (required.id === this.next(documentStage)?.id) return 'warning';
-    return 'information';
+    // Later stages are a hint: in the checklist and the editor, out of the Problems panel, where
+    // only what blocks the current or the next stage belongs.
+    return 'hint';
   }
 }

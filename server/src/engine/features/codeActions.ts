@@ -85,13 +85,12 @@ export function applyInsertions(
   insertions: readonly TextInsertion[],
   offsetAt: (position: TextInsertion['position']) => number,
 ): string {
-  const located = insertions.map((insertion, order) => ({
-    offset: offsetAt(insertion.position),
-    text: insertion.text,
-    order,
-  }));
+  const located = insertions.map((insertion, order) => {
+    const offset = offsetAt(insertion.position);
+    return { offset, end: insertion.replaces ? offsetAt(insertion.replaces) : offset, text: insertion.text, order };
+  });
   located.sort((a, b) => b.offset - a.offset || b.order - a.order);
   let out = text;
-  for (const { offset, text: inserted } of located) out = out.slice(0, offset) + inserted + out.slice(offset);
+  for (const { offset, end, text: inserted } of located) out = out.slice(0, offset) + inserted + out.slice(end);
   return out;
 }

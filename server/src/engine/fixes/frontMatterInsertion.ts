@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import { nodeAtPath } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { FixSuggestion } from '../types';
+import { slugify } from '../skeleton';
 
 /** Marks the inserted value as something to fill in; the placeholder checks keep the item open. */
 export const PLACEHOLDER = 'TODO';
@@ -85,4 +86,101 @@ function mappingIndent(model: DocumentModel, keyOffset: number): number | undefi
   const before = model.index.lineText(position.line).slice(0, position.character);
   const indent = before.length - before.trimStart().length;
   return /^(?:(?:[&!][^\s]*|\?)[ \t]+)*$/.test(before.slice(indent)) ? indent : undefined;
+}
+
+/** Nested YAML lines for dotted keys, each holding the placeholder (or a given value). */
+function yamlTree(entries: ReadonlyArray<[string, string]>, eol: string): string {
+  const tree = new Map<string, unknown>();
+  const values = new Map(entries);
+  for (const [key] of entries) {
+    let node = tree;
+    for (const part of key.split('.')) {
+      if (!node.has(part)) node.set(part, new Map());
+      node = node.get(part) as Map<string, unknown>;
+    }
+  }
+  const lines: string[] = [];
+  const render = (node: Map<string, unknown>, depth: number, path: string[]): void => {
+    for (const [key, child] of node) {
+      const children = child as Map<string, unknown>;
+      const full = [...path, key].join('.');
+      lines.push(`${'  '.repeat(depth)}${key}:${children.size === 0 ? ` ${values.get(full) ?? PLACEHOLDER}` : ''}`);
+      render(children, depth + 1, [...path, key]);
+    }
+  };
+  render(tree, 0, []);
+  return lines.join(eol) + eol;
+}
+
+/**
+ * The whole front matter for a document that has none: what the document says already (its
+ * title) and a placeholder for every key the waiting items read.
+ */
+export function frontMatterSkeletonFix(model: DocumentModel, keys: readonly string[]): FixSuggestion {
+  const eol = model.index.eol;
+  const title = model.title?.text.replace(/[\r\n]/g, ' ').trim();
+  const known: Array<[string, string]> = [
+    ['agentdoc', '1'],
+    ['id', title ? JSON.stringify(slugify(title)) : PLACEHOLDER],
+    ['name', title ? JSON.stringify(title) : PLACEHOLDER],
+    ['stage', 'pilot'],
+  ];
+  const required = [
+    'owner.name',
+    'owner.responsibilities',
+    'risk.personal_data',
+    'risk.customer_facing',
+    'risk.financial_impact',
+    'risk.eu_ai_act.class',
+  ];
+  const rest = [...new Set([...required, ...keys])]
+    .filter((key) => !known.some(([name]) => name === key))
+    .map((key): [string, string] => [key, PLACEHOLDER]);
+  return {
+    title: 'Insert the front matter',
+    insertions: [
+      { position: { line: 0, character: 0 }, text: `---${eol}${yamlTree([...known, ...rest], eol)}---${eol}${eol}` },
+    ],
+    safe: false,
+  };
+}
+
+/**
+ * A whole missing top-level block with the keys that items need, each holding the placeholder, as
+ * new lines before the closing fence: `rollback:` / `  trigger_metric: TODO` / …
+ */
+export function frontMatterBlockFix(model: DocumentModel, keys: readonly string[]): FixSuggestion | undefined {
+  const frontMatter = model.frontMatter;
+  if (!frontMatter?.document || frontMatter.closingLine >= model.index.lineCount) return undefined;
+  const root = frontMatter.document.contents;
+  if (root !== null && (!isMap(root) || root.flow)) return undefined;
+  const tree = new Map<string, unknown>();
+  for (const key of keys) {
+    let node = tree;
+    for (const part of key.split('.')) {
+      if (!node.has(part)) node.set(part, new Map());
+      node = node.get(part) as Map<string, unknown>;
+    }
+  }
+  const lines: string[] = [];
+  const render = (node: Map<string, unknown>, depth: number): void => {
+    for (const [key, child] of node) {
+      const children = child as Map<string, unknown>;
+      lines.push(`${'  '.repeat(depth)}${key}:${children.size === 0 ? ` ${PLACEHOLDER}` : ''}`);
+      render(children, depth + 1);
+    }
+  };
+  render(tree, 0);
+  const block = keys[0]?.split('.')[0] ?? '';
+  return {
+    title: `Add the "${block}" block to the front matter`,
+    insertions: [
+      {
+        position: { line: frontMatter.closingLine, character: 0 },
+        text: lines.join(model.index.eol) + model.index.eol,
+      },
+    ],
+    safe: true,
+    conflictKey: `front-matter:${block}`,
+  };
 }

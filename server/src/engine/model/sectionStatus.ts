@@ -29,6 +29,11 @@ function computeStatus(model: DocumentModel, section: Section): SectionStatus {
   const placeholderLines: number[] = [];
   let contentLines = 0;
   let inComment = false;
+  // Rows of tables whose template text only makes the row not count (waivers) are judged by
+  // their own check, not counted as the section's placeholders.
+  const rowJudged = section.tables.filter((table) => table.spec?.placeholders === 'row');
+  const judgedElsewhere = (line: number): boolean =>
+    rowJudged.some((table) => line >= table.table.startLine + 2 && line < table.table.endLine);
   for (let line = section.startLine + 1; line < section.endLine; line++) {
     const text = model.index.lineText(line);
     if (inComment) {
@@ -41,7 +46,7 @@ function computeStatus(model: DocumentModel, section: Section): SectionStatus {
       continue;
     }
     contentLines++;
-    if (looksLikePlaceholder(text)) placeholderLines.push(line);
+    if (looksLikePlaceholder(text) && !judgedElsewhere(line)) placeholderLines.push(line);
   }
   if (contentLines === 0) return { state: 'empty', placeholderLines };
   return { state: placeholderLines.length > 0 ? 'placeholder' : 'filled', placeholderLines };

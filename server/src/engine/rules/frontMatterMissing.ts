@@ -1,3 +1,4 @@
+import { frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
 import { makeFinding, type Rule } from './rule';
 
 export const frontMatterMissing: Rule = {
@@ -11,20 +12,6 @@ export const frontMatterMissing: Rule = {
   defaultSeverity: 'error',
   check({ model }) {
     if (model.frontMatter) return [];
-    const eol = model.index.eol;
-    const skeleton = [
-      '---',
-      'id: TODO-agent-id',
-      'name: TODO',
-      'stage: pilot',
-      'owner:',
-      '  name: TODO',
-      'risk:',
-      '  personal_data: false',
-      '  customer_facing: false',
-      '---',
-      '',
-    ].join(eol);
     return [
       makeFinding(
         this,
@@ -33,13 +20,8 @@ export const frontMatterMissing: Rule = {
         model.index.trimmedLineRange(0),
         {
           subject: { kind: 'front-matter', id: '' },
-          fixes: [
-            {
-              title: 'Insert a front matter skeleton',
-              insertions: [{ position: { line: 0, character: 0 }, text: skeleton }],
-              safe: false,
-            },
-          ],
+          // The keys the waiting gate items read are added by the fold (evaluation/rootCauses.ts).
+          fixes: [frontMatterSkeletonFix(model, [])],
         },
       ),
     ];

@@ -1,7 +1,10 @@
 import type { ErrorObject } from '../evaluation/validators';
+import { frontMatterInsertionAnchor } from '../model/anchors';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
-import type { Range } from '../types';
+import { closestValue, valueCorrectionFix } from '../fixes/valueCorrection';
+import { isPlaceholderValue } from '../model/values';
+import type { FixSuggestion, Range } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { describeSchemaError } from './schemaMessages';
 
@@ -20,14 +23,42 @@ export const frontMatterSchema: Rule = {
     if (!frontMatter?.document || frontMatter.problems.length > 0) return [];
     const data = frontMatter.data ?? {};
     if (validators.frontMatter(data)) return [];
-    return relevantErrors(validators.frontMatter.errors ?? []).map((error) => {
-      const { message, path } = describeSchemaError(error, 'front matter');
-      return makeFinding(this, 'error', message, rangeForPath(model, path, error.keyword === 'additionalProperties'), {
-        subject: { kind: 'front-matter', id: path.join('.') },
+    return relevantErrors(validators.frontMatter.errors ?? [])
+      .filter((error) => !isPlaceholder(error.data))
+      .map((error) => {
+        const { message, path } = describeSchemaError(error, 'front matter');
+        const range = rangeForPath(model, path, error.keyword === 'additionalProperties');
+        const fix = correction(error, path, range, model.schemas.policy.valueSynonyms ?? {});
+        return makeFinding(this, 'error', fix ? `${message} Did you mean "${fix.suggestion}"?` : message, range, {
+          subject: { kind: 'front-matter', id: path.join('.') },
+          ...(fix ? { fixes: [fix.fix] } : {}),
+        });
       });
-    });
   },
 };
+
+/**
+ * Placeholder text ("TODO") in a typed key is not a type error: it is a value still to be written,
+ * reported once per block (AD006) and blocking what needs it.
+ */
+function isPlaceholder(data: unknown): boolean {
+  return typeof data === 'string' && data.trim() !== '' && isPlaceholderValue(data);
+}
+
+/** For a value outside an enum: the allowed value the writer most likely meant, as a fix. */
+function correction(
+  error: ErrorObject,
+  path: string[],
+  range: Range,
+  synonyms: Record<string, Record<string, string>>,
+): { suggestion: string; fix: FixSuggestion } | undefined {
+  if (error.keyword !== 'enum' || typeof error.data !== 'string') return undefined;
+  const allowed = (error.params['allowedValues'] as unknown[]).filter(
+    (value): value is string => typeof value === 'string',
+  );
+  const suggestion = closestValue(error.data, allowed, synonyms[path.join('.')]);
+  return suggestion ? { suggestion, fix: valueCorrectionFix(range, error.data, suggestion) } : undefined;
+}
 
 /** Drops the per-branch noise of anyOf/oneOf: the combined error says it better. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
@@ -52,7 +83,8 @@ function rangeForPath(model: DocumentModel, path: string[], preferKey: boolean):
       : (nodeSpan(node.key) ?? nodeSpan(node.value));
     if (span) return trimRange(model, frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
   }
-  return model.index.trimmedLineRange(0);
+  // A missing top-level key: where it would be added.
+  return frontMatterInsertionAnchor(model);
 }
 
 /** Block values end after their line break; keep the range on the value's own lines. */

@@ -6,7 +6,8 @@ import { isPlaceholderValue } from '../model/values';
 import type { Finding, Level, Range } from '../types';
 import { missingKeyFixes } from '../fixes/missingKeyFixes';
 import { waiverFix } from '../fixes/waiverInsertion';
-import { documentAnchor, makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
+import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
+import { makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
 
 // Findings carry the gate item's own sources; the rule's are the seeds that ask for gated reviews.
 const PENDING: RuleInfo = {
@@ -74,6 +75,10 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const where = `${stage} gate "${result.gate.title}"`;
   const { item } = result;
   const extra = { subject: { kind: 'gate-item' as const, id: item.id }, sources: item.sources };
+  // A waiver that does not count yet (template text, no approver) is the item's one open finding:
+  // what the writer works on is the waiver, not the item it stands in for.
+  if (result.waiver && !result.waiver.complete && (result.status === 'missing' || result.status === 'pending'))
+    return [incompleteWaiver(result, severity, where)];
   switch (result.status) {
     case 'met':
     case 'waived':
@@ -98,21 +103,19 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         : undefined;
       const fixes = missingKey ? missingKeyFixes(context.model, context.validators, missingKey) : [];
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
-      const findings = [
+      return [
         makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
           ...extra,
           ...(fixes.length ? { fixes } : {}),
         }),
       ];
-      if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
-      return findings;
     }
     case 'pending': {
       const range = result.signoff?.range ?? result.waiver?.range ?? readinessAnchor(context.model);
       const state = result.signoff
         ? `its sign-off is "${result.signoff.status || 'empty'}"`
         : 'it has no row in the Readiness review table';
-      const findings = [
+      return [
         makeFinding(
           PENDING,
           severity,
@@ -121,8 +124,6 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           extra,
         ),
       ];
-      if (result.waiver && !result.waiver.complete) findings.push(incompleteWaiver(result, severity));
-      return findings;
     }
     case 'failed':
       return [
@@ -184,11 +185,11 @@ function placeholderAt(
   };
 }
 
-function incompleteWaiver(result: ItemResult, severity: Level): Finding {
+function incompleteWaiver(result: ItemResult, severity: Level, where: string): Finding {
   return makeFinding(
     WAIVER,
     severity,
-    `The waiver for "${result.item.id}" does not count: a waiver needs a justification (at least 10 characters), an approver and an expiry date (YYYY-MM-DD).`,
+    `The waiver for "${result.item.id}" does not count yet (${where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).`,
     result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     {
       subject: { kind: 'gate-item', id: result.item.id },
@@ -197,16 +198,20 @@ function incompleteWaiver(result: ItemResult, severity: Level): Finding {
 }
 
 function readinessAnchor(model: DocumentModel): Range {
-  return model.sectionsById.get('readiness')?.[0]?.heading.range ?? documentAnchor(model);
+  return sectionAnchorOrInsertion(model, 'readiness');
 }
 
 /** Points an unmet item at what it is about: the front-matter key or the section it tests. */
 function anchorFor(model: DocumentModel, predicate: Predicate | undefined): Range {
   const fact = predicate && firstFact(predicate);
-  if (fact?.startsWith('fm.')) return frontMatterAnchor(model, fact.slice(3).split('.')) ?? documentAnchor(model);
+  if (fact?.startsWith('fm.'))
+    return frontMatterAnchor(model, fact.slice(3).split('.')) ?? frontMatterInsertionAnchor(model);
   const sectionId = fact && sectionOfFact(fact);
   const section = sectionId ? model.sectionsById.get(sectionId)?.[0] : undefined;
-  return section?.heading.range ?? documentAnchor(model);
+  return (
+    section?.heading.range ??
+    (sectionId ? sectionAnchorOrInsertion(model, sectionId) : frontMatterInsertionAnchor(model))
+  );
 }
 
 function firstFact(predicate: Predicate): string | undefined {
@@ -232,5 +237,5 @@ function frontMatterAnchor(model: DocumentModel, path: string[]): Range | undefi
     const span = nodeSpan(node?.key);
     if (span) return model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
   }
-  return model.index.trimmedLineRange(0);
+  return frontMatterInsertionAnchor(model);
 }

@@ -20,8 +20,14 @@ export const rollbackTrigger: Rule = {
     const stage = gateStage(context, 'rollback-trigger') ?? 'shadow';
     const metric = fmText(context, 'rollback.trigger_metric');
     const threshold = fmText(context, 'rollback.threshold');
+    // A Metrics table that is still template text is not judged yet (its section says so).
+    const metricsTemplate = rowsOf(context.model, 'operations', 'metrics').some((row) =>
+      isPlaceholderValue(row.text('metric')),
+    );
     // Missing values are gate item rollback-trigger's (AD200); this rule checks what is written.
-    if (
+    if (metricsTemplate) {
+      // Nothing to compare against yet.
+    } else if (
       metric !== undefined &&
       !isPlaceholderValue(metric) &&
       tablesOf(context.model, 'operations', 'metrics').length > 0

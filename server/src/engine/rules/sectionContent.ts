@@ -1,11 +1,10 @@
 import { sectionStatus } from '../model/sectionStatus';
 import type { Level } from '../types';
-import { atLeastWarning } from './support';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 
-/** Empty and placeholder sections: present, but not yet written. At least a warning at any stage. */
+/** Empty and placeholder sections: present, but not yet written; as urgent as the stage that needs them. */
 function contentSeverity(context: RuleContext, requiredFrom: string | undefined): Level {
-  return atLeastWarning(requiredFrom ? context.ladder.due(requiredFrom, context.stage) : undefined);
+  return (requiredFrom ? context.ladder.due(requiredFrom, context.stage) : undefined) ?? 'warning';
 }
 
 export const sectionEmpty: Rule = {
@@ -40,25 +39,33 @@ export const sectionPlaceholder: Rule = {
   code: 'AD102',
   name: 'section-placeholder',
   description: 'A section holds no placeholder or template text (TODO, TBD, lorem ipsum).',
-  rationale: 'Template text left in makes a section look done; a reviewer signing off on it signs off on nothing.',
+  rationale:
+    'Template text left in makes a section look done; a reviewer signing off on it signs off on nothing. A section with template text is reported once, with every line still to write.',
   sources: ['seed:000'],
-  howToFix: 'Replace the TODO or template text with the real content.',
+  howToFix: 'Replace the TODO or template text with the real content (related information lists each line).',
   defaultSeverity: 'stage',
   check(context) {
     return context.model.sections.flatMap((section) => {
       if (!section.spec) return [];
-      const status = sectionStatus(context.model, section);
-      return status.placeholderLines.slice(0, 20).map((line) =>
+      const lines = sectionStatus(context.model, section).placeholderLines;
+      const first = lines[0];
+      if (first === undefined) return [];
+      const count = lines.length === 1 ? 'a placeholder' : `${lines.length} placeholders`;
+      return [
         makeFinding(
           this,
-          contentSeverity(context, section.spec?.requiredFrom),
-          `Placeholder text left in "${section.heading.text}": replace it with the real content.`,
-          context.model.index.trimmedLineRange(line),
+          contentSeverity(context, section.spec.requiredFrom),
+          `"${section.heading.text}" still has ${count} to write (TODO or template text).`,
+          context.model.index.trimmedLineRange(first),
           {
-            subject: { kind: 'section', id: section.spec?.id ?? '' },
+            subject: { kind: 'section', id: section.spec.id },
+            related: lines.slice(1, 50).map((line) => ({
+              message: `placeholder text in "${section.heading.text}"`,
+              range: context.model.index.trimmedLineRange(line),
+            })),
           },
         ),
-      );
+      ];
     });
   },
 };

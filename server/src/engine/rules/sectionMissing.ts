@@ -1,6 +1,9 @@
 import { sectionInsertionFix } from '../fixes/sectionInsertion';
 import { evaluate } from '../evaluation/predicate';
-import { documentAnchor, makeFinding, type Rule } from './rule';
+import { sectionInsertionAnchor } from '../model/anchors';
+import type { SectionSpec } from '../schemaData/types';
+import type { Finding } from '../types';
+import { makeFinding, type Rule, type RuleContext } from './rule';
 
 export const sectionMissing: Rule = {
   code: 'AD100',
@@ -13,6 +16,15 @@ export const sectionMissing: Rule = {
   defaultSeverity: 'stage',
   check(context) {
     const { model, ladder, stage, facts } = context;
+    const missing = model.schemas.sections.sections.filter(
+      (spec) =>
+        !model.sectionsById.has(spec.id) &&
+        (!spec.when || evaluate(spec.when, facts)) &&
+        ladder.due(spec.requiredFrom, stage),
+    );
+    // A document with no sections at all has one thing to do, not a dozen: write the sections.
+    if (missing.length > 1 && !model.sections.some((section) => section.spec))
+      return [noSections(this, context, missing)];
     return model.schemas.sections.sections.flatMap((spec) => {
       if (model.sectionsById.has(spec.id)) return [];
       if (spec.when && !evaluate(spec.when, facts)) return [];
@@ -24,7 +36,7 @@ export const sectionMissing: Rule = {
           this,
           severity,
           `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`,
-          documentAnchor(model),
+          sectionInsertionAnchor(model, spec),
           {
             subject: { kind: 'section', id: spec.id },
             sources: spec.guidance.sources,
@@ -35,3 +47,33 @@ export const sectionMissing: Rule = {
     });
   },
 };
+
+function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): Finding {
+  const { model, ladder, stage } = context;
+  const earliest = [...missing].sort(
+    (a, b) => (ladder.get(a.requiredFrom)?.order ?? 0) - (ladder.get(b.requiredFrom)?.order ?? 0),
+  )[0]!;
+  const due = ladder.due(earliest.requiredFrom, stage)!;
+  const byStage = new Map<string, string[]>();
+  for (const spec of missing) byStage.set(spec.requiredFrom, [...(byStage.get(spec.requiredFrom) ?? []), spec.title]);
+  const list = [...byStage]
+    .map(([id, titles]) => `from ${ladder.get(id)?.title.toLowerCase() ?? id}: ${titles.join(', ')}`)
+    .join('; ');
+  const fixes = missing.flatMap((spec) => sectionInsertionFix(model, spec) ?? []);
+  const combined = fixes.length
+    ? [
+        {
+          title: 'Insert every section from the templates',
+          insertions: fixes.flatMap((fix) => fix.insertions),
+          safe: true,
+        },
+      ]
+    : [];
+  return makeFinding(
+    rule,
+    due,
+    `The document has no sections yet (${list}). Start with the ones the ${stage.title.toLowerCase()} stage needs.`,
+    model.title?.range ?? sectionInsertionAnchor(model, earliest),
+    { subject: { kind: 'section', id: '*' }, fixes: combined },
+  );
+}

@@ -32,6 +32,8 @@ export interface TableSpec {
   title: string;
   optional?: boolean;
   minRows?: number;
+  /** row: template text in a row makes only that row not count, not the whole section. */
+  placeholders?: 'row';
   columns: ColumnSpec[];
   rowSchema?: Record<string, unknown>;
 }
@@ -111,11 +113,18 @@ export interface Policy {
   firstLiveCanaryMax: number;
   logRetentionMinimumMonths: number;
   reviewCadenceDays: { weekly: number; monthly: number; quarterly: number };
+  /** Per front-matter key: words people write for a value → the value they mean. */
+  valueSynonyms?: Record<string, Record<string, string>>;
   reviewGraceDays: number;
   dpiaCriteriaThreshold: number;
   deputyFromStage: string;
   responsibilitiesFromStage: string;
   costFromStage: string;
+  /** Optional so a config written before these keys keeps working; the rules default them. */
+  modelRetirementNoticeDays?: number;
+  modelAliasFromStage?: string;
+  lethalTrifectaFromStage?: string;
+  promptHashFromStage?: string;
 }
 
 /** Everything the engine knows about the format, as data. */

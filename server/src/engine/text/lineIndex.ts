@@ -86,9 +86,12 @@ export class LineIndex {
     return trail > lead ? this.rangeOf(start + lead, start + trail) : this.rangeOf(start, start);
   }
 
-  /** The line break used first in the document, so inserted text matches it. */
-  get eol(): '\n' | '\r\n' {
-    const at = this.text.indexOf('\n');
-    return at > 0 && this.text.charCodeAt(at - 1) === 13 ? '\r\n' : '\n';
+  /**
+   * The line break used first in the document, so inserted text matches it. A lone \r (old Mac
+   * files) must be kept too: a \n inserted after it would join the two into one \r\n break.
+   */
+  get eol(): '\n' | '\r\n' | '\r' {
+    const match = /\r\n|\r|\n/.exec(this.text);
+    return (match?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
   }
 }

@@ -1,0 +1,126 @@
+import type { DocumentModel } from '../model/documentModel';
+import type { Finding, FixSuggestion } from '../types';
+import type { StageLadder } from './stages';
+
+/**
+ * Things to add at the same place — missing sections, missing front-matter blocks, sign-offs with
+ * no row yet — are one thing to do there: one finding listing them by stage (and blocking from the
+ * earliest), with one fix adding them all. Keeps any line to a few diagnostics.
+ */
+export function mergeSameSpot(findings: Finding[], model: DocumentModel, ladder: StageLadder): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const kind = spotKind(finding, model);
+    if (!kind) continue;
+    // Untouched templates, front-matter placeholders and the Readiness review's open rows are one
+    // job each, wherever they are (listed by stage); missing sections and blocks one per place.
+    const where = kind === 'sections' || kind === 'blocks' ? String(finding.range.start.line) : '';
+    const key = `${kind}|${where}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const merged = new Map<Finding, Finding | null>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort(
+      (a, b) => stageOrder(a, ladder) - stageOrder(b, ladder) || a.range.start.line - b.range.start.line,
+    );
+    group.forEach((finding) => merged.set(finding, null));
+    merged.set(group[0]!, mergeGroup(sorted, model, ladder));
+  }
+  return findings.flatMap((finding) => {
+    const replacement = merged.get(finding);
+    return replacement === undefined ? [finding] : replacement === null ? [] : [replacement];
+  });
+}
+
+type SpotKind = 'sections' | 'blocks' | 'signoffs' | 'templates' | 'placeholders';
+
+function spotKind(finding: Finding, model: DocumentModel): SpotKind | undefined {
+  if (!finding.subject) return undefined;
+  if (finding.code === 'AD100') return 'sections';
+  if (finding.code === 'AD005') return 'blocks';
+  if (finding.code === 'AD006') return 'placeholders';
+  // Sign-offs with no row yet and waivers still to complete: the Readiness review's open rows.
+  if (finding.code === 'AD201' && finding.message.includes('has no row')) return 'signoffs';
+  if (finding.code === 'AD202' && finding.message.includes('does not count yet')) return 'signoffs';
+  if (finding.code === 'AD102' && untouchedTemplate(model, finding.subject.id)) return 'templates';
+  return undefined;
+}
+
+/** A section that still reads exactly as its template (comments and spacing aside). */
+function untouchedTemplate(model: DocumentModel, sectionId: string): boolean {
+  const spec = model.schemas.sections.sections.find((candidate) => candidate.id === sectionId);
+  const section = model.sectionsById.get(sectionId)?.[0];
+  if (!spec || !section) return false;
+  const lines: string[] = [];
+  for (let line = section.startLine + 1; line < section.endLine; line++) lines.push(model.index.lineText(line));
+  return normalise(lines.join('\n')) === normalise(spec.template);
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function stageOrder(finding: Finding, ladder: StageLadder): number {
+  return finding.blocks === undefined ? -1 : (ladder.get(finding.blocks)?.order ?? 99);
+}
+
+function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder): Finding {
+  const first = group[0]!;
+  const kind = spotKind(first, model)!;
+  const byStage = new Map<string, string[]>();
+  for (const finding of group) {
+    const stage = finding.blocks ? (ladder.get(finding.blocks)?.title.toLowerCase() ?? finding.blocks) : '';
+    byStage.set(stage, [...(byStage.get(stage) ?? []), nameOf(finding, kind, model)]);
+  }
+  const list = [...byStage]
+    .map(([stage, names]) => (stage ? `for ${stage}: ${names.join(', ')}` : names.join(', ')))
+    .join('; ');
+  const message = {
+    sections: `Missing sections (${list}). Each adds what the stage's reviewers check; the quick fix inserts them all.`,
+    blocks: `The front matter lacks ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): add them.`,
+    signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review (${list}): record who signed each off, when and on what evidence, or complete its waiver.`,
+    templates: `${group.length} sections still hold only their template (${list}): write each one.`,
+    placeholders: `The front matter still has placeholders in ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): write the real values.`,
+  }[kind];
+  const fixes =
+    kind === 'sections' || kind === 'blocks'
+      ? combinedFix(group, kind)
+      : group.flatMap((finding) => finding.fixes ?? []);
+  const related = group.flatMap((finding) => [
+    { message: finding.message, range: finding.range, code: finding.code },
+    ...(finding.related ?? []),
+  ]);
+  const rest = { ...first };
+  delete rest.fixes;
+  return { ...rest, message, related, ...(fixes.length ? { fixes } : {}) };
+}
+
+function nameOf(finding: Finding, kind: SpotKind, model: DocumentModel): string {
+  const id = finding.subject?.id ?? '';
+  if (kind === 'sections' || kind === 'templates')
+    return model.schemas.sections.sections.find((spec) => spec.id === id)?.title ?? id;
+  return id;
+}
+
+function combinedFix(group: Finding[], kind: 'sections' | 'blocks'): FixSuggestion[] {
+  // Sections go in catalogue order when they share a place (sortKey is the catalogue position).
+  const fixes = group
+    .flatMap((finding) => finding.fixes?.[0] ?? [])
+    .sort((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0));
+  if (fixes.length === 0) return [];
+  return [
+    {
+      title:
+        kind === 'sections'
+          ? `Insert the ${fixes.length} missing sections`
+          : `Add the ${fixes.length} front-matter blocks`,
+      insertions: fixes.flatMap((fix) => fix.insertions),
+      safe: fixes.every((fix) => fix.safe),
+      ...(kind === 'blocks' ? { conflictKey: 'front-matter:blocks' } : {}),
+    },
+  ];
+}

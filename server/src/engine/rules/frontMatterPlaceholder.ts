@@ -1,0 +1,46 @@
+import { placeholderKeys } from '../evaluation/rootCauses';
+import { nodeAtPath, nodeSpan } from '../model/frontMatter';
+import type { Range } from '../types';
+import { makeFinding, type Rule } from './rule';
+
+export const frontMatterPlaceholder: Rule = {
+  code: 'AD006',
+  name: 'front-matter-placeholder',
+  description: 'Front-matter values hold real facts, not placeholder text (TODO, TBD).',
+  rationale:
+    'A key that says TODO looks filled in but states nothing; every item that reads it stays open. One finding per block names the keys left to write.',
+  howToFix: 'Replace each placeholder with the real value (the message lists the keys).',
+  sources: ['seed:000'],
+  // The stage it blocks from comes from the items that read the keys (evaluation/rootCauses.ts).
+  defaultSeverity: 'stage',
+  check({ model }) {
+    const data = model.frontMatter?.data;
+    const document = model.frontMatter?.document;
+    if (!document || !data || typeof data !== 'object' || Array.isArray(data)) return [];
+    return Object.keys(data).flatMap((block) => {
+      const keys = placeholderKeys(model, block);
+      if (keys.length === 0) return [];
+      const ranges = keys.map((key): Range | undefined => {
+        const span = nodeSpan(nodeAtPath(document, key.split('.'))?.value);
+        const start = model.frontMatter!.contentStart;
+        return span && model.index.rangeOf(start + span[0], start + span[1]);
+      });
+      const first = ranges.find((range) => range !== undefined) ?? model.index.trimmedLineRange(0);
+      const names = keys.map((key) => (key === block ? key : key.slice(block.length + 1)));
+      const count = keys.length === 1 ? 'a placeholder' : `${keys.length} placeholders`;
+      const message =
+        keys.length === 1 && keys[0] === block
+          ? `"${block}" in the front matter still holds a placeholder: write the real value.`
+          : `The front matter's "${block}" block still has ${count} (${names.join(', ')}): write the real values.`;
+      return [
+        makeFinding(this, 'warning', message, first, {
+          subject: { kind: 'front-matter', id: block },
+          related: keys.map((key, index) => ({
+            message: `${key} still holds placeholder text`,
+            range: ranges[index] ?? first,
+          })),
+        }),
+      ];
+    });
+  },
+};
