@@ -176,7 +176,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       dashboard.onDidDispose(() => (dashboard = undefined));
       return dashboard;
     }),
-    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: vscode.Uri) => {
+    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: unknown) => {
       const languageClient = await client();
       return exportPortfolio(
         (format) => request(languageClient, 'agentdoc/portfolioDashboard', { format, history: format !== 'csv' }),
@@ -224,7 +224,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         ['agentdoc.exportBackstage', 'backstage'],
       ] as const
     ).map(([command, format]) =>
-      vscode.commands.registerCommand(command, async (target?: vscode.Uri) => {
+      vscode.commands.registerCommand(command, async (target?: unknown) => {
         const uri = activeUri();
         if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agentdoc.md) to export it.');
         return exportDocument(
