@@ -103,21 +103,21 @@ describe('quick fixes (apply, compare, re-check)', () => {
   });
 
   for (const [what, firstKey] of [
-    ['an anchor', '&o agentdoc: 1'],
-    ['a tag', '!!str agentdoc: 1'],
-    ['an explicit key', '? agentdoc\n: 1'],
+    ['an anchor', '  &o name: Daniel Okafor'],
+    ['a tag', '  !!str name: Daniel Okafor'],
+    ['an explicit key', '  ? name\n  : Daniel Okafor'],
   ] as const) {
     it(`adds a key at the mapping's indentation when the first key carries ${what} (issue 13.3)`, () => {
       const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
-      const text = pilot.replace('\nagentdoc: 1\n', `\n${firstKey}\n`);
+      const text = pilot.replace('\n  name: Daniel Okafor\n', `\n${firstKey}\n`);
       const before = run(text);
       const data = before.model?.frontMatter?.data as Record<string, unknown>;
       const fixes = before.findings
         .flatMap((finding) => finding.fixes ?? [])
         .filter((fix) => fix.title.startsWith('Add "'));
       assert.ok(
-        fixes.some((fix) => !fix.insertions[0]!.text.startsWith(' ')),
-        'a top-level key is among the fixes',
+        fixes.some((fix) => fix.title.startsWith('Add "owner.deputy"')),
+        'a key of the mapping is among the fixes',
       );
       for (const fix of fixes) {
         const index = new LineIndex(text);
@@ -217,7 +217,7 @@ describe('missing column fix', () => {
   });
 });
 
-describe('front-matter key fixes and the schema (issue 13.2)', () => {
+describe('front-matter key fixes and the schema (issue 13.2): TODO only where AD003 takes it as a placeholder', () => {
   const errors = (text: string) => run(text).findings.filter((finding) => finding.severity === 'error');
   const apply = (text: string, insertions: Parameters<typeof applyInsertions>[1]) => {
     const index = new LineIndex(text);
@@ -243,22 +243,5 @@ describe('front-matter key fixes and the schema (issue 13.2)', () => {
         assert.deepEqual(added.map(key), [], `${name}: ${fix.title}`);
       }
     }
-  });
-
-  it('offers the values of an enum as choices, none safe, and no fix for a number', () => {
-    const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
-    const fixes = run(pilot).findings.flatMap((finding) => finding.fixes ?? []);
-    const cadence = fixes.filter((fix) => fix.title.includes('"review.cadence"'));
-    assert.deepEqual(
-      cadence.map((fix) => [fix.title, fix.safe]),
-      ['weekly', 'monthly', 'quarterly'].map((value) => [
-        `Set "review.cadence" to "${value}" in the front matter`,
-        false,
-      ]),
-    );
-    const monthly = apply(pilot, cadence[1]!.insertions);
-    assert.equal((run(monthly).model?.frontMatter?.data as { review: { cadence: string } }).review.cadence, 'monthly');
-    assert.deepEqual(errors(monthly).map(key), errors(pilot).map(key));
-    assert.equal(fixes.filter((fix) => /cost\.monthly_budget|tasks_per_day_target/.test(fix.title)).length, 0);
   });
 });

@@ -5,19 +5,14 @@ import type { FixSuggestion } from '../types';
 import { slugify } from '../skeleton';
 
 /** Marks the inserted value as something to fill in; the placeholder checks keep the item open. */
-export const PLACEHOLDER = 'TODO';
+const PLACEHOLDER = 'TODO';
 
 /**
- * Inserts a missing front-matter key (and any missing parents) as new lines, with the placeholder
- * (a safe fix) or with a value the user picks (not safe: fix-all never chooses a fact): into the nearest
+ * Inserts a missing front-matter key (and any missing parents) as new lines: into the nearest
  * existing block mapping, or before the closing fence. Never rewrites an existing line; when the
  * parent is a scalar or a flow mapping there is no safe insertion, so there is no fix.
  */
-export function frontMatterKeyFix(
-  model: DocumentModel,
-  dottedPath: string,
-  value: string = PLACEHOLDER,
-): FixSuggestion | undefined {
+export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): FixSuggestion | undefined {
   const frontMatter = model.frontMatter;
   if (!frontMatter?.document) return undefined;
   const path = dottedPath.split('.');
@@ -45,7 +40,7 @@ export function frontMatterKeyFix(
   if (indent === undefined) return undefined;
   const lines = path
     .slice(parentDepth)
-    .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${value}` : ''}`);
+    .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
   let line = frontMatter.closingLine;
   if (parent && parentDepth > 0 && parent.range) {
     const lastContent = model.index.positionAt(
@@ -61,12 +56,9 @@ export function frontMatterKeyFix(
   }
   const createsParent = parentDepth < path.length - 1;
   return {
-    title:
-      value === PLACEHOLDER
-        ? `Add "${dottedPath}" to the front matter`
-        : `Set "${dottedPath}" to "${value}" in the front matter`,
+    title: `Add "${dottedPath}" to the front matter`,
     insertions: [{ position: { line, character: 0 }, text: lines.join(eol) + eol }],
-    safe: value === PLACEHOLDER,
+    safe: true,
     // At a shared position (the end of a mapping that is also the end of the front matter), the
     // more indented line continues that mapping and must come before any new top-level key.
     sortKey: -indent,

@@ -4,7 +4,7 @@ import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding, Level, Range } from '../types';
-import { missingKeyFixes } from '../fixes/missingKeyFixes';
+import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { waiverFix } from '../fixes/waiverInsertion';
 import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
 import { makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
@@ -101,12 +101,12 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
       const missingKey = item.fix?.frontMatter
         ? firstMissingKey(context, item.fix.frontMatter, item.requires)
         : undefined;
-      const fixes = missingKey ? missingKeyFixes(context.model, context.validators, missingKey) : [];
+      const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       return [
         makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
           ...extra,
-          ...(fixes.length ? { fixes } : {}),
+          ...(fix ? { fixes: [fix] } : {}),
         }),
       ];
     }
