@@ -27,6 +27,8 @@ export async function loadBenchLib(root, outDir) {
     logLevel: 'warning',
     legalComments: 'none',
     plugins: [fastMarkdownItFields],
+    // As in scripts/build.mjs: jsonc-parser's UMD "main" has require()s esbuild cannot follow.
+    alias: { 'jsonc-parser': path.join(root, 'node_modules/jsonc-parser/lib/esm/main.js') },
   });
   return createRequire(import.meta.url)(outfile);
 }
