@@ -104,6 +104,10 @@ export class BenchLspClient {
     return this.connection.sendNotification(method, params);
   }
 
+  request(method, params) {
+    return this.connection.sendRequest(method, params);
+  }
+
   /**
    * Resolves with { params, at } for the first diagnostics for uri published at or after `after`
    * (a performance.now() time) whose version, when the server sends one, is at least `version`,

@@ -182,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       dashboard.onDidDispose(() => (dashboard = undefined));
       return dashboard;
     }),
-    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: vscode.Uri) => {
+    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: unknown) => {
       const languageClient = await client();
       return exportPortfolio(
         (format) => request(languageClient, 'agentdoc/portfolioDashboard', { format, history: format !== 'csv' }),
@@ -191,7 +191,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     }),
     vscode.commands.registerCommand(
       'agentdoc.newDocument',
-      async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
+      async (answers?: Parameters<typeof createAgentDocument>[1], target?: unknown) => {
         ensureStarted();
         return createAgentDocument(
           async (chosen) => request(await client(), 'agentdoc/skeleton', chosen),
@@ -211,7 +211,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
       return showReport(html, path.basename(uri.path));
     }),
-    vscode.commands.registerCommand('agentdoc.exportReport', async (target?: vscode.Uri) => {
+    vscode.commands.registerCommand('agentdoc.exportReport', async (target?: unknown) => {
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
@@ -230,7 +230,7 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         ['agentdoc.exportBackstage', 'backstage'],
       ] as const
     ).map(([command, format]) =>
-      vscode.commands.registerCommand(command, async (target?: vscode.Uri) => {
+      vscode.commands.registerCommand(command, async (target?: unknown) => {
         const uri = activeUri();
         if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agentdoc.md) to export it.');
         return exportDocument(

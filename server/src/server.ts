@@ -22,6 +22,7 @@ import {
   renderRuleReferenceHtml,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
+import { answerRefusals, lifecycleGuard } from './lsp/lifecycle';
 import { portfolioDashboard } from './lsp/portfolioDashboard';
 import { useRuleLinkBase } from './lsp/convert';
 import { PROJECT_URL, TOOL_VERSION } from './projectInfo';
@@ -31,7 +32,8 @@ import { onAgentdocRequest, sendAgentdocNotification } from './lsp/typedConnecti
 import type { PortfolioEntry } from './protocol/requests';
 
 // createConnection picks the transport from the command line: --stdio, --node-ipc or --socket.
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycleGuard() });
+answerRefusals(connection);
 const documents = new TextDocuments(TextDocument);
 const server = new AgentdocServer(connection, documents);
 
@@ -127,7 +129,8 @@ connection.onReferences(async (params) => {
 });
 connection.onDocumentLinks(async (params) => {
   const found = await open(params.textDocument.uri);
-  return found ? features.documentLinks(params.textDocument.uri, found.result) : [];
+  const uri = params.textDocument.uri;
+  return found ? features.documentLinks(found.result, (target) => server.linkTarget(uri, target)) : [];
 });
 connection.onCodeLens(async (params) => {
   const found = await open(params.textDocument.uri);

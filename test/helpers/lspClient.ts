@@ -18,7 +18,7 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT } from './fixtures';
+import { DIST } from './cli';
 
 /** A minimal LSP client over stdio against the bundled server, as any editor would start it. */
 export class StdioLspClient {
@@ -32,7 +32,7 @@ export class StdioLspClient {
   private settings: Record<string, unknown> | undefined;
 
   constructor() {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
@@ -156,7 +156,11 @@ export class StdioLspClient {
 
   async close(): Promise<void> {
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
+      // A server that hangs (the bug a test is about) must not hang the test run as well.
+      await Promise.race([
+        this.connection.sendRequest(ShutdownRequest.type),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // The process may already be gone; it is killed below either way.

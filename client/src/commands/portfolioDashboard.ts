@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { acceptedArgumentTarget } from './argumentTarget';
 
 export type DashboardFormat = 'html' | 'markdown' | 'csv' | 'sqlite';
 
@@ -24,21 +25,23 @@ export function showPortfolioDashboard(html: string, existing?: vscode.WebviewPa
 
 export async function exportPortfolio(
   render: (format: DashboardFormat) => Promise<string>,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
-    target ??
-    (await vscode.window.showSaveDialog({
-      title: 'Export agent portfolio',
-      filters: {
-        'HTML dashboard': ['html'],
-        'Markdown summary': ['md'],
-        CSV: ['csv'],
-        'SQLite database': ['db', 'sqlite'],
-      },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'agent-portfolio.html') } : {}),
-    }));
+    target !== undefined
+      ? await acceptedArgumentTarget(target, ['.html', '.md', '.csv', '.db', '.sqlite'], 'export the portfolio to')
+      : await vscode.window.showSaveDialog({
+          title: 'Export agent portfolio',
+          filters: {
+            'HTML dashboard': ['html'],
+            'Markdown summary': ['md'],
+            CSV: ['csv'],
+            'SQLite database': ['db', 'sqlite'],
+          },
+          ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'agent-portfolio.html') } : {}),
+        });
   if (!uri) return undefined;
   const extension = uri.path.toLowerCase().split('.').pop() ?? '';
   const format: DashboardFormat =

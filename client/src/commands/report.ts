@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { acceptedArgumentTarget } from './argumentTarget';
 
 /** Shows the readiness report (HTML rendered by the server from the same data as the CLI). */
 export async function showReport(html: string, title: string): Promise<vscode.WebviewPanel> {
@@ -18,16 +19,18 @@ export async function showReport(html: string, title: string): Promise<vscode.We
 export async function exportReport(
   render: (format: 'markdown' | 'html') => Promise<string | null>,
   baseName: string,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
-    target ??
-    (await vscode.window.showSaveDialog({
-      title: 'Export readiness report',
-      filters: { Markdown: ['md'], HTML: ['html'] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
-    }));
+    target !== undefined
+      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], 'export the report to')
+      : await vscode.window.showSaveDialog({
+          title: 'Export readiness report',
+          filters: { Markdown: ['md'], HTML: ['html'] },
+          ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
+        });
   if (!uri) return undefined;
   const format =
     uri.path.toLowerCase().endsWith('.html') || uri.path.toLowerCase().endsWith('.htm') ? 'html' : 'markdown';

@@ -13,7 +13,7 @@ import {
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
-import { evidenceChecker, repositoryRoot } from '../node/evidenceFiles';
+import { evidenceChecker, linkedPath, linkRoots, repositoryRoot } from '../node/evidenceFiles';
 import { nodeHost, toEnginePath, toNativePath } from '../node/nodeHost';
 import { AgentFileWatcher } from './agentFileWatcher';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -25,6 +25,9 @@ import { checkOnDisk, indexFolders } from './workspaceChecking';
 import { documentKey, pathToUri, uriToPath } from './uris';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
+
+/** Agent documents indexed per workspace folder, at most; the user is told when there are more. */
+export const MAX_WORKSPACE_FILES = 20_000;
 
 /**
  * What the language server decides, kept out of the LSP handlers: which documents are agent docs,
@@ -76,6 +79,8 @@ export class AgentdocServer {
       outsideRootsUseRepository: true,
       // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
       repositoryRoots: roots,
+      // The index holds a compact result per file: bounded for a hostile or huge tree.
+      maxFiles: MAX_WORKSPACE_FILES,
       fileExists: (document) =>
         document.startsWith('/') || /^[A-Za-z]:\//.test(document)
           ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
@@ -175,6 +180,28 @@ export class AgentdocServer {
     const kind = await nodeHost.kind(path);
     const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
     return check && this.store.finishWith(check);
+  }
+
+  /**
+   * The file URI a relative evidence link of a document names, when it lies inside the workspace
+   * (the document's repository for a file opened on its own); undefined for anything else: a
+   * scheme (`command:`, `file:`…), an absolute path, a path that climbs out, a broken %-escape.
+   */
+  linkTarget(documentUri: string, target: string): string | undefined {
+    const documentPath = uriToPath(documentUri);
+    const hash = target.indexOf('#');
+    const linked = hash >= 0 ? target.slice(0, hash) : target;
+    const fragment = hash >= 0 ? target.slice(hash) : '';
+    if (!documentPath || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(linked) || !/^(#[\w.-]*)?$/.test(fragment)) return undefined;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(linked);
+    } catch {
+      return undefined;
+    }
+    const native = toNativePath(documentPath);
+    const found = linkedPath(native, linkRoots(native, this.folders.map(toNativePath)), decoded);
+    return found && `${pathToUri(toEnginePath(found.path))}${fragment}`;
   }
 
   opened(document: TextDocument): void {

@@ -33,6 +33,10 @@ export async function indexFolders(
       isCancelled: () => cancelled,
     });
     files.push(...listed.files);
+    if (listed.truncated)
+      void connection.window.showWarningMessage(
+        `agentdoc checks the first ${listed.files.length.toLocaleString('en-US')} agent documents of ${folder}; the others are checked when you open them. Narrow the set with files.include in .agentdoc.yaml, or turn agentdoc.checkWorkspace off.`,
+      );
   }
   let done = 0;
   for (const file of files) {

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_URL, TOOL_VERSION } from '../../projectInfo';
 import { ruleCatalogue, sourceLabels, type Finding, type RuleInfo, type Severity } from '../../engine';
-import type { ReportedFile } from './types';
-import type { FormatContext } from './types';
+import { json } from './escape';
+import type { Format, FormatContext, ReportedFile } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -69,21 +69,17 @@ function location(file: ReportedFile, finding: Finding, context: FormatContext):
   };
 }
 
-/** SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers. */
-export function formatSarif(files: readonly ReportedFile[], context: FormatContext): string {
+/** Stands in for the results array while the log around it is serialised once. */
+const RESULTS = '\u0000results\u0000';
+
+/**
+ * SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers.
+ * Written as the run goes: the log up to `"results": [`, one result per finding, then the rest;
+ * the bytes are those of JSON.stringify(log, null, 2) over the whole log.
+ */
+export const formatSarif: Format = (write, context) => {
   const rules = ruleCatalogue;
   const index = new Map(rules.map((rule, position) => [rule.code, position]));
-  const results = files.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.code,
-      ruleIndex: index.get(finding.code) ?? 0,
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [location(file, finding, context)],
-      // A gate item's own framework mappings (NIST AI RMF, ISO/IEC 42001, OWASP) as result tags.
-      ...(finding.frameworks?.length ? { properties: { tags: sourceLabels(finding.frameworks) } } : {}),
-    })),
-  );
   const srcRoot = pathToFileURL(context.cwd).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -101,9 +97,29 @@ export function formatSarif(files: readonly ReportedFile[], context: FormatConte
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
-}
+  const [head = '', tail = ''] = json(log, 2).split(json(RESULTS));
+  let count = 0;
+  return {
+    file(file) {
+      for (const finding of file.findings) {
+        const result = {
+          ruleId: finding.code,
+          ruleIndex: index.get(finding.code) ?? 0,
+          level: LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [location(file, finding, context)],
+          // A gate item's own framework mappings (NIST AI RMF, ISO/IEC 42001, OWASP) as result tags.
+          ...(finding.frameworks?.length ? { properties: { tags: sourceLabels(finding.frameworks) } } : {}),
+        };
+        write(`${count++ === 0 ? `${head}[\n` : ',\n'}        ${json(result, 2).replace(/\n/g, '\n        ')}`);
+      }
+    },
+    end() {
+      write(`${count === 0 ? `${head}[]` : '\n      ]'}${tail}\n`);
+    },
+  };
+};

@@ -13,8 +13,6 @@ export interface SchemaValidators {
   gates: ValidateFunction;
   tiers: ValidateFunction;
   policy: ValidateFunction;
-  /** A fresh strict ajv to try-compile table row schemas a config brings in. */
-  rowCompiler(): Ajv;
 }
 
 let compiled: SchemaValidators | undefined;
@@ -41,7 +39,6 @@ export function schemaValidators(): SchemaValidators {
     gates: get('gates'),
     tiers: get('tiers'),
     policy: get('policy'),
-    rowCompiler: newAjv,
   };
   return compiled;
 }

@@ -8,7 +8,9 @@ import { analysisAjvOptions, analysisSchemas } from './validatorSchemas';
 /**
  * JSON Schema "pattern"s from a workspace config run on re2js, a linear-time engine: a
  * catastrophic pattern such as (a+)+$ cannot hang the server. ajv asks for the "u" flag, which
- * re2 needs no flag for.
+ * re2 needs no flag for. ajv shares compiled patterns by their `toString()`, so each one must
+ * print as its own source: an object's default "[object Object]" made every pattern of a schema
+ * set the first one compiled.
  */
 const linearRegExp = Object.assign(
   (pattern: string, flags: string) => {
@@ -57,7 +59,7 @@ export function validatorsFor(schemas: SchemaSet): Validators {
   const compile = (schema: Record<string, unknown>): ValidateFunction => {
     const precompiled = precompiledFor(schema);
     if (precompiled) return precompiled;
-    ajv ??= new Ajv({ ...analysisAjvOptions, ...(trusted ? {} : { code: { regExp: linearRegExp } }) });
+    ajv ??= newAjv(trusted);
     return ajv.compile(schema);
   };
   const frontMatter = compile(schemas.frontMatter);
@@ -81,6 +83,20 @@ export function prepareValidators(schemas: SchemaSet): Validators {
   const validators = validatorsFor(schemas);
   for (const section of schemas.sections.sections) for (const table of section.tables ?? []) validators.row(table);
   return validators;
+}
+
+/**
+ * The ajv every schema of a set is compiled with; a config's row schemas are test-compiled with
+ * the same one when the config loads (config/rowSchemas.ts), so what loads also compiles here.
+ * Untrusted sets match patterns with re2js, and long enums and required lists compile to loops
+ * rather than to one comparison each (ajv unrolls them by default: 50,000 values took seconds).
+ * The bundled schemas' build-time code (precompiledValidators) uses the same analysisAjvOptions.
+ */
+export function newAjv(trusted: boolean): Ajv {
+  return new Ajv({
+    ...analysisAjvOptions,
+    ...(trusted ? {} : { code: { regExp: linearRegExp }, loopEnum: 20, loopRequired: 20 }),
+  });
 }
 
 export type { ErrorObject };
