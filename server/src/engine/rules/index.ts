@@ -59,6 +59,12 @@ import {
   mcpVersionDrift,
 } from './agentFileDrift';
 import { modelDrift, promptChanged, promptHashMissing } from './agentFileChecks';
+import { dpiaApproval } from './dpiaApproval';
+import { fundamentalRightsAssessment } from './fundamentalRights';
+import { aiActExemption } from './aiActExemption';
+import { incidentClocks } from './incidentClocks';
+import { personalDataBasics } from './personalDataBasics';
+import { auditLogRetention, customerReplyDisclosure, decisionEffectConflict, toolDataClasses } from './consistency';
 
 /** Every rule, in the order their findings are listed. Adding a check means adding a module here. */
 export const allRules: readonly Rule[] = [
@@ -139,4 +145,15 @@ export const allRules: readonly Rule[] = [
   promptChanged,
   promptHashMissing,
   mcpVersionDrift,
+  // Regulation facts right and dated (issue 14): the DPIA before real data, the FRIA, the Art. 6(3)
+  // exemption, the legal clocks in the incident runbook, and facts that contradict each other.
+  dpiaApproval,
+  fundamentalRightsAssessment,
+  aiActExemption,
+  incidentClocks,
+  personalDataBasics,
+  decisionEffectConflict,
+  toolDataClasses,
+  customerReplyDisclosure,
+  auditLogRetention,
 ];

@@ -5,10 +5,11 @@ import { notAPerson } from './people';
 export const ownerPerson: Rule = {
   code: 'AD300',
   name: 'owner-not-a-person',
-  description: 'owner.name is one named person, not a placeholder ("TBD", "n/a", "unassigned") or a team alias.',
+  description:
+    'owner.name is one named person, not a placeholder ("TBD", "n/a", "unassigned"), an address, or (unless policy ownerMayBeTeam is true) a team.',
   rationale:
-    'The owner answers for the agent after the builder moves on. A team alias or "TBD" is everyone\'s responsibility and nobody\'s accountability, and it is the first thing an incident or an auditor asks for.',
-  sources: ['seed:000', 'seed:002'],
+    'The owner answers for the agent after the builder moves on, and "TBD" is nobody\'s accountability. The hand-off article asks for a named person; the portfolio and playbook articles accept a person or a team, so a team owner is a policy choice (ownerMayBeTeam, off by default).',
+  sources: ['seed:000'],
   howToFix:
     'Write the full name of the one person accountable for the agent in owner.name; put the team in owner.role and the alias in owner.contact.',
   defaultSeverity: 'error',
@@ -23,11 +24,15 @@ export const ownerPerson: Rule = {
       return [];
     const problem = notAPerson(name);
     if (!problem) return [];
+    const teamAllowed = context.model.schemas.policy.ownerMayBeTeam === true;
+    if (teamAllowed && !/placeholder|address/.test(problem)) return [];
     return [
       makeFinding(
         this,
         'error',
-        `The owner "${name}" ${problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role).`,
+        teamAllowed
+          ? `The owner "${name}" ${problem}: name the person or team accountable for this agent in owner.name.`
+          : `The owner "${name}" ${problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role), or set policy ownerMayBeTeam: true if your programme lets a team own an agent.`,
         fmRange(context.model, 'owner.name'),
         {
           subject: { kind: 'front-matter', id: 'owner.name' },

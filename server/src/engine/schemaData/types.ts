@@ -74,6 +74,8 @@ export interface GateItemSpec {
   rationale: string;
   sources: string[];
   waivable?: boolean;
+  /** The stage from which the law requires the item, earlier than its gate's (it blocks from there). */
+  dueFrom?: string;
   fix?: { frontMatter?: string };
 }
 
@@ -125,6 +127,28 @@ export interface Policy {
   modelAliasFromStage?: string;
   lethalTrifectaFromStage?: string;
   promptHashFromStage?: string;
+  /** A team may own an agent (seeds 002, 003); off by default, seed 000 asks for a person. */
+  ownerMayBeTeam?: boolean;
+  /** House rule: every customer-facing agent labels its output, beyond EU AI Act Art. 50(1). */
+  aiDisclosureForCustomerFacing?: boolean;
+}
+
+/** One legal obligation and the day it starts to apply (schemas/regulations.json). */
+export interface Obligation {
+  id: string;
+  title: string;
+  articles: string[];
+  /** YYYY-MM-DD. */
+  appliesFrom: string;
+  binds: Array<'provider' | 'deployer' | 'controller'>;
+  sources: string[];
+  status?: 'in-force' | 'political-agreement';
+  note?: string;
+}
+
+export interface RegulationCalendar {
+  version: 1;
+  obligations: Obligation[];
 }
 
 /** Everything the engine knows about the format, as data. */
@@ -134,4 +158,5 @@ export interface SchemaSet {
   gates: GateCatalogue;
   tiers: TierCatalogue;
   policy: Policy;
+  regulations: RegulationCalendar;
 }
