@@ -34,7 +34,7 @@ export const aiDisclosure: Rule = {
         makeFinding(
           this,
           calendarLevel(timing, due),
-          `The agent ${why} but does not say how they learn they are dealing with an AI system: add compliance.ai_disclosure (EU AI Act Art. 50(1)).${notYet(timing)}`,
+          `The agent ${why} but does not say how people learn they are dealing with an AI system: add compliance.ai_disclosure (EU AI Act Art. 50(1)).${notYet(timing)}`,
           at(interacts === true ? 'risk.eu_ai_act.interacts_with_people' : 'risk.eu_ai_act.class'),
           { subject, sources: withDateSources(['EU AI Act Art. 50(1)'], timing) },
         ),
