@@ -72,7 +72,7 @@ describe('regulation calendar (issue 14)', () => {
     const [before] = codeOf(analyze(HIGH_RISK, { today: '2027-12-01' }).findings, 'AD354');
     assert.equal(before?.severity, 'information');
     assert.equal(before?.blocks, undefined);
-    assert.match(before?.message ?? '', /kept for 90 days .*Required from 2 December 2027/);
+    assert.match(before?.message ?? '', /says 90 days\. .*Required from 2 December 2027/);
     const [after] = codeOf(analyze(HIGH_RISK, { today: '2027-12-02' }).findings, 'AD354');
     assert.equal(after?.severity, 'error');
     assert.equal(after?.blocks, 'shadow');
@@ -170,7 +170,10 @@ compliance:
     assert.deepEqual(codeOf(analyze(text, { today: '2026-11-23' }).findings, 'AD355'), []);
     const config = loadConfig('policy:\n  aiDisclosureForCustomerFacing: true\n', '.agentdoc.yaml');
     const [finding] = codeOf(analyze(text, { today: '2026-11-23', schemas: config.schemas }).findings, 'AD355');
-    assert.match(finding?.message ?? '', /Your policy .* whatever the AI Act requires/);
+    assert.match(
+      finding?.message ?? '',
+      /your policy \(aiDisclosureForCustomerFacing\).*house rule, whatever the AI Act requires/,
+    );
   });
 
   it('point 10: a team owner passes when the policy allows teams, a placeholder never does', () => {

@@ -213,7 +213,9 @@ function missingBlockRoot(
     frontMatterBlockMissing,
     'hint',
     names.length
-      ? `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
+      ? names.length > 4
+        ? `The front matter has no "${block}" block: add it with ${names.slice(0, 3).join(', ')} and ${names.length - 3} more keys. The quick fix inserts ${names.join(', ')}.`
+        : `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
       : `The front matter has no "${block}": add it.`,
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },

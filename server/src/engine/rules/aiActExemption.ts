@@ -45,7 +45,7 @@ export const aiActExemption: Rule = {
         makeFinding(
           this,
           level,
-          `The Art. 6(3) exemption does not hold as written: ${problems.join('; ')}.${later}`,
+          `The Art. 6(3) exemption does not hold as written. ${problems.map((problem) => problem[0]!.toUpperCase() + problem.slice(1)).join('. ')}.${later}`,
           range,
           { subject, sources },
         ),

@@ -59,7 +59,7 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           due,
-          'The agent is classed high-risk but does not say why: add risk.eu_ai_act.annex_iii_area (and annex_iii_point, e.g. 5(b)) for an Annex III use, or risk.eu_ai_act.annex_i_legislation for a safety component of a product under Annex I (EU AI Act Art. 6).',
+          'Say why the agent is high-risk: add risk.eu_ai_act.annex_iii_area (with annex_iii_point) or annex_i_legislation. Annex III uses are high-risk under EU AI Act Art. 6(2), safety components of Annex I products under Art. 6(1).',
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.annex_iii_area' },
@@ -71,13 +71,13 @@ export const aiActHighRisk: Rule = {
     if (!isPresent(fm(context, 'compliance.human_oversight'))) {
       const anchor = fm(context, 'compliance') !== undefined ? 'compliance' : 'risk.eu_ai_act.class';
       const duty = provider
-        ? 'how people monitor it, interpret its output, override or reverse its decisions and stop it (EU AI Act Art. 14(4))'
-        : 'who oversees it, with the competence and authority to do so (EU AI Act Art. 26(2))';
+        ? 'As its provider, design for people to monitor it, interpret its output, override or reverse it and stop it (EU AI Act Art. 14(4)).'
+        : 'As its deployer, assign people with the competence and authority to oversee it (EU AI Act Art. 26(2)).';
       findings.push(
         makeFinding(
           this,
           level,
-          `A high-risk agent needs human oversight: describe in compliance.human_oversight ${duty}.${later}`,
+          `Describe in compliance.human_oversight how people oversee this high-risk agent. ${duty}${later}`,
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           {
             subject: { kind: 'front-matter', id: 'compliance.human_oversight' },
@@ -96,7 +96,7 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           level,
-          `As its provider, you need the agent's technical documentation (EU AI Act Art. 11, Annex IV): write the ${joinList(missing)} section${missing.length > 1 ? 's' : ''}.${later}`,
+          `Write the ${joinList(missing)} section${missing.length > 1 ? 's' : ''}: the provider of a high-risk agent keeps its technical documentation (EU AI Act Art. 11, Annex IV).${later}`,
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

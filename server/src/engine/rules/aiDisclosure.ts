@@ -34,7 +34,7 @@ export const aiDisclosure: Rule = {
         makeFinding(
           this,
           calendarLevel(timing, due),
-          `The agent ${why} but does not say how people learn they are dealing with an AI system: add compliance.ai_disclosure (EU AI Act Art. 50(1)).${notYet(timing)}`,
+          `Add compliance.ai_disclosure: say how people learn they are dealing with an AI system. The agent ${why} (EU AI Act Art. 50(1)).${notYet(timing)}`,
           at(interacts === true ? 'risk.eu_ai_act.interacts_with_people' : 'risk.eu_ai_act.class'),
           { subject, sources: withDateSources(['EU AI Act Art. 50(1)'], timing) },
         ),
@@ -46,7 +46,7 @@ export const aiDisclosure: Rule = {
         makeFinding(
           this,
           due,
-          'Your policy (aiDisclosureForCustomerFacing) asks every customer-facing agent to label its output as AI-made, whatever the AI Act requires: add compliance.ai_disclosure.',
+          'Add compliance.ai_disclosure: your policy (aiDisclosureForCustomerFacing) asks every customer-facing agent to label its output. This is a house rule, whatever the AI Act requires.',
           at('risk.customer_facing'),
           { subject, sources: ['seed:000'] },
         ),
@@ -57,7 +57,7 @@ export const aiDisclosure: Rule = {
       makeFinding(
         this,
         due,
-        'The agent is customer-facing but does not say whether people interact with it directly: set risk.eu_ai_act.interacts_with_people (true for a chat or voice agent, false when a person reviews and sends what it drafts); when true, add compliance.ai_disclosure (EU AI Act Art. 50(1)).',
+        'Set risk.eu_ai_act.interacts_with_people: the agent is customer-facing, and EU AI Act Art. 50(1) depends on whether people deal with it directly. Use true for a chat or voice agent, false when a person reviews and sends what it drafts; when true, add compliance.ai_disclosure.',
         fmRange(context.model, 'risk.customer_facing'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.interacts_with_people' },

@@ -42,7 +42,7 @@ export const decisionEffectConflict: Rule = {
         makeFinding(
           this,
           due,
-          `Decision ${quote(row.text('decision'))} is autonomous and cannot be reversed, and it concerns a person, while risk.automated_legal_effect is false: if it has legal or similarly significant effects set the flag to true (GDPR Art. 22), otherwise say in its Risk acceptance why not.`,
+          `Decision ${quote(row.text('decision'))} is autonomous, irreversible and about a person, yet risk.automated_legal_effect is false. Set it to true if the decision has legal or similarly significant effects (GDPR Art. 22); otherwise say why not in its Risk acceptance.`,
           row.cell('mode')?.range ?? row.anchor,
           { subject: { kind: 'table', id: 'decisions.decisions' } },
         ),
@@ -158,7 +158,7 @@ export const customerReplyDisclosure: Rule = {
         makeFinding(
           this,
           calendarLevel(timing, due),
-          `Decision ${quote(row.text('decision'))} sends text to people without a person reviewing it, yet risk.eu_ai_act.interacts_with_people is false: the agent does interact with them (EU AI Act Art. 50(1)). Set it to true and add compliance.ai_disclosure, or have a person review and send.${notYet(timing)}`,
+          `Decision ${quote(row.text('decision'))} sends text to people on its own, yet risk.eu_ai_act.interacts_with_people is false. Set it to true and add compliance.ai_disclosure (EU AI Act Art. 50(1)), or have a person review and send.${notYet(timing)}`,
           row.cell('mode')?.range ?? row.anchor,
           {
             subject: { kind: 'table', id: 'decisions.decisions' },
@@ -190,7 +190,7 @@ export const auditLogRetention: Rule = {
       makeFinding(
         this,
         due,
-        `The audit log records ${joinList(logged.map(String))}, but no retention says how long it is kept: add compliance.log_retention (GDPR Art. 5(1)(e)).`,
+        `Add compliance.log_retention: the audit log is kept, but no retention says for how long. It records ${joinList(logged.map(String))}, which is personal data (GDPR Art. 5(1)(e)).`,
         fmRange(context.model, 'compliance.audit_log'),
         { subject: { kind: 'front-matter', id: 'compliance.log_retention' } },
       ),

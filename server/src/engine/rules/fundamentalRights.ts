@@ -34,9 +34,9 @@ export const fundamentalRightsAssessment: Rule = {
     const publicSide = deployer === 'public-body' || deployer === 'public-service';
     if (!pricing && !publicSide) {
       const unknown = [
-        ...(deployer === undefined ? ['risk.eu_ai_act.deployer_type (public-body, public-service or private)'] : []),
+        ...(deployer === undefined ? ['risk.eu_ai_act.deployer_type'] : []),
         ...(point === undefined && fmText(context, 'risk.eu_ai_act.annex_iii_area') === 'essential-services'
-          ? ['risk.eu_ai_act.annex_iii_point (5(b) and 5(c) need the assessment)']
+          ? ['risk.eu_ai_act.annex_iii_point']
           : []),
       ];
       if (unknown.length === 0) return [];
@@ -44,7 +44,7 @@ export const fundamentalRightsAssessment: Rule = {
         makeFinding(
           this,
           level,
-          `Whether a fundamental-rights impact assessment is due (EU AI Act Art. 27(1)) depends on facts the document does not give: add ${unknown.join(' and ')}.${later}`,
+          `Add ${unknown.join(' and ')}: they decide whether a fundamental-rights impact assessment is due (EU AI Act Art. 27(1)). The deployer type is public-body, public-service or private; Annex III points 5(b) and 5(c) need the assessment.${later}`,
           fmRange(context.model, 'risk.eu_ai_act.annex_iii_area'),
           { subject: { kind: 'front-matter', id: 'risk.eu_ai_act.deployer_type' }, sources },
         ),
@@ -62,7 +62,7 @@ export const fundamentalRightsAssessment: Rule = {
       makeFinding(
         this,
         level,
-        `A fundamental-rights impact assessment is due before first use because ${why} (EU AI Act Art. 27(1)): record it in compliance.fria with reference and status: completed.${later}`,
+        `Record a fundamental-rights impact assessment in compliance.fria, with reference and status: completed. It is due before first use because ${why} (EU AI Act Art. 27(1)).${later}`,
         fmRange(context.model, anchor, anchor === 'compliance.fria' ? 'key' : 'value'),
         { subject: { kind: 'front-matter', id: 'compliance.fria' }, sources },
       ),

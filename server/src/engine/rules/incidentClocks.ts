@@ -60,7 +60,7 @@ export const incidentClocks: Rule = {
           makeFinding(
             this,
             due,
-            `The incident-response entry does not cover ${joinList(missing.map((clock) => clock.what))}: add ${missing.length > 1 ? 'these steps' : 'this step'}.`,
+            `Add the personal-data breach deadlines to the incident-response entry. Missing: ${joinList(missing.map((clock) => clock.what))}.`,
             entry.heading.range,
             { subject, sources: missing.map((clock) => clock.source) },
           ),
@@ -74,7 +74,7 @@ export const incidentClocks: Rule = {
           makeFinding(
             this,
             calendarLevel(timing, due),
-            `The incident-response entry does not give the serious-incident reporting deadlines of a high-risk agent's provider (EU AI Act Art. 73): ${joinList(missing.map((clock) => clock.what))}. Add them, with who reports to the market surveillance authority.${notYet(timing)}`,
+            `Add the serious-incident reporting deadlines of EU AI Act Art. 73 to the incident-response entry. Missing: ${joinList(missing.map((clock) => clock.what))}, with who reports to the market surveillance authority.${notYet(timing)}`,
             entry.heading.range,
             { subject, sources: withDateSources(['EU AI Act Art. 73'], timing) },
           ),

@@ -77,7 +77,7 @@ export const logRetention: Rule = {
         makeFinding(
           this,
           level,
-          `A high-risk agent must keep its logs at least ${minimum} months (${cite}): add compliance.log_retention${said}.${later}`,
+          `Add compliance.log_retention: a high-risk agent keeps its logs at least ${minimum} months (${cite})${said}.${later}`,
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           { subject, sources },
         ),
@@ -89,7 +89,7 @@ export const logRetention: Rule = {
         makeFinding(
           this,
           level,
-          `${logs.key} "${logs.text}" gives no duration for the logs: state how long they are kept, e.g. "${minimum} months" or longer.${later}`,
+          `State in ${logs.key} how long the logs are kept, e.g. "${minimum} months": "${logs.text}" gives no duration.${later}`,
           fmRange(context.model, logs.key),
           { subject, sources },
         ),
@@ -101,7 +101,7 @@ export const logRetention: Rule = {
       makeFinding(
         this,
         level,
-        `The logs are kept for ${shortest.written} (${logs.key}); a high-risk agent's logs must be kept at least ${minimum} months (${cite}): extend the log retention.${later}`,
+        `Keep the logs at least ${minimum} months: ${logs.key} says ${shortest.written}. A high-risk agent's logs are kept that long (${cite}).${later}`,
         fmRange(context.model, logs.key),
         { subject, sources },
       ),

@@ -32,7 +32,7 @@ export const ownerPerson: Rule = {
         'error',
         teamAllowed
           ? `The owner "${name}" ${problem}: name the person or team accountable for this agent in owner.name.`
-          : `The owner "${name}" ${problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role), or set policy ownerMayBeTeam: true if your programme lets a team own an agent.`,
+          : `The owner "${name}" ${problem}: name the one person accountable in owner.name. Put the team in owner.role, or set policy ownerMayBeTeam: true if your programme lets a team own an agent.`,
         fmRange(context.model, 'owner.name'),
         {
           subject: { kind: 'front-matter', id: 'owner.name' },
