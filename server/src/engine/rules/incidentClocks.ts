@@ -8,7 +8,7 @@ import { aiActClass, aiActRoles, highRiskTiming } from './aiActFacts';
 /** What the incident-response entry must say, each with the words that show it does. */
 const BREACH = [
   {
-    what: 'notifying the supervisory authority within 72 hours of becoming aware of a personal-data breach (GDPR Art. 33(1))',
+    what: 'notifying the supervisory authority without undue delay, where feasible within 72 hours of becoming aware of a personal-data breach (GDPR Art. 33(1))',
     pattern: /\b72\s*(h\b|hours?)|seventy-two hours/i,
     source: 'GDPR Art. 33(1)',
   },
