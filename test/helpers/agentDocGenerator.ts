@@ -534,6 +534,11 @@ export function generateAgentDoc(options: GenerateOptions): string {
     push(`### ${title}`, '', ...paragraph(int(1, 3)), '');
     const steps = int(3, 6);
     for (let step = 1; step <= steps; step++) push(`${step}. ${sentence()}`);
+    // The legal clocks a personal-data agent's incident entry states (GDPR Art. 33, 34; AD453).
+    if (title === 'Incident response')
+      push(
+        `${steps + 1}. If personal data was disclosed, the DPO notifies the authority within 72 hours and tells the people concerned when the risk to them is high.`,
+      );
     push('');
   };
   for (const entry of runbookFixed) runbookEntry(entry.title);

@@ -31,7 +31,7 @@ function buildCatalogue(): RuleInfo[] {
 
 /** The data fields only: rules carry a check function the catalogue does not hand out. */
 function infoOf(entry: RuleInfo): RuleInfo {
-  const { code, name, description, rationale, howToFix, sources, frameworks, defaultSeverity } = entry;
+  const { code, name, description, rationale, howToFix, sources, frameworks, defaultSeverity, obligations } = entry;
   return {
     code,
     name,
@@ -41,6 +41,7 @@ function infoOf(entry: RuleInfo): RuleInfo {
     sources,
     ...(frameworks ? { frameworks } : {}),
     defaultSeverity,
+    ...(obligations?.length ? { obligations } : {}),
   };
 }
 

@@ -192,13 +192,18 @@ function missingBlockRoot(
   items: ReadonlyMap<string, ItemResult>,
   input: FoldInput,
 ): Root {
-  const keys = [
-    ...new Set(
-      members
-        .flatMap((member) => keysOf(member, { kind: 'front-matter', key: block }, items))
-        .filter((key) => key.startsWith(`${block}.`)),
-    ),
-  ];
+  const read = members
+    .flatMap((member) => keysOf(member, { kind: 'front-matter', key: block }, items))
+    .filter((key) => key.startsWith(`${block}.`));
+  // The keys the members are about come too (compliance.lawful_basis), unless a deeper key the
+  // gate items read already stands for them (compliance.dpia is written as compliance.dpia.status).
+  const own = members.flatMap((member) => {
+    const home = findingHome(member, items, input.model);
+    return home?.kind === 'front-matter' && home.key.startsWith(`${block}.`) ? [home.key] : [];
+  });
+  const keys = [...new Set([...read, ...own])].filter(
+    (key, _index, all) => !all.some((other) => other.startsWith(`${key}.`)),
+  );
   const closing = input.model.frontMatter!.closingLine;
   // The keys the front-matter schema requires in the block come with it.
   for (const key of requiredKeys(input.model.schemas.frontMatter, [block])) if (!keys.includes(key)) keys.push(key);
@@ -208,7 +213,9 @@ function missingBlockRoot(
     frontMatterBlockMissing,
     'hint',
     names.length
-      ? `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
+      ? names.length > 4
+        ? `The front matter has no "${block}" block: add it with ${names.slice(0, 3).join(', ')} and ${names.length - 3} more keys. The quick fix inserts ${names.join(', ')}.`
+        : `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
       : `The front matter has no "${block}": add it.`,
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },

@@ -1,3 +1,4 @@
+import { obligationTiming, withDateSources } from '../evaluation/calendar';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 
@@ -12,17 +13,24 @@ export const aiActProhibited: Rule = {
   howToFix:
     'Redesign the use case so that it is not an Art. 5 practice and reclassify it with a rationale reviewed by Legal, or stop the project.',
   defaultSeverity: 'error',
+  obligations: ['ai-act-prohibited-practices'],
   check(context) {
     const value = fmText(context, 'risk.eu_ai_act.class');
     if (value?.trim().toLowerCase() !== 'prohibited') return [];
+    // A practice that is not yet prohibited is still one nobody should start building.
+    const timing = obligationTiming(context.model.schemas, 'ai-act-prohibited-practices', context.today);
+    const since = timing
+      ? ` (prohibited ${timing.applies ? 'since' : 'from'} ${timing.from.replace(/^from /, '')})`
+      : '';
     return [
       makeFinding(
         this,
         'error',
-        'This agent is classed as a prohibited AI practice (EU AI Act Art. 5): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+        `This agent is classed as a prohibited AI practice (EU AI Act Art. 5${since}): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.`,
         fmRange(context.model, 'risk.eu_ai_act.class'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },
+          sources: withDateSources(this.sources, timing),
         },
       ),
     ];

@@ -69,11 +69,15 @@ function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
 }
 
 function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
-  const severity = context.ladder.due(result.gate.stage, context.stage);
+  const { item } = result;
+  // An item the law requires earlier than its gate (dueFrom) blocks from that stage: an obligation
+  // that already applies is never only a hint because the review lists it later.
+  const dueStage = item.dueFrom && context.ladder.get(item.dueFrom) ? item.dueFrom : result.gate.stage;
+  const severity = context.ladder.due(dueStage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
-  const where = `${stage} gate "${result.gate.title}"`;
-  const { item } = result;
+  const due = dueStage === result.gate.stage ? '' : `, due from ${context.ladder.get(dueStage)?.title.toLowerCase()}`;
+  const where = `${stage} gate "${result.gate.title}"${due}`;
   const extra = {
     subject: { kind: 'gate-item' as const, id: item.id },
     sources: item.sources,

@@ -25,11 +25,14 @@ export const ownerPerson: Rule = {
       return [];
     const problem = notAPerson(name, context.model.schemas.policy.teamOwnerAllowed === true);
     if (!problem) return [];
+    const teamAllowed = context.model.schemas.policy.teamOwnerAllowed === true;
     return [
       makeFinding(
         this,
         'error',
-        `The owner "${name}" ${problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role).`,
+        teamAllowed
+          ? `The owner "${name}" ${problem}: name the person or team accountable for this agent in owner.name.`
+          : `The owner "${name}" ${problem}: name the one person accountable in owner.name. Put the team in owner.role, or set policy teamOwnerAllowed: true if your programme lets a team own an agent.`,
         fmRange(context.model, 'owner.name'),
         {
           subject: { kind: 'front-matter', id: 'owner.name' },

@@ -41,6 +41,8 @@ export interface RuleInfo {
   frameworks?: string[];
   /** "stage": what the document's stage requires is an error, the next stage's a warning, later ones information. */
   defaultSeverity: Severity | 'stage';
+  /** Obligations of schemas/regulations.json whose application dates grade the rule's findings. */
+  obligations?: readonly string[];
 }
 
 /** A check with a stable code. One rule per module; the engine runs them all and contains failures. */

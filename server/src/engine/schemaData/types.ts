@@ -74,6 +74,8 @@ export interface GateItemSpec {
   rationale: string;
   sources: string[];
   waivable?: boolean;
+  /** The stage from which the law requires the item, earlier than its gate's (it blocks from there). */
+  dueFrom?: string;
   fix?: { frontMatter?: string };
   /** Roles (tiers.json roles) that may sign the item; signersByTier replaces them for a tier. */
   signers?: string[];
@@ -148,6 +150,26 @@ export interface Policy {
   promptHashFromStage?: string;
   /** true: owner.name may be a team (seeds 002, 003); default false, one named person (seed 000). */
   teamOwnerAllowed?: boolean;
+  /** House rule: every customer-facing agent labels its output, beyond EU AI Act Art. 50(1). */
+  aiDisclosureForCustomerFacing?: boolean;
+}
+
+/** One legal obligation and the day it starts to apply (schemas/regulations.json). */
+export interface Obligation {
+  id: string;
+  title: string;
+  articles: string[];
+  /** YYYY-MM-DD. */
+  appliesFrom: string;
+  binds: Array<'provider' | 'deployer' | 'controller'>;
+  sources: string[];
+  status?: 'in-force' | 'political-agreement';
+  note?: string;
+}
+
+export interface RegulationCalendar {
+  version: 1;
+  obligations: Obligation[];
 }
 
 /** Everything the engine knows about the format, as data. */
@@ -157,4 +179,5 @@ export interface SchemaSet {
   gates: GateCatalogue;
   tiers: TierCatalogue;
   policy: Policy;
+  regulations: RegulationCalendar;
 }
