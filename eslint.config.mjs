@@ -31,6 +31,7 @@ export default tseslint.config(
       'dist/',
       'out/',
       '.e2e/',
+      '.vsix-stage/',
       'test-results/',
       'bench-results/',
       'test/e2e/',
