@@ -148,6 +148,13 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
     }),
+    // The format guide ships inside the extension: it opens offline, and no link can go stale.
+    vscode.commands.registerCommand('agentdoc.openFormatGuide', () =>
+      vscode.commands.executeCommand(
+        'markdown.showPreview',
+        vscode.Uri.joinPath(context.extensionUri, 'docs', 'format.md'),
+      ),
+    ),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
     vscode.commands.registerCommand(

@@ -4,7 +4,7 @@ import { ConfigError } from './session';
 import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
 import { report, REPORT_USAGE } from './reportCommand';
-import { TOOL_VERSION } from './formats/sarif';
+import { TOOL_VERSION } from './projectHome';
 
 const USAGE = `Usage: agentdoc <command> [options]
 

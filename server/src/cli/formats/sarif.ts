@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import packageJson from '../../../../package.json';
 import { ruleCatalogue, type Finding, type RuleInfo, type Severity } from '../../engine';
+import { projectUrl, ruleHelpUri, TOOL_VERSION, toolInformationUri } from '../projectHome';
 import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
 
@@ -12,10 +12,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   hint: 'note',
 };
 
-/** Where the project lives; help URIs point at docs/rules.md there. */
-export const PROJECT_URL = packageJson.repository.url.replace(/\.git$/, '');
-export const TOOL_VERSION = packageJson.version;
-
 /** "section-missing" → "SectionMissing": SARIF rule names are identifiers, not sentences. */
 function pascal(name: string): string {
   return name
@@ -25,18 +21,23 @@ function pascal(name: string): string {
     .join('');
 }
 
-function descriptor(rule: RuleInfo): Record<string, unknown> {
-  const helpUri = `${PROJECT_URL}/blob/main/docs/rules.md#${rule.code.toLowerCase()}`;
+/**
+ * A rule's SARIF descriptor. Its help links to docs/rules.md on the project's home; while package.json
+ * holds only a placeholder home there is no helpUri, and the help names the file in the package instead.
+ */
+export function descriptor(rule: RuleInfo, home: string | undefined = projectUrl()): Record<string, unknown> {
+  const helpUri = ruleHelpUri(rule.code, home);
+  const details = helpUri ?? `docs/rules.md (${rule.code}) in the agentdoc package`;
   return {
     id: rule.code,
     name: pascal(rule.name),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${helpUri}`,
-      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n[Documentation](${helpUri})`,
+      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${details}`,
+      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n${helpUri ? `[Documentation](${helpUri})` : `Documentation: ${details}.`}`,
     },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
     properties: { tags: ['agentdoc', 'documentation', ...rule.sources] },
@@ -95,8 +96,8 @@ export function formatSarif(files: readonly ReportedFile[], context: FormatConte
             name: 'agentdoc',
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            informationUri: PROJECT_URL,
-            rules: rules.map(descriptor),
+            informationUri: toolInformationUri(),
+            rules: rules.map((rule) => descriptor(rule)),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
