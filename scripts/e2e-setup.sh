@@ -6,7 +6,8 @@
 #   DIR/cs      code-server (VS Code server + web workbench), pinned
 #   DIR/tools   playwright-core (driver only; the browser is Debian's /usr/bin/chromium)
 # plus the Debian packages chromium and libkrb5-dev (and the native build tools) for code-server, and neovim
-# for the second-editor protocol test, if they are missing (apt-get needs root, or sudo).
+# for the second-editor protocol test and pre-commit for the hook test, if they are missing (apt-get needs
+# root, or sudo).
 #
 # Needs only the npm registry and apt. Every step is skipped when its result is already there.
 # Usage: scripts/e2e-setup.sh [--system-only]   (--system-only: the Debian packages, nothing in DIR)
@@ -35,7 +36,7 @@ T0=$(date +%s)
 step() { echo "== [e2e-setup +$(( $(date +%s) - T0 ))s] $*"; }
 
 # ---- 1. Debian packages -----------------------------------------------------------------------
-APT_PKGS=(chromium libkrb5-dev build-essential python3 pkg-config neovim)
+APT_PKGS=(chromium libkrb5-dev build-essential python3 pkg-config neovim pre-commit)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
