@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './fixtures';
 
-/** A minimal LSP client over stdio against the bundled server, as any editor would start it. */
+/** A minimal LSP client over stdio, by default against the bundled server, as any editor would start it. */
 export class StdioLspClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: ProtocolConnection;
@@ -26,8 +26,9 @@ export class StdioLspClient {
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** @param serverArgs node arguments of another server (script and flags) */
+  constructor(serverArgs: readonly string[] = [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio']) {
+    this.process = spawn(process.execPath, [...serverArgs], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
@@ -62,9 +63,9 @@ export class StdioLspClient {
     return result;
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
+  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'markdown', version, text },
+      textDocument: { uri, languageId, version, text },
     });
   }
 
