@@ -14,22 +14,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stage = path.join(root, '.vsix-stage');
 const listOnly = process.argv.includes('--ls');
 
-/** What the extension needs at run time, plus what its details page shows (README, its images, the docs it links). */
-export const VSIX_FILES = [
-  'dist/client.js',
-  'dist/server.js',
-  'dist/tokenizer.js',
-  'schemas/**/*.json',
-  'snippets/*.code-snippets',
-  'media/agentdoc.svg',
-  'media/icon.png',
-  'media/walkthrough/*.md',
-  'docs/*.md',
-  'docs/images/*.png',
-  'README.md',
-  'CHANGELOG.md',
-  'LICENSE',
-];
+/**
+ * What the extension needs at run time, plus what its details page shows (README, its images, the docs
+ * it links): scripts/vsix-files.json, which test/unit/packaging.test.ts checks against the README.
+ */
+const VSIX_FILES = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'vsix-files.json'), 'utf8'));
 
 /** The files under root matching one VSIX_FILES pattern: a path, `dir/*.ext` or `dir/**\/*.ext`. */
 function expand(pattern) {

@@ -1,36 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { SaxesParser } from 'saxes';
 import { escapeXml } from '../../server/src/cli/formats/junit';
 import { example, removeTree, runCli, tempTree } from '../helpers/cli';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
-
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  text: string;
-  children: XmlElement[];
-}
-
-/** Parses with saxes, a strict XML 1.0 parser: any character or markup XML forbids is an error. */
-function parseXml(xml: string): XmlElement {
-  const parser = new SaxesParser();
-  const stack: XmlElement[] = [{ name: '#document', attributes: {}, text: '', children: [] }];
-  parser.on('error', (error) => {
-    throw error;
-  });
-  parser.on('opentag', (tag) => {
-    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', children: [] };
-    stack.at(-1)!.children.push(element);
-    stack.push(element);
-  });
-  parser.on('text', (text) => (stack.at(-1)!.text += text));
-  parser.on('closetag', () => stack.pop());
-  parser.write(xml).close();
-  return stack[0]!.children[0]!;
-}
-
-const all = (element: XmlElement, name: string): XmlElement[] =>
-  element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...all(child, name)]);
+import { allElements as all, parseXml } from '../helpers/xml';
 
 // Every character XML 1.0 forbids, markup characters, and a line break, in values the messages echo.
 const HOSTILE = [

@@ -4,19 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { example, exampleEvidence, runCli } from '../helpers/cli';
 import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
+import { relativeLinks } from '../helpers/markdownLinks';
 import { packAndInstall, userEnv, type PackedPackage } from '../helpers/packed';
-
-/** Relative link targets in a Markdown file (images and links), without anchors. */
-export function relativeLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)]
-    .map((match) => match[1]!.split('#')[0]!)
-    .filter((target) => target !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(target));
-}
 
 const SHIPPED = [
   /^package\.json$/,
   /^README\.md$/,
   /^CHANGELOG\.md$/,
+  /^CONTRIBUTING\.md$/,
   /^LICENSE$/,
   /^dist\/(cli|cli-worker)\.js$/,
   /^schemas\/(meta\/)?[a-z.-]+\.json$/,
