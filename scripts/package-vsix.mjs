@@ -15,8 +15,9 @@ const stage = path.join(root, '.vsix-stage');
 const listOnly = process.argv.includes('--ls');
 
 /**
- * What the extension needs at run time, plus what its details page shows (README, its images, the docs
- * it links): scripts/vsix-files.json, which test/unit/packaging.test.ts checks against the README.
+ * What the extension needs at run time (docs/format.md is the format guide it opens, docs/rules.md what
+ * each diagnostic's code links to) and the README, CHANGELOG and licence its details page shows:
+ * scripts/vsix-files.json (checked by test/unit/packaging.test.ts).
  */
 const VSIX_FILES = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'vsix-files.json'), 'utf8'));
 
@@ -54,11 +55,23 @@ delete manifest.bin; // the command line is the npm package's, not the extension
 fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-// Relative links stay relative: the details page in VS Code resolves them inside the VSIX, and there is
-// no public repository yet to rewrite them against (see the "//" note in package.json).
+// VS Code's details page shows README pictures only from https URLs (its webview allows img-src https:
+// and data:, and its sanitizer drops relative paths), so the packaged README points at the npm
+// package's own files on jsDelivr, pinned to this version: they are there once this version is on npm
+// (publish to npm first; CONTRIBUTING.md). The npm package carries every file the README links.
+const CONTENT_BASE = `https://cdn.jsdelivr.net/npm/${manifest.name}@${manifest.version}/`;
 const args = listOnly
   ? ['ls', '--no-dependencies']
-  : ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', path.join(root, 'agentdoc.vsix')];
+  : [
+      'package',
+      '--no-dependencies',
+      '--baseContentUrl',
+      CONTENT_BASE,
+      '--baseImagesUrl',
+      CONTENT_BASE,
+      '-o',
+      path.join(root, 'agentdoc.vsix'),
+    ];
 try {
   execFileSync(process.execPath, [vsce, ...args], { cwd: stage, stdio: 'inherit' });
 } finally {
