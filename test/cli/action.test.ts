@@ -20,7 +20,8 @@ function runAction(withInputs: Record<string, string>, files?: Record<string, st
 
 const statuses = (run: ActionRun) => run.steps.map((step) => `${step.name}: ${step.status}`);
 
-describe('the GitHub Action (action.yml), run as the Actions runner runs a composite action', () => {
+describe('the GitHub Action (action.yml), run as the Actions runner runs a composite action', function () {
+  this.timeout(180000); // each case runs the CLI three times; a loaded machine is slow
   it('annotates, writes SARIF for code scanning and a job summary, and fails the job on errors', () => {
     const run = runAction({});
     try {

@@ -18,7 +18,8 @@ const HOSTILE = [
   '',
 ].join('\n');
 
-describe('--format junit', () => {
+describe('--format junit', function () {
+  this.timeout(120000);
   it('is well-formed XML whose counts match its test cases (examples/)', () => {
     const result = runCli(['check', 'examples', '--format', 'junit', '--today', FIXTURE_TODAY]);
     assert.equal(result.code, 1, result.stderr);
@@ -82,7 +83,8 @@ interface CodeQualityIssue {
   location: { path: string; lines: { begin: number; end: number } };
 }
 
-describe('--format gitlab (Code Quality)', () => {
+describe('--format gitlab (Code Quality)', function () {
+  this.timeout(120000);
   const issuesOf = (cwd: string, args: string[]): CodeQualityIssue[] => {
     const result = runCli(['check', ...args, '--format', 'gitlab', '--today', FIXTURE_TODAY], { cwd });
     assert.ok(result.code === 0 || result.code === 1, result.stderr);
