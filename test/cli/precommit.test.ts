@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { example, exampleEvidence, removeTree, tempTree } from '../helpers/cli';
@@ -37,6 +38,28 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml) in pre-commit', function 
       assert.ok(files.test(name), name);
     for (const name of ['README.md', 'agentdoc.md', 'notes.agentdoc.md.txt', 'x.agentdoc.yaml'])
       assert.ok(!files.test(name), name);
+  });
+
+  it("installs as pre-commit installs a node hook: `npm pack`'s output is the tarball's name and nothing else", () => {
+    // pre-commit runs npm install, then takes `npm pack`'s stdout as the file to npm install -g. npm 10+
+    // runs pack-time scripts in the foreground and prints their banner there, which broke that name;
+    // the repository's .npmrc (foreground-scripts=false) keeps prepack's banner out.
+    const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-pack-name-'));
+    try {
+      const packed = spawnSync('npm', ['pack', '--pack-destination', destination], {
+        cwd: REPO_ROOT,
+        env: userEnv(),
+        encoding: 'utf8',
+        timeout: 240000,
+      });
+      assert.equal(packed.status, 0, packed.stderr);
+      const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+        .version;
+      assert.equal(packed.stdout.trim(), `agentdoc-${version}.tgz`);
+      assert.ok(fs.existsSync(path.join(destination, packed.stdout.trim())));
+    } finally {
+      fs.rmSync(destination, { recursive: true, force: true });
+    }
   });
 
   it('blocks a commit with errors, skips commits without agent documents, passes clean ones', () => {
