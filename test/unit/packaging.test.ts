@@ -12,6 +12,7 @@ interface Manifest {
   repository: { url: string };
   bugs: { url: string };
   icon: string;
+  browser: string;
   categories: string[];
   engines: { node: string };
   '//': string;
@@ -72,8 +73,17 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
     });
     assert.equal(listed.status, 0, listed.stderr);
     const files = listed.stdout.split('\n').filter(Boolean).sort();
-    // docs/format.md: agentdoc.openFormatGuide; docs/rules.md: every diagnostic's code links to it.
-    const needed = ['dist/client.js', 'dist/server.js', 'dist/tokenizer.js', 'docs/format.md', 'docs/rules.md'];
+    // docs/format.md: agentdoc.openFormatGuide; docs/rules.md: every diagnostic's code links to it;
+    // dist/web/: the web extension (package.json `browser`) and its language server's worker.
+    const needed = [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/tokenizer.js',
+      manifest.browser,
+      'dist/web/server.js',
+      'docs/format.md',
+      'docs/rules.md',
+    ].map((file) => file.replace(/^\.\//, ''));
     for (const file of [...needed, 'schemas/config.schema.json', manifest.icon, 'README.md', 'CHANGELOG.md'])
       assert.ok(files.includes(file), `${file} is not in the VSIX`);
     assert.deepEqual(

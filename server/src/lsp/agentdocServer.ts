@@ -8,15 +8,13 @@ import {
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
-import { evidenceChecker } from '../node/evidenceFiles';
-import { nodeHost, toNativePath } from '../node/nodeHost';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
 import { sendAgentdocNotification } from './typedConnection';
 import { ValidationScheduler } from './validationScheduler';
+import { documentKeyFor, type ServerPlatform } from './platform';
 import { checkOnDisk, indexFolders } from './workspaceChecking';
-import { documentKey, pathToUri, uriToPath } from './uris';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
 
@@ -27,7 +25,7 @@ const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: un
  */
 export class AgentdocServer {
   private folders: string[] = [];
-  private service: AgentdocService = this.createService();
+  private service: AgentdocService;
   readonly store = new DocumentStore((check, workspace) => this.service.finish(check, workspace));
   private readonly publisher: DiagnosticsPublisher;
   private readonly scheduler = new ValidationScheduler();
@@ -40,28 +38,28 @@ export class AgentdocServer {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly platform: ServerPlatform,
   ) {
     this.publisher = new DiagnosticsPublisher(connection);
+    this.service = this.createService();
   }
 
   setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.flatMap((uri) => uriToPath(uri) ?? []);
+    this.folders = folderUris.flatMap((uri) => this.platform.uris.toPath(uri) ?? []);
     this.service = this.createService();
   }
 
   private createService(): AgentdocService {
-    const roots = this.folders ?? [];
+    const roots = this.folders;
+    const evidenceExists = this.platform.evidenceExists;
     return createAgentdocService({
-      host: nodeHost,
+      host: this.platform.host,
       roots,
       // A file opened on its own gets the config the CLI would give it.
       outsideRootsUseRepository: true,
       // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
       repositoryRoots: roots,
-      fileExists: (document) =>
-        document.startsWith('/') || /^[A-Za-z]:\//.test(document)
-          ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
-          : undefined,
+      ...(evidenceExists ? { fileExists: (document: string) => evidenceExists(document, roots) } : {}),
     });
   }
 
@@ -88,9 +86,9 @@ export class AgentdocServer {
    */
   async fullResult(uri: string): Promise<AnalysisResult | undefined> {
     if (this.documents.get(uri)) return this.openResult(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path || !this.store.check(uri)) return undefined;
-    const kind = await nodeHost.kind(path);
+    const kind = await this.platform.host.kind(path);
     const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
     return check && this.store.finishWith(check);
   }
@@ -108,12 +106,16 @@ export class AgentdocServer {
     this.settings.delete(uri);
     if (!this.store.isOpen(uri)) return;
     this.store.closeOpen(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     // Its file on disk speaks for it again (if it is in the workspace and checked there).
     if (path && this.checkWorkspace && this.folders.some((folder) => path.startsWith(`${folder}/`))) {
       this.store.setDisk(
         uri,
-        await checkOnDisk(this.service, { path, explicit: false, kind: (await nodeHost.kind(path)) ?? 'other' }),
+        await checkOnDisk(this.service, {
+          path,
+          explicit: false,
+          kind: (await this.platform.host.kind(path)) ?? 'other',
+        }),
       );
     }
     this.afterChange(uri);
@@ -143,7 +145,7 @@ export class AgentdocServer {
   private async checkNow(document: TextDocument): Promise<void> {
     const uri = document.uri;
     const settings = this.settings.get(uri) ?? DEFAULT_SETTINGS;
-    const key = documentKey(uri);
+    const key = documentKeyFor(this.platform.uris, uri);
     const text = document.getText();
     if (!settings.enable || !isAgentDoc(key, text)) {
       if (this.store.isOpen(uri)) {
@@ -153,7 +155,7 @@ export class AgentdocServer {
       this.publisher.clear(uri);
       return;
     }
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     const config = path ? await this.service.configs.forFile(path) : NO_CONFIG;
     if (this.documents.get(uri)?.version !== document.version) return;
     const check = this.service.checkTextWith(key, text, config, {
@@ -197,13 +199,14 @@ export class AgentdocServer {
   private publishConfigProblems(): void {
     const problems = this.service.configs.allProblems();
     for (const path of this.publishedConfigs) {
-      if (!problems.has(path)) void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+      if (!problems.has(path))
+        void this.connection.sendDiagnostics({ uri: this.platform.uris.toUri(path), diagnostics: [] });
     }
     this.publishedConfigs.clear();
     for (const [path, list] of problems) {
       this.publishedConfigs.add(path);
       void this.connection.sendDiagnostics({
-        uri: pathToUri(path),
+        uri: this.platform.uris.toUri(path),
         diagnostics: list.map((problem) => ({
           range: problem.range,
           severity: 1,
@@ -229,8 +232,9 @@ export class AgentdocServer {
     for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
     let count = 0;
     if (this.checkWorkspace) {
-      count = await indexFolders(this.connection, this.service, this.folders, {
-        excludes: (folder) => readFilesExclude(this.connection, pathToUri(folder), this.supportsConfiguration),
+      count = await indexFolders(this.connection, this.service, this.folders, this.platform, {
+        excludes: (folder) =>
+          readFilesExclude(this.connection, this.platform.uris.toUri(folder), this.supportsConfiguration),
         supportsProgress: () => this.supportsProgress,
         onFile: (uri, check) => this.store.setDisk(uri, check),
       });
@@ -247,11 +251,11 @@ export class AgentdocServer {
 
   /** A watched file changed on disk: config files re-check everything, agent docs themselves. */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path || !this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
     if (deleted) this.store.setDisk(uri, undefined);
     else {
-      const kind = await nodeHost.kind(path);
+      const kind = await this.platform.host.kind(path);
       // A link or special file is never read: only regular files are indexed.
       this.store.setDisk(
         uri,

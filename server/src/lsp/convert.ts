@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../engine';
 
@@ -17,10 +15,15 @@ export interface DiagnosticData {
 }
 
 /**
- * The rule reference shipped with the extension (docs/rules.md next to dist/), so the link in
- * each diagnostic works offline and matches the installed version.
+ * The rule reference shipped with the extension (docs/rules.md), so the link in each diagnostic
+ * works offline and matches the installed version. Each entry point says where it is: next to
+ * dist/ on Node, the extension's own URI in the web worker. Without one, diagnostics carry no link.
  */
-const RULES_REFERENCE = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString();
+let rulesReference: string | undefined;
+
+export function setRulesReference(url: string | undefined): void {
+  rulesReference = url;
+}
 
 /** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -33,7 +36,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: `${RULES_REFERENCE}#${finding.code.toLowerCase()}` },
+    ...(rulesReference ? { codeDescription: { href: `${rulesReference}#${finding.code.toLowerCase()}` } } : {}),
     source: 'agentdoc',
     message: finding.message,
     data,

@@ -80,3 +80,6 @@ export interface AgentdocSettings {
   maxYamlNesting: number;
   maxFindingsPerRule: number;
 }
+
+/** A folder entry and what it is, as the web worker's file access relays them: the engine's own types. */
+export type { DirectoryEntry, EntryKind } from '../engine/host';
