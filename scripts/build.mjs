@@ -15,6 +15,8 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   plugins: [fastMarkdownItFields],
+  // jsonc-parser's "main" is a UMD build whose dynamic require()s esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([
@@ -33,6 +35,8 @@ await Promise.all([
   }),
   // The CLI's worker thread for large trees; dist/cli.js starts it from its own folder.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
+  // The portfolio's SQLite export (sql.js with its WebAssembly inlined), loaded on first use only.
+  esbuild.build({ ...common, entryPoints: ['server/src/node/sqliteExport.ts'], outfile: 'dist/sqlite-export.js' }),
   // The prompt token counter, loaded by the server on first use only (large encoding tables).
   esbuild.build({ ...common, entryPoints: ['server/src/tokenizer.ts'], outfile: 'dist/tokenizer.js' }),
   // The web extension (package.json `browser`, vscode.dev / github.dev): the client runs in the editor's

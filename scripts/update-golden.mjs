@@ -8,6 +8,7 @@ process.chdir(root);
 process.env.AGENTDOC_UPDATE_GOLDEN = '1';
 const mocha = new Mocha({ reporter: 'dot', timeout: 60000 });
 mocha.addFile(path.join(root, 'out/test/cli/golden.test.js'));
+mocha.addFile(path.join(root, 'out/test/cli/portfolio.test.js'));
 mocha.run((failures) => {
   process.exitCode = failures ? 1 : 0;
   console.log(

@@ -3,7 +3,10 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import type { LspRange } from '../../server/src/protocol/types';
 import { onNotification, request } from './agentdocClient';
 import { createAgentDocument } from './commands/newDocument';
+import { exportPortfolio, showPortfolioDashboard } from './commands/portfolioDashboard';
+import { exportDocument } from './commands/exportDocument';
 import { exportReport, showReport } from './commands/report';
+import { RuleReferenceView } from './commands/ruleReference';
 import { ReadinessStatusBar } from './statusBar';
 import { ChecklistView } from './views/checklistView';
 import { PortfolioView } from './views/portfolioView';
@@ -12,6 +15,13 @@ import { isAgentDoc as isAgentDocText, mayBeAgentDoc } from '../../server/src/en
 
 /** The first release's *.agent.md files are still followed when their front matter declares agentdoc. */
 export const CANDIDATE_GLOBS = ['**/*.agentdoc.md', '**/*.agent.md'];
+
+/**
+ * The usual names of the files agent documents name in agent_files (MCP configuration, prompt
+ * files, custom agents, AGENTS.md): a change re-checks the documents that name them. The server
+ * also registers watchers for the exact paths it reads (server/src/lsp/agentFileWatcher.ts).
+ */
+const AGENT_FILE_GLOBS = ['**/{mcp.json,.mcp.json}', '**/*.prompt.{md,yml,yaml}', '**/*.chatmode.md', '**/AGENTS.md'];
 
 /** The engine's own test (engine/files/agentDocKind.ts): the client, server and CLI agree by construction. */
 export function isAgentDoc(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
@@ -43,6 +53,7 @@ export function activateAgentdoc(
   const checklist = new ChecklistView(async (uri) => request(await client(), 'agentdoc/readiness', { uri }));
   const portfolio = new PortfolioView(async () => request(await client(), 'agentdoc/portfolio', {}));
   const statusBar = new ReadinessStatusBar();
+  let dashboard: vscode.WebviewPanel | undefined;
   const checklistTree = vscode.window.createTreeView('agentdoc.checklist', {
     treeDataProvider: checklist,
     showCollapseAll: true,
@@ -51,7 +62,8 @@ export function activateAgentdoc(
     treeDataProvider: portfolio,
     showCollapseAll: true,
   });
-  context.subscriptions.push(statusBar, checklistTree, portfolioTree);
+  const rules = new RuleReferenceView(async () => request(await client(), 'agentdoc/ruleReference', {}));
+  context.subscriptions.push(statusBar, checklistTree, portfolioTree, rules, vscode.window.registerUriHandler(rules));
 
   const refreshActive = async (): Promise<void> => {
     const document = vscode.window.activeTextEditor?.document;
@@ -143,6 +155,7 @@ export function activateAgentdoc(
       (node: { view: { uri: string }; item: { range: LspRange } }) =>
         codeActionAt(node.view.uri, node.item.range, 'Add a waiver'),
     ),
+    vscode.commands.registerCommand('agentdoc.showRuleReference', (code?: string) => rules.show(code)),
     vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
@@ -156,6 +169,26 @@ export function activateAgentdoc(
     ),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByTier', () => portfolio.setGrouping('tier')),
+    vscode.commands.registerCommand('agentdoc.portfolio.groupByType', () => portfolio.setGrouping('type')),
+    vscode.commands.registerCommand('agentdoc.showPortfolioDashboard', async () => {
+      const languageClient = await client();
+      // The user asked for it: only now does the server read the git history (the readiness chart).
+      const html = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'agentdoc: building the portfolio dashboard' },
+        () => request(languageClient, 'agentdoc/portfolioDashboard', { format: 'html', history: true }),
+      );
+      dashboard = showPortfolioDashboard(html, dashboard);
+      dashboard.onDidDispose(() => (dashboard = undefined));
+      return dashboard;
+    }),
+    vscode.commands.registerCommand('agentdoc.exportPortfolio', async (target?: vscode.Uri) => {
+      const languageClient = await client();
+      return exportPortfolio(
+        (format) => request(languageClient, 'agentdoc/portfolioDashboard', { format, history: format !== 'csv' }),
+        target,
+      );
+    }),
     vscode.commands.registerCommand(
       'agentdoc.newDocument',
       async (answers?: Parameters<typeof createAgentDocument>[1], target?: vscode.Uri) => {
@@ -190,6 +223,40 @@ export function activateAgentdoc(
         target,
       );
     }),
+    ...(
+      [
+        ['agentdoc.exportAnnexIv', 'annex-iv'],
+        ['agentdoc.exportAgentCard', 'a2a'],
+        ['agentdoc.exportBackstage', 'backstage'],
+      ] as const
+    ).map(([command, format]) =>
+      vscode.commands.registerCommand(command, async (target?: vscode.Uri) => {
+        const uri = activeUri();
+        if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agentdoc.md) to export it.');
+        return exportDocument(
+          async () => request(await client(), 'agentdoc/export', { uri: uri.toString(), format }),
+          format,
+          target,
+        );
+      }),
+    ),
+    vscode.commands.registerCommand('agentdoc.recordHashes', async () => {
+      const uri = activeUri();
+      if (!uri)
+        return void vscode.window.showWarningMessage(
+          'Open an agent document (*.agentdoc.md) to record its agent file hashes.',
+        );
+      const result = await request(await client(), 'agentdoc/recordHashes', { uri: uri.toString() });
+      const skipped = result.skipped.length ? ` Not recorded: ${result.skipped.join('; ')}.` : '';
+      if (!result.applied)
+        return void vscode.window.showWarningMessage(`agentdoc could not write the hashes.${skipped}`);
+      void vscode.window.showInformationMessage(
+        result.recorded.length
+          ? `Recorded the sha256 of ${result.recorded.join(', ')} (run after the eval set passed).${skipped}`
+          : `Every agent file's hash is already recorded.${skipped}`,
+      );
+      return result;
+    }),
     vscode.commands.registerCommand('agentdoc.recheckWorkspace', async () => {
       const languageClient = await client();
       await vscode.window.withProgress(
@@ -220,13 +287,15 @@ function baseName(uri: vscode.Uri): string {
  * front matter), and *.agent.md files, which VS Code 1.139 opens as chat agents; the server answers
  * only for agent docs. `schemes` are those the server can read.
  */
-export function clientOptions(schemes: readonly string[]): LanguageClientOptions {
+export function clientOptions(context: vscode.ExtensionContext, schemes: readonly string[]): LanguageClientOptions {
   return {
+    // A diagnostic's code opens the rule reference view through this extension's URI handler.
+    initializationOptions: { ruleLinkBase: `${vscode.env.uriScheme}://${context.extension.id}/rule/` },
     documentSelector: [{ language: 'markdown' }, ...schemes.map((scheme) => ({ scheme, pattern: '**/*.agent.md' }))],
     synchronize: {
       configurationSection: 'agentdoc',
       fileEvents: [
-        ...CANDIDATE_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+        ...[...CANDIDATE_GLOBS, ...AGENT_FILE_GLOBS].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
         vscode.workspace.createFileSystemWatcher('**/.agentdoc.{yaml,yml,json}'),
       ],
     },

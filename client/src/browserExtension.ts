@@ -5,7 +5,6 @@ import {
   LanguageClient,
   type MessageTransports,
 } from 'vscode-languageclient/browser';
-import type { WebInitializationOptions } from '../../server/src/protocol/requests';
 import { activateAgentdoc, clientOptions, type AgentdocApi } from './activate';
 import { relayFileAccess } from './web/fileRelay';
 
@@ -28,9 +27,6 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
 const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web', 'github', 'vscode-userdata'];
 
 async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const options: WebInitializationOptions = {
-    rulesReference: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString(),
-  };
   // A function, so a restart after a crash starts a fresh worker. It returns the transports itself: the
   // library's `instanceof Worker` test fails on the extension host's wrapped Worker.
   const transports = async (): Promise<MessageTransports> => {
@@ -38,8 +34,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   const client = new LanguageClient('agentdoc', 'agentdoc (web)', transports, {
-    ...clientOptions(SCHEMES),
-    initializationOptions: options,
+    ...clientOptions(context, SCHEMES),
   });
   context.subscriptions.push(client, relayFileAccess(client));
   await client.start();

@@ -24,7 +24,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<LanguageCl
     'agentdoc',
     'agentdoc',
     serverOptions,
-    clientOptions(['file', 'untitled', 'vscode-vfs']),
+    clientOptions(context, ['file', 'untitled', 'vscode-vfs']),
   );
   context.subscriptions.push(client);
   await client.start();

@@ -1,7 +1,5 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { setRulesReference } from './lsp/convert';
 import { startServer } from './lsp/startServer';
-import type { WebInitializationOptions } from './protocol/requests';
 import { webPlatform, WorkspaceUris } from './web/webPlatform';
 
 // The web extension's language server (dist/web/server.js), a web worker started by the browser
@@ -12,6 +10,4 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const uris = new WorkspaceUris();
 startServer(connection, webPlatform(connection, uris), (params) => {
   uris.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
-  const options = params.initializationOptions as WebInitializationOptions | undefined;
-  setRulesReference(typeof options?.rulesReference === 'string' ? options.rulesReference : undefined);
 });

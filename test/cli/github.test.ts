@@ -13,6 +13,7 @@ describe('github format: workflow-command annotations', () => {
       {
         path: 'docs/a, b:c.agentdoc.md',
         verdict: analyze('').verdict,
+        facts: analyze('').facts,
         tier: undefined,
         findings: [
           {

@@ -26,6 +26,14 @@ const CASES: Array<{ file: string; args: string[]; code: number }> = [
   { file: 'check-stage-canary.txt', args: ['check', 'examples/pilot.agentdoc.md', '--stage', 'canary'], code: 1 },
   { file: 'report.md', args: ['report', 'examples', '--format', 'markdown'], code: 0 },
   { file: 'report.html', args: ['report', 'examples', '--format', 'html'], code: 0 },
+  {
+    file: 'portfolio-examples.md',
+    args: ['portfolio', 'examples', '--format', 'markdown', '--history', '0', '--repository', 'agentdoc/examples'],
+    code: 0,
+  },
+  { file: 'export-annex-iv.md', args: ['export', '--format', 'annex-iv', 'examples/complete.agentdoc.md'], code: 0 },
+  { file: 'export-agent-card.json', args: ['export', '--format', 'a2a', 'examples/complete.agentdoc.md'], code: 0 },
+  { file: 'export-catalog-info.yaml', args: ['export', '--format', 'backstage', 'examples'], code: 0 },
 ];
 
 describe('golden output on examples/ (test/golden, `npm run golden:update` regenerates)', () => {

@@ -45,11 +45,27 @@ export function removeTree(root: string): void {
   fs.rmSync(root, { recursive: true, force: true });
 }
 
-/** The evidence files complete.agentdoc.md links to, as tempTree entries (under `prefix`). */
+/**
+ * The files complete.agentdoc.md links to (its evidence) and names (its agent files: the MCP
+ * configuration and the prompt file), as tempTree entries (under `prefix`).
+ */
 export function exampleEvidence(prefix = ''): Record<string, string> {
   const dir = path.join(REPO_ROOT, 'examples', 'evidence');
+  return {
+    ...Object.fromEntries(
+      fs.readdirSync(dir).map((name) => [`${prefix}evidence/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]),
+    ),
+    ...exampleAgentFiles(prefix),
+  };
+}
+
+/** The agent files complete.agentdoc.md names, as tempTree entries (under `prefix`). */
+export function exampleAgentFiles(prefix = ''): Record<string, string> {
   return Object.fromEntries(
-    fs.readdirSync(dir).map((name) => [`${prefix}evidence/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]),
+    ['.vscode/mcp.json', 'prompts/ap-invoice-triage.prompt.md'].map((name) => [
+      `${prefix}${name}`,
+      fs.readFileSync(path.join(REPO_ROOT, 'examples', ...name.split('/')), 'utf8'),
+    ]),
   );
 }
 

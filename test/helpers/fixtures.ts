@@ -7,7 +7,9 @@ import {
   type Finding,
   type LoadedConfig,
 } from '../../server/src/engine';
+import { readAgentFiles } from '../../server/src/engine/agentFiles/read';
 import { evidenceChecker } from '../../server/src/node/evidenceFiles';
+import { nodeHost, toEnginePath } from '../../server/src/node/nodeHost';
 
 /** The date fixtures are checked on, so date rules give the same answer every day. */
 export const FIXTURE_TODAY = '2026-11-23';
@@ -54,6 +56,22 @@ export function loadFixture(file: string): Fixture {
 export function check(text: string, file?: string): Finding[] {
   return analyze(text, { today: FIXTURE_TODAY, ...(file ? { fileExists: evidenceChecker(file, [FIXTURE_DIR]) } : {}) })
     .findings;
+}
+
+/**
+ * The same as the pipeline checks it: the agent files the text names are read first (through the
+ * Node host, confined to the fixtures folder), so the drift rules (AD420-AD429) run too.
+ */
+export async function checkWithAgentFiles(text: string, file: string): Promise<Finding[]> {
+  const agentFiles = await readAgentFiles(toEnginePath(file), text, {
+    host: nodeHost,
+    root: toEnginePath(FIXTURE_DIR),
+  });
+  return analyze(text, {
+    today: FIXTURE_TODAY,
+    fileExists: evidenceChecker(file, [FIXTURE_DIR]),
+    ...(agentFiles ? { agentFiles } : {}),
+  }).findings;
 }
 
 export function describeFinding(finding: Finding): string {

@@ -7,6 +7,7 @@ import {
   InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
@@ -25,6 +26,7 @@ export class StdioLspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
   stderr = '';
+  private settings: Record<string, unknown> | undefined;
 
   /** @param serverArgs node arguments of another server (script and flags) */
   constructor(serverArgs: readonly string[] = [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio']) {
@@ -45,10 +47,22 @@ export class StdioLspClient {
     this.connection.listen();
   }
 
+  /**
+   * Answers workspace/configuration with these agentdoc.* settings (and declares the capability),
+   * as an editor with user settings would. Call before initialize.
+   */
+  useSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'agentdoc' ? this.settings : null)),
+    );
+  }
+
   async initialize(
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
   ): Promise<InitializeResult> {
+    if (this.settings) capabilities = { ...capabilities, workspace: { configuration: true } };
     const folders = workspaceFolders.map((folder) => ({
       uri: pathToFileURL(folder).toString(),
       name: folder.split('/').pop() ?? folder,
@@ -67,6 +81,10 @@ export class StdioLspClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId, version, text },
     });
+  }
+
+  async closeDocument(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async replace(uri: string, text: string, version: number): Promise<void> {

@@ -162,8 +162,8 @@ describe('missing column fix', () => {
     const text = complete
       .replace(/\| Tool \| System \| Access \|/, '| Tool | System |')
       .replace(
-        /\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/,
-        '|---|---|---|---|---|---|---|\n| get_invoice',
+        /\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|\n\| get_invoice/,
+        '|---|---|---|---|---|---|---|---|---|---|---|\n| get_invoice',
       )
       .replace(/^(\| [a-z_]+ \| [^|]+\|) (read|write|read-write) \|/gm, '$1');
     const before = run(text).findings.find((finding) => finding.code === 'AD111');
@@ -175,7 +175,7 @@ describe('missing column fix', () => {
     assertInsertionsOnly(text, fixed);
     assert.match(
       fixed,
-      /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
+      /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Kind \| Server \| Approval \| Exposure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
     );
     assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
   });

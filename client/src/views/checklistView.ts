@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChecklistGate, ChecklistItem, ReadinessView } from '../../../server/src/protocol/types';
 import { STATUS_ICON, STATUS_LABEL } from './icons';
+import { sourceLinkMarkdown } from '../../../server/src/protocol/sourceLink';
 
 type Node =
   | { kind: 'summary'; view: ReadinessView }
@@ -90,7 +91,7 @@ function tooltip(check: ChecklistItem): vscode.MarkdownString {
     '',
     `_${check.hint}_`,
     '',
-    `Sources: ${check.sources.join(', ')}`,
+    `Sources: ${check.sources.map(sourceLinkMarkdown).join(', ')}`,
   ];
   if (check.signoff)
     lines.push(

@@ -10,6 +10,7 @@ import { formatText } from './formats/text';
 import { FORMATS, type FormatName, type Formatter, type ReportedFile } from './formats/types';
 import { emit, UsageError, type CliIo } from './io';
 import { PARALLEL_THRESHOLD, runCheck } from './run';
+import { recordHashes } from './recordHashes';
 import { openSession } from './session';
 
 export const CHECK_USAGE = `Usage: agentdoc check [paths or globs...] [options]
@@ -28,7 +29,10 @@ Options:
   --config <file>         use this config file instead of discovering .agentdoc.yaml
   --no-color              no colours (also when NO_COLOR is set or output is not a terminal)
   --today <YYYY-MM-DD>    judge dates as of this day (reproducible output)
+  --repository <name>     name the repository in JSON output (agentdoc portfolio merges by it)
   --jobs <n>              worker threads (default: one per core from ${PARALLEL_THRESHOLD} files on)
+  --record-hashes         first write each agent file's current sha256 into the documents'
+                          agent_files (run after the eval set passed), then check
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on, 2 usage or config error.`;
 
@@ -61,7 +65,9 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       config: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       today: { type: 'string' },
+      repository: { type: 'string' },
       jobs: { type: 'string' },
+      'record-hashes': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,6 +85,7 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
   if (jobCount !== undefined && (!Number.isInteger(jobCount) || jobCount < 1))
     throw new UsageError('--jobs takes a whole number of at least 1.');
   const session = await openSession(positionals.length ? positionals : ['.'], values, io);
+  if (values['record-hashes']) await recordHashes(session.files, io, session.display);
   const progress = io.stderrIsTty && session.files.length >= PARALLEL_THRESHOLD;
   const checked = await runCheck(session, {
     ...(jobCount !== undefined ? { jobs: jobCount } : {}),
@@ -102,12 +109,26 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
       : below(files, 'warning', 'hints');
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
-  emit(io, FORMATTERS[format](shown, { cwd: io.cwd, useColor, hidden }), values.output);
+  const date = values.today ?? new Date().toISOString().slice(0, 10);
+  const context = {
+    cwd: io.cwd,
+    useColor,
+    hidden,
+    date,
+    ...(values.repository !== undefined ? { repository: values.repository } : {}),
+  };
+  emit(io, FORMATTERS[format](shown, context), values.output);
   return failing ? 1 : 0;
 }
 
 function reported(file: CheckedFile, display: string): ReportedFile {
-  return { path: display, findings: file.result.findings, verdict: file.result.verdict, tier: file.result.facts.tier };
+  return {
+    path: display,
+    findings: file.result.findings,
+    verdict: file.result.verdict,
+    tier: file.result.facts.tier,
+    facts: file.result.facts,
+  };
 }
 
 /** Formats for people, where hints (later stages) would bury what matters now. */

@@ -1,8 +1,10 @@
 import * as readline from 'node:readline/promises';
 import { check, CHECK_USAGE } from './check';
 import { ConfigError } from './session';
+import { exportCommand, EXPORT_USAGE } from './exportCommand';
 import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
+import { portfolio, PORTFOLIO_USAGE } from './portfolioCommand';
 import { report, REPORT_USAGE } from './reportCommand';
 import { TOOL_VERSION } from './projectHome';
 
@@ -11,7 +13,9 @@ const USAGE = `Usage: agentdoc <command> [options]
 Commands:
   check [paths...]   check *.agentdoc.md files (text, json, sarif, markdown or github output)
   report [paths...]  write the readiness report (markdown or html) for a decision gate
+  portfolio [paths or check JSON...]  the portfolio dashboard across repositories (html, markdown, csv, sqlite)
   init [file]        create a new agent document from the template
+  export [paths...]  EU AI Act Annex IV documentation, an A2A Agent Card or a Backstage entity
 
 Run \`agentdoc <command> --help\` for a command's options. Documentation: docs/cli.md.`;
 
@@ -21,7 +25,9 @@ const COMMANDS: Record<
 > = {
   check: { run: check, usage: CHECK_USAGE },
   report: { run: report, usage: REPORT_USAGE },
+  portfolio: { run: portfolio, usage: PORTFOLIO_USAGE },
   init: { run: init, usage: INIT_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
 };
 
 /** Runs one command line; resolves to the exit code (0 clean, 1 findings, 2 usage or config error). */
@@ -37,7 +43,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const entry = COMMANDS[command];
   if (!entry) {
-    io.stderr(`agentdoc: unknown command "${command}". Use check, report or init.\n\n${USAGE}\n`);
+    io.stderr(`agentdoc: unknown command "${command}". Use check, report, portfolio, init or export.\n\n${USAGE}\n`);
     return 2;
   }
   try {

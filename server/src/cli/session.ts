@@ -36,7 +36,15 @@ export function cliDocumentOptions(values: {
     ...(values.stage ? { stage: values.stage } : {}),
     // Evidence links resolve inside the document's repository (or its folder outside one).
     fileExists: (document) => evidenceChecker(toNativePath(document), []),
+    // So do the agent files it names (prompt files, MCP configuration): read, never run.
+    agentFileAccess: (document) => ({ host: nodeHost, root: agentFileRoot(document) }),
   };
+}
+
+/** The repository holding a document, or its folder outside one: agent files are read inside it only. */
+export function agentFileRoot(document: string): string {
+  const folder = path.dirname(toNativePath(document));
+  return toEnginePath(repositoryRoot(folder) ?? folder);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AgentFileSet } from './agentFiles/read';
 import { internalError } from './catalogue/engineCodes';
 import { applySeverityOverrides } from './config/severity';
 import type { SeverityOverrides } from './config/types';
@@ -6,6 +7,7 @@ import { evaluateReadiness, settleItems, type Readiness } from './evaluation/rea
 import { foldRootCauses } from './evaluation/rootCauses';
 import { StageLadder } from './evaluation/stages';
 import { validatorsFor } from './evaluation/validators';
+import { registryFacts, type RegistryFacts } from './evaluation/registry';
 import { computeVerdict, type Verdict } from './evaluation/verdict';
 import { keepSafeFixes } from './fixes/insertionSafety';
 import { inputGuard } from './inputGuard';
@@ -35,6 +37,12 @@ export interface AnalyzeOptions {
    * workspace; without it, evidence links are not checked.
    */
   fileExists?: (relativePath: string) => boolean;
+  /**
+   * The files that define the agent (prompt files, MCP configuration…), read through the host by
+   * the pipeline before the analysis (engine/agentFiles/read.ts). Without them the drift checks
+   * (AD420-AD429) are not run.
+   */
+  agentFiles?: AgentFileSet;
   /** A config's `rules` severities, applied to every finding after the rules ran. */
   overrides?: SeverityOverrides;
   /** Guards against hostile input; the defaults suit any real document. */
@@ -56,6 +64,8 @@ export interface DocumentFacts {
   tier: string | undefined;
   /** The stage as written, also when the gates do not know it. */
   declaredStage: string | undefined;
+  /** The registry entry (type, sponsor, metrics, retirement, review timing, cost, former owners). */
+  registry: RegistryFacts | undefined;
 }
 
 export interface AnalysisResult {
@@ -78,6 +88,7 @@ const NO_FACTS: DocumentFacts = {
   owner: undefined,
   tier: undefined,
   declaredStage: undefined,
+  registry: undefined,
 };
 
 /** Text in, findings out: the one entry point the language server, the CLI and the tests share. */
@@ -129,6 +140,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
     validators: validatorsFor(schemas),
     today,
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+    ...(options.agentFiles ? { agentFiles: options.agentFiles } : {}),
   };
   const found: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
@@ -152,7 +164,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const stage = override ?? ladder.get(facts.stage);
   return {
     findings,
-    facts: documentFacts(model, facts, readiness),
+    facts: documentFacts(model, facts, readiness, today),
     model,
     readiness: settleItems(readiness, findings, ladder),
     stage,
@@ -183,7 +195,7 @@ export function compactResult(result: AnalysisResult): AnalysisResult {
   return { ...result, findings, model: undefined, readiness: undefined };
 }
 
-function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness): DocumentFacts {
+function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness, today: number): DocumentFacts {
   const data = facts.frontMatter;
   const owner = data['owner'];
   return {
@@ -192,6 +204,7 @@ function documentFacts(model: DocumentModel, facts: Facts, readiness: Readiness)
     owner: owner && typeof owner === 'object' ? text((owner as Record<string, unknown>)['name']) : undefined,
     tier: readiness.tier,
     declaredStage: text(data['stage']),
+    registry: registryFacts(data, model.schemas.policy, today),
   };
 }
 

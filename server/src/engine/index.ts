@@ -16,6 +16,7 @@ export {
 } from './analyze';
 export {
   checkDocument,
+  checkDocumentWithFiles,
   readAndCheck,
   unreadableDocument,
   crossCheck,
@@ -71,3 +72,13 @@ export { readinessView, portfolioEntry } from './features/checklist';
 export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
 export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
 export { renderRulesDoc } from './catalogue/rulesDoc';
+export { renderRuleReferenceHtml } from './catalogue/ruleReferenceHtml';
+export { describeSource, sourceLabels, sourceLinks, sourcesMarkdown, type SourceReference } from './catalogue/sources';
+export * from './portfolio';
+export type { RegistryFacts, FormerOwner, RetirementThreshold } from './evaluation/registry';
+export type { BlockerRef, StageRef } from './evaluation/verdict';
+// The agent's own files (agent_files): read through the host, never run (issue 17).
+export { readAgentFiles, type AgentFileAccess, type AgentFileSet } from './agentFiles/read';
+export { recordAgentFileHashes, applyTextEdits, type HashRecording, type TextEdit } from './agentFiles/record';
+export { contentHash } from './agentFiles/hash';
+export { exportDocument, renderEntities, EXPORT_FORMATS, type ExportFormat, type ExportResult } from './export';

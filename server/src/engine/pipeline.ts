@@ -1,3 +1,4 @@
+import { readAgentFiles, agentFileTargets, type AgentFileAccess, type AgentFileSet } from './agentFiles/read';
 import { analyze, notAnalysed, withFindings, type AnalysisLimits, type AnalysisResult } from './analyze';
 import { fileUnreadable } from './catalogue/engineCodes';
 import type { ConfigResolver, ResolvedConfig } from './config/resolver';
@@ -22,6 +23,11 @@ export interface DocumentOptions {
   maxBytes?: number;
   /** Whether a linked evidence file exists, for one document (see AnalyzeOptions.fileExists). */
   fileExists?: (documentPath: string) => ((relativePath: string) => boolean) | undefined;
+  /**
+   * Where a document's agent files (agent_files: prompt files, MCP configuration…) may be read:
+   * the host and the folder reads are confined to. Without it they are not read.
+   */
+  agentFileAccess?: (documentPath: string) => AgentFileAccess | undefined;
 }
 
 /** One document after its own analysis, before the cross-document checks. */
@@ -30,6 +36,8 @@ export interface DocumentCheck {
   result: AnalysisResult;
   identity: AgentIdentity | undefined;
   config: ResolvedConfig;
+  /** The agent files it names, as absolute paths: a change to one of them re-checks the document. */
+  agentFiles?: string[];
 }
 
 export function checkDocument(
@@ -37,6 +45,7 @@ export function checkDocument(
   text: string,
   config: ResolvedConfig,
   options: DocumentOptions = {},
+  agentFiles?: AgentFileSet,
 ): DocumentCheck {
   const loaded = config.loaded;
   const fileExists = options.fileExists?.(path);
@@ -47,8 +56,31 @@ export function checkDocument(
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(fileExists ? { fileExists } : {}),
+    ...(agentFiles ? { agentFiles } : {}),
   });
-  return { path, result, identity: result.model ? agentIdentity(path, result.model) : undefined, config };
+  const targets = agentFileTargets(agentFiles);
+  return {
+    path,
+    result,
+    identity: result.model ? agentIdentity(path, result.model, result.stage) : undefined,
+    config,
+    ...(targets.length ? { agentFiles: targets } : {}),
+  };
+}
+
+/**
+ * The same with the agent files the text names read first, through the host (never through a
+ * link, never outside the access root): how the CLI and the editor check a document.
+ */
+export async function checkDocumentWithFiles(
+  path: string,
+  text: string,
+  config: ResolvedConfig,
+  options: DocumentOptions = {},
+): Promise<DocumentCheck> {
+  const access = options.agentFileAccess?.(path);
+  const files = access ? await readAgentFiles(path, text, access) : undefined;
+  return checkDocument(path, text, config, options, files);
 }
 
 /** A file that could not be read (a link, a FIFO, no permission): one finding, never a crash. */
@@ -118,7 +150,7 @@ export async function readAndCheck(
     return unreadableDocument(file.path, `it cannot be read (${errorCode(error)})`, config);
   }
   if (!file.explicit && !isAgentDoc(file.path, text)) return undefined;
-  return checkDocument(file.path, text, config, options);
+  return checkDocumentWithFiles(file.path, text, config, options);
 }
 
 function notRegular(kind: EntryKind): string {

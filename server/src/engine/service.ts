@@ -2,8 +2,10 @@ import type { AnalysisLimits, AnalysisResult } from './analyze';
 import { ConfigResolver, type ResolvedConfig } from './config/resolver';
 import { listFiles, type FileSet, type ListedFile } from './files/fileSet';
 import type { FileHost } from './host';
+import type { AgentFileAccess } from './agentFiles/read';
 import {
   checkDocument,
+  checkDocumentWithFiles,
   checkFiles,
   crossCheck,
   finishDocument,
@@ -37,6 +39,8 @@ export interface AgentdocServiceOptions {
   maxFiles?: number;
   /** Evidence-file existence for a document (the host decides what lies outside the workspace). */
   fileExists?: (documentPath: string) => ((relativePath: string) => boolean) | undefined;
+  /** Where a document's agent files may be read (the repository or workspace folder holding it). */
+  agentFileAccess?: (documentPath: string) => AgentFileAccess | undefined;
   base?: SchemaSet;
 }
 
@@ -61,6 +65,13 @@ export interface AgentdocService {
     config: ResolvedConfig,
     limits?: { limits?: AnalysisLimits; maxBytes?: number },
   ): DocumentCheck;
+  /** The same with the agent files the document names read first (what the editor runs). */
+  checkTextWithFiles(
+    path: string,
+    text: string,
+    config: ResolvedConfig,
+    limits?: { limits?: AnalysisLimits; maxBytes?: number },
+  ): Promise<DocumentCheck>;
   /** Read a listed file with the host and check it, with the config that applies and the service's options. */
   readAndCheck(file: ListedFile): Promise<DocumentCheck | undefined>;
   crossCheck(identities: readonly AgentIdentity[]): Map<string, Finding[]>;
@@ -80,6 +91,7 @@ export function createAgentdocService(options: AgentdocServiceOptions): Agentdoc
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
+    ...(options.agentFileAccess ? { agentFileAccess: options.agentFileAccess } : {}),
   };
   return {
     configs,
@@ -96,9 +108,11 @@ export function createAgentdocService(options: AgentdocServiceOptions): Agentdoc
     },
     checkFiles: (files, onProgress) =>
       checkFiles(files, { ...documentOptions, host: options.host, configs, ...(onProgress ? { onProgress } : {}) }),
-    checkText: async (path, text) => checkDocument(path, text, await configs.forFile(path), documentOptions),
+    checkText: async (path, text) => checkDocumentWithFiles(path, text, await configs.forFile(path), documentOptions),
     checkTextWith: (path, text, config, limits = {}) =>
       checkDocument(path, text, config, { ...documentOptions, ...limits }),
+    checkTextWithFiles: (path, text, config, limits = {}) =>
+      checkDocumentWithFiles(path, text, config, { ...documentOptions, ...limits }),
     readAndCheck: async (file) =>
       readAndCheck(file, await configs.forFile(file.path), (path) => options.host.readFile(path), documentOptions),
     crossCheck,

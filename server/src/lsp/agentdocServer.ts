@@ -4,10 +4,14 @@ import {
   configInvalid,
   createAgentdocService,
   isAgentDoc,
+  mayBeAgentDoc,
   type AgentdocService,
+  recordAgentFileHashes,
+  type AgentFileAccess,
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
+import { AgentFileWatcher } from './agentFileWatcher';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
@@ -32,8 +36,12 @@ export class AgentdocServer {
   private readonly settings = new Map<string, AgentdocSettings>();
   private readonly verdicts = new Map<string, string>();
   private checkWorkspace = true;
+  /** Like markdownlint and ESLint: by default Problems lists open documents; the views still cover all. */
+  private problemsScope: AgentdocSettings['problems'] = 'open';
   supportsConfiguration = false;
   supportsProgress = false;
+  /** Watches the files agent documents name (agent_files), so a change to one re-checks them. */
+  readonly agentFileWatcher: AgentFileWatcher;
 
   constructor(
     private readonly connection: Connection,
@@ -41,7 +49,13 @@ export class AgentdocServer {
     private readonly platform: ServerPlatform,
   ) {
     this.publisher = new DiagnosticsPublisher(connection);
+    this.agentFileWatcher = new AgentFileWatcher(connection, () => this.folders, platform.uris);
     this.service = this.createService();
+  }
+
+  /** The workspace folders as engine paths. */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
   }
 
   setFolders(folderUris: readonly string[]): void {
@@ -60,7 +74,49 @@ export class AgentdocServer {
       // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
       repositoryRoots: roots,
       ...(evidenceExists ? { fileExists: (document: string) => evidenceExists(document, roots) } : {}),
+      // The agent files a document names are read inside its workspace folder (or, for a file
+      // opened on its own, its repository): never outside, never through a link.
+      agentFileAccess: (document) => this.agentFileAccess(document),
     });
+  }
+
+  /**
+   * The agent files a document names are read inside its workspace folder (or, for a file opened
+   * on its own, its repository): never outside, never through a link.
+   */
+  agentFileAccess(document: string): AgentFileAccess | undefined {
+    if (!document.startsWith('/') && !/^[A-Za-z]:\//.test(document)) return undefined;
+    const folder = this.folders.find((root) => document.startsWith(`${root}/`));
+    const host = this.platform.host;
+    if (folder) return { host, root: folder };
+    const directory = document.slice(0, document.lastIndexOf('/')) || '/';
+    return { host, root: this.platform.repositoryRoot?.(directory) ?? directory };
+  }
+
+  /**
+   * Writes the current SHA-256 of each agent file into the document's agent_files (after the eval
+   * set ran), through the editor so it can be undone: the engine computes, the client applies.
+   */
+  async recordHashes(uri: string): Promise<{ recorded: string[]; skipped: string[]; applied: boolean }> {
+    const path = this.platform.uris.toPath(uri);
+    const access = path ? this.agentFileAccess(path) : undefined;
+    if (!path || !access) return { recorded: [], skipped: [], applied: false };
+    const open = this.documents.get(uri);
+    const text = open ? open.getText() : await this.platform.host.readFile(path);
+    const recording = await recordAgentFileHashes(path, text, access);
+    if (recording.edits.length === 0) return { recorded: [], skipped: recording.skipped, applied: true };
+    const result = await this.connection.workspace.applyEdit({
+      label: 'Record agent file hashes',
+      edit: {
+        documentChanges: [
+          {
+            textDocument: { uri, version: open ? open.version : null },
+            edits: recording.edits.map((edit) => ({ range: edit.range, newText: edit.newText })),
+          },
+        ],
+      },
+    });
+    return { recorded: recording.recorded, skipped: recording.skipped, applied: result.applied };
   }
 
   dispose(): void {
@@ -158,10 +214,12 @@ export class AgentdocServer {
     const path = this.platform.uris.toPath(uri);
     const config = path ? await this.service.configs.forFile(path) : NO_CONFIG;
     if (this.documents.get(uri)?.version !== document.version) return;
-    const check = this.service.checkTextWith(key, text, config, {
+    const check = await this.service.checkTextWithFiles(key, text, config, {
       maxBytes: settings.maxDocumentBytes,
       limits: { maxYamlDepth: settings.maxYamlNesting, maxFindingsPerRule: settings.maxFindingsPerRule },
     });
+    // Reading the agent files took a moment: a newer edit has its own run coming.
+    if (this.documents.get(uri)?.version !== document.version) return;
     this.store.setOpen(uri, document.version, check);
     this.publishConfigProblems();
     this.afterChange(uri);
@@ -174,6 +232,19 @@ export class AgentdocServer {
     );
     for (const other of new Set([uri, ...changed])) this.publish(other);
     if (changed.length) sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
+    this.watchAgentFiles();
+  }
+
+  /** The agent files every known document names: watched so that editing one re-checks its documents. */
+  private watchAgentFiles(): void {
+    const paths = new Set<string>();
+    for (const uri of this.store.uris()) for (const path of this.store.check(uri)?.agentFiles ?? []) paths.add(path);
+    this.agentFileWatcher.watch(paths);
+  }
+
+  /** The documents that name an agent file. */
+  private dependentsOf(path: string): string[] {
+    return this.store.uris().filter((uri) => this.store.check(uri)?.agentFiles?.includes(path));
   }
 
   private publish(uri: string): void {
@@ -184,7 +255,7 @@ export class AgentdocServer {
       return;
     }
     const open = this.store.isOpen(uri);
-    if (!open && !this.checkWorkspace) this.publisher.clear(uri);
+    if (!open && (!this.checkWorkspace || this.problemsScope === 'open')) this.publisher.clear(uri);
     else this.publisher.publish(uri, result.findings, open ? this.documents.get(uri)?.version : undefined);
     // The views refresh only when what they show changed, not on every keystroke.
     const verdict = JSON.stringify(result.verdict);
@@ -229,6 +300,7 @@ export class AgentdocServer {
   async indexWorkspace(): Promise<number> {
     const settings = await readSettings(this.connection, '', this.supportsConfiguration);
     this.checkWorkspace = settings.checkWorkspace;
+    this.problemsScope = settings.problems;
     for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
     let count = 0;
     if (this.checkWorkspace) {
@@ -249,10 +321,31 @@ export class AgentdocServer {
     return count;
   }
 
-  /** A watched file changed on disk: config files re-check everything, agent docs themselves. */
+  /**
+   * A watched file changed on disk: config files re-check everything, agent docs themselves, and an
+   * agent file (a prompt, an MCP configuration) the documents that name it.
+   */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
     const path = this.platform.uris.toPath(uri);
-    if (!path || !this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
+    if (!path) return;
+    const dependents = this.dependentsOf(path);
+    for (const dependent of dependents) {
+      const open = this.documents.get(dependent);
+      if (open && this.store.isOpen(dependent)) this.scheduleCheck(open, true, false);
+      else {
+        const documentPath = this.platform.uris.toPath(dependent);
+        if (!documentPath) continue;
+        const kind = await this.platform.host.kind(documentPath);
+        this.store.setDisk(
+          dependent,
+          kind === 'file' ? await checkOnDisk(this.service, { path: documentPath, explicit: false, kind }) : undefined,
+        );
+        this.afterChange(dependent);
+      }
+    }
+    // Only candidate names can be agent documents: a prompt or MCP configuration is done with here.
+    if (!mayBeAgentDoc(path) && !this.store.check(uri)) return;
+    if (!this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
     if (deleted) this.store.setDisk(uri, undefined);
     else {
       const kind = await this.platform.host.kind(path);

@@ -15,14 +15,22 @@ export interface DiagnosticData {
 }
 
 /**
- * The rule reference shipped with the extension (docs/rules.md), so the link in each diagnostic
- * works offline and matches the installed version. Each entry point says where it is: next to
- * dist/ on Node, the extension's own URI in the web worker. Without one, diagnostics carry no link.
+ * Where a diagnostic's code links. The VS Code client asks for its own URI handler, which opens
+ * the rule reference rendered in a read-only view at that rule; other editors get the reference
+ * shipped with the extension (docs/rules.md next to dist/, set by server.ts), offline and matching
+ * this version. The web worker has no such file: without a client handler, codes carry no link.
  */
-let rulesReference: string | undefined;
+let ruleLink: ((code: string) => string) | undefined;
 
-export function setRulesReference(url: string | undefined): void {
-  rulesReference = url;
+/** The rule reference file (a file: URL) for clients that do not ask for their own handler. */
+export function useRuleReferenceFile(url: string): void {
+  ruleLink ??= (code) => `${url}#${code.toLowerCase()}`;
+}
+
+/** The client's link base, from initializationOptions; anything but our own handler is ignored. */
+export function useRuleLinkBase(base: unknown): void {
+  if (typeof base !== 'string' || !/^[a-z][a-z0-9+.-]{0,40}:\/\/agentdoc\.agentdoc\/rule\/$/.test(base)) return;
+  ruleLink = (code) => `${base}${code}`;
 }
 
 /** An engine finding as an LSP diagnostic; the rule name and sources travel in `data`. */
@@ -36,7 +44,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    ...(rulesReference ? { codeDescription: { href: `${rulesReference}#${finding.code.toLowerCase()}` } } : {}),
+    ...(ruleLink ? { codeDescription: { href: ruleLink(finding.code) } } : {}),
     source: 'agentdoc',
     message: finding.message,
     data,

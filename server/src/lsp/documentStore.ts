@@ -68,7 +68,7 @@ export class DocumentStore {
   }
 
   /**
-   * Re-runs the cross-document checks when an id or depends_on changed (most keystrokes touch
+   * Re-runs the cross-document checks when an id, depends_on, stage or type changed (most keystrokes touch
    * neither). Returns the URIs whose cross-document findings changed.
    */
   refreshWorkspace(crossCheck: (checks: DocumentCheck[]) => Map<string, Finding[]>, force = false): string[] {
@@ -81,7 +81,13 @@ export class DocumentStore {
     const identities = new Map(
       [...byUri].map(([uri, check]) => [
         uri,
-        JSON.stringify([check.identity?.id ?? null, check.identity?.dependsOn.map((entry) => entry.id) ?? null]),
+        JSON.stringify([
+          check.identity?.id ?? null,
+          check.identity?.dependsOn.map((entry) => entry.id) ?? null,
+          // Stage and type decide the orchestration check (AD440).
+          check.identity?.type ?? null,
+          check.identity?.stage?.id ?? null,
+        ]),
       ]),
     );
     const same =

@@ -1,4 +1,5 @@
 import type { FileHost } from '../engine';
+import type { PortfolioTools } from './portfolioDashboard';
 
 /**
  * How URIs the editor sends map to the engine's '/'-separated paths and back. On Node these are
@@ -24,6 +25,10 @@ export interface ServerPlatform {
    * where it cannot be answered: the engine then does not report missing evidence files.
    */
   evidenceExists?: (documentPath: string, roots: readonly string[]) => ((relativePath: string) => boolean) | undefined;
+  /** The repository a loose file (outside the workspace folders) belongs to: where its agent files may be read. */
+  repositoryRoot?: (dir: string) => string | undefined;
+  /** The dashboard's git history and SQLite export; undefined in the web worker (no git, no sql.js). */
+  portfolio?: PortfolioTools;
   /** Lets queued messages through between two files of a workspace walk. */
   yieldToEvents(): Promise<void>;
   /** The token counter for the prompt code lens, loaded on first use; undefined where it does not ship. */

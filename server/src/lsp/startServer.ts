@@ -13,15 +13,20 @@ import {
   basename,
   buildReport,
   createSkeleton,
+  exportDocument,
   portfolioEntry,
   readinessView,
   renderReportHtml,
   renderReportMarkdown,
+  renderRuleReferenceHtml,
 } from '../engine';
+import { PROJECT_URL, TOOL_VERSION } from '../projectInfo';
 import type { PortfolioEntry } from '../protocol/requests';
 import { AgentdocServer } from './agentdocServer';
+import { useRuleLinkBase } from './convert';
 import * as features from './features';
 import { documentKeyFor, type ServerPlatform } from './platform';
+import { portfolioDashboard } from './portfolioDashboard';
 import { onAgentdocRequest, sendAgentdocNotification } from './typedConnection';
 
 /**
@@ -43,7 +48,10 @@ export function startServer(
     beforeInitialize?.(params);
     server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
     server.supportsProgress = Boolean(params.capabilities.window?.workDoneProgress);
+    const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+    server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
     server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
+    useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -59,15 +67,16 @@ export function startServer(
         codeLensProvider: { resolveProvider: true },
         documentLinkProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'agentdoc', version: '0.1.0' },
+      serverInfo: { name: 'agentdoc', version: TOOL_VERSION },
     };
   });
 
   connection.onInitialized(async () => {
+    // A client that declares configuration but refuses the registration must not end the server.
     if (server.supportsConfiguration)
-      void connection.client.register(DidChangeConfigurationNotification.type, {
-        section: ['agentdoc', 'files.exclude'],
-      });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: ['agentdoc', 'files.exclude'] })
+        .catch(() => undefined);
     await server.indexWorkspace();
   });
 
@@ -148,6 +157,18 @@ export function startServer(
     }
     return entries;
   });
+  onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) => {
+    const results = server.store.uris().flatMap((uri) => {
+      const result = server.result(uri);
+      return result ? [{ uri, result }] : [];
+    });
+    return portfolioDashboard(params, server.workspaceFolders, results, platform);
+  });
+  let ruleReference: string | undefined;
+  onAgentdocRequest(connection, 'agentdoc/ruleReference', () => {
+    ruleReference ??= renderRuleReferenceHtml(`${PROJECT_URL}/blob/main/docs/`);
+    return ruleReference;
+  });
   onAgentdocRequest(connection, 'agentdoc/recheckWorkspace', async () => {
     const files = await server.recheckAll();
     sendAgentdocNotification(connection, 'agentdoc/portfolioChanged', {});
@@ -162,6 +183,17 @@ export function startServer(
     const name = basename(documentKeyFor(platform.uris, uri));
     const report = buildReport([{ path: name, result }], { date: new Date().toISOString().slice(0, 10) });
     return format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report);
+  });
+  onAgentdocRequest(connection, 'agentdoc/recordHashes', ({ uri }) => server.recordHashes(uri));
+  onAgentdocRequest(connection, 'agentdoc/export', async ({ uri, format }) => {
+    const result = await server.fullResult(uri);
+    if (!result) return null;
+    return (
+      exportDocument(result, format, {
+        fileName: basename(documentKeyFor(platform.uris, uri)),
+        date: new Date().toISOString().slice(0, 10),
+      }) ?? null
+    );
   });
   connection.onShutdown(() => server.dispose());
 

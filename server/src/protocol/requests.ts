@@ -1,4 +1,12 @@
-import type { DirectoryEntry, EntryKind, PortfolioEntry, ReadinessView, SkeletonAnswers } from './types';
+import type {
+  DirectoryEntry,
+  EntryKind,
+  ExportFormat,
+  ExportResult,
+  PortfolioEntry,
+  ReadinessView,
+  SkeletonAnswers,
+} from './types';
 
 export * from './types';
 
@@ -13,7 +21,24 @@ export interface AgentdocRequests {
   'agentdoc/portfolio': { params: Record<string, never>; result: PortfolioEntry[] };
   'agentdoc/report': { params: { uri: string; format: 'markdown' | 'html' }; result: string | null };
   'agentdoc/skeleton': { params: SkeletonAnswers; result: string };
+  /** The rule reference (docs/rules.md) as HTML, each rule's heading with its code as id. */
+  'agentdoc/ruleReference': { params: Record<string, never>; result: string };
   'agentdoc/recheckWorkspace': { params: Record<string, never>; result: { files: number } };
+  /**
+   * The portfolio of the workspace's agents as a dashboard (html), a summary (markdown), CSV, or a
+   * SQLite database (base64). history: sample the workspace folders' git history (runs git).
+   */
+  'agentdoc/portfolioDashboard': {
+    params: { format: 'html' | 'markdown' | 'csv' | 'sqlite'; history: boolean; today?: string };
+    result: string;
+  };
+  /** Writes the current hashes of the document's agent files into its agent_files (the server applies the edit). */
+  'agentdoc/recordHashes': {
+    params: { uri: string };
+    result: { recorded: string[]; skipped: string[]; applied: boolean };
+  };
+  /** An export of one document: EU AI Act Annex IV documentation, an A2A Agent Card, a Backstage entity. */
+  'agentdoc/export': { params: { uri: string; format: ExportFormat }; result: ExportResult | null };
 }
 
 export interface AgentdocNotifications {
@@ -42,9 +67,3 @@ export interface AgentdocClientRequests {
 }
 
 export type ClientRequestMethod = keyof AgentdocClientRequests;
-
-/** What the browser client tells its server at start (LSP initializationOptions). */
-export interface WebInitializationOptions {
-  /** The rule reference shipped with the extension (docs/rules.md), for each diagnostic's code link. */
-  rulesReference?: string;
-}

@@ -1,7 +1,9 @@
 /**
- * Shapes shared by the engine, the server and the VS Code client. Plain types only (type-only imports
+ * Shapes shared by the engine, the server and the VS Code client. Plain types only (type-only
+imports
  * from the engine at most), so the engine can produce them without depending on LSP.
  */
+import type { SourceLink } from './sourceLink';
 
 export interface LspRange {
   start: { line: number; character: number };
@@ -18,7 +20,8 @@ export interface ChecklistItem {
   kind: 'section' | 'gate-item';
   hint: string;
   rationale: string;
-  sources: string[];
+  /** What the item rests on, as a reader names it ("GDPR Art. 35(7)"), with a link where the text is public. */
+  sources: SourceLink[];
   signoff?: { status: string; signer: string; date: string; evidence: string };
   waiver?: { justification: string; approver: string; expires: string; expired: boolean };
   /** Where to reveal the item: its finding, its sign-off row, or where a fix would insert it. */
@@ -42,6 +45,8 @@ export interface VerdictView {
   readyFor: { id: string; title: string } | undefined;
   blockedStage: { id: string; title: string } | undefined;
   blockers: number;
+  /** What the blockers are about: code and subject (gate item, section, table or front-matter key). */
+  blocking: Array<{ code: string; subject?: { kind: string; id: string } }>;
   errors: number;
   warnings: number;
   /** The one phrase every view shows: "Canary · 3 items block production". */
@@ -66,6 +71,14 @@ export interface PortfolioEntry {
   owner: string | undefined;
   tier: string | undefined;
   verdict: VerdictView;
+  /** Portfolio type (foundation, capability, orchestration); undefined when not stated. */
+  type?: string | undefined;
+  /** The last review is older than the cadence allows; the day it was due. */
+  reviewOverdue?: string | undefined;
+  /** The measured metrics are older than the cadence allows. */
+  metricsStale?: boolean;
+  /** Retirement thresholds the measured metrics cross, e.g. "automation rate 28% (retire below 30%)". */
+  retirement?: string[];
 }
 
 /** The answers of the New-document flow: the engine's own type, so the two cannot drift. */
@@ -77,8 +90,24 @@ export interface AgentdocSettings {
   debounceMs: number;
   maxDocumentBytes: number;
   checkWorkspace: boolean;
+  /** Whose findings the Problems panel lists: open agent documents only, or every one in the workspace. */
+  problems: 'open' | 'workspace';
   maxYamlNesting: number;
   maxFindingsPerRule: number;
+}
+
+/** The exports of a document (engine/export): each a CLI format and an editor command. */
+export type ExportFormat = 'annex-iv' | 'a2a' | 'backstage';
+
+export interface ExportResult {
+  /** The exported text (Markdown, JSON or YAML). */
+  text: string;
+  /** A file name for it, e.g. ap-invoice-triage.agent-card.json. */
+  fileName: string;
+  /** What the document does not say that the export needs (headings left open, fields guessed). */
+  gaps: string[];
+  /** Where the export does not validate against its published schema (empty when it does). */
+  problems: string[];
 }
 
 /** A folder entry and what it is, as the web worker's file access relays them: the engine's own types. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleCatalogue, type Finding, type RuleInfo, type Severity } from '../../engine';
+import { ruleCatalogue, sourceLabels, type Finding, type RuleInfo, type Severity } from '../../engine';
 import { projectUrl, ruleHelpUri, TOOL_VERSION, toolInformationUri } from '../projectHome';
 import type { ReportedFile } from './types';
 import type { FormatContext } from './types';
@@ -40,7 +40,7 @@ export function descriptor(rule: RuleInfo, home: string | undefined = projectUrl
     ...(helpUri ? { helpUri } : {}),
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['agentdoc', 'documentation', ...rule.sources] },
+    properties: { tags: ['agentdoc', 'documentation', ...sourceLabels(rule.sources)] },
   };
 }
 

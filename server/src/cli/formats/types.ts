@@ -1,4 +1,4 @@
-import type { Finding, Verdict } from '../../engine';
+import type { DocumentFacts, Finding, Verdict } from '../../engine';
 
 /** One checked file as the output formats see it. */
 export interface ReportedFile {
@@ -7,6 +7,8 @@ export interface ReportedFile {
   findings: Finding[];
   verdict: Verdict;
   tier: string | undefined;
+  /** Who the agent is and its registry entry (the portfolio reads them from the JSON). */
+  facts: DocumentFacts;
 }
 
 export type FormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'github' | 'junit' | 'gitlab';
@@ -18,6 +20,10 @@ export interface FormatContext {
   useColor: boolean;
   /** Findings left out (below error by --quiet, or hints by default), counted so the summary can say so. */
   hidden: { count: number; reason: '--quiet' | 'hints' } | undefined;
+  /** --repository: the name `agentdoc portfolio` shows for these files when it merges them. */
+  repository?: string;
+  /** The day dates were judged on (YYYY-MM-DD). */
+  date: string;
 }
 
 export type Formatter = (files: readonly ReportedFile[], context: FormatContext) => string;

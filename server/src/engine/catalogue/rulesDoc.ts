@@ -1,4 +1,6 @@
 import { ruleCatalogue, type RuleInfo } from './index';
+import { sourceLinkMarkdown, type SourceLink } from '../../protocol/sourceLink';
+import { sourceLinks } from './sources';
 
 const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD000', title: 'Front matter and configuration' },
@@ -13,6 +15,10 @@ const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD360', title: 'Dates and waivers' },
   { from: 'AD370', title: 'Operations' },
   { from: 'AD380', title: 'Workspace' },
+  { from: 'AD400', title: 'Tools and permissions' },
+  { from: 'AD410', title: 'Models and change control' },
+  { from: 'AD420', title: "Drift against the agent's files" },
+  { from: 'AD430', title: 'Portfolio' },
   { from: 'AD900', title: 'The checker itself' },
 ];
 
@@ -53,7 +59,8 @@ export function renderRulesDoc(): string {
       '',
       `**Why:** ${entry.rationale}`,
     );
-    if (entry.sources.length) out.push('', `**Sources:** ${entry.sources.map(describeSource).join(', ')}`);
+    if (entry.sources.length)
+      out.push('', `**Sources:** ${sourceLinks(entry.sources).map(bibliographyLink).join(', ')}`);
     out.push('', `**Severity:** ${severityText(entry.defaultSeverity)}`);
     if (entry.howToFix) out.push('', `**How to fix:** ${entry.howToFix}`);
   }
@@ -69,8 +76,12 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-/** "seed:004" reads better as the seed article's number; regulation references stay as written. */
-function describeSource(source: string): string {
-  const seed = /^seed:(\d{3})$/.exec(source);
-  return seed ? `seed ${seed[1]}` : source;
+/** A source with no public text links to its entry in docs/sources.md (GitHub's heading anchor). */
+function bibliographyLink(source: SourceLink): string {
+  if (source.url) return sourceLinkMarkdown(source);
+  const anchor = source.label
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
+  return sourceLinkMarkdown({ ...source, url: `sources.md#${anchor}` });
 }

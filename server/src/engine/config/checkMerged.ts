@@ -76,6 +76,9 @@ export function checkMerged(schemas: SchemaSet, config: ConfigData): MergedProbl
     'deputyFromStage',
     'responsibilitiesFromStage',
     'costFromStage',
+    'modelAliasFromStage',
+    'lethalTrifectaFromStage',
+    'promptHashFromStage',
   ] as const) {
     const value = config.policy?.[key];
     if (value !== undefined && !stages.has(value))

@@ -207,7 +207,9 @@ function missingBlockRoot(
   const finding = makeFinding(
     frontMatterBlockMissing,
     'hint',
-    `The front matter has no "${block}" block${names.length ? `: add it with ${names.join(', ')}` : ''}.`,
+    names.length
+      ? `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
+      : `The front matter has no "${block}": add it.`,
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },
   );

@@ -81,7 +81,7 @@ function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder)
     .join('; ');
   const message = {
     sections: `Missing sections (${list}). Each adds what the stage's reviewers check; the quick fix inserts them all.`,
-    blocks: `The front matter has no ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} blocks (${list}): add them.`,
+    blocks: `The front matter lacks ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): add them.`,
     signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review (${list}): record who signed each off, when and on what evidence, or complete its waiver.`,
     templates: `${group.length} sections still hold only their template (${list}): write each one.`,
     placeholders: `The front matter still has placeholders in ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): write the real values.`,

@@ -2,6 +2,11 @@ import type { StageSpec } from '../schemaData/types';
 import type { Finding } from '../types';
 import type { StageLadder } from './stages';
 
+export interface BlockerRef {
+  code: string;
+  subject?: { kind: string; id: string };
+}
+
 export interface StageRef {
   id: string;
   title: string;
@@ -21,6 +26,11 @@ export interface Verdict {
   blockedStage: StageRef | undefined;
   /** How many findings block `blockedStage`. */
   blockers: number;
+  /**
+   * What those findings are about: their code and subject (a gate item, section, table or
+   * front-matter key), without positions, so the portfolio can count blockers per gate item.
+   */
+  blocking: BlockerRef[];
   errors: number;
   warnings: number;
   /** One phrase for every view: "Canary · 3 items block production". */
@@ -57,18 +67,21 @@ export function computeVerdict(
       readyFor: undefined,
       blockedStage: undefined,
       blockers: 0,
+      blocking: [],
       errors,
       warnings,
       phrase: 'Stage unknown',
     };
   }
   if (stage.terminal) {
-    const open = blockersAt(findings, stage, ladder).length;
+    const blocking = blockersAt(findings, stage, ladder);
+    const open = blocking.length;
     return {
       stage: ref(stage),
       readyFor: undefined,
       blockedStage: open ? ref(stage) : undefined,
       blockers: open,
+      blocking: blocking.map(blockerRef),
       errors,
       warnings,
       phrase: open ? `${stage.title} · ${items(open)} open` : stage.title,
@@ -83,20 +96,22 @@ export function computeVerdict(
   // Blocking is monotonic (what blocks a stage blocks every later one), so the first blocked stage
   // from the document's own on is its own stage when it is not ready for it.
   let blockedStage: StageSpec | undefined;
-  let blockers = 0;
+  let blocking: Finding[] = [];
   for (let candidate: StageSpec | undefined = stage; candidate; candidate = ladder.next(candidate)) {
-    const found = blockersAt(findings, candidate, ladder).length;
-    if (found > 0) {
+    const found = blockersAt(findings, candidate, ladder);
+    if (found.length > 0) {
       blockedStage = candidate;
-      blockers = found;
+      blocking = found;
       break;
     }
   }
+  const blockers = blocking.length;
   return {
     stage: ref(stage),
     readyFor: readyFor && ref(readyFor),
     blockedStage: blockedStage && ref(blockedStage),
     blockers,
+    blocking: blocking.map(blockerRef),
     errors,
     warnings,
     phrase: phrase(stage, readyFor, blockedStage, blockers),
@@ -121,6 +136,10 @@ function phrase(
 
 function items(count: number): string {
   return `${count} item${count === 1 ? '' : 's'}`;
+}
+
+function blockerRef(finding: Finding): BlockerRef {
+  return finding.subject ? { code: finding.code, subject: { ...finding.subject } } : { code: finding.code };
 }
 
 function ref(stage: StageSpec): StageRef {

@@ -6,6 +6,8 @@ import { StageLadder } from '../evaluation/stages';
 import type { Finding, Range } from '../types';
 import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from '../../protocol/types';
 import { blockersAt } from '../evaluation/verdict';
+import { retirementReasons } from '../portfolio/model';
+import { sourceLinks } from '../catalogue/sources';
 
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
   return result.findings.filter((finding) => belongsTo(finding, item));
@@ -31,7 +33,7 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
     kind: item.kind,
     hint: item.item.hint,
     rationale: item.item.rationale,
-    sources: item.item.sources,
+    sources: sourceLinks(item.item.sources),
     ...(item.signoff
       ? {
           signoff: {
@@ -93,7 +95,21 @@ export function readinessView(result: AnalysisResult, uri: string): ReadinessVie
 
 /** One row of the agent portfolio. */
 export function portfolioEntry(result: AnalysisResult, uri: string): PortfolioEntry {
-  return { uri, ...identity(result), verdict: result.verdict };
+  const registry = result.facts.registry;
+  // A retired agent is no longer a candidate for retirement (as for AD431 and the dashboard).
+  const retired = result.stage?.terminal === true;
+  const retirement = retired
+    ? []
+    : retirementReasons((registry?.retirement.thresholds ?? []).filter((threshold) => threshold.met));
+  return {
+    uri,
+    ...identity(result),
+    verdict: result.verdict,
+    type: registry?.type,
+    reviewOverdue: registry?.review.overdue ? registry.review.due : undefined,
+    metricsStale: registry?.metrics?.stale ?? false,
+    retirement,
+  };
 }
 
 function identity(result: AnalysisResult): {

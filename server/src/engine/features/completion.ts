@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model/documentModel';
 import type { Position, Range } from '../types';
 import { buildSymbolIndex } from './references';
+import { documentedServers } from '../rules/toolFacts';
 
 export interface CompletionOption {
   label: string;
@@ -26,7 +27,52 @@ export function completionsAt(model: DocumentModel, position: Position): Complet
   const cellColumn = tableColumnAt(model, position);
   if (cellColumn === 'failures.tool') return idCompletions(model, 'tool:', position, currentWord(before).length);
   if (cellColumn === 'alerts.metric') return idCompletions(model, 'metric:', position, currentWord(before).length);
+  if (cellColumn === 'tools.server')
+    return valueCompletions(
+      position,
+      currentWord(before).length,
+      documentedServers(model).map((server) => server.id),
+      'MCP server',
+    );
+  if (cellColumn === 'tools.exposure')
+    return valueCompletions(position, currentWord(before).length, EXPOSURES, 'exposure');
+  if (cellColumn) return cellValueCompletions(model, cellColumn, position, currentWord(before).length);
   return [];
+}
+
+const EXPOSURES = ['untrusted-content', 'private-data', 'outbound', 'sends-messages', 'spends-money', 'none'];
+
+/** The values a table column's row schema allows (Access, Approval, Kind, Transport…). */
+function cellValueCompletions(
+  model: DocumentModel,
+  cellColumn: string,
+  position: Position,
+  typed: number,
+): CompletionOption[] {
+  const [tableId, columnId] = cellColumn.split('.');
+  const table = model.schemas.sections.sections
+    .flatMap((section) => section.tables ?? [])
+    .find((spec) => spec.id === tableId);
+  const properties = table?.rowSchema?.['properties'] as Record<string, { enum?: unknown[] }> | undefined;
+  const values = properties?.[columnId ?? '']?.enum;
+  return Array.isArray(values) ? valueCompletions(position, typed, values.map(String), table?.title ?? '') : [];
+}
+
+function valueCompletions(
+  position: Position,
+  typed: number,
+  values: readonly string[],
+  detail: string,
+): CompletionOption[] {
+  const range = { start: { line: position.line, character: position.character - typed }, end: position };
+  return values.map((value, order) => ({
+    label: value,
+    kind: 'value' as const,
+    insertText: value,
+    range,
+    sortText: String(order).padStart(3, '0'),
+    detail,
+  }));
 }
 
 function currentWord(before: string): string {

@@ -4,6 +4,8 @@ import { Facts } from '../evaluation/facts';
 import type { DocumentModel } from '../model/documentModel';
 import { formatNumber, formatPercent, parseRate } from '../model/values';
 import type { Position, Range } from '../types';
+import { sourcesMarkdown } from '../catalogue/sources';
+import { toolHoverAt } from './toolHover';
 
 export interface HoverInfo {
   markdown: string;
@@ -23,9 +25,11 @@ export function hoverAt(result: AnalysisResult, position: Position): HoverInfo |
       section.spec.requiredFrom;
     return {
       range: section.heading.range,
-      markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\n_Sources: ${guidance.sources.join(', ')}_`,
+      markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\nSources: ${sourcesMarkdown(guidance.sources)}`,
     };
   }
+  const row = toolHoverAt(model, position);
+  if (row) return row;
   const key = frontMatterKeyAt(model, position);
   if (!key) return undefined;
   const description = schemaDescription(model.schemas.frontMatter, key.path);

@@ -1,3 +1,4 @@
+import type { SourceLink } from '../../protocol/sourceLink';
 import type { ItemStatus } from '../evaluation/readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem } from './model';
 
@@ -110,5 +111,14 @@ function itemRow(item: ReportItem): string {
   const waiver = item.waiver
     ? `<br><span class="muted">waiver by ${escapeHtml(item.waiver.approver || '?')} until ${escapeHtml(item.waiver.expires || '?')}: ${escapeHtml(item.waiver.justification)}</span>`
     : '';
-  return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code></td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
+  const sources = item.sources.length
+    ? `<br><span class="muted">Sources: ${item.sources.map(sourceLinkHtml).join(', ')}</span>`
+    : '';
+  return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code>${sources}</td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
+}
+
+function sourceLinkHtml(source: SourceLink): string {
+  return source.url
+    ? `<a href="${escapeHtml(source.url)}" title="${escapeHtml(source.title)}">${escapeHtml(source.label)}</a>`
+    : `<span title="${escapeHtml(source.title)}">${escapeHtml(source.label)}</span>`;
 }

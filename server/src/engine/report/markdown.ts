@@ -1,3 +1,4 @@
+import { sourceLinkMarkdown, type SourceLink } from '../../protocol/sourceLink';
 import type { ItemStatus } from '../evaluation/readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem, type StageProgress } from './model';
 
@@ -41,6 +42,7 @@ export function renderReportMarkdown(report: ReadinessReport): string {
     out.push('');
   }
   for (const agent of report.agents) out.push(...renderAgent(agent));
+  out.push(...sourcesCited(report));
   return out.join('\n').trimEnd() + '\n';
 }
 
@@ -101,4 +103,29 @@ function codeSpan(value: string): string {
 
 function percent(stage: StageProgress): string {
   return stage.total === 0 ? '—' : `${Math.round((stage.met / stage.total) * 100)}%`;
+}
+
+/** The gate items' sources once, at the end, by document: a reviewer can follow each to its text. */
+function sourcesCited(report: ReadinessReport): string[] {
+  const byDocument = new Map<string, Map<string, SourceLink>>();
+  for (const agent of report.agents)
+    for (const gate of agent.gates)
+      for (const item of gate.items)
+        for (const source of item.sources) {
+          const cited = byDocument.get(source.title) ?? new Map<string, SourceLink>();
+          cited.set(source.label, source);
+          byDocument.set(source.title, cited);
+        }
+  if (!byDocument.size) return [];
+  const numeric = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+  const lines = [...byDocument.entries()]
+    .sort(([a], [b]) => numeric(a, b))
+    .map(([title, cited]) => {
+      const parts = [...cited.values()].sort((a, b) => numeric(a.label, b.label));
+      const whole = parts.length === 1 && !parts[0]?.url;
+      return whole
+        ? `- ${escapeMarkdown(title)} (${escapeMarkdown(parts[0]?.label ?? '')})`
+        : `- ${escapeMarkdown(title)}: ${parts.map((part) => sourceLinkMarkdown({ label: part.label, title: '', ...(part.url ? { url: part.url } : {}) })).join(', ')}`;
+    });
+  return ['## Sources cited', '', ...lines, ''];
 }

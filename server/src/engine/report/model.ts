@@ -1,3 +1,5 @@
+import { sourceLinks } from '../catalogue/sources';
+import type { SourceLink } from '../../protocol/sourceLink';
 import type { AnalysisResult } from '../analyze';
 import { isSatisfied, type ItemStatus } from '../evaluation/readiness';
 import { StageLadder } from '../evaluation/stages';
@@ -62,6 +64,8 @@ export interface ReportItem {
   gate: string;
   stage: string;
   hint: string;
+  /** What the item rests on, as readers name it, with links where the text is public. */
+  sources: SourceLink[];
   signer?: string;
   date?: string;
   evidence?: string;
@@ -136,6 +140,7 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
       gate: item.gate.title,
       stage: stage?.title ?? item.gate.stage,
       hint: item.item.hint,
+      sources: sourceLinks(item.item.sources),
       ...(item.signoff?.signer ? { signer: item.signoff.signer } : {}),
       ...(item.signoff?.date ? { date: item.signoff.date } : {}),
       ...(item.signoff?.evidence ? { evidence: item.signoff.evidence } : {}),

@@ -24,6 +24,10 @@ import { ownerSince } from './ownerSince';
 import { promptParts } from './promptParts';
 import { promptToolUnknown, promptWriteTool } from './promptTools';
 import { readinessUnknownItem, waiverNotAllowed } from './readinessItems';
+import { registryEntry } from './registryEntry';
+import { registryMetrics } from './registryMetrics';
+import { retirementCriteria } from './retirement';
+import { ownershipHistory } from './ownershipHistory';
 import { reviewCadence } from './reviewCadence';
 import { riskyAutonomy } from './riskyAutonomy';
 import { rollbackAuthority } from './rollbackAuthority';
@@ -44,6 +48,17 @@ import { sectionDuplicate, sectionEmpty, sectionPlaceholder } from './sectionCon
 import { sectionMissing } from './sectionMissing';
 import { tableCellInvalid, tableColumnMissing, tableMissing } from './tables';
 import { yamlSyntax } from './yamlSyntax';
+import { broadToolScope, toolLimits, writeToolApproval } from './toolPermissions';
+import { mcpServerNoAuth, mcpServerUnpinned } from './mcpServers';
+import { lethalTrifecta } from './lethalTrifecta';
+import { evalAfterChange, modelAlias, modelRetirement } from './modelControl';
+import {
+  agentFileUnreadable,
+  configuredNotDocumented,
+  documentedNotConfigured,
+  mcpVersionDrift,
+} from './agentFileDrift';
+import { modelDrift, promptChanged, promptHashMissing } from './agentFileChecks';
 
 /** Every rule, in the order their findings are listed. Adding a check means adding a module here. */
 export const allRules: readonly Rule[] = [
@@ -102,4 +117,26 @@ export const allRules: readonly Rule[] = [
   runbookCoverage,
   costAlert,
   costProjection,
+  // The registry entry the portfolio reads (issue 18): type and sponsor, metrics, retirement, owners.
+  registryEntry,
+  registryMetrics,
+  retirementCriteria,
+  ownershipHistory,
+  // Tools as permissions, pinned models and change control, drift against the agent's files (issue 17).
+  writeToolApproval,
+  broadToolScope,
+  mcpServerUnpinned,
+  mcpServerNoAuth,
+  toolLimits,
+  lethalTrifecta,
+  modelAlias,
+  modelRetirement,
+  evalAfterChange,
+  agentFileUnreadable,
+  configuredNotDocumented,
+  documentedNotConfigured,
+  modelDrift,
+  promptChanged,
+  promptHashMissing,
+  mcpVersionDrift,
 ];

@@ -2,6 +2,7 @@ import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText, gateStage, severityFrom } from './support';
 import { isoDay } from './signoffDates';
+import { reviewTiming } from '../evaluation/registry';
 
 export const reviewCadence: Rule = {
   code: 'AD363',
@@ -30,20 +31,16 @@ export const reviewCadence: Rule = {
         ),
       ];
     }
-    const cadence = fmText(context, 'review.cadence')?.trim().toLowerCase();
+    // One computation of when the review is due, shared with the registry facts the portfolio shows.
+    const timing = reviewTiming(context.facts.frontMatter, context.model.schemas.policy, context.today);
+    const { cadence, cadenceDays: days, due } = timing;
+    if (!timing.overdue || days === undefined || due === undefined) return [];
     const policy = context.model.schemas.policy;
-    const days =
-      cadence === 'weekly' || cadence === 'monthly' || cadence === 'quarterly'
-        ? policy.reviewCadenceDays[cadence]
-        : undefined;
-    if (days === undefined) return [];
-    const due = last + days + policy.reviewGraceDays;
-    if (context.today <= due) return [];
     return [
       makeFinding(
         this,
         severity,
-        `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${isoDay(due)}: hold the review and update review.last.`,
+        `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${due}: hold the review and update review.last.`,
         fmRange(context.model, 'review.last'),
         { subject },
       ),

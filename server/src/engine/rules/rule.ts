@@ -5,6 +5,7 @@ import type { StageLadder } from '../evaluation/stages';
 import type { StageSpec } from '../schemaData/types';
 import type { Finding, FixSuggestion, Level, Range, Severity } from '../types';
 import type { Validators } from '../evaluation/validators';
+import type { AgentFileSet } from '../agentFiles/read';
 
 export interface RuleContext {
   model: DocumentModel;
@@ -17,6 +18,8 @@ export interface RuleContext {
   today: number;
   /** File existence relative to the document, when the caller can tell (see AnalyzeOptions). */
   fileExists?: (relativePath: string) => boolean;
+  /** The agent's own files the document names, read by the pipeline (see agentFiles/read.ts). */
+  agentFiles?: AgentFileSet;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { registryFacts, type RegistryFacts } from '../evaluation/registry';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { cellText, tablesOf, type BoundTable, type DocumentModel, type Section } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
@@ -73,10 +74,15 @@ export function fmText(context: RuleContext, path: string): string | undefined {
  * The range of a front-matter value (or its key when `part` is key); walks up to the nearest
  * existing parent key, so a finding about a missing child points at the block it belongs in.
  */
-export function fmRange(model: DocumentModel, dottedPath: string, part: 'key' | 'value' = 'value'): Range {
+export function fmRange(
+  model: DocumentModel,
+  dottedPath: string | readonly (string | number)[],
+  part: 'key' | 'value' = 'value',
+): Range {
   const frontMatter = model.frontMatter;
   if (!frontMatter?.document) return documentAnchor(model);
-  const path = dottedPath.split('.');
+  // A list item is addressed by its index: ['owner_history', 0, 'to'].
+  const path = typeof dottedPath === 'string' ? dottedPath.split('.') : dottedPath;
   for (let depth = path.length; depth > 0; depth--) {
     const node = nodeAtPath(frontMatter.document, path.slice(0, depth));
     const span = nodeSpan(depth === path.length && part === 'value' ? (node?.value ?? node?.key) : node?.key);
@@ -169,4 +175,21 @@ export function quote(text: string): string {
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const registryCache = new WeakMap<RuleContext['facts'], RegistryFacts>();
+
+/** The registry entry the analysis result carries too (evaluation/registry.ts), once per document. */
+export function registryOf(context: RuleContext): RegistryFacts {
+  let registry = registryCache.get(context.facts);
+  if (!registry) {
+    registry = registryFacts(context.facts.frontMatter, context.model.schemas.policy, context.today);
+    registryCache.set(context.facts, registry);
+  }
+  return registry;
+}
+
+/** The stage from which the registry entry must be complete: when the review cadence is due. */
+export function registryStage(context: RuleContext): string {
+  return gateStage(context, 'review-cadence') ?? 'production';
 }

@@ -120,6 +120,11 @@ export interface Policy {
   deputyFromStage: string;
   responsibilitiesFromStage: string;
   costFromStage: string;
+  /** Optional so a config written before these keys keeps working; the rules default them. */
+  modelRetirementNoticeDays?: number;
+  modelAliasFromStage?: string;
+  lethalTrifectaFromStage?: string;
+  promptHashFromStage?: string;
 }
 
 /** Everything the engine knows about the format, as data. */

@@ -1,7 +1,9 @@
 import type { DocumentModel } from '../model/documentModel';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { makeFinding, documentAnchor, type RuleInfo } from '../rules/rule';
-import type { Finding, Range } from '../types';
+import { StageLadder } from '../evaluation/stages';
+import type { StageSpec } from '../schemaData/types';
+import type { Due, Finding, Range } from '../types';
 
 export const duplicateAgentId: RuleInfo = {
   code: 'AD380',
@@ -25,7 +27,20 @@ export const dependencyUnresolved: RuleInfo = {
   defaultSeverity: 'warning',
 };
 
-export const workspaceRules: readonly RuleInfo[] = [duplicateAgentId, dependencyUnresolved];
+export const orchestrationDependency: RuleInfo = {
+  code: 'AD440',
+  name: 'orchestration-depends-on-unproven',
+  description:
+    'An orchestration agent (type: orchestration) depends only on agents that are in production: none of its depends_on is at an earlier stage or retired.',
+  rationale:
+    'Orchestration agents coordinate other agents and systems; they are the most complex and should be built on top of proven foundation agents. An orchestrator in production that calls a pilot or a canary inherits every failure its dependencies have not yet shown, and one that calls a retired agent calls nothing.',
+  sources: ['seed:002'],
+  howToFix:
+    'Take the dependency to production first, hold the orchestration agent at the stage of its least mature dependency, or remove the dependency.',
+  defaultSeverity: 'stage',
+};
+
+export const workspaceRules: readonly RuleInfo[] = [duplicateAgentId, dependencyUnresolved, orchestrationDependency];
 
 /**
  * What the cross-document checks read from one document: its id and depends_on, with their ranges.
@@ -39,14 +54,38 @@ export interface AgentIdentity {
   id: string | undefined;
   idRange: Range;
   dependsOn: Array<{ id: string; range: Range }>;
+  /** Portfolio type (front-matter type), as written. */
+  type: string | undefined;
+  /** The stage the document is judged at, and where that stands against production. */
+  stage: { id: string; title: string; standing: 'below-production' | 'production' | 'retired' } | undefined;
+  /** For a dependent: how an unproven dependency is reported at its own stage (blocks production). */
+  productionDue: Due | undefined;
 }
 
-export function agentIdentity(key: string, model: DocumentModel): AgentIdentity {
+/**
+ * The identity of a document judged at `stage` (its own, or the CLI's --stage). Stage facts are
+ * plain data, so worker threads can send identities and the checks need no ladder of their own.
+ */
+export function agentIdentity(key: string, model: DocumentModel, stage?: StageSpec): AgentIdentity {
   const id = frontMatterValue(model, 'id');
   const dependsOn = frontMatterValue(model, 'depends_on');
+  const type = frontMatterValue(model, 'type');
+  const ladder = new StageLadder(model.schemas.gates);
+  // The top of the ladder: full production, whatever a team's config calls it.
+  const top = ladder.stages.filter((candidate) => !candidate.terminal).at(-1);
+  const standing = !stage
+    ? undefined
+    : stage.terminal
+      ? ('retired' as const)
+      : top && stage.order >= top.order
+        ? ('production' as const)
+        : ('below-production' as const);
   return {
     key,
     label: fileName(key),
+    type: typeof type === 'string' && type.trim() !== '' ? type.trim() : undefined,
+    stage: stage && standing ? { id: stage.id, title: stage.title, standing } : undefined,
+    productionDue: stage && top ? ladder.due(top.id, stage) : undefined,
     id: typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined,
     idRange: rangeAt(model, ['id']),
     dependsOn: Array.isArray(dependsOn)
@@ -88,6 +127,7 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
         ),
       );
     }
+    findings.push(...unprovenDependencies(agent, byId));
     for (const dependency of agent.dependsOn) {
       if (byId.has(dependency.id)) continue;
       const known = [...byId.keys()]
@@ -106,6 +146,35 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
     }
   }
   return results;
+}
+
+/**
+ * An orchestration agent's dependencies that are not in production (or retired), reported at the
+ * dependency's list item with the timing of production: an error for an orchestrator in
+ * production, a warning the stage before. A duplicate id is AD380's to report, not this check's.
+ */
+function unprovenDependencies(agent: AgentIdentity, byId: ReadonlyMap<string, AgentIdentity[]>): Finding[] {
+  if (agent.type !== 'orchestration' || !agent.productionDue) return [];
+  const due = agent.productionDue;
+  return agent.dependsOn.flatMap((dependency) => {
+    const found = byId.get(dependency.id);
+    const target = found?.length === 1 ? found[0] : undefined;
+    if (!target?.stage || target.stage.standing === 'production' || target === agent) return [];
+    const where = target.stage.standing === 'retired' ? 'is retired' : `is at ${target.stage.title.toLowerCase()}`;
+    const advice =
+      target.stage.standing === 'retired'
+        ? 'replace it or remove the dependency'
+        : 'take it to production first, or hold this orchestration agent back until it is there';
+    return [
+      makeFinding(
+        orchestrationDependency,
+        due,
+        `This orchestration agent depends on "${dependency.id}" (${target.label}), which ${where}: orchestration builds on proven agents; ${advice}.`,
+        dependency.range,
+        { subject: { kind: 'front-matter', id: 'depends_on' } },
+      ),
+    ];
+  });
 }
 
 function frontMatterValue(model: DocumentModel, key: string): unknown {

@@ -1,0 +1,69 @@
+import type { DocumentModel } from '../model/documentModel';
+import type { RelatedFinding } from '../types';
+import { makeFinding, type Rule } from './rule';
+import { fm, severityFrom } from './support';
+import { documentedTools, type DocumentedTool } from './toolFacts';
+
+export interface Trifecta {
+  untrusted: DocumentedTool[];
+  privateData: DocumentedTool[];
+  outbound: DocumentedTool[];
+  /** The outbound tools a person does not approve: the way out that stays open. */
+  open: DocumentedTool[];
+}
+
+/** The three legs from the Tools table's Exposure column; undefined when one is missing. */
+export function trifectaOf(model: DocumentModel): Trifecta | undefined {
+  const tools = documentedTools(model).filter((tool) => !tool.template);
+  const untrusted = tools.filter((tool) => tool.exposure.has('untrusted-content'));
+  const privateData = tools.filter((tool) => tool.exposure.has('private-data'));
+  const outbound = tools.filter((tool) => tool.exposure.has('outbound') || tool.exposure.has('sends-messages'));
+  if (!untrusted.length || !privateData.length || !outbound.length) return undefined;
+  return { untrusted, privateData, outbound, open: outbound.filter((tool) => tool.approval !== 'human') };
+}
+
+/** "get_ticket reads untrusted content, get_customer reads private data and send_email can send it out". */
+export function describeChain(chain: Trifecta, out: DocumentedTool): string {
+  const names = (tools: DocumentedTool[]) => tools.map((tool) => `"${tool.id}"`).join(', ');
+  return `${names(chain.untrusted)} ${chain.untrusted.length > 1 ? 'return' : 'returns'} untrusted content, ${names(chain.privateData)} ${chain.privateData.length > 1 ? 'read' : 'reads'} private data and "${out.id}" can send data out`;
+}
+
+export const lethalTrifecta: Rule = {
+  code: 'AD405',
+  name: 'lethal-trifecta',
+  description:
+    'An agent whose tools together return untrusted content, read private data and can send data out (Exposure column) has a documented mitigation: human approval on every outbound tool, or prompt_injection.mitigations (egress-allowlist, context-separation).',
+  rationale:
+    'Untrusted content can carry instructions; the model cannot reliably tell them from yours. With private data in reach and a way to send it out, one poisoned web page, e-mail or ticket is enough to exfiltrate data (prompt injection, agent goal hijack). Prompt wording does not close this; approval, egress control or separated contexts do.',
+  sources: ['OWASP LLM01', 'OWASP LLM06', 'OWASP ASI01:2026', 'OWASP ASI02:2026', 'seed:004'],
+  howToFix:
+    'Require human approval on the outbound tool (Approval: human), restrict where it can send (prompt_injection.mitigations: [egress-allowlist]) or handle the untrusted content in a context without private data or outbound tools ([context-separation]), and say in prompt_injection.notes where it is enforced.',
+  defaultSeverity: 'stage',
+  check(context) {
+    const severity = severityFrom(context, context.model.schemas.policy.lethalTrifectaFromStage ?? 'canary');
+    if (!severity) return [];
+    const chain = trifectaOf(context.model);
+    if (!chain || chain.open.length === 0) return [];
+    const mitigations = fm(context, 'prompt_injection.mitigations');
+    if (
+      Array.isArray(mitigations) &&
+      mitigations.some((entry) => entry === 'egress-allowlist' || entry === 'context-separation')
+    )
+      return [];
+    return chain.open.map((out) => {
+      const related: RelatedFinding[] = [...chain.untrusted, ...chain.privateData]
+        .filter((tool) => tool !== out)
+        .map((tool) => ({
+          message: `"${tool.id}": ${[...tool.exposure].join(', ')}`,
+          range: tool.row.cell('tool')?.range ?? tool.row.anchor,
+        }));
+      return makeFinding(
+        this,
+        severity,
+        `Prompt-injection exposure: ${describeChain(chain, out)}, with no documented mitigation. Require human approval on "${out.id}", or document an egress allow-list or separated contexts in prompt_injection.mitigations.`,
+        out.row.cell('exposure')?.range ?? out.row.cell('tool')?.range ?? out.row.anchor,
+        { subject: { kind: 'table', id: `tools.${out.id}` }, related },
+      );
+    });
+  },
+};
