@@ -38,8 +38,10 @@ describe('the GitLab CI example in docs/ci.md', function () {
     // The job's folder sits in a project with agentdoc installed, as `npx` finds it in a repository.
     fs.writeFileSync(path.join(workspace, 'agents', 'broken.agentdoc.md'), example('broken.agentdoc.md'));
     fs.writeFileSync(path.join(workspace, 'agents', 'complete.agentdoc.md'), example('complete.agentdoc.md'));
-    for (const [name, text] of Object.entries(exampleEvidence('agents/')))
+    for (const [name, text] of Object.entries(exampleEvidence('agents/'))) {
+      fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
       fs.writeFileSync(path.join(workspace, name), text);
+    }
     try {
       const exits: Array<number | null> = [];
       let log = '';
@@ -55,7 +57,7 @@ describe('the GitLab CI example in docs/ci.md', function () {
         if (result.status !== 0) break;
       }
       assert.deepEqual(exits, [0, 0, 1], log);
-      assert.match(log, /agents\/broken\.agentdoc\.md:4:21 +error +AD001/);
+      assert.match(log, /agents\/broken\.agentdoc\.md:4:7 +error +AD001/);
       assert.equal(job.artifacts.when, 'always');
 
       const quality = JSON.parse(

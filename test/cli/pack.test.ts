@@ -13,8 +13,10 @@ const SHIPPED = [
   /^CHANGELOG\.md$/,
   /^CONTRIBUTING\.md$/,
   /^LICENSE$/,
-  /^dist\/(cli|cli-worker)\.js$/,
+  /^dist\/(cli|cli-worker|sqlite-export)\.js$/,
   /^schemas\/(meta\/)?[a-z.-]+\.json$/,
+  // Published schemas the exports are validated against, each with its licence (schemas/vendor/*/SOURCE.md).
+  /^schemas\/vendor\/[a-z0-9-]+\/([A-Za-z0-9.-]+\.json|LICENSE)$/,
   /^docs\/[a-z-]+\.md$/,
   /^docs\/images\/[a-z-]+\.png$/,
 ];
@@ -65,7 +67,10 @@ describe('the npm package: npm pack, installed offline into an empty project', f
     fs.mkdirSync(path.join(agents, 'evidence'), { recursive: true });
     for (const name of ['broken.agentdoc.md', 'complete.agentdoc.md'])
       fs.writeFileSync(path.join(agents, name), example(name));
-    for (const [name, text] of Object.entries(exampleEvidence())) fs.writeFileSync(path.join(agents, name), text);
+    for (const [name, text] of Object.entries(exampleEvidence())) {
+      fs.mkdirSync(path.dirname(path.join(agents, name)), { recursive: true });
+      fs.writeFileSync(path.join(agents, name), text);
+    }
     const npx = (args: string[]) =>
       spawnSync('npx', ['--offline', 'agentdoc', ...args], {
         cwd: pkg.project,

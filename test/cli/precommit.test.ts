@@ -104,7 +104,7 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml) in pre-commit', function 
       const broken = stageAndRun('agents/broken.agentdoc.md');
       assert.equal(broken.status, 1, broken.stdout);
       assert.match(broken.stdout, /agentdoc\.+Failed/);
-      assert.match(broken.stdout, /agents\/broken\.agentdoc\.md:4:21 +error +AD001/);
+      assert.match(broken.stdout, /agents\/broken\.agentdoc\.md:4:7 +error +AD001/);
     } finally {
       removeTree(repo);
     }
