@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SkeletonAnswers } from '../../../server/src/protocol/types';
+import { saveFile } from './saveFile';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -117,7 +118,7 @@ export async function createAgentDocument(
   } catch {
     // It does not exist yet: create it.
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
   await vscode.window.showTextDocument(uri);
   return uri;
 }
