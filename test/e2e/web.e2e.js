@@ -29,6 +29,8 @@ const UNOPENED = 'broken-schema.agentdoc.md';
 
 process.env.E2E_EXTRA_SETTINGS = JSON.stringify({
   'remote.extensionKind': { 'agentdoc.agentdoc': ['web'] },
+  // Problems lists every agent document, not only open ones: the unopened one shows the worker read it.
+  'agentdoc.problems': 'workspace',
   'workbench.panel.opensMaximized': 'never',
   ...(process.env.E2E_EXTRA_SETTINGS ? JSON.parse(process.env.E2E_EXTRA_SETTINGS) : {}),
 });
@@ -141,10 +143,11 @@ function commandLines() {
   mark(`${OPENED} open in editor`);
 
   await pressUntilVisible('Control+Shift+M', page.locator('.markers-panel'), () => editor.click(), 'problems');
-  // The open document: its YAML error (AD001), from the text the editor sent.
+  // The open document: its front-matter error (AD001, the apostrophe in a single-quoted name), from the text the
+  // editor sent.
   const opened = await waitFor(
     `an AD001 row of ${OPENED} in the Problems panel`,
-    async () => (await problemRows('AD001')).find((row) => /YAML/.test(row) && /AD001/.test(row)),
+    async () => (await problemRows('AD001')).find((row) => /AD001/.test(row) && /"name"/.test(row)),
     WAIT_MS,
   );
   mark(`ASSERT open document: ${JSON.stringify(opened.slice(0, 100))}`);
