@@ -57,5 +57,7 @@ await Promise.all([
     format: 'iife',
     entryPoints: ['server/src/browserServer.ts'],
     outfile: 'dist/web/server.js',
+    // csv-stringify's own build uses Node's Buffer at load; its browser build carries a polyfill.
+    alias: { ...common.alias, 'csv-stringify/sync': './node_modules/csv-stringify/dist/esm/sync.js' },
   }),
 ]);
