@@ -76,6 +76,8 @@ export function activateAgentdoc(
     await checklist.refresh(document.uri.toString());
     if (checklist.current) checklistTree.message = '';
     else checklistTree.message = 'Open an agent document (*.agentdoc.md) to see its readiness checklist.';
+    // The view names the document it shows: with several agent docs open, "which one?" is the first question.
+    checklistTree.description = checklist.current ? baseName(document.uri) : '';
     statusBar.show(checklist.current);
   };
   const refreshPortfolio = async (): Promise<void> => {
@@ -156,9 +158,13 @@ export function activateAgentdoc(
         codeActionAt(node.view.uri, node.item.range, 'Add a waiver'),
     ),
     vscode.commands.registerCommand('agentdoc.showRuleReference', (code?: string) => rules.show(code)),
-    vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
+    // From the code lens and the status bar: open the checklist and take the user to the first blocker.
+    vscode.commands.registerCommand('agentdoc.showChecklist', async (uri?: string) => {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
+      const view = checklist.current;
+      if (uri && view?.uri === uri && view.firstBlocker)
+        await vscode.commands.executeCommand('agentdoc.revealItem', uri, view.firstBlocker);
     }),
     // The format guide ships inside the extension: it opens offline, and no link can go stale.
     vscode.commands.registerCommand('agentdoc.openFormatGuide', () =>

@@ -79,12 +79,14 @@ function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder)
   const list = [...byStage]
     .map(([stage, names]) => (stage ? `for ${stage}: ${names.join(', ')}` : names.join(', ')))
     .join('; ');
+  // The statement and what to do come first; the list, which can be long, follows as its own sentence.
+  const stages = `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
   const message = {
-    sections: `Missing sections (${list}). Each adds what the stage's reviewers check; the quick fix inserts them all.`,
-    blocks: `The front matter lacks ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): add them.`,
-    signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review (${list}): record who signed each off, when and on what evidence, or complete its waiver.`,
-    templates: `${group.length} sections still hold only their template (${list}): write each one.`,
-    placeholders: `The front matter still has placeholders in ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): write the real values.`,
+    sections: `Missing sections: each adds what the stage's reviewers check, and the quick fix inserts them all. ${stages}`,
+    blocks: `The front matter lacks ${group.length} keys: the quick fix adds them all. ${stages}`,
+    signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review: record who signed each off, when and on what evidence, or complete its waiver. ${stages}`,
+    templates: `${group.length} sections still hold only their template: write each one. ${stages}`,
+    placeholders: `The front matter still has ${group.length} placeholders: write the real values. ${stages}`,
   }[kind];
   const fixes =
     kind === 'sections' || kind === 'blocks'

@@ -34,7 +34,7 @@ export const dpiaCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        `The DPIA does not state that it covers ${joinList(missing.map((part) => part.what))} (GDPR Art. 35(7)): complete it and list ${joinList(missing.map((part) => part.id))} in compliance.dpia.covers.`,
+        `The DPIA does not state that it covers all GDPR Art. 35(7) asks for: complete it and list ${joinList(missing.map((part) => part.id))} in compliance.dpia.covers. Missing: ${joinList(missing.map((part) => part.what))}.`,
         fmRange(context.model, anchor, covers === undefined ? 'key' : 'value'),
         {
           subject: { kind: 'front-matter', id: 'compliance.dpia.covers' },

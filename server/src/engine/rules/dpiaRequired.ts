@@ -59,7 +59,7 @@ export const dpiaRequired: Rule = {
         makeFinding(
           this,
           severity,
-          `compliance.dpia.required is false, but the agent ${why}: set required: true, or add compliance.dpia.justification saying why no DPIA is needed.`,
+          `compliance.dpia.required is false although a DPIA is required: set required: true, or add compliance.dpia.justification saying why none is needed. The agent ${why}.`,
           fmRange(context.model, 'compliance.dpia.required'),
           { subject },
         ),
@@ -83,7 +83,7 @@ export const dpiaRequired: Rule = {
       makeFinding(
         this,
         severity,
-        `A DPIA is required because the agent ${why}: add ${joinList(missing.map((key) => `compliance.dpia.${key}`))}.`,
+        `A DPIA is required: add ${joinList(missing.map((key) => `compliance.dpia.${key}`))}. The agent ${why}.`,
         fmRange(context.model, anchor, 'key'),
         { subject },
       ),

@@ -27,6 +27,6 @@ export function notAnAuthority(value: string): string | undefined {
   const text = value.trim();
   if (isPlaceholderValue(text) || UNNAMED.test(text)) return 'is a placeholder';
   const committee = COMMITTEE.exec(text);
-  if (committee) return `is a body that decides in meetings ("${committee[0]}"), not someone who can act at once`;
+  if (committee) return `is a body that meets ("${committee[0]}"), not someone who can act at once`;
   return undefined;
 }

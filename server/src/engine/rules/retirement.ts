@@ -41,7 +41,7 @@ export const retirementCriteria: Rule = {
         makeFinding(
           this,
           severity,
-          `No retirement threshold:${words} add one the metrics can be compared with, e.g. retirement.automation_rate_below: 30%, so the portfolio review can tell when this agent should be retired.`,
+          `No retirement threshold:${words} add one to compare the metrics with (e.g. retirement.automation_rate_below: 30%) so the review knows when to retire the agent.`,
           fmRange(context.model, 'retirement'),
           { subject: { kind: 'front-matter', id: 'retirement' } },
         ),

@@ -55,7 +55,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
 
 function shortValue(data: unknown): string {
   const text = typeof data === 'string' ? `"${data}"` : (JSON.stringify(data) ?? String(data));
-  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+  return text.length > 60 ? `${text.slice(0, 58)}…"` : text;
 }
 
 function typeName(data: unknown): string {
@@ -84,6 +84,8 @@ function listOr(values: string[]): string {
   return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
+/** Lower-cases a description's first letter, but not an acronym's ("SHA-256 of the file"). */
 function lowerFirst(text: string): string {
+  if (/^[A-Z]{2}/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -23,7 +23,7 @@ export const sectionEmpty: Rule = {
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          `Section "${section.heading.text}" is empty: ${lowerFirst(section.spec.guidance.why)}`,
+          `Section "${section.heading.text}" is empty: write its content under the heading. ${purpose(section.spec.guidance.why)}`,
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec.id },
@@ -95,6 +95,9 @@ export const sectionDuplicate: Rule = {
   },
 };
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** The guidance as a sentence about the section: "Records what…" becomes "It records what…". */
+function purpose(why: string): string {
+  return /^(Records|States|Lists|Defines|Describes|Names|Explains|Shows) /.test(why)
+    ? `It ${why.charAt(0).toLowerCase()}${why.slice(1)}`
+    : why;
 }

@@ -72,7 +72,7 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   return makeFinding(
     rule,
     due,
-    `The document has no sections yet (${list}). Start with the ones the ${stage.title.toLowerCase()} stage needs.`,
+    `The document has no sections yet: start with the ones the ${stage.title.toLowerCase()} stage needs (the quick fix inserts them all). ${list.charAt(0).toUpperCase()}${list.slice(1)}.`,
     model.title?.range ?? sectionInsertionAnchor(model, earliest),
     { subject: { kind: 'section', id: '*' }, fixes: combined },
   );
