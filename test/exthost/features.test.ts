@@ -642,4 +642,14 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.match(ours, /required from shadow/);
     assert.match(ours, /A reviewer checks:/);
   });
+
+  test('agentdoc.openFormatGuide opens the format guide shipped in the extension (the welcome view links it)', async () => {
+    await vscode.commands.executeCommand('agentdoc.openFormatGuide');
+    const tab = await until('a preview of format.md', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((candidate) => /format\.md/.test(candidate.label)),
+    );
+    assert.match(tab.label, /Preview/);
+  });
 });

@@ -20,7 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { DIST } from './cli';
 
-/** A minimal LSP client over stdio against the bundled server, as any editor would start it. */
+/** A minimal LSP client over stdio, by default against the bundled server, as any editor would start it. */
 export class StdioLspClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: ProtocolConnection;
@@ -31,8 +31,9 @@ export class StdioLspClient {
   stderr = '';
   private settings: Record<string, unknown> | undefined;
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** @param serverArgs node arguments of another server (script and flags) */
+  constructor(serverArgs: readonly string[] = [path.join(DIST, 'server.js'), '--stdio']) {
+    this.process = spawn(process.execPath, [...serverArgs], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
@@ -86,9 +87,9 @@ export class StdioLspClient {
     return result;
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
+  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'markdown', version, text },
+      textDocument: { uri, languageId, version, text },
     });
   }
 

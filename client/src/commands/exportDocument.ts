@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExportFormat, ExportResult } from '../../../server/src/protocol/types';
 import { acceptedArgumentTarget } from './argumentTarget';
+import { saveFile } from './saveFile';
 
 const LABEL: Record<ExportFormat, string> = {
   'annex-iv': 'EU AI Act Annex IV technical documentation',
@@ -47,7 +48,7 @@ export async function exportDocument(
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, exported.fileName) } : {}),
     }));
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exported.text));
+  if (!(await saveFile(uri, new TextEncoder().encode(exported.text)))) return undefined;
   const where = vscode.workspace.asRelativePath(uri);
   if (exported.problems.length)
     void vscode.window.showWarningMessage(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { acceptedArgumentTarget } from './argumentTarget';
 import type { SkeletonAnswers } from '../../../server/src/protocol/types';
+import { saveFile } from './saveFile';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -124,7 +125,7 @@ export async function createAgentDocument(
   } catch {
     // It does not exist yet: create it.
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
   await vscode.window.showTextDocument(uri);
   return uri;
 }

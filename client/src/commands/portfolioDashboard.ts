@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { acceptedArgumentTarget } from './argumentTarget';
+import { fromBase64, saveFile } from './saveFile';
 
 export type DashboardFormat = 'html' | 'markdown' | 'csv' | 'sqlite';
 
@@ -53,8 +54,8 @@ export async function exportPortfolio(
           ? 'sqlite'
           : 'html';
   const text = await render(format);
-  const bytes = format === 'sqlite' ? Buffer.from(text, 'base64') : new TextEncoder().encode(text);
-  await vscode.workspace.fs.writeFile(uri, bytes);
+  const bytes = format === 'sqlite' ? fromBase64(text) : new TextEncoder().encode(text);
+  if (!(await saveFile(uri, bytes))) return undefined;
   void vscode.window.showInformationMessage(`Agent portfolio saved to ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { acceptedArgumentTarget } from './argumentTarget';
+import { saveFile } from './saveFile';
 
 /** Shows the readiness report (HTML rendered by the server from the same data as the CLI). */
 export async function showReport(html: string, title: string): Promise<vscode.WebviewPanel> {
@@ -39,7 +40,7 @@ export async function exportReport(
     void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
   void vscode.window.showInformationMessage(`Readiness report saved to ${vscode.workspace.asRelativePath(uri)}.`);
   return uri;
 }

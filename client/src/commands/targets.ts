@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-
 /** The parts of a vscode.Uri this check reads (kept vscode-free so unit tests can call it). */
 export interface UriParts {
   scheme: string;
@@ -20,9 +18,9 @@ export function argumentTargetProblem(
   suffixes: readonly string[],
   exists: boolean,
 ): string | undefined {
-  const normalized = path.posix.normalize(target.path);
+  const normalized = normalizePath(target.path);
   const inside = folders.some((folder) => {
-    const root = path.posix.normalize(folder.path).replace(/\/$/, '');
+    const root = normalizePath(folder.path).replace(/\/$/, '');
     return (
       folder.scheme === target.scheme && folder.authority === target.authority && normalized.startsWith(`${root}/`)
     );
@@ -32,4 +30,18 @@ export function argumentTargetProblem(
     return `its name does not end in ${suffixes.join(' or ')}`;
   if (exists) return 'it exists already, and agentdoc overwrites a file only when you confirm it in the save dialog';
   return undefined;
+}
+
+/**
+ * A '/'-separated path with "." and ".." resolved, as path.posix.normalize does: written here
+ * because this module is bundled into the web extension too, where there is no node:path.
+ */
+export function normalizePath(value: string): string {
+  const parts: string[] = [];
+  for (const part of value.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `${value.startsWith('/') ? '/' : ''}${parts.join('/')}${value.endsWith('/') && parts.length ? '/' : ''}`;
 }

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { severityRank, type CheckedFile, type Severity } from '../engine';
 import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
 import { formatJson } from './formats/json';
+import { formatJunit } from './formats/junit';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -26,7 +28,7 @@ Checks AI-agent production documentation (*.agentdoc.md). Folders are searched r
 respecting .gitignore; the default is the current folder.
 
 Options:
-  --format <text|json|sarif|markdown|github>  output format (default text)
+  --format <text|json|sarif|markdown|github|junit|gitlab>  output format (default text)
   --output <file>         write the output to a file instead of stdout
   --stage <stage>         check readiness as if every document were at this stage
   --fail-on <error|warning|info>  lowest severity that makes the exit code 1 (default error)
@@ -54,6 +56,8 @@ const FORMATTERS: Record<FormatName, Format> = {
   sarif: formatSarif,
   markdown: formatMarkdown,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 };
 
 export async function check(args: readonly string[], io: CliIo): Promise<number> {

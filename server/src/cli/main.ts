@@ -6,7 +6,7 @@ import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
 import { portfolio, PORTFOLIO_USAGE } from './portfolioCommand';
 import { report, REPORT_USAGE } from './reportCommand';
-import { TOOL_VERSION } from '../projectInfo';
+import { TOOL_VERSION } from './projectHome';
 
 const USAGE = `Usage: agentdoc <command> [options]
 

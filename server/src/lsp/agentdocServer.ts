@@ -13,16 +13,14 @@ import {
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
-import { evidenceChecker, linkedPath, linkRoots, repositoryRoot } from '../node/evidenceFiles';
-import { nodeHost, toEnginePath, toNativePath } from '../node/nodeHost';
 import { AgentFileWatcher } from './agentFileWatcher';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
 import { sendAgentdocNotification } from './typedConnection';
 import { ValidationScheduler } from './validationScheduler';
+import { documentKeyFor, type ServerPlatform } from './platform';
 import { checkOnDisk, indexFolders } from './workspaceChecking';
-import { documentKey, pathToUri, uriToPath } from './uris';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
 
@@ -36,7 +34,7 @@ export const MAX_WORKSPACE_FILES = 20_000;
  */
 export class AgentdocServer {
   private folders: string[] = [];
-  private service: AgentdocService = this.createService();
+  private service: AgentdocService;
   readonly store = new DocumentStore((check, workspace) => this.service.finish(check, workspace));
   private readonly publisher: DiagnosticsPublisher;
   private readonly scheduler = new ValidationScheduler();
@@ -55,9 +53,11 @@ export class AgentdocServer {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly platform: ServerPlatform,
   ) {
     this.publisher = new DiagnosticsPublisher(connection);
-    this.agentFileWatcher = new AgentFileWatcher(connection, () => this.folders);
+    this.agentFileWatcher = new AgentFileWatcher(connection, () => this.folders, platform.uris);
+    this.service = this.createService();
   }
 
   /** The workspace folders as engine paths. */
@@ -66,14 +66,15 @@ export class AgentdocServer {
   }
 
   setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.flatMap((uri) => uriToPath(uri) ?? []);
+    this.folders = folderUris.flatMap((uri) => this.platform.uris.toPath(uri) ?? []);
     this.service = this.createService();
   }
 
   private createService(): AgentdocService {
-    const roots = this.folders ?? [];
+    const roots = this.folders;
+    const evidenceExists = this.platform.evidenceExists;
     return createAgentdocService({
-      host: nodeHost,
+      host: this.platform.host,
       roots,
       // A file opened on its own gets the config the CLI would give it.
       outsideRootsUseRepository: true,
@@ -81,10 +82,7 @@ export class AgentdocServer {
       repositoryRoots: roots,
       // The index holds a compact result per file: bounded for a hostile or huge tree.
       maxFiles: MAX_WORKSPACE_FILES,
-      fileExists: (document) =>
-        document.startsWith('/') || /^[A-Za-z]:\//.test(document)
-          ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
-          : undefined,
+      ...(evidenceExists ? { fileExists: (document: string) => evidenceExists(document, roots) } : {}),
       // The agent files a document names are read inside its workspace folder (or, for a file
       // opened on its own, its repository): never outside, never through a link.
       agentFileAccess: (document) => this.agentFileAccess(document),
@@ -98,9 +96,10 @@ export class AgentdocServer {
   agentFileAccess(document: string): AgentFileAccess | undefined {
     if (!document.startsWith('/') && !/^[A-Za-z]:\//.test(document)) return undefined;
     const folder = this.folders.find((root) => document.startsWith(`${root}/`));
-    if (folder) return { host: nodeHost, root: folder };
-    const directory = toNativePath(document.slice(0, document.lastIndexOf('/')) || '/');
-    return { host: nodeHost, root: toEnginePath(repositoryRoot(directory) ?? directory) };
+    const host = this.platform.host;
+    if (folder) return { host, root: folder };
+    const directory = document.slice(0, document.lastIndexOf('/')) || '/';
+    return { host, root: this.platform.repositoryRoot?.(directory) ?? directory };
   }
 
   /**
@@ -108,11 +107,11 @@ export class AgentdocServer {
    * set ran), through the editor so it can be undone: the engine computes, the client applies.
    */
   async recordHashes(uri: string): Promise<{ recorded: string[]; skipped: string[]; applied: boolean }> {
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     const access = path ? this.agentFileAccess(path) : undefined;
     if (!path || !access) return { recorded: [], skipped: [], applied: false };
     const open = this.documents.get(uri);
-    const text = open ? open.getText() : await nodeHost.readFile(path);
+    const text = open ? open.getText() : await this.platform.host.readFile(path);
     const recording = await recordAgentFileHashes(path, text, access);
     if (recording.edits.length === 0) return { recorded: [], skipped: recording.skipped, applied: true };
     const result = await this.connection.workspace.applyEdit({
@@ -175,9 +174,9 @@ export class AgentdocServer {
    */
   async fullResult(uri: string): Promise<AnalysisResult | undefined> {
     if (this.documents.get(uri)) return this.openResult(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path || !this.store.check(uri)) return undefined;
-    const kind = await nodeHost.kind(path);
+    const kind = await this.platform.host.kind(path);
     const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
     return check && this.store.finishWith(check);
   }
@@ -188,7 +187,7 @@ export class AgentdocServer {
    * scheme (`command:`, `file:`…), an absolute path, a path that climbs out, a broken %-escape.
    */
   linkTarget(documentUri: string, target: string): string | undefined {
-    const documentPath = uriToPath(documentUri);
+    const documentPath = this.platform.uris.toPath(documentUri);
     const hash = target.indexOf('#');
     const linked = hash >= 0 ? target.slice(0, hash) : target;
     const fragment = hash >= 0 ? target.slice(hash) : '';
@@ -199,9 +198,8 @@ export class AgentdocServer {
     } catch {
       return undefined;
     }
-    const native = toNativePath(documentPath);
-    const found = linkedPath(native, linkRoots(native, this.folders.map(toNativePath)), decoded);
-    return found && `${pathToUri(toEnginePath(found.path))}${fragment}`;
+    const found = this.platform.linkedFile?.(documentPath, this.folders, decoded);
+    return found && `${this.platform.uris.toUri(found)}${fragment}`;
   }
 
   opened(document: TextDocument): void {
@@ -217,12 +215,16 @@ export class AgentdocServer {
     this.settings.delete(uri);
     if (!this.store.isOpen(uri)) return;
     this.store.closeOpen(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     // Its file on disk speaks for it again (if it is in the workspace and checked there).
     if (path && this.checkWorkspace && this.folders.some((folder) => path.startsWith(`${folder}/`))) {
       this.store.setDisk(
         uri,
-        await checkOnDisk(this.service, { path, explicit: false, kind: (await nodeHost.kind(path)) ?? 'other' }),
+        await checkOnDisk(this.service, {
+          path,
+          explicit: false,
+          kind: (await this.platform.host.kind(path)) ?? 'other',
+        }),
       );
     }
     this.afterChange(uri);
@@ -257,7 +259,7 @@ export class AgentdocServer {
   private async checkNow(document: TextDocument): Promise<void> {
     const uri = document.uri;
     const settings = this.settings.get(uri) ?? DEFAULT_SETTINGS;
-    const key = documentKey(uri);
+    const key = documentKeyFor(this.platform.uris, uri);
     const text = document.getText();
     if (!settings.enable || !isAgentDoc(key, text)) {
       if (this.store.isOpen(uri)) {
@@ -267,7 +269,7 @@ export class AgentdocServer {
       this.publisher.clear(uri);
       return;
     }
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     const config = path ? await this.service.configs.forFile(path) : NO_CONFIG;
     if (this.documents.get(uri)?.version !== document.version) return;
     const check = await this.service.checkTextWithFiles(key, text, config, {
@@ -326,13 +328,14 @@ export class AgentdocServer {
   private publishConfigProblems(): void {
     const problems = this.service.configs.allProblems();
     for (const path of this.publishedConfigs) {
-      if (!problems.has(path)) void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+      if (!problems.has(path))
+        void this.connection.sendDiagnostics({ uri: this.platform.uris.toUri(path), diagnostics: [] });
     }
     this.publishedConfigs.clear();
     for (const [path, list] of problems) {
       this.publishedConfigs.add(path);
       void this.connection.sendDiagnostics({
-        uri: pathToUri(path),
+        uri: this.platform.uris.toUri(path),
         diagnostics: list.map((problem) => ({
           range: problem.range,
           severity: 1,
@@ -359,8 +362,9 @@ export class AgentdocServer {
     for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
     let count = 0;
     if (this.checkWorkspace) {
-      count = await indexFolders(this.connection, this.service, this.folders, {
-        excludes: (folder) => readFilesExclude(this.connection, pathToUri(folder), this.supportsConfiguration),
+      count = await indexFolders(this.connection, this.service, this.folders, this.platform, {
+        excludes: (folder) =>
+          readFilesExclude(this.connection, this.platform.uris.toUri(folder), this.supportsConfiguration),
         supportsProgress: () => this.supportsProgress,
         onFile: (uri, check) => this.store.setDisk(uri, check),
       });
@@ -380,16 +384,16 @@ export class AgentdocServer {
    * agent file (a prompt, an MCP configuration) the documents that name it.
    */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path) return;
     const dependents = this.dependentsOf(path);
     for (const dependent of dependents) {
       const open = this.documents.get(dependent);
       if (open && this.store.isOpen(dependent)) this.scheduleCheck(open, true, false);
       else {
-        const documentPath = uriToPath(dependent);
+        const documentPath = this.platform.uris.toPath(dependent);
         if (!documentPath) continue;
-        const kind = await nodeHost.kind(documentPath);
+        const kind = await this.platform.host.kind(documentPath);
         this.store.setDisk(
           dependent,
           kind === 'file' ? await checkOnDisk(this.service, { path: documentPath, explicit: false, kind }) : undefined,
@@ -402,7 +406,7 @@ export class AgentdocServer {
     if (!this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
     if (deleted) this.store.setDisk(uri, undefined);
     else {
-      const kind = await nodeHost.kind(path);
+      const kind = await this.platform.host.kind(path);
       // A link or special file is never read: only regular files are indexed.
       this.store.setDisk(
         uri,

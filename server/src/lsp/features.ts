@@ -181,10 +181,19 @@ export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
 export function resolvePromptLens(
   lens: CodeLens,
   result: AnalysisResult | undefined,
-  countTokens: (text: string) => number,
+  countTokens: ((text: string) => number) | undefined,
 ): CodeLens {
   const prompt = result?.model && assemblePrompt(result.model);
   if (!prompt) return { ...lens, command: { title: 'Prompt: no prompt parts', command: '' } };
+  // The web extension ships without the tokenizer's encoding tables (2.7 MB).
+  if (!countTokens)
+    return {
+      ...lens,
+      command: {
+        title: `Prompt: ${prompt.parts} part${prompt.parts === 1 ? '' : 's'} · token count in the desktop extension and the CLI`,
+        command: '',
+      },
+    };
   const tokens = countTokens(prompt.text);
   return {
     ...lens,

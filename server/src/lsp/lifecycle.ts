@@ -1,4 +1,4 @@
-import { ErrorCodes, Message, ResponseError, type Connection, type MessageStrategy } from 'vscode-languageserver/node';
+import { ErrorCodes, Message, ResponseError, type Connection, type MessageStrategy } from 'vscode-languageserver';
 
 /** The method a refused request is re-routed to, so the library sends the error response. */
 const REFUSED = 'agentdoc/$refused';

@@ -115,3 +115,6 @@ export interface ExportResult {
   /** Where the export does not validate against its published schema (empty when it does). */
   problems: string[];
 }
+
+/** A folder entry and what it is, as the web worker's file access relays them: the engine's own types. */
+export type { DirectoryEntry, EntryKind } from '../engine/host';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_URL, TOOL_VERSION } from '../../projectInfo';
 import { ruleCatalogue, sourceLabels, type Finding, type RuleInfo, type Severity } from '../../engine';
+import { projectUrl, ruleHelpUri, TOOL_VERSION, toolInformationUri } from '../projectHome';
 import { json } from './escape';
 import type { Format, FormatContext, ReportedFile } from './types';
 
@@ -21,18 +21,23 @@ function pascal(name: string): string {
     .join('');
 }
 
-function descriptor(rule: RuleInfo): Record<string, unknown> {
-  const helpUri = `${PROJECT_URL}/blob/main/docs/rules.md#${rule.code.toLowerCase()}`;
+/**
+ * A rule's SARIF descriptor. Its help links to docs/rules.md on the project's home; while package.json
+ * holds only a placeholder home there is no helpUri, and the help names the file in the package instead.
+ */
+export function descriptor(rule: RuleInfo, home: string | undefined = projectUrl()): Record<string, unknown> {
+  const helpUri = ruleHelpUri(rule.code, home);
+  const details = helpUri ?? `docs/rules.md (${rule.code}) in the agentdoc package`;
   return {
     id: rule.code,
     name: pascal(rule.name),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${helpUri}`,
-      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n[Documentation](${helpUri})`,
+      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${details}`,
+      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n${helpUri ? `[Documentation](${helpUri})` : `Documentation: ${details}.`}`,
     },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
     properties: {
@@ -91,8 +96,8 @@ export const formatSarif: Format = (write, context) => {
             name: 'agentdoc',
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            informationUri: PROJECT_URL,
-            rules: rules.map(descriptor),
+            informationUri: toolInformationUri(),
+            rules: rules.map((rule) => descriptor(rule)),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },

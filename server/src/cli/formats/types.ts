@@ -11,8 +11,8 @@ export interface ReportedFile {
   facts: DocumentFacts;
 }
 
-export type FormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'github';
-export const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'markdown', 'github'];
+export type FormatName = 'text' | 'json' | 'sarif' | 'markdown' | 'github' | 'junit' | 'gitlab';
+export const FORMATS: readonly FormatName[] = ['text', 'json', 'sarif', 'markdown', 'github', 'junit', 'gitlab'];
 
 export interface FormatContext {
   /** Absolute working folder: paths are shown relative to it, SARIF's %SRCROOT%. */
