@@ -67,7 +67,13 @@ function runScript(name, command, args) {
 function runSetup(args) {
   console.log(`== set-up: scripts/e2e-setup.sh ${args.join(' ')}`);
   const result = spawnSync('bash', ['scripts/e2e-setup.sh', ...args], { stdio: 'inherit', env: process.env });
-  if (result.status !== 0) totals.failed++;
+  if (result.status !== 0) {
+    // Say so: without the set-up the real-editor tests are skipped, and that must not pass unnoticed.
+    console.log(
+      `== set-up failed (exit ${result.status ?? '-'}, signal ${result.signal ?? '-'}${result.error ? `, ${result.error.message}` : ''}): the real-editor tests will not run`,
+    );
+    totals.failed++;
+  }
   return result.status === 0;
 }
 
