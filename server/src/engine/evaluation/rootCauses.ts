@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { frontMatterBlockFix, frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
 import type { DocumentModel } from '../model/documentModel';
 import { sectionStatus } from '../model/sectionStatus';
@@ -208,8 +209,11 @@ function missingBlockRoot(
     frontMatterBlockMissing,
     'hint',
     names.length
-      ? `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
-      : `The front matter has no "${block}": add it.`,
+      ? msg('rootCauses.frontMatterNoBlock', 'The front matter has no "{block}" block: add it with {names}.', {
+          block,
+          names: names.join(', '),
+        })
+      : msg('rootCauses.frontMatterNoAdd', 'The front matter has no "{block}": add it.', { block }),
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },
   );

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import {
   LineCounter,
   parseDocument,
@@ -75,7 +76,10 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
       data: undefined,
       problems: [
         {
-          message: 'The front matter is not closed: add a line with --- after the last key.',
+          message: msg(
+            'frontMatter.frontMatterNotClosed',
+            'The front matter is not closed: add a line with --- after the last key.',
+          ),
           range: index.lineRange(0),
         },
       ],
@@ -86,7 +90,7 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
   // turning it into \n keeps every offset (same length) and makes all four agree on lines.
   const source = index.text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
   const cannotRead = (reason: string): YamlProblem => ({
-    message: `The front matter cannot be read: ${reason}`,
+    message: msg('frontMatter.frontMatterCannotBe', 'The front matter cannot be read: {reason}', { reason }),
     range: index.lineRange(0),
   });
   // The yaml parser recurses per nesting level; thousands of levels exhaust the stack (a regex
@@ -134,7 +138,11 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
   const more = document.errors.length - MAX_PROBLEMS;
   if (more > 0)
     problems.push({
-      message: `YAML syntax error: ${more.toLocaleString('en-US')} more errors in the front matter are not listed.`,
+      message: msg(
+        'frontMatter.yamlSyntaxErrorMore',
+        'YAML syntax error: {more} more errors in the front matter are not listed.',
+        { more: more.toLocaleString('en-US') },
+      ),
       range: problems[problems.length - 1]?.range ?? index.lineRange(0),
     });
   // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -32,7 +33,10 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           severity,
-          'The agent is classed high-risk but names no Annex III area: add risk.eu_ai_act.annex_iii_area (e.g. employment, essential-services) so the classification can be reviewed (EU AI Act Art. 6(2)).',
+          msg(
+            'aiActHighRisk.agentClassedHighRisk',
+            'The agent is classed high-risk but names no Annex III area: add risk.eu_ai_act.annex_iii_area (e.g. employment, essential-services) so the classification can be reviewed (EU AI Act Art. 6(2)).',
+          ),
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.annex_iii_area' },
@@ -47,7 +51,10 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           severity,
-          'A high-risk agent needs human oversight: describe in compliance.human_oversight how people monitor it, interpret its output, override or reverse its decisions and stop it (EU AI Act Art. 14(4)).',
+          msg(
+            'aiActHighRisk.highRiskAgentNeeds',
+            'A high-risk agent needs human oversight: describe in compliance.human_oversight how people monitor it, interpret its output, override or reverse its decisions and stop it (EU AI Act Art. 14(4)).',
+          ),
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           {
             subject: { kind: 'front-matter', id: 'compliance.human_oversight' },
@@ -64,7 +71,11 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           severity,
-          `A high-risk agent needs its technical documentation (EU AI Act Art. 11, Annex IV): write the ${joinList(missing)} section${missing.length > 1 ? 's' : ''}.`,
+          msg(
+            'aiActHighRisk.highRiskAgentNeeds2',
+            'A high-risk agent needs its technical documentation (EU AI Act Art. 11, Annex IV): write the {missing} section{value}.',
+            { missing: joinList(missing), value: missing.length > 1 ? 's' : '' },
+          ),
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 
@@ -19,7 +20,10 @@ export const aiActProhibited: Rule = {
       makeFinding(
         this,
         'error',
-        'This agent is classed as a prohibited AI practice (EU AI Act Art. 5): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+        msg(
+          'aiActProhibited.agentClassedAsProhibited',
+          'This agent is classed as a prohibited AI practice (EU AI Act Art. 5): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+        ),
         fmRange(context.model, 'risk.eu_ai_act.class'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

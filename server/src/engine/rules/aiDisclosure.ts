@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, fmText, sectionSeverity } from './support';
@@ -29,7 +30,11 @@ export const aiDisclosure: Rule = {
       makeFinding(
         this,
         severity,
-        `The agent ${why} but does not say how people learn they are dealing with an AI system: add compliance.ai_disclosure (EU AI Act Art. 50).`,
+        msg(
+          'aiDisclosure.agentButDoesNot',
+          'The agent {why} but does not say how people learn they are dealing with an AI system: add compliance.ai_disclosure (EU AI Act Art. 50).',
+          { why },
+        ),
         fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
         {
           subject: { kind: 'front-matter', id: 'compliance.ai_disclosure' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
 
@@ -25,7 +26,11 @@ export const auditLog: Rule = {
       makeFinding(
         this,
         severity,
-        `The audit log does not record ${joinList(missing)}: add ${missing.length > 1 ? 'them' : 'it'} to compliance.audit_log so each decision can be reconstructed.`,
+        msg(
+          'auditLog.auditLogDoesNot',
+          'The audit log does not record {missing}: add {value} to compliance.audit_log so each decision can be reconstructed.',
+          { missing: joinList(missing), value: missing.length > 1 ? 'them' : 'it' },
+        ),
         fmRange(context.model, 'compliance.audit_log'),
         {
           subject: { kind: 'front-matter', id: 'compliance.audit_log' },

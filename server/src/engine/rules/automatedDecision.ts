@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, joinList, sectionSeverity } from './support';
@@ -29,7 +30,11 @@ export const automatedDecision: Rule = {
       makeFinding(
         this,
         severity,
-        `The agent takes decisions with legal or similar effect on its own (GDPR Art. 22): add ${joinList(missing)}.`,
+        msg(
+          'automatedDecision.agentTakesDecisionsLegal',
+          'The agent takes decisions with legal or similar effect on its own (GDPR Art. 22): add {missing}.',
+          { missing: joinList(missing) },
+        ),
         fmRange(context.model, 'risk.automated_legal_effect'),
         {
           subject: { kind: 'front-matter', id: 'risk.automated_legal_effect' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
@@ -30,7 +31,11 @@ export const decisionCriteria: Rule = {
         makeFinding(
           this,
           severity,
-          `Decision "${decision}" has no usable criteria ("${cell.text}"): say when the agent decides, when it hands over, and for human-only decisions who decides.`,
+          msg(
+            'decisionCriteria.decisionNoUsableCriteria',
+            'Decision "{decision}" has no usable criteria ("{cellText}"): say when the agent decides, when it hands over, and for human-only decisions who decides.',
+            { decision, cellText: cell.text },
+          ),
           cell.range,
           {
             subject: { kind: 'table', id: `decisions.${decision}` },

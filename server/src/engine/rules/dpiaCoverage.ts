@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
@@ -34,7 +35,11 @@ export const dpiaCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        `The DPIA does not state that it covers ${joinList(missing.map((part) => part.what))} (GDPR Art. 35(7)): complete it and list ${joinList(missing.map((part) => part.id))} in compliance.dpia.covers.`,
+        msg(
+          'dpiaCoverage.dpiaDoesNotState',
+          'The DPIA does not state that it covers {value} (GDPR Art. 35(7)): complete it and list {value2} in compliance.dpia.covers.',
+          { value: joinList(missing.map((part) => part.what)), value2: joinList(missing.map((part) => part.id)) },
+        ),
         fmRange(context.model, anchor, covers === undefined ? 'key' : 'value'),
         {
           subject: { kind: 'front-matter', id: 'compliance.dpia.covers' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import type { RuleContext } from './rule';
 import { makeFinding, type Rule } from './rule';
@@ -59,7 +60,11 @@ export const dpiaRequired: Rule = {
         makeFinding(
           this,
           severity,
-          `compliance.dpia.required is false, but the agent ${why}: set required: true, or add compliance.dpia.justification saying why no DPIA is needed.`,
+          msg(
+            'dpiaRequired.complianceDpiaRequiredFalse',
+            'compliance.dpia.required is false, but the agent {why}: set required: true, or add compliance.dpia.justification saying why no DPIA is needed.',
+            { why },
+          ),
           fmRange(context.model, 'compliance.dpia.required'),
           { subject },
         ),
@@ -83,7 +88,10 @@ export const dpiaRequired: Rule = {
       makeFinding(
         this,
         severity,
-        `A DPIA is required because the agent ${why}: add ${joinList(missing.map((key) => `compliance.dpia.${key}`))}.`,
+        msg('dpiaRequired.dpiaRequiredBecauseAgent', 'A DPIA is required because the agent {why}: add {value}.', {
+          why,
+          value: joinList(missing.map((key) => `compliance.dpia.${key}`)),
+        }),
         fmRange(context.model, anchor, 'key'),
         { subject },
       ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { formatNumber, formatPercent, parseNumber, parseRate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, severityFrom } from './support';
@@ -58,7 +59,11 @@ export const escalationCapacity: Rule = {
       makeFinding(
         this,
         severity,
-        `Escalations at target scale do not fit review capacity: ${result.text}. Plan capacity for at least ${formatNumber(needed)} reviews/day, or lower the escalation or sampling rate.`,
+        msg(
+          'escalationCapacity.escalationsAtTargetScale',
+          'Escalations at target scale do not fit review capacity: {resultText}. Plan capacity for at least {needed} reviews/day, or lower the escalation or sampling rate.',
+          { resultText: result.text, needed: formatNumber(needed) },
+        ),
         fmRange(context.model, 'volumes.review_capacity_per_day'),
         {
           subject: { kind: 'front-matter', id: 'volumes.review_capacity_per_day' },

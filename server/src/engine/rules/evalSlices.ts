@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { makeFinding, type Rule } from './rule';
 import { joinList, rowsOf, sectionAnchor, sectionSeverity } from './support';
@@ -41,7 +42,16 @@ export const evalSlices: Rule = {
       makeFinding(
         this,
         severity,
-        `The eval set has no ${joinList(missing)} slice${missing.length > 1 ? 's' : ''}: add ${missing.length > 1 ? 'rows' : 'a row'} for ${missing.length > 1 ? 'them' : 'it'} (typical, edge, prior-failures and adversarial are all needed).`,
+        msg(
+          'evalSlices.evalSetNoSlice',
+          'The eval set has no {missing} slice{value}: add {value2} for {value3} (typical, edge, prior-failures and adversarial are all needed).',
+          {
+            missing: joinList(missing),
+            value: missing.length > 1 ? 's' : '',
+            value2: missing.length > 1 ? 'rows' : 'a row',
+            value3: missing.length > 1 ? 'them' : 'it',
+          },
+        ),
         header,
         {
           subject: { kind: 'table', id: 'evaluation.evalset' },

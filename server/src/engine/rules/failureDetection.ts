@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
@@ -24,7 +25,11 @@ export const failureDetection: Rule = {
         makeFinding(
           this,
           severity,
-          `Failure mode ${id} has no detection signal ("${cell.text}"): name the alert or metric that reveals it, or the check that catches it.`,
+          msg(
+            'failureDetection.failureModeNoDetection',
+            'Failure mode {id} has no detection signal ("{cellText}"): name the alert or metric that reveals it, or the check that catches it.',
+            { id, cellText: cell.text },
+          ),
           cell.range,
           {
             subject: { kind: 'table', id: `failures.${id}` },

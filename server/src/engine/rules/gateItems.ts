@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../evaluation/readiness';
@@ -92,7 +93,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           makeFinding(
             UNMET,
             severity,
-            `Not ready (${where}): ${item.title}. "${placeholder.key}" still holds the placeholder "${placeholder.value}": fill it in.`,
+            msg(
+              'gateItems.notReadyStillHolds',
+              'Not ready ({where}): {itemTitle}. "{key}" still holds the placeholder "{placeholderValue}": fill it in.',
+              { where, itemTitle: item.title, key: placeholder.key, placeholderValue: placeholder.value },
+            ),
             placeholder.range,
             extra,
           ),
@@ -104,10 +109,20 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
       const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       return [
-        makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
-          ...extra,
-          ...(fix ? { fixes: [fix] } : {}),
-        }),
+        makeFinding(
+          UNMET,
+          severity,
+          msg('gateItems.notReady', 'Not ready ({where}): {itemTitle}. {hint}', {
+            where,
+            itemTitle: item.title,
+            hint: item.hint,
+          }),
+          range,
+          {
+            ...extra,
+            ...(fix ? { fixes: [fix] } : {}),
+          },
+        ),
       ];
     }
     case 'pending': {
@@ -119,7 +134,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           PENDING,
           severity,
-          `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}" with who signed it off, when, and the evidence.`,
+          msg(
+            'gateItems.awaitingSignOffRecord',
+            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}" with who signed it off, when, and the evidence.',
+            { where, itemTitle: item.title, state, itemId: item.id },
+          ),
           range,
           extra,
         ),
@@ -130,7 +149,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           UNMET,
           severity,
-          `Sign-off failed (${where}): ${item.title}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.`,
+          msg(
+            'gateItems.signOffFailedResolve',
+            'Sign-off failed ({where}): {itemTitle}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.',
+            { where, itemTitle: item.title },
+          ),
           result.signoff?.range ?? readinessAnchor(context.model),
           extra,
         ),
@@ -140,7 +163,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           WAIVER,
           severity,
-          `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`,
+          msg(
+            'gateItems.waiverExpiredSoItem',
+            'The waiver for "{itemId}" expired on {expires}, so the item is open again ({where}): {itemTitle}. {hint}',
+            { itemId: item.id, expires: result.waiver?.expires, where, itemTitle: item.title, hint: item.hint },
+          ),
           result.waiver?.range ?? readinessAnchor(context.model),
           extra,
         ),
@@ -189,7 +216,11 @@ function incompleteWaiver(result: ItemResult, severity: Level, where: string): F
   return makeFinding(
     WAIVER,
     severity,
-    `The waiver for "${result.item.id}" does not count yet (${where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).`,
+    msg(
+      'gateItems.waiverDoesNotCount',
+      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
+      { itemId: result.item.id, where },
+    ),
     result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     {
       subject: { kind: 'gate-item', id: result.item.id },

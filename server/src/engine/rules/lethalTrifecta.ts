@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { RelatedFinding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -60,7 +61,11 @@ export const lethalTrifecta: Rule = {
       return makeFinding(
         this,
         severity,
-        `Prompt-injection exposure: ${describeChain(chain, out)}, with no documented mitigation. Require human approval on "${out.id}", or document an egress allow-list or separated contexts in prompt_injection.mitigations.`,
+        msg(
+          'lethalTrifecta.promptInjectionExposureNo',
+          'Prompt-injection exposure: {value}, with no documented mitigation. Require human approval on "{outId}", or document an egress allow-list or separated contexts in prompt_injection.mitigations.',
+          { value: describeChain(chain, out), outId: out.id },
+        ),
         out.row.cell('exposure')?.range ?? out.row.cell('tool')?.range ?? out.row.anchor,
         { subject: { kind: 'table', id: `tools.${out.id}` }, related },
       );

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, fmText, sectionSeverity } from './support';
@@ -36,7 +37,11 @@ export const logRetention: Rule = {
         makeFinding(
           this,
           severity,
-          `A high-risk agent must keep its logs at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): add compliance.retention with the log retention.`,
+          msg(
+            'logRetention.highRiskAgentMust',
+            'A high-risk agent must keep its logs at least {minimum} months (EU AI Act Art. 19(1), 26(6)): add compliance.retention with the log retention.',
+            { minimum },
+          ),
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           { subject },
         ),
@@ -48,7 +53,11 @@ export const logRetention: Rule = {
         makeFinding(
           this,
           severity,
-          `compliance.retention "${retention}" gives no duration: state how long logs are kept, e.g. "${minimum} months" or longer.`,
+          msg(
+            'logRetention.complianceRetentionGivesNo',
+            'compliance.retention "{retention}" gives no duration: state how long logs are kept, e.g. "{minimum} months" or longer.',
+            { retention, minimum },
+          ),
           fmRange(context.model, 'compliance.retention'),
           { subject },
         ),
@@ -60,7 +69,11 @@ export const logRetention: Rule = {
       makeFinding(
         this,
         severity,
-        `compliance.retention keeps something for only ${Math.round(shortest * 10) / 10} months; a high-risk agent's logs must be kept at least ${minimum} months (EU AI Act Art. 19(1), 26(6)): extend the log retention.`,
+        msg(
+          'logRetention.complianceRetentionKeepsSomething',
+          "compliance.retention keeps something for only {value} months; a high-risk agent's logs must be kept at least {minimum} months (EU AI Act Art. 19(1), 26(6)): extend the log retention.",
+          { value: Math.round(shortest * 10) / 10, minimum },
+        ),
         fmRange(context.model, 'compliance.retention'),
         { subject },
       ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { parseIsoDate } from '../model/values';
 import type { Range } from '../types';
@@ -38,7 +39,11 @@ export const modelAlias: Rule = {
         makeFinding(
           this,
           severity,
-          `${label} "${name}" is a moving alias: the provider can change it under you. Pin a dated snapshot and set model.${pinningKey}: snapshot.`,
+          msg(
+            'modelControl.movingAliasProviderCan',
+            '{label} "{name}" is a moving alias: the provider can change it under you. Pin a dated snapshot and set model.{pinningKey}: snapshot.',
+            { label, name, pinningKey },
+          ),
           fmRange(context.model, `model.${pinning === 'alias' ? pinningKey : key}`),
           { subject: { kind: 'front-matter', id: `model.${key}` } },
         ),
@@ -69,7 +74,11 @@ export const modelRetirement: Rule = {
         makeFinding(
           this,
           atLeastWarning(severityFrom(context, 'shadow')),
-          `${name} was retired by its provider on ${written}: move to a supported model (eval set, staged rollout) and update model.name.`,
+          msg(
+            'modelControl.wasRetiredByIts',
+            '{name} was retired by its provider on {written}: move to a supported model (eval set, staged rollout) and update model.name.',
+            { name, written },
+          ),
           range,
         ),
       ];
@@ -92,7 +101,11 @@ export const modelRetirement: Rule = {
       makeFinding(
         this,
         'warning',
-        `${name} retires on ${written}, ${why}: start the move to a successor now (eval set, staged rollout).`,
+        msg(
+          'modelControl.retiresStartMoveSuccessor',
+          '{name} retires on {written}, {why}: start the move to a successor now (eval set, staged rollout).',
+          { name, written, why },
+        ),
         range,
       ),
     ];
@@ -161,7 +174,11 @@ export const evalAfterChange: Rule = {
       makeFinding(
         this,
         severity,
-        `On ${dayText(change.day)} ${change.what}, but the latest eval run is from ${dayText(latestEval)}: re-run the eval set on the changed agent and record the result.`,
+        msg(
+          'modelControl.butLatestEvalRun',
+          'On {day} {what}, but the latest eval run is from {latestEval}: re-run the eval set on the changed agent and record the result.',
+          { day: dayText(change.day), what: change.what, latestEval: dayText(latestEval) },
+        ),
         change.range,
       ),
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 import { notAPerson } from './people';
@@ -27,7 +28,11 @@ export const ownerPerson: Rule = {
       makeFinding(
         this,
         'error',
-        `The owner "${name}" ${problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role).`,
+        msg(
+          'ownerPerson.ownerNameOnePerson',
+          'The owner "{name}" {problem}: name the one person accountable for this agent in owner.name (the team can go in owner.role).',
+          { name, problem },
+        ),
         fmRange(context.model, 'owner.name'),
         {
           subject: { kind: 'front-matter', id: 'owner.name' },

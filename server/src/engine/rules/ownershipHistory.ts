@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { FormerOwner } from '../evaluation/registry';
 import { parseIsoDate } from '../model/values';
 import type { Finding } from '../types';
@@ -46,7 +47,11 @@ export const ownershipHistory: Rule = {
         makeFinding(
           this,
           level,
-          `The change of owner from ${former.name} to ${successor}${former.to ? ` (${former.to})` : ''} has no hand-over record: link it under owner_history[${former.index}].handover.`,
+          msg(
+            'ownershipHistory.changeOwnerFromNo',
+            'The change of owner from {formerName} to {successor}{value} has no hand-over record: link it under owner_history[{index}].handover.',
+            { formerName: former.name, successor, value: former.to ? ` (${former.to})` : '', index: former.index },
+          ),
           fmRange(context.model, ['owner_history', former.index, 'name']),
           { subject: { kind: 'front-matter', id: 'owner_history' } },
         ),
@@ -68,7 +73,20 @@ export const ownershipHistory: Rule = {
         makeFinding(
           ownershipGap,
           level,
-          `Nobody owned the agent for ${gap} day${gap === 1 ? '' : 's'}: ${former.name} left on ${former.to}, and ${next?.name ?? owner} took over on ${startText} (from ${isoDay(left + 1)} to ${isoDay(start - 1)}). Record who owned it in between, or correct the dates.`,
+          msg(
+            'ownershipHistory.nobodyOwnedAgentDay',
+            'Nobody owned the agent for {gap} day{value}: {formerName} left on {to}, and {value2} took over on {startText} (from {value3} to {value4}). Record who owned it in between, or correct the dates.',
+            {
+              gap,
+              value: gap === 1 ? '' : 's',
+              formerName: former.name,
+              to: former.to,
+              value2: next?.name ?? owner,
+              startText,
+              value3: isoDay(left + 1),
+              value4: isoDay(start - 1),
+            },
+          ),
           range,
           { subject: { kind: 'front-matter', id: 'owner_history' } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { Finding } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 import { fmText, plainId, rowsOf } from './support';
@@ -33,7 +34,15 @@ export const readinessUnknownItem: Rule = {
           makeFinding(
             this,
             'warning',
-            `"${id}" is not a gate item, so this ${table === 'review' ? 'sign-off' : 'waiver'} counts for nothing: use a gate item id${close ? ` (did you mean "${close}"?)` : ''}.`,
+            msg(
+              'readinessItems.notGateItemSo',
+              '"{id}" is not a gate item, so this {value} counts for nothing: use a gate item id{value2}.',
+              {
+                id,
+                value: table === 'review' ? 'sign-off' : 'waiver',
+                value2: close ? ` (did you mean "${close}"?)` : '',
+              },
+            ),
             cell.range,
             {
               subject: { kind: 'gate-item', id },
@@ -74,7 +83,11 @@ export const waiverNotAllowed: Rule = {
         makeFinding(
           this,
           'error',
-          `This waiver does not count: ${why}. Remove it and meet the requirement.`,
+          msg(
+            'readinessItems.waiverDoesNotCount',
+            'This waiver does not count: {why}. Remove it and meet the requirement.',
+            { why },
+          ),
           cell.range,
           {
             subject: { kind: 'gate-item', id },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { RATE_METRICS, type RetirementThreshold } from '../evaluation/registry';
 import { formatNumber, formatPercent } from '../model/values';
 import { makeFinding, type Rule, type RuleInfo } from './rule';
@@ -41,7 +42,11 @@ export const retirementCriteria: Rule = {
         makeFinding(
           this,
           severity,
-          `No retirement threshold:${words} add one the metrics can be compared with, e.g. retirement.automation_rate_below: 30%, so the portfolio review can tell when this agent should be retired.`,
+          msg(
+            'retirement.noRetirementThresholdAdd',
+            'No retirement threshold:{words} add one the metrics can be compared with, e.g. retirement.automation_rate_below: 30%, so the portfolio review can tell when this agent should be retired.',
+            { words },
+          ),
           fmRange(context.model, 'retirement'),
           { subject: { kind: 'front-matter', id: 'retirement' } },
         ),
@@ -55,7 +60,18 @@ export const retirementCriteria: Rule = {
         makeFinding(
           retirementMet,
           'warning',
-          `Retirement candidate: ${label(threshold.metric)} was ${value(threshold, threshold.measured, currency)}${asOf ? ` on ${asOf}` : ''}, ${threshold.direction} the retirement threshold of ${value(threshold, threshold.threshold, currency)} (${threshold.key}). Decide at the next portfolio review: retire, improve, or change the threshold with a reason.`,
+          msg(
+            'retirement.retirementCandidateWasRetirement',
+            'Retirement candidate: {metric} was {value}{value2}, {direction} the retirement threshold of {value3} ({key}). Decide at the next portfolio review: retire, improve, or change the threshold with a reason.',
+            {
+              metric: label(threshold.metric),
+              value: value(threshold, threshold.measured, currency),
+              value2: asOf ? ` on ${asOf}` : '',
+              direction: threshold.direction,
+              value3: value(threshold, threshold.threshold, currency),
+              key: threshold.key,
+            },
+          ),
           fmRange(context.model, threshold.key),
           { subject: { kind: 'front-matter', id: threshold.key } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
@@ -30,7 +31,11 @@ export const riskyAutonomy: Rule = {
         makeFinding(
           this,
           severity,
-          `Decision "${decision}" is ${why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.`,
+          msg(
+            'riskyAutonomy.decisionButAutonomousNo',
+            'Decision "{decision}" is {why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.',
+            { decision, why },
+          ),
           mode.range,
           {
             subject: { kind: 'table', id: `decisions.${decision}` },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
@@ -48,13 +49,22 @@ export const runbookCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        `The Runbook has no entry for ${joinList(missing.map((entry) => entry.title.toLowerCase()))}: add ${missing.length > 1 ? 'them' : 'it'} as ### subsections with numbered steps.`,
+        msg(
+          'runbookCoverage.runbookNoEntryAdd',
+          'The Runbook has no entry for {value}: add {value2} as ### subsections with numbered steps.',
+          {
+            value: joinList(missing.map((entry) => entry.title.toLowerCase())),
+            value2: missing.length > 1 ? 'them' : 'it',
+          },
+        ),
         section.heading.range,
         {
           subject: { kind: 'section', id: 'runbook' },
           fixes: [
             {
-              title: `Add the missing runbook entr${missing.length > 1 ? 'ies' : 'y'}`,
+              title: msg('runbookCoverage.addMissingRunbookEntr', 'Add the missing runbook entr{value}', {
+                value: missing.length > 1 ? 'ies' : 'y',
+              }),
               insertions: [appendToSection(context.model, section, lines)],
               safe: true,
             },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import type { Level } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
@@ -23,7 +24,10 @@ export const sectionEmpty: Rule = {
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          `Section "${section.heading.text}" is empty: ${lowerFirst(section.spec.guidance.why)}`,
+          msg('sectionContent.sectionEmpty', 'Section "{headingText}" is empty: {why}', {
+            headingText: section.heading.text,
+            why: lowerFirst(section.spec.guidance.why),
+          }),
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec.id },
@@ -50,17 +54,26 @@ export const sectionPlaceholder: Rule = {
       const lines = sectionStatus(context.model, section).placeholderLines;
       const first = lines[0];
       if (first === undefined) return [];
-      const count = lines.length === 1 ? 'a placeholder' : `${lines.length} placeholders`;
+      const count =
+        lines.length === 1
+          ? msg('sectionContent.placeholder', 'a placeholder')
+          : msg('sectionContent.placeholders', '{count} placeholders', { count: lines.length });
       return [
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          `"${section.heading.text}" still has ${count} to write (TODO or template text).`,
+          msg(
+            'sectionContent.stillWriteTodoTemplate',
+            '"{headingText}" still has {count} to write (TODO or template text).',
+            { headingText: section.heading.text, count },
+          ),
           context.model.index.trimmedLineRange(first),
           {
             subject: { kind: 'section', id: section.spec.id },
             related: lines.slice(1, 50).map((line) => ({
-              message: `placeholder text in "${section.heading.text}"`,
+              message: msg('sectionContent.placeholderText', 'placeholder text in "{headingText}"', {
+                headingText: section.heading.text,
+              }),
               range: context.model.index.trimmedLineRange(line),
             })),
           },
@@ -84,7 +97,11 @@ export const sectionDuplicate: Rule = {
         makeFinding(
           this,
           'warning',
-          `Section "${section.heading.text}" appears more than once (first on line ${(sections[0]?.startLine ?? 0) + 1}): merge the two.`,
+          msg(
+            'sectionContent.sectionAppearsMoreThan',
+            'Section "{headingText}" appears more than once (first on line {value}): merge the two.',
+            { headingText: section.heading.text, value: (sections[0]?.startLine ?? 0) + 1 },
+          ),
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec?.id ?? '' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { sectionInsertionFix } from '../fixes/sectionInsertion';
 import { evaluate } from '../evaluation/predicate';
 import { sectionInsertionAnchor } from '../model/anchors';
@@ -35,7 +36,11 @@ export const sectionMissing: Rule = {
         makeFinding(
           this,
           severity,
-          `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`,
+          msg(
+            'sectionMissing.missingSectionRequiredFrom',
+            'Missing section "{specTitle}": required from the {requiredStage} stage. {why}',
+            { specTitle: spec.title, requiredStage: requiredStage.toLowerCase(), why: spec.guidance.why },
+          ),
           sectionInsertionAnchor(model, spec),
           {
             subject: { kind: 'section', id: spec.id },
@@ -63,7 +68,7 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   const combined = fixes.length
     ? [
         {
-          title: 'Insert every section from the templates',
+          title: msg('sectionMissing.insertEverySectionFrom', 'Insert every section from the templates'),
           insertions: fixes.flatMap((fix) => fix.insertions),
           safe: true,
         },
@@ -72,7 +77,11 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   return makeFinding(
     rule,
     due,
-    `The document has no sections yet (${list}). Start with the ones the ${stage.title.toLowerCase()} stage needs.`,
+    msg(
+      'sectionMissing.documentNoSectionsYet',
+      'The document has no sections yet ({list}). Start with the ones the {stageTitle} stage needs.',
+      { list, stageTitle: stage.title.toLowerCase() },
+    ),
     model.title?.range ?? sectionInsertionAnchor(model, earliest),
     { subject: { kind: 'section', id: '*' }, fixes: combined },
   );

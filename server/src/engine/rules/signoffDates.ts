@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { atLeastWarning, rowsOf, sectionSeverity } from './support';
@@ -27,7 +28,11 @@ export const signoffDates: Rule = {
         makeFinding(
           this,
           severity,
-          `The sign-off of "${item}" is dated ${cell.text}, after today (${isoDay(context.today)}): record the date it actually happened, or mark it pending.`,
+          msg(
+            'signoffDates.signOffDatedAfter',
+            'The sign-off of "{item}" is dated {cellText}, after today ({today}): record the date it actually happened, or mark it pending.',
+            { item, cellText: cell.text, today: isoDay(context.today) },
+          ),
           cell.range,
           {
             subject: { kind: 'gate-item', id: item },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { looksLikePlaceholder } from '../model/values';
 import { isNonValue, sectionSeverity } from './support';
@@ -35,7 +36,16 @@ export const writeToolApproval: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${tool.id}" has ${tool.access} access and ${approvalCell && approvalCell.text !== '' ? `approval "${approvalCell.text}"` : 'no approval stated'}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.`,
+          msg(
+            'toolPermissions.toolAccessRequireHuman',
+            'Tool "{toolId}" has {access} access and {value}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
+            {
+              toolId: tool.id,
+              access: tool.access,
+              value:
+                approvalCell && approvalCell.text !== '' ? `approval "${approvalCell.text}"` : 'no approval stated',
+            },
+          ),
           range,
           { subject: { kind: 'table', id: `tools.${tool.id}` } },
         ),
@@ -92,7 +102,16 @@ export const broadToolScope: Rule = {
         makeFinding(
           this,
           severity,
-          `${what} holds the scope${broad.length > 1 ? 's' : ''} ${broad.map((scope) => `"${scope}"`).join(', ')}, which grant${broad.length > 1 ? '' : 's'} far more than one task needs: narrow it to the resources and actions the tool uses.`,
+          msg(
+            'toolPermissions.holdsScopeWhichGrant',
+            '{what} holds the scope{value} {value2}, which grant{value3} far more than one task needs: narrow it to the resources and actions the tool uses.',
+            {
+              what,
+              value: broad.length > 1 ? 's' : '',
+              value2: broad.map((scope) => `"${scope}"`).join(', '),
+              value3: broad.length > 1 ? '' : 's',
+            },
+          ),
           cell.range,
         ),
       ];
@@ -128,7 +147,11 @@ export const toolLimits: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${tool.id}" ${what} but has no limit${limit ? '' : ' (the table has no Rate limit column)'}: state the cap enforced outside the model (per hour, per recipient, per day in money).`,
+          msg(
+            'toolPermissions.toolButNoLimit',
+            'Tool "{toolId}" {what} but has no limit{value}: state the cap enforced outside the model (per hour, per recipient, per day in money).',
+            { toolId: tool.id, what, value: limit ? '' : ' (the table has no Rate limit column)' },
+          ),
           limit?.range ?? tool.row.cell('tool')?.range ?? tool.row.anchor,
           { subject: { kind: 'table', id: `tools.${tool.id}` } },
         ),

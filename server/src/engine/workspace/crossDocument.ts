@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { makeFinding, documentAnchor, type RuleInfo } from '../rules/rule';
@@ -121,7 +122,11 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
         makeFinding(
           duplicateAgentId,
           'error',
-          `Agent id "${agent.id}" is also used by ${named.join(', ')}${more}: give each agent its own id.`,
+          msg(
+            'crossDocument.agentIdAlsoUsed',
+            'Agent id "{agentId}" is also used by {named}{more}: give each agent its own id.',
+            { agentId: agent.id, named: named.join(', '), more },
+          ),
           agent.idRange,
           { subject: { kind: 'front-matter', id: 'id' } },
         ),
@@ -138,7 +143,11 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
         makeFinding(
           dependencyUnresolved,
           'warning',
-          `depends_on names "${dependency.id}", but no agent in the workspace has that id${known.length ? ` (known: ${known.join(', ')})` : ''}: correct the id or document that agent.`,
+          msg(
+            'crossDocument.dependsNamesButNo',
+            'depends_on names "{dependencyId}", but no agent in the workspace has that id{value}: correct the id or document that agent.',
+            { dependencyId: dependency.id, value: known.length ? ` (known: ${known.join(', ')})` : '' },
+          ),
           dependency.range,
           { subject: { kind: 'front-matter', id: 'depends_on' } },
         ),
@@ -169,7 +178,11 @@ function unprovenDependencies(agent: AgentIdentity, byId: ReadonlyMap<string, Ag
       makeFinding(
         orchestrationDependency,
         due,
-        `This orchestration agent depends on "${dependency.id}" (${target.label}), which ${where}: orchestration builds on proven agents; ${advice}.`,
+        msg(
+          'crossDocument.orchestrationAgentDependsWhich',
+          'This orchestration agent depends on "{dependencyId}" ({targetLabel}), which {where}: orchestration builds on proven agents; {advice}.',
+          { dependencyId: dependency.id, targetLabel: target.label, where, advice },
+        ),
         dependency.range,
         { subject: { kind: 'front-matter', id: 'depends_on' } },
       ),
