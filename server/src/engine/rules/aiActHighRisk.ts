@@ -71,11 +71,17 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           severity,
-          msg(
-            'aiActHighRisk.highRiskAgentNeeds2',
-            'A high-risk agent needs its technical documentation (EU AI Act Art. 11, Annex IV): write the {missing} section{value}.',
-            { missing: joinList(missing), value: missing.length > 1 ? 's' : '' },
-          ),
+          missing.length > 1
+            ? msg(
+                'aiActHighRisk.highRiskAgentNeedsSections',
+                'A high-risk agent needs its technical documentation (EU AI Act Art. 11, Annex IV): write the {missing} sections.',
+                { missing: joinList(missing) },
+              )
+            : msg(
+                'aiActHighRisk.highRiskAgentNeeds2',
+                'A high-risk agent needs its technical documentation (EU AI Act Art. 11, Annex IV): write the {missing} section.',
+                { missing: joinList(missing) },
+              ),
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

@@ -38,8 +38,12 @@ export const alertComplete: Rule = {
             severity,
             msg(
               'alertComplete.alertWatchesWhichNot',
-              'Alert {alert} watches "{metricText}", which is not in the Metrics table: define it there{value}.',
-              { alert, metricText: plainId(metric.text), value: known ? ` or use one of ${known}` : '' },
+              'Alert {alert} watches "{metricText}", which is not in the Metrics table: define it there{orKnown}.',
+              {
+                alert,
+                metricText: plainId(metric.text),
+                orKnown: known ? msg('alertComplete.orUseOneOf', ' or use one of {known}', { known }) : '',
+              },
             ),
             metric.range,
             { subject },

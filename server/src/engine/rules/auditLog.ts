@@ -26,11 +26,17 @@ export const auditLog: Rule = {
       makeFinding(
         this,
         severity,
-        msg(
-          'auditLog.auditLogDoesNot',
-          'The audit log does not record {missing}: add {value} to compliance.audit_log so each decision can be reconstructed.',
-          { missing: joinList(missing), value: missing.length > 1 ? 'them' : 'it' },
-        ),
+        missing.length > 1
+          ? msg(
+              'auditLog.auditLogDoesNotMany',
+              'The audit log does not record {missing}: add them to compliance.audit_log so each decision can be reconstructed.',
+              { missing: joinList(missing) },
+            )
+          : msg(
+              'auditLog.auditLogDoesNot',
+              'The audit log does not record {missing}: add it to compliance.audit_log so each decision can be reconstructed.',
+              { missing: joinList(missing) },
+            ),
         fmRange(context.model, 'compliance.audit_log'),
         {
           subject: { kind: 'front-matter', id: 'compliance.audit_log' },

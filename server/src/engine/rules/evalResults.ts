@@ -78,8 +78,13 @@ export const evalResults: Rule = {
           barSeverity,
           msg(
             'evalResults.sliceBelowItsQuality',
-            'Slice "{slice}" is below its quality bar: latest result {result}% against a bar of {value} {bar}%. Fix the agent and re-run the eval set before the next stage.',
-            { slice, result, value: ceiling ? 'at most' : 'at least', bar },
+            'Slice "{slice}" is below its quality bar: latest result {result}% against a bar of {bound} {bar}%. Fix the agent and re-run the eval set before the next stage.',
+            {
+              slice,
+              result,
+              bound: ceiling ? msg('evalResults.atMost', 'at most') : msg('evalResults.atLeast', 'at least'),
+              bar,
+            },
           ),
           latest.range,
           { subject },

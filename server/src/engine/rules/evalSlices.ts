@@ -42,16 +42,17 @@ export const evalSlices: Rule = {
       makeFinding(
         this,
         severity,
-        msg(
-          'evalSlices.evalSetNoSlice',
-          'The eval set has no {missing} slice{value}: add {value2} for {value3} (typical, edge, prior-failures and adversarial are all needed).',
-          {
-            missing: joinList(missing),
-            value: missing.length > 1 ? 's' : '',
-            value2: missing.length > 1 ? 'rows' : 'a row',
-            value3: missing.length > 1 ? 'them' : 'it',
-          },
-        ),
+        missing.length > 1
+          ? msg(
+              'evalSlices.evalSetNoSlices',
+              'The eval set has no {missing} slices: add rows for them (typical, edge, prior-failures and adversarial are all needed).',
+              { missing: joinList(missing) },
+            )
+          : msg(
+              'evalSlices.evalSetNoSlice',
+              'The eval set has no {missing} slice: add a row for it (typical, edge, prior-failures and adversarial are all needed).',
+              { missing: joinList(missing) },
+            ),
         header,
         {
           subject: { kind: 'table', id: 'evaluation.evalset' },

@@ -1,4 +1,4 @@
-import { msg } from '../l10n';
+import { msg, schemaText } from '../l10n';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../evaluation/readiness';
@@ -96,7 +96,12 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
             msg(
               'gateItems.notReadyStillHolds',
               'Not ready ({where}): {itemTitle}. "{key}" still holds the placeholder "{placeholderValue}": fill it in.',
-              { where, itemTitle: item.title, key: placeholder.key, placeholderValue: placeholder.value },
+              {
+                where,
+                itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+                key: placeholder.key,
+                placeholderValue: placeholder.value,
+              },
             ),
             placeholder.range,
             extra,
@@ -114,8 +119,8 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           severity,
           msg('gateItems.notReady', 'Not ready ({where}): {itemTitle}. {hint}', {
             where,
-            itemTitle: item.title,
-            hint: item.hint,
+            itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+            hint: schemaText(`gates.${item.id}.hint`, item.hint),
           }),
           range,
           {
@@ -137,7 +142,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           msg(
             'gateItems.awaitingSignOffRecord',
             'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}" with who signed it off, when, and the evidence.',
-            { where, itemTitle: item.title, state, itemId: item.id },
+            { where, itemTitle: schemaText(`gates.${item.id}.title`, item.title), state, itemId: item.id },
           ),
           range,
           extra,
@@ -152,7 +157,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           msg(
             'gateItems.signOffFailedResolve',
             'Sign-off failed ({where}): {itemTitle}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.',
-            { where, itemTitle: item.title },
+            { where, itemTitle: schemaText(`gates.${item.id}.title`, item.title) },
           ),
           result.signoff?.range ?? readinessAnchor(context.model),
           extra,
@@ -166,7 +171,13 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           msg(
             'gateItems.waiverExpiredSoItem',
             'The waiver for "{itemId}" expired on {expires}, so the item is open again ({where}): {itemTitle}. {hint}',
-            { itemId: item.id, expires: result.waiver?.expires, where, itemTitle: item.title, hint: item.hint },
+            {
+              itemId: item.id,
+              expires: result.waiver?.expires,
+              where,
+              itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+              hint: schemaText(`gates.${item.id}.hint`, item.hint),
+            },
           ),
           result.waiver?.range ?? readinessAnchor(context.model),
           extra,

@@ -37,7 +37,7 @@ export const ownershipHistory: Rule = {
     // Never below a warning: an undocumented change of owner matters at any stage; from the
     // hand-over gate's stage on it blocks.
     const level = atLeastWarning(severityFrom(context, gateStage(context, 'handover') ?? 'production'));
-    const owner = fmText(context, 'owner.name') ?? 'the current owner';
+    const owner = fmText(context, 'owner.name') ?? msg('ownershipHistory.currentOwner', 'the current owner');
     const findings: Finding[] = [];
     const history = registry.ownerHistory;
     history.forEach((former, position) => {
@@ -49,8 +49,8 @@ export const ownershipHistory: Rule = {
           level,
           msg(
             'ownershipHistory.changeOwnerFromNo',
-            'The change of owner from {formerName} to {successor}{value} has no hand-over record: link it under owner_history[{index}].handover.',
-            { formerName: former.name, successor, value: former.to ? ` (${former.to})` : '', index: former.index },
+            'The change of owner from {formerName} to {successor}{on} has no hand-over record: link it under owner_history[{index}].handover.',
+            { formerName: former.name, successor, on: former.to ? ` (${former.to})` : '', index: former.index },
           ),
           fmRange(context.model, ['owner_history', former.index, 'name']),
           { subject: { kind: 'front-matter', id: 'owner_history' } },
@@ -73,20 +73,33 @@ export const ownershipHistory: Rule = {
         makeFinding(
           ownershipGap,
           level,
-          msg(
-            'ownershipHistory.nobodyOwnedAgentDay',
-            'Nobody owned the agent for {gap} day{value}: {formerName} left on {to}, and {value2} took over on {startText} (from {value3} to {value4}). Record who owned it in between, or correct the dates.',
-            {
-              gap,
-              value: gap === 1 ? '' : 's',
-              formerName: former.name,
-              to: former.to,
-              value2: next?.name ?? owner,
-              startText,
-              value3: isoDay(left + 1),
-              value4: isoDay(start - 1),
-            },
-          ),
+          gap === 1
+            ? msg(
+                'ownershipHistory.nobodyOwnedAgentOneDay',
+                'Nobody owned the agent for {gap} day: {formerName} left on {to}, and {successor} took over on {startText} (from {first} to {last}). Record who owned it in between, or correct the dates.',
+                {
+                  gap,
+                  formerName: former.name,
+                  to: former.to,
+                  successor: next?.name ?? owner,
+                  startText,
+                  first: isoDay(left + 1),
+                  last: isoDay(start - 1),
+                },
+              )
+            : msg(
+                'ownershipHistory.nobodyOwnedAgentDays',
+                'Nobody owned the agent for {gap} days: {formerName} left on {to}, and {successor} took over on {startText} (from {first} to {last}). Record who owned it in between, or correct the dates.',
+                {
+                  gap,
+                  formerName: former.name,
+                  to: former.to,
+                  successor: next?.name ?? owner,
+                  startText,
+                  first: isoDay(left + 1),
+                  last: isoDay(start - 1),
+                },
+              ),
           range,
           { subject: { kind: 'front-matter', id: 'owner_history' } },
         ),

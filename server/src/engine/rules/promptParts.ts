@@ -49,15 +49,20 @@ export const promptParts: Rule = {
         makeFinding(
           this,
           severity,
-          msg(
-            'promptParts.promptPartNoAdd',
-            'Prompt part "{headingText}" has no {missing}: add {value} under the heading.',
-            {
-              headingText: part.heading.text,
-              missing: missing.join(' and no '),
-              value: missing.length > 1 ? 'them' : 'it',
-            },
-          ),
+          missing.length > 1
+            ? msg(
+                'promptParts.promptPartNoBoth',
+                'Prompt part "{headingText}" has no {first} and no {second}: add them under the heading.',
+                { headingText: part.heading.text, first: missing[0], second: missing.slice(1).join(' and no ') },
+              )
+            : msg(
+                'promptParts.promptPartNoAdd',
+                'Prompt part "{headingText}" has no {missing}: add it under the heading.',
+                {
+                  headingText: part.heading.text,
+                  missing: missing[0],
+                },
+              ),
           part.heading.range,
           {
             subject: { kind: 'section', id: `prompt.${part.heading.slug}` },

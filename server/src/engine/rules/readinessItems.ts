@@ -36,11 +36,14 @@ export const readinessUnknownItem: Rule = {
             'warning',
             msg(
               'readinessItems.notGateItemSo',
-              '"{id}" is not a gate item, so this {value} counts for nothing: use a gate item id{value2}.',
+              '"{id}" is not a gate item, so this {entry} counts for nothing: use a gate item id{didYouMean}.',
               {
                 id,
-                value: table === 'review' ? 'sign-off' : 'waiver',
-                value2: close ? ` (did you mean "${close}"?)` : '',
+                entry:
+                  table === 'review'
+                    ? msg('readinessItems.signOff', 'sign-off')
+                    : msg('readinessItems.waiver', 'waiver'),
+                didYouMean: close ? msg('readinessItems.didYouMean', ' (did you mean "{close}"?)', { close }) : '',
               },
             ),
             cell.range,

@@ -39,8 +39,13 @@ export const registryEntry: Rule = {
           severity,
           msg(
             'registryEntry.businessSponsorAddSponsor',
-            'The business sponsor is {value}: add sponsor with the person who answers for the value of this agent at the portfolio review.',
-            { value: fmText(context, 'sponsor') === undefined ? 'missing' : 'a placeholder' },
+            'The business sponsor is {state}: add sponsor with the person who answers for the value of this agent at the portfolio review.',
+            {
+              state:
+                fmText(context, 'sponsor') === undefined
+                  ? msg('registryEntry.stateMissing', 'missing')
+                  : msg('registryEntry.statePlaceholder', 'a placeholder'),
+            },
           ),
           fmRange(context.model, 'sponsor'),
           { subject: { kind: 'front-matter', id: 'sponsor' } },

@@ -66,7 +66,7 @@ export const retirementCriteria: Rule = {
             {
               metric: label(threshold.metric),
               value: value(threshold, threshold.measured, currency),
-              value2: asOf ? ` on ${asOf}` : '',
+              value2: asOf ? msg('retirement.onDate', ' on {asOf}', { asOf }) : '',
               direction: threshold.direction,
               value3: value(threshold, threshold.threshold, currency),
               key: threshold.key,

@@ -4,6 +4,28 @@ import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
 
 /** The runbook entries seed 000 and 003 expect, recognised by words in the entry's anchor. */
+/** The entry's name in the message's language (the inserted ### heading stays as written above). */
+function entryTitle(title: string): string {
+  switch (title) {
+    case 'Restart':
+      return msg('runbookCoverage.entryRestart', 'Restart');
+    case 'Rollback':
+      return msg('runbookCoverage.entryRollback', 'Rollback');
+    case 'Prompt update':
+      return msg('runbookCoverage.entryPromptUpdate', 'Prompt update');
+    case 'Add eval cases':
+      return msg('runbookCoverage.entryAddEvalCases', 'Add eval cases');
+    case 'Incident response':
+      return msg('runbookCoverage.entryIncidentResponse', 'Incident response');
+    case 'Troubleshooting':
+      return msg('runbookCoverage.entryTroubleshooting', 'Troubleshooting');
+    case 'Change management':
+      return msg('runbookCoverage.entryChangeManagement', 'Change management');
+    default:
+      return title;
+  }
+}
+
 export const RUNBOOK_ENTRIES = [
   { title: 'Restart', pattern: /restart|reboot|recover/ },
   { title: 'Rollback', pattern: /roll-?back|revert/ },
@@ -49,22 +71,26 @@ export const runbookCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        msg(
-          'runbookCoverage.runbookNoEntryAdd',
-          'The Runbook has no entry for {value}: add {value2} as ### subsections with numbered steps.',
-          {
-            value: joinList(missing.map((entry) => entry.title.toLowerCase())),
-            value2: missing.length > 1 ? 'them' : 'it',
-          },
-        ),
+        missing.length > 1
+          ? msg(
+              'runbookCoverage.runbookNoEntriesAdd',
+              'The Runbook has no entry for {entries}: add them as ### subsections with numbered steps.',
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title).toLowerCase())) },
+            )
+          : msg(
+              'runbookCoverage.runbookNoEntryAdd',
+              'The Runbook has no entry for {entries}: add it as ### subsections with numbered steps.',
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title).toLowerCase())) },
+            ),
         section.heading.range,
         {
           subject: { kind: 'section', id: 'runbook' },
           fixes: [
             {
-              title: msg('runbookCoverage.addMissingRunbookEntr', 'Add the missing runbook entr{value}', {
-                value: missing.length > 1 ? 'ies' : 'y',
-              }),
+              title:
+                missing.length > 1
+                  ? msg('runbookCoverage.addMissingRunbookEntries', 'Add the missing runbook entries')
+                  : msg('runbookCoverage.addMissingRunbookEntry', 'Add the missing runbook entry'),
               insertions: [appendToSection(context.model, section, lines)],
               safe: true,
             },

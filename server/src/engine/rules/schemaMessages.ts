@@ -125,22 +125,27 @@ function typeName(data: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    object: 'a mapping of keys',
-    array: 'a list',
+  const names: Record<string, () => string> = {
+    string: () => msg('schemaMessages.typeString', 'text'),
+    number: () => msg('schemaMessages.typeNumber', 'a number'),
+    integer: () => msg('schemaMessages.typeInteger', 'a whole number'),
+    boolean: () => msg('schemaMessages.typeBoolean', 'true or false'),
+    object: () => msg('schemaMessages.typeObject', 'a mapping of keys'),
+    array: () => msg('schemaMessages.typeArray', 'a list'),
   };
   return type
     .split(',')
-    .map((part) => names[part] ?? part)
-    .join(' or ');
+    .map((part) => names[part]?.() ?? part)
+    .join(msg('schemaMessages.typeOr', ' or '));
 }
 
 function listOr(values: string[]): string {
-  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+  return values.length <= 1
+    ? (values[0] ?? '')
+    : msg('schemaMessages.listOr', '{items} or {last}', {
+        items: values.slice(0, -1).join(', '),
+        last: values[values.length - 1],
+      });
 }
 
 function lowerFirst(text: string): string {

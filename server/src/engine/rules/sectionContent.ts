@@ -1,4 +1,4 @@
-import { msg } from '../l10n';
+import { currentLocale, msg, schemaText } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import type { Level } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
@@ -26,7 +26,7 @@ export const sectionEmpty: Rule = {
           contentSeverity(context, section.spec.requiredFrom),
           msg('sectionContent.sectionEmpty', 'Section "{headingText}" is empty: {why}', {
             headingText: section.heading.text,
-            why: lowerFirst(section.spec.guidance.why),
+            why: lowerFirst(schemaText(`sections.${section.spec.id}.why`, section.spec.guidance.why)),
           }),
           section.heading.range,
           {
@@ -112,6 +112,8 @@ export const sectionDuplicate: Rule = {
   },
 };
 
+/** German capitalises nouns, so only English and French sentences lose their capital mid-sentence. */
 function lowerFirst(text: string): string {
+  if (currentLocale() === 'de') return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

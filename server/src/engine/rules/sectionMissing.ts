@@ -1,4 +1,4 @@
-import { msg } from '../l10n';
+import { msg, schemaText } from '../l10n';
 import { sectionInsertionFix } from '../fixes/sectionInsertion';
 import { evaluate } from '../evaluation/predicate';
 import { sectionInsertionAnchor } from '../model/anchors';
@@ -39,7 +39,11 @@ export const sectionMissing: Rule = {
           msg(
             'sectionMissing.missingSectionRequiredFrom',
             'Missing section "{specTitle}": required from the {requiredStage} stage. {why}',
-            { specTitle: spec.title, requiredStage: requiredStage.toLowerCase(), why: spec.guidance.why },
+            {
+              specTitle: spec.title,
+              requiredStage: requiredStage.toLowerCase(),
+              why: schemaText(`sections.${spec.id}.why`, spec.guidance.why),
+            },
           ),
           sectionInsertionAnchor(model, spec),
           {

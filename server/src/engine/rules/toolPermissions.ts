@@ -38,12 +38,14 @@ export const writeToolApproval: Rule = {
           severity,
           msg(
             'toolPermissions.toolAccessRequireHuman',
-            'Tool "{toolId}" has {access} access and {value}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
+            'Tool "{toolId}" has {access} access and {approval}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
             {
               toolId: tool.id,
               access: tool.access,
-              value:
-                approvalCell && approvalCell.text !== '' ? `approval "${approvalCell.text}"` : 'no approval stated',
+              approval:
+                approvalCell && approvalCell.text !== ''
+                  ? msg('toolPermissions.approvalStated', 'approval "{approval}"', { approval: approvalCell.text })
+                  : msg('toolPermissions.noApprovalStated', 'no approval stated'),
             },
           ),
           range,
@@ -149,8 +151,12 @@ export const toolLimits: Rule = {
           severity,
           msg(
             'toolPermissions.toolButNoLimit',
-            'Tool "{toolId}" {what} but has no limit{value}: state the cap enforced outside the model (per hour, per recipient, per day in money).',
-            { toolId: tool.id, what, value: limit ? '' : ' (the table has no Rate limit column)' },
+            'Tool "{toolId}" {what} but has no limit{noColumn}: state the cap enforced outside the model (per hour, per recipient, per day in money).',
+            {
+              toolId: tool.id,
+              what,
+              noColumn: limit ? '' : msg('toolPermissions.noRateLimitColumn', ' (the table has no Rate limit column)'),
+            },
           ),
           limit?.range ?? tool.row.cell('tool')?.range ?? tool.row.anchor,
           { subject: { kind: 'table', id: `tools.${tool.id}` } },

@@ -146,7 +146,12 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
           msg(
             'crossDocument.dependsNamesButNo',
             'depends_on names "{dependencyId}", but no agent in the workspace has that id{value}: correct the id or document that agent.',
-            { dependencyId: dependency.id, value: known.length ? ` (known: ${known.join(', ')})` : '' },
+            {
+              dependencyId: dependency.id,
+              value: known.length
+                ? msg('crossDocument.knownNames', ' (known: {known})', { known: known.join(', ') })
+                : '',
+            },
           ),
           dependency.range,
           { subject: { kind: 'front-matter', id: 'depends_on' } },
