@@ -27,7 +27,10 @@ function nameFor(expr, sf) {
     return last;
   }
   if (ts.isCallExpression(expr)) {
-    if (ts.isPropertyAccessExpression(expr.expression) && ['join', 'toLowerCase', 'toLocaleString', 'trim', 'toString'].includes(expr.expression.name.text))
+    if (
+      ts.isPropertyAccessExpression(expr.expression) &&
+      ['join', 'toLowerCase', 'toLocaleString', 'trim', 'toString'].includes(expr.expression.name.text)
+    )
       return nameFor(expr.expression.expression, sf);
     if (expr.arguments.length === 1) return nameFor(expr.arguments[0], sf);
     return 'value';
@@ -39,7 +42,12 @@ function nameFor(expr, sf) {
 function hasEnglish(expr) {
   let found = false;
   const visit = (n) => {
-    if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && /[A-Za-z]{2,}/.test(n.text) && / /.test(n.text)) found = true;
+    if (
+      (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) &&
+      /[A-Za-z]{2,}/.test(n.text) &&
+      / /.test(n.text)
+    )
+      found = true;
     if (ts.isTemplateExpression(n)) {
       const parts = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join('');
       if (/[A-Za-z]{3,}/.test(parts)) found = true;
@@ -69,29 +77,55 @@ for (const file of process.argv.slice(2)) {
         let name = byText.get(exprText);
         if (!name) {
           name = nameFor(span.expression, sf);
-          let n = name, i = 2;
+          let n = name,
+            i = 2;
           while (args.some((a) => a.name === n)) n = name + i++;
           name = n;
           byText.set(exprText, name);
           args.push({ name, exprText });
-          if (hasEnglish(span.expression)) console.log(`${file}:${sf.getLineAndCharacterOfPosition(span.expression.getStart()).line + 1}: English inside {${name}}: ${exprText}`);
+          if (hasEnglish(span.expression))
+            console.log(
+              `${file}:${sf.getLineAndCharacterOfPosition(span.expression.getStart()).line + 1}: English inside {${name}}: ${exprText}`,
+            );
         }
         template += `{${name}}` + span.literal.text;
       }
     }
     if (!/[A-Za-z]{2,}/.test(template.replace(/\{[A-Za-z0-9]+\}/g, ''))) return; // no words: nothing to translate
     const words = template.replace(/\{[^}]*\}/g, ' ').match(/[A-Za-z]+/g) || ['text'];
-    const stop = new Set(['the', 'a', 'an', 'is', 'of', 'to', 'in', 'for', 'and', 'or', 'has', 'are', 'on', 'with', 'this']);
+    const stop = new Set([
+      'the',
+      'a',
+      'an',
+      'is',
+      'of',
+      'to',
+      'in',
+      'for',
+      'and',
+      'or',
+      'has',
+      'are',
+      'on',
+      'with',
+      'this',
+    ]);
     let slug = camel(words.filter((w) => !stop.has(w.toLowerCase())).slice(0, 4)) || 'text';
-    let unique = slug, i = 2;
+    let unique = slug,
+      i = 2;
     while (slugs.has(unique) && slugs.get(unique) !== template) unique = slug + i++;
     slugs.set(unique, template);
     const argText = args.length
       ? ', { ' + args.map((a) => (a.name === a.exprText ? a.name : `${a.name}: ${a.exprText}`)).join(', ') + ' }'
       : '';
-    edits.push({ start: lit.getStart(sf), end: lit.getEnd(), text: `msg(${quote(prefix + '.' + unique)}, ${quote(template)}${argText})` });
+    edits.push({
+      start: lit.getStart(sf),
+      end: lit.getEnd(),
+      text: `msg(${quote(prefix + '.' + unique)}, ${quote(template)}${argText})`,
+    });
   };
-  const isLiteral = (n) => n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n));
+  const isLiteral = (n) =>
+    n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n));
   // A literal, or each literal branch of a conditional (a ? `x` : `y`).
   const convertAll = (n) => {
     if (!n) return;
@@ -99,16 +133,36 @@ for (const file of process.argv.slice(2)) {
     if (ts.isConditionalExpression(n)) return (convertAll(n.whenTrue), convertAll(n.whenFalse));
     if (isLiteral(n)) convert(n);
   };
-  const TEXT_VARIABLES = new Set(['message', 'problem', 'title', 'count', 'reason', 'detail']);
+  const TEXT_VARIABLES = new Set([
+    'message',
+    'problem',
+    'title',
+    'count',
+    'reason',
+    'detail',
+    'why',
+    'what',
+    'words',
+    'where',
+    'basis',
+    'advice',
+    'more',
+    'state',
+    'direction',
+  ]);
   const visit = (node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'makeFinding') {
       convertAll(node.arguments[2]);
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && TEXT_VARIABLES.has(node.name.text)) convertAll(node.initializer);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && TEXT_VARIABLES.has(node.name.text))
+      convertAll(node.initializer);
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
       const key = node.name.text;
-      const siblings = ts.isObjectLiteralExpression(node.parent) ? node.parent.properties.map((p) => p.name && p.name.getText(sf)) : [];
-      if (key === 'message' || (key === 'title' && (siblings.includes('insertions') || siblings.includes('safe')))) convertAll(node.initializer);
+      const siblings = ts.isObjectLiteralExpression(node.parent)
+        ? node.parent.properties.map((p) => p.name && p.name.getText(sf))
+        : [];
+      if (key === 'message' || (key === 'title' && (siblings.includes('insertions') || siblings.includes('safe'))))
+        convertAll(node.initializer);
     }
     ts.forEachChild(node, visit);
   };

@@ -20,6 +20,7 @@ import {
   renderReportHtml,
   renderReportMarkdown,
   renderRuleReferenceHtml,
+  setLocale,
 } from './engine';
 import { AgentdocServer } from './lsp/agentdocServer';
 import { portfolioDashboard } from './lsp/portfolioDashboard';
@@ -43,7 +44,11 @@ connection.onInitialize((params): InitializeResult => {
   const watching = params.capabilities.workspace?.didChangeWatchedFiles;
   server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
   server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
-  useRuleLinkBase((params.initializationOptions as { ruleLinkBase?: unknown } | undefined)?.ruleLinkBase);
+  const options = params.initializationOptions as { ruleLinkBase?: unknown; locale?: unknown } | undefined;
+  useRuleLinkBase(options?.ruleLinkBase);
+  // Messages in the editor's display language (VS Code sends it as params.locale); an explicit
+  // initializationOptions.locale wins, for clients that want another language than their UI's.
+  setLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -36,9 +36,10 @@ export function engineTexts(dir = ENGINE_DIR): { texts: SourceText[]; problems: 
     if (file.includes(`${path.sep}l10n${path.sep}`)) continue;
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'msg') {
+      const callee = ts.isCallExpression(node) && ts.isIdentifier(node.expression) ? node.expression.text : '';
+      if (ts.isCallExpression(node) && (callee === 'msg' || callee === 'matchesMsg')) {
         const where = `${path.relative(dir, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-        const [id, en, args] = node.arguments;
+        const [id, en, args] = callee === 'msg' ? node.arguments : [node.arguments[1], node.arguments[2], undefined];
         const literal = (arg: ts.Expression | undefined): arg is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral =>
           arg !== undefined && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg));
         if (!literal(id) || !literal(en)) {
@@ -46,12 +47,16 @@ export function engineTexts(dir = ENGINE_DIR): { texts: SourceText[]; problems: 
         } else {
           texts.push({ id: id.text, en: en.text, where });
           const expected = placeholders(en.text);
-          if (args === undefined) {
+          if (callee === 'matchesMsg') {
+            // Recognises a text msg() makes: the same id must carry the same English (checked below).
+          } else if (args === undefined) {
             if (expected.length) problems.push(`${where}: ${id.text} has placeholders but no arguments`);
           } else if (ts.isObjectLiteralExpression(args)) {
             const given = args.properties.map((property) => property.name?.getText(source) ?? '?').sort();
             if (given.join() !== expected.join())
-              problems.push(`${where}: ${id.text} passes {${given.join(', ')}} for placeholders {${expected.join(', ')}}`);
+              problems.push(
+                `${where}: ${id.text} passes {${given.join(', ')}} for placeholders {${expected.join(', ')}}`,
+              );
           }
         }
       }

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { compactResult, type CheckedFile, type DocumentCheck, type ListedFile } from '../engine';
+import { compactResult, currentLocale, type CheckedFile, type DocumentCheck, type ListedFile } from '../engine';
 import type { Session } from './session';
 import type { WorkerBatch, WorkerReply } from './worker';
 
@@ -65,6 +65,7 @@ async function inWorkers(
       jobs,
       ...(options.today ? { today: options.today } : {}),
       ...(options.stage ? { stage: options.stage } : {}),
+      locale: currentLocale(),
     });
   }
   let done = 0;

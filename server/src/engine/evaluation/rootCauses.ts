@@ -247,7 +247,9 @@ function settle(root: Root, input: FoldInput): Finding {
   }
   if (!fixedError && severityRank[root.floor] < severityRank[severity]) severity = root.floor;
   const waiting = members.length
-    ? ` ${members.length} more ${members.length === 1 ? 'item waits' : 'items wait'} on it.`
+    ? members.length === 1
+      ? msg('rootCauses.oneMoreItemWaits', ' {count} more item waits on it.', { count: members.length })
+      : msg('rootCauses.moreItemsWait', ' {count} more items wait on it.', { count: members.length })
     : '';
   return {
     ...finding,

@@ -1,3 +1,4 @@
+import { matchesMsg, msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { Finding, FixSuggestion } from '../types';
 import type { StageLadder } from './stages';
@@ -41,8 +42,20 @@ function spotKind(finding: Finding, model: DocumentModel): SpotKind | undefined 
   if (finding.code === 'AD005') return 'blocks';
   if (finding.code === 'AD006') return 'placeholders';
   // Sign-offs with no row yet and waivers still to complete: the Readiness review's open rows.
-  if (finding.code === 'AD201' && finding.message.includes('has no row')) return 'signoffs';
-  if (finding.code === 'AD202' && finding.message.includes('does not count yet')) return 'signoffs';
+  if (
+    finding.code === 'AD201' &&
+    matchesMsg(finding.message, 'gateItems.itNoRowReadiness', 'it has no row in the Readiness review table')
+  )
+    return 'signoffs';
+  if (
+    finding.code === 'AD202' &&
+    matchesMsg(
+      finding.message,
+      'gateItems.waiverDoesNotCount',
+      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
+    )
+  )
+    return 'signoffs';
   if (finding.code === 'AD102' && untouchedTemplate(model, finding.subject.id)) return 'templates';
   return undefined;
 }
@@ -77,15 +90,43 @@ function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder)
     byStage.set(stage, [...(byStage.get(stage) ?? []), nameOf(finding, kind, model)]);
   }
   const list = [...byStage]
-    .map(([stage, names]) => (stage ? `for ${stage}: ${names.join(', ')}` : names.join(', ')))
+    .map(([stage, names]) =>
+      stage ? msg('spotMerge.forStage', 'for {stage}: {names}', { stage, names: names.join(', ') }) : names.join(', '),
+    )
     .join('; ');
+  const names = group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ');
+  const count = group.length;
   const message = {
-    sections: `Missing sections (${list}). Each adds what the stage's reviewers check; the quick fix inserts them all.`,
-    blocks: `The front matter lacks ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): add them.`,
-    signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review (${list}): record who signed each off, when and on what evidence, or complete its waiver.`,
-    templates: `${group.length} sections still hold only their template (${list}): write each one.`,
-    placeholders: `The front matter still has placeholders in ${group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ')} (${list}): write the real values.`,
-  }[kind];
+    sections: () =>
+      msg(
+        'spotMerge.missingSections',
+        "Missing sections ({list}). Each adds what the stage's reviewers check; the quick fix inserts them all.",
+        { list },
+      ),
+    blocks: () =>
+      msg('spotMerge.frontMatterLacks', 'The front matter lacks {names} ({list}): add them.', { names, list }),
+    signoffs: () =>
+      msg(
+        'spotMerge.itemsWaitSignOff',
+        '{count} gate items wait for a sign-off or a waiver in the Readiness review ({list}): record who signed each off, when and on what evidence, or complete its waiver.',
+        { count, list },
+      ),
+    templates: () =>
+      msg(
+        'spotMerge.sectionsOnlyTemplate',
+        '{count} sections still hold only their template ({list}): write each one.',
+        {
+          count,
+          list,
+        },
+      ),
+    placeholders: () =>
+      msg(
+        'spotMerge.frontMatterPlaceholders',
+        'The front matter still has placeholders in {names} ({list}): write the real values.',
+        { names, list },
+      ),
+  }[kind]();
   const fixes =
     kind === 'sections' || kind === 'blocks'
       ? combinedFix(group, kind)
@@ -116,8 +157,8 @@ function combinedFix(group: Finding[], kind: 'sections' | 'blocks'): FixSuggesti
     {
       title:
         kind === 'sections'
-          ? `Insert the ${fixes.length} missing sections`
-          : `Add the ${fixes.length} front-matter blocks`,
+          ? msg('spotMerge.insertMissingSections', 'Insert the {count} missing sections', { count: fixes.length })
+          : msg('spotMerge.addFrontMatterBlocks', 'Add the {count} front-matter blocks', { count: fixes.length }),
       insertions: fixes.flatMap((fix) => fix.insertions),
       safe: fixes.every((fix) => fix.safe),
       ...(kind === 'blocks' ? { conflictKey: 'front-matter:blocks' } : {}),

@@ -19,7 +19,9 @@ export const aiDisclosure: Rule = {
     const customerFacing = fm(context, 'risk.customer_facing') === true;
     const limited = fmText(context, 'risk.eu_ai_act.class')?.trim().toLowerCase() === 'limited';
     if (!severity || (!customerFacing && !limited) || isPresent(fm(context, 'compliance.ai_disclosure'))) return [];
-    const why = customerFacing ? 'talks to customers' : 'is in EU AI Act class limited';
+    const why = customerFacing
+      ? msg('aiDisclosure.talksCustomers', 'talks to customers')
+      : msg('aiDisclosure.euAiActClass', 'is in EU AI Act class limited');
     const anchor =
       fm(context, 'compliance') !== undefined
         ? 'compliance'

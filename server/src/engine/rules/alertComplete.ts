@@ -22,7 +22,7 @@ export const alertComplete: Rule = {
     const hasMetricsTable = tablesOf(context.model, 'operations', 'metrics').length > 0;
     const metrics = new Set(rowsOf(context.model, 'operations', 'metrics').map((row) => plainId(row.text('metric'))));
     return rowsOf(context.model, 'operations', 'alerts').flatMap((row) => {
-      const alert = plainId(row.text('alert')) || `on line ${row.row.line + 1}`;
+      const alert = plainId(row.text('alert')) || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `alerts.${alert}` };
       const findings: Finding[] = [];
       const said = (column: string) => {

@@ -26,7 +26,8 @@ export const decisionCriteria: Rule = {
       // Empty cells are AD112's and template text AD102's.
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
       if (!isNonValue(cell.text) && !VAGUE.test(cell.text.trim())) return [];
-      const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
+      const decision =
+        row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,

@@ -28,11 +28,20 @@ export function dpiaTriggers(context: RuleContext): string[] {
   const met = Array.isArray(criteria) ? criteria.map(String) : [];
   const threshold = context.model.schemas.policy.dpiaCriteriaThreshold;
   const triggers: string[] = [];
-  if (special.length) triggers.push(`special-category data (${special.join(', ')})`);
+  if (special.length)
+    triggers.push(
+      msg('dpiaRequired.specialCategory', 'special-category data ({categories})', { categories: special.join(', ') }),
+    );
   if (met.length >= threshold)
-    triggers.push(`${met.length} WP29/EDPB criteria (${met.join(', ')}), at least ${threshold}`);
+    triggers.push(
+      msg('dpiaRequired.criteriaMet', '{count} WP29/EDPB criteria ({criteria}), at least {threshold}', {
+        count: met.length,
+        criteria: met.join(', '),
+        threshold,
+      }),
+    );
   if (fm(context, 'risk.automated_legal_effect') === true)
-    triggers.push('automated decisions with legal or similar effect');
+    triggers.push(msg('dpiaRequired.automatedLegalEffect', 'automated decisions with legal or similar effect'));
   return triggers;
 }
 
@@ -51,7 +60,9 @@ export const dpiaRequired: Rule = {
     const severity = severityFrom(context, gateStage(context, 'dpia-assessed') ?? 'shadow');
     const triggers = dpiaTriggers(context);
     if (!severity || triggers.length === 0) return [];
-    const why = `processes personal data with ${joinList(triggers)}`;
+    const why = msg('dpiaRequired.processesPersonalData', 'processes personal data with {triggers}', {
+      triggers: joinList(triggers),
+    });
     const subject = { kind: 'front-matter' as const, id: 'compliance.dpia' };
     const required = fm(context, 'compliance.dpia.required');
     if (required === false) {

@@ -25,9 +25,23 @@ export function capacityArithmetic(
   const load = tasks * (escalation + (sample ?? 0));
   const usable = capacity * cap;
   const rates = sample
-    ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)`
-    : `${formatPercent(escalation)} escalations`;
-  const text = `${formatNumber(tasks)} tasks/day × ${rates} = ${formatNumber(Math.round(load * 100) / 100)} reviews/day, but the stated capacity is ${formatNumber(capacity)}/day (cap ${formatPercent(cap)} = ${formatNumber(Math.round(usable * 100) / 100)}/day)`;
+    ? msg('escalationCapacity.ratesWithSamples', '({escalation} escalations + {sample} review samples)', {
+        escalation: formatPercent(escalation),
+        sample: formatPercent(sample),
+      })
+    : msg('escalationCapacity.rates', '{escalation} escalations', { escalation: formatPercent(escalation) });
+  const text = msg(
+    'escalationCapacity.arithmetic',
+    '{tasks} tasks/day × {rates} = {load} reviews/day, but the stated capacity is {capacity}/day (cap {cap} = {usable}/day)',
+    {
+      tasks: formatNumber(tasks),
+      rates,
+      load: formatNumber(Math.round(load * 100) / 100),
+      capacity: formatNumber(capacity),
+      cap: formatPercent(cap),
+      usable: formatNumber(Math.round(usable * 100) / 100),
+    },
+  );
   return { load, usable, text };
 }
 

@@ -46,7 +46,7 @@ export const evalResults: Rule = {
       ];
     }
     return rows.flatMap((row): Finding[] => {
-      const slice = row.text('slice') || `on line ${row.row.line + 1}`;
+      const slice = row.text('slice') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `evaluation.${slice}` };
       const latest = row.cell('latest');
       if (!latest || looksLikePlaceholder(latest.text)) return [];

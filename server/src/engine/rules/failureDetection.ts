@@ -20,7 +20,7 @@ export const failureDetection: Rule = {
       const cell = row.cell('detection');
       // Empty cells are AD112's, template text AD102's: this rule reports a cell that says "nothing".
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text) || !isNonValue(cell.text)) return [];
-      const id = row.text('id') || `on line ${row.row.line + 1}`;
+      const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,

@@ -27,7 +27,7 @@ export const failureRecovery: Rule = {
     return rowsOf(context.model, 'failures', 'failures').flatMap((row) => {
       const cell = row.cell('recovery');
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
-      const id = row.text('id') || `on line ${row.row.line + 1}`;
+      const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `failures.${id}` };
       const links = [...cell.text.matchAll(LINK)];
       if (links.length === 0) {

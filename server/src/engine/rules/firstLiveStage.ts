@@ -23,7 +23,7 @@ export const firstLiveStage: Rule = {
     if (!live || firstLive > 0) return [];
     const max = context.model.schemas.policy.firstLiveCanaryMax;
     if (live.traffic <= max) return [];
-    const name = live.row.text('stage') || `on line ${live.row.row.line + 1}`;
+    const name = live.row.text('stage') || msg('support.onLine', 'on line {line}', { line: live.row.row.line + 1 });
     return [
       makeFinding(
         this,

@@ -73,7 +73,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const severity = context.ladder.due(result.gate.stage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
-  const where = `${stage} gate "${result.gate.title}"`;
+  const where = msg('gateItems.gate', '{stage} gate "{gateTitle}"', { stage, gateTitle: result.gate.title });
   const { item } = result;
   const extra = { subject: { kind: 'gate-item' as const, id: item.id }, sources: item.sources };
   // A waiver that does not count yet (template text, no approver) is the item's one open finding:
@@ -133,8 +133,8 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
     case 'pending': {
       const range = result.signoff?.range ?? result.waiver?.range ?? readinessAnchor(context.model);
       const state = result.signoff
-        ? `its sign-off is "${result.signoff.status || 'empty'}"`
-        : 'it has no row in the Readiness review table';
+        ? msg('gateItems.itsSignOff', 'its sign-off is "{value}"', { value: result.signoff.status || 'empty' })
+        : msg('gateItems.itNoRowReadiness', 'it has no row in the Readiness review table');
       return [
         makeFinding(
           PENDING,

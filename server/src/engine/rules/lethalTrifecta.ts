@@ -26,7 +26,19 @@ export function trifectaOf(model: DocumentModel): Trifecta | undefined {
 /** "get_ticket reads untrusted content, get_customer reads private data and send_email can send it out". */
 export function describeChain(chain: Trifecta, out: DocumentedTool): string {
   const names = (tools: DocumentedTool[]) => tools.map((tool) => `"${tool.id}"`).join(', ');
-  return `${names(chain.untrusted)} ${chain.untrusted.length > 1 ? 'return' : 'returns'} untrusted content, ${names(chain.privateData)} ${chain.privateData.length > 1 ? 'read' : 'reads'} private data and "${out.id}" can send data out`;
+  const untrusted =
+    chain.untrusted.length > 1
+      ? msg('lethalTrifecta.returnUntrustedMany', '{tools} return untrusted content', { tools: names(chain.untrusted) })
+      : msg('lethalTrifecta.returnUntrusted', '{tools} returns untrusted content', { tools: names(chain.untrusted) });
+  const privateData =
+    chain.privateData.length > 1
+      ? msg('lethalTrifecta.readPrivateMany', '{tools} read private data', { tools: names(chain.privateData) })
+      : msg('lethalTrifecta.readPrivate', '{tools} reads private data', { tools: names(chain.privateData) });
+  return msg('lethalTrifecta.chain', '{untrusted}, {privateData} and "{out}" can send data out', {
+    untrusted,
+    privateData,
+    out: out.id,
+  });
 }
 
 export const lethalTrifecta: Rule = {

@@ -95,8 +95,18 @@ export const modelRetirement: Rule = {
     const beforeReview = nextReview !== undefined && retires <= nextReview;
     if (days > notice && !beforeReview) return [];
     const why = beforeReview
-      ? `before the next review (due ${dayText(nextReview)})`
-      : `in ${days} day${days === 1 ? '' : 's'}, within the ${notice}-day notice period`;
+      ? msg('modelControl.beforeNextReviewDue', 'before the next review (due {nextReview})', {
+          nextReview: dayText(nextReview),
+        })
+      : days === 1
+        ? msg('modelControl.oneDayWithinNotice', 'in {days} day, within the {notice}-day notice period', {
+            days,
+            notice,
+          })
+        : msg('modelControl.daysWithinNotice', 'in {days} days, within the {notice}-day notice period', {
+            days,
+            notice,
+          });
     return [
       makeFinding(
         this,

@@ -80,8 +80,11 @@ export const waiverNotAllowed: Rule = {
       const id = plainId(row.text('item'));
       if (!cell || id === '' || (!prohibited && !notWaivable.has(id))) return [];
       const why = prohibited
-        ? 'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable'
-        : `gate item "${id}" may not be waived`;
+        ? msg(
+            'readinessItems.agentClassedAsProhibited',
+            'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable',
+          )
+        : msg('readinessItems.gateItemMayNot', 'gate item "{id}" may not be waived', { id });
       return [
         makeFinding(
           this,

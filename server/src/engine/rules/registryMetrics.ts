@@ -86,7 +86,11 @@ export const registryMetrics: Rule = {
       const known = cadenceDaysOf(written, policy) !== undefined;
       const cadence = known ? written! : DEFAULT_METRICS_CADENCE;
       const days = cadenceDaysOf(cadence, policy) ?? 0;
-      const basis = known ? `the ${cadence} review cadence` : `a ${cadence} cadence (review.cadence is not set)`;
+      const basis = known
+        ? msg('registryMetrics.reviewCadence', 'the {cadence} review cadence', { cadence })
+        : msg('registryMetrics.cadenceReviewCadenceNot', 'a {cadence} cadence (review.cadence is not set)', {
+            cadence,
+          });
       findings.push(
         makeFinding(
           metricsStale,

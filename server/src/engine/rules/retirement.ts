@@ -37,7 +37,9 @@ export const retirementCriteria: Rule = {
     const findings: Finding[] = [];
     const severity = severityFrom(context, registryStage(context));
     if (severity && registry.retirement.thresholds.length === 0) {
-      const words = registry.retirement.when ? ' retirement.when is in words only;' : '';
+      const words = registry.retirement.when
+        ? msg('retirement.retirementWhenWordsOnly', ' retirement.when is in words only;')
+        : '';
       findings.push(
         makeFinding(
           this,
@@ -67,7 +69,8 @@ export const retirementCriteria: Rule = {
               metric: label(threshold.metric),
               value: value(threshold, threshold.measured, currency),
               value2: asOf ? msg('retirement.onDate', ' on {asOf}', { asOf }) : '',
-              direction: threshold.direction,
+              direction:
+                threshold.direction === 'below' ? msg('retirement.below', 'below') : msg('retirement.above', 'above'),
               value3: value(threshold, threshold.threshold, currency),
               key: threshold.key,
             },

@@ -25,8 +25,14 @@ export const riskyAutonomy: Rule = {
       if (!irreversible && !high) return [];
       const acceptance = row.text('risk_acceptance');
       if (acceptance !== '' && !isNonValue(acceptance) && !looksLikePlaceholder(acceptance)) return [];
-      const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
-      const why = [irreversible ? 'irreversible' : '', high ? 'high-impact' : ''].filter(Boolean).join(' and ');
+      const decision =
+        row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
+      const why =
+        irreversible && high
+          ? msg('riskyAutonomy.irreversibleAndHighImpact', 'irreversible and high-impact')
+          : irreversible
+            ? msg('riskyAutonomy.irreversible', 'irreversible')
+            : msg('riskyAutonomy.highImpact', 'high-impact');
       return [
         makeFinding(
           this,

@@ -36,7 +36,8 @@ export const rolloutOrder: Rule = {
       const current = stages[i];
       if (!previous || !current || current.traffic > previous.traffic) continue;
       const cell = current.row.cell('traffic');
-      const name = current.row.text('stage') || `on line ${current.row.row.line + 1}`;
+      const name =
+        current.row.text('stage') || msg('support.onLine', 'on line {line}', { line: current.row.row.line + 1 });
       const message =
         previous.traffic >= 1
           ? msg(
@@ -78,7 +79,7 @@ export const rolloutCriteria: Rule = {
     if (!severity) return [];
     return rowsOf(context.model, 'rollout', 'stages').flatMap((row) => {
       const findings: Finding[] = [];
-      const name = row.text('stage') || `on line ${row.row.line + 1}`;
+      const name = row.text('stage') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const final = (parseRate(row.text('traffic'), true) ?? 0) >= 1;
       const hold = row.cell('hold');
       if (

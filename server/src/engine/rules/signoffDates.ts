@@ -23,7 +23,8 @@ export const signoffDates: Rule = {
       const cell = row.cell('date');
       const day = cell ? parseIsoDate(cell.text) : undefined;
       if (!cell || day === undefined || day <= context.today) return [];
-      const item = row.text('item').replace(/`/g, '') || `on line ${row.row.line + 1}`;
+      const item =
+        row.text('item').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,

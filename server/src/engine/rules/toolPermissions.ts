@@ -138,9 +138,9 @@ export const toolLimits: Rule = {
     return documentedTools(context.model).flatMap((tool) => {
       if (tool.template) return [];
       const what = tool.exposure.has('spends-money')
-        ? 'spends money'
+        ? msg('toolPermissions.spendsMoney', 'spends money')
         : tool.exposure.has('sends-messages')
-          ? 'sends messages'
+          ? msg('toolPermissions.sendsMessages', 'sends messages')
           : undefined;
       if (!what) return [];
       const limit = tool.row.cell('rate_limit');

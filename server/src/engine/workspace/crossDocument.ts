@@ -117,7 +117,10 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
     const twins = agent.id ? (byId.get(agent.id) ?? []).filter((other) => other !== agent) : [];
     if (agent.id && twins.length > 0) {
       const named = twins.slice(0, 5).map((twin) => twin.label);
-      const more = twins.length > named.length ? ` and ${twins.length - named.length} more` : '';
+      const more =
+        twins.length > named.length
+          ? msg('crossDocument.more', ' and {value} more', { value: twins.length - named.length })
+          : '';
       findings.push(
         makeFinding(
           duplicateAgentId,
@@ -174,11 +177,17 @@ function unprovenDependencies(agent: AgentIdentity, byId: ReadonlyMap<string, Ag
     const found = byId.get(dependency.id);
     const target = found?.length === 1 ? found[0] : undefined;
     if (!target?.stage || target.stage.standing === 'production' || target === agent) return [];
-    const where = target.stage.standing === 'retired' ? 'is retired' : `is at ${target.stage.title.toLowerCase()}`;
+    const where =
+      target.stage.standing === 'retired'
+        ? msg('crossDocument.retired', 'is retired')
+        : msg('crossDocument.at', 'is at {stageTitle}', { stageTitle: target.stage.title.toLowerCase() });
     const advice =
       target.stage.standing === 'retired'
-        ? 'replace it or remove the dependency'
-        : 'take it to production first, or hold this orchestration agent back until it is there';
+        ? msg('crossDocument.replaceItRemoveDependency', 'replace it or remove the dependency')
+        : msg(
+            'crossDocument.takeItProductionFirst',
+            'take it to production first, or hold this orchestration agent back until it is there',
+          );
     return [
       makeFinding(
         orchestrationDependency,
