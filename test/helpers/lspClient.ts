@@ -47,6 +47,8 @@ export class StdioLspClient {
   async initialize(
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
+    /** What a client says about itself besides capabilities: its display language, its options. */
+    extra: { locale?: string; initializationOptions?: unknown } = {},
   ): Promise<InitializeResult> {
     const folders = workspaceFolders.map((folder) => ({
       uri: pathToFileURL(folder).toString(),
@@ -57,6 +59,7 @@ export class StdioLspClient {
       rootUri: folders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: folders.length ? folders : null,
+      ...extra,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

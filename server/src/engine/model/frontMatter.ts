@@ -227,7 +227,10 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 /** The YAML library's first message line without its code-frame, which our range already shows. */
 function yamlMessage(raw: string): string {
   const firstLine = raw.split('\n')[0] ?? raw;
-  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+  // The library's own wording stays English: it has no translations.
+  return msg('frontMatter.yamlSyntaxError', 'YAML syntax error: {reason}', {
+    reason: firstLine.replace(/ at line \d+, column \d+:?$/, ''),
+  });
 }
 
 /** The node at a dotted path, for ranging a schema error to the offending key or value. */

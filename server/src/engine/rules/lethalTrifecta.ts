@@ -67,7 +67,10 @@ export const lethalTrifecta: Rule = {
       const related: RelatedFinding[] = [...chain.untrusted, ...chain.privateData]
         .filter((tool) => tool !== out)
         .map((tool) => ({
-          message: `"${tool.id}": ${[...tool.exposure].join(', ')}`,
+          message: msg('lethalTrifecta.toolExposure', '"{tool}": {exposure}', {
+            tool: tool.id,
+            exposure: [...tool.exposure].join(', '),
+          }),
           range: tool.row.cell('tool')?.range ?? tool.row.anchor,
         }));
       return makeFinding(

@@ -28,10 +28,11 @@ export const modelAlias: Rule = {
     if (!severity) return [];
     return (
       [
-        ['name', 'pinning', 'Model'],
-        ['fallback', 'fallback_pinning', 'Fallback model'],
+        ['name', 'pinning', () => msg('modelControl.model', 'Model')],
+        ['fallback', 'fallback_pinning', () => msg('modelControl.fallbackModel', 'Fallback model')],
       ] as const
-    ).flatMap(([key, pinningKey, label]) => {
+    ).flatMap(([key, pinningKey, labelText]) => {
+      const label = labelText();
       const name = fmText(context, `model.${key}`);
       const pinning = fmText(context, `model.${pinningKey}`);
       if (!name || (pinning !== 'alias' && !(pinning === undefined && LATEST.test(name.trim())))) return [];
@@ -142,12 +143,12 @@ interface Change {
 function latestChange(context: RuleContext): Change | undefined {
   const changes: Change[] = [];
   for (const [key, what] of [
-    ['changed_on', 'the model changed'],
-    ['prompt_changed_on', 'the prompt changed'],
+    ['changed_on', () => msg('modelControl.modelChanged', 'the model changed')],
+    ['prompt_changed_on', () => msg('modelControl.promptChanged', 'the prompt changed')],
   ] as const) {
     const day = parseIsoDate(fmText(context, `model.${key}`) ?? '');
     if (day !== undefined)
-      changes.push({ day, what: `${what} (model.${key})`, range: fmRange(context.model, `model.${key}`) });
+      changes.push({ day, what: `${what()} (model.${key})`, range: fmRange(context.model, `model.${key}`) });
   }
   for (const row of rowsOf(context.model, 'prompt', 'changes')) {
     const kind = plainId(row.text('kind'));
@@ -155,7 +156,13 @@ function latestChange(context: RuleContext): Change | undefined {
     const day = parseIsoDate(row.text('date'));
     const cell = row.cell('date');
     if (day !== undefined && cell)
-      changes.push({ day, what: `"${row.text('change') || 'a change'}" (change log)`, range: cell.range });
+      changes.push({
+        day,
+        what: msg('modelControl.changeLogEntry', '"{change}" (change log)', {
+          change: row.text('change') || msg('modelControl.aChange', 'a change'),
+        }),
+        range: cell.range,
+      });
   }
   return changes.sort((a, b) => b.day - a.day)[0];
 }

@@ -4,23 +4,23 @@ import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
 
 /** The runbook entries seed 000 and 003 expect, recognised by words in the entry's anchor. */
-/** The entry's name in the message's language (the inserted ### heading stays as written above). */
+/** The entry's name in lower case in the message's language (the inserted ### heading stays as written above). */
 function entryTitle(title: string): string {
   switch (title) {
     case 'Restart':
-      return msg('runbookCoverage.entryRestart', 'Restart');
+      return msg('runbookCoverage.entryRestart', 'restart');
     case 'Rollback':
-      return msg('runbookCoverage.entryRollback', 'Rollback');
+      return msg('runbookCoverage.entryRollback', 'rollback');
     case 'Prompt update':
-      return msg('runbookCoverage.entryPromptUpdate', 'Prompt update');
+      return msg('runbookCoverage.entryPromptUpdate', 'prompt update');
     case 'Add eval cases':
-      return msg('runbookCoverage.entryAddEvalCases', 'Add eval cases');
+      return msg('runbookCoverage.entryAddEvalCases', 'add eval cases');
     case 'Incident response':
-      return msg('runbookCoverage.entryIncidentResponse', 'Incident response');
+      return msg('runbookCoverage.entryIncidentResponse', 'incident response');
     case 'Troubleshooting':
-      return msg('runbookCoverage.entryTroubleshooting', 'Troubleshooting');
+      return msg('runbookCoverage.entryTroubleshooting', 'troubleshooting');
     case 'Change management':
-      return msg('runbookCoverage.entryChangeManagement', 'Change management');
+      return msg('runbookCoverage.entryChangeManagement', 'change management');
     default:
       return title;
   }
@@ -75,12 +75,12 @@ export const runbookCoverage: Rule = {
           ? msg(
               'runbookCoverage.runbookNoEntriesAdd',
               'The Runbook has no entry for {entries}: add them as ### subsections with numbered steps.',
-              { entries: joinList(missing.map((entry) => entryTitle(entry.title).toLowerCase())) },
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title))) },
             )
           : msg(
               'runbookCoverage.runbookNoEntryAdd',
               'The Runbook has no entry for {entries}: add it as ### subsections with numbered steps.',
-              { entries: joinList(missing.map((entry) => entryTitle(entry.title).toLowerCase())) },
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title))) },
             ),
         section.heading.range,
         {
