@@ -13,7 +13,7 @@ const CSP =
 export function showPortfolioDashboard(html: string, existing?: vscode.WebviewPanel): vscode.WebviewPanel {
   const panel =
     existing ??
-    vscode.window.createWebviewPanel('agentdoc.portfolio', 'Agent portfolio', vscode.ViewColumn.Active, {
+    vscode.window.createWebviewPanel('agentdoc.portfolio', vscode.l10n.t('Agent portfolio'), vscode.ViewColumn.Active, {
       enableScripts: false,
       localResourceRoots: [],
     });
@@ -30,7 +30,7 @@ export async function exportPortfolio(
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: 'Export agent portfolio',
+      title: vscode.l10n.t('Export agent portfolio'),
       filters: {
         'HTML dashboard': ['html'],
         'Markdown summary': ['md'],
@@ -52,6 +52,8 @@ export async function exportPortfolio(
   const text = await render(format);
   const bytes = format === 'sqlite' ? Buffer.from(text, 'base64') : new TextEncoder().encode(text);
   await vscode.workspace.fs.writeFile(uri, bytes);
-  void vscode.window.showInformationMessage(`Agent portfolio saved to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Agent portfolio saved to {0}.', vscode.workspace.asRelativePath(uri)),
+  );
   return uri;
 }

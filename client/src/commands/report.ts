@@ -24,7 +24,7 @@ export async function exportReport(
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: 'Export readiness report',
+      title: vscode.l10n.t('Export readiness report'),
       filters: { Markdown: ['md'], HTML: ['html'] },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
     }));
@@ -37,6 +37,8 @@ export async function exportReport(
     return undefined;
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`Readiness report saved to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Readiness report saved to {0}.', vscode.workspace.asRelativePath(uri)),
+  );
   return uri;
 }

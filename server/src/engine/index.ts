@@ -88,6 +88,7 @@ export {
   resolveLocale,
   localeFromEnvironment,
   msg,
+  matchesMsg,
   LOCALES,
   PSEUDO_LOCALE,
   type Locale,
