@@ -69,10 +69,11 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  // A client that declares configuration but refuses the registration must not end the server.
   if (server.supportsConfiguration)
-    void connection.client.register(DidChangeConfigurationNotification.type, {
-      section: ['agentdoc', 'files.exclude'],
-    });
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: ['agentdoc', 'files.exclude'] })
+      .catch(() => undefined);
   await server.indexWorkspace();
 });
 

@@ -37,6 +37,12 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
+/** The missing Runbook: on its own or in a merged "Missing sections (for shadow: Runbook; ...)" finding. */
+function isMissingRunbook(d: vscode.Diagnostic): boolean {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return d.source === SOURCE && code === 'AD100' && /Missing sections? .*\bRunbook\b/.test(d.message);
+}
+
 function lineOf(doc: vscode.TextDocument, re: RegExp): number {
   for (let i = 0; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) return i;
   throw new Error(`${re} not found in ${doc.uri.path}`);
@@ -196,6 +202,18 @@ suite('agentdoc reviewer features in the extension host', () => {
       2,
       'broken-schema.agentdoc.md: expected its two AD003 schema errors',
     );
+    // agentdoc.problems is "open" by default: the portfolio knows the unopened document's errors,
+    // the Problems panel does not list them.
+    const unopened = uris[files.indexOf('broken-schema.agentdoc.md')]!;
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()),
+      'broken-schema.agentdoc.md is open; this check needs it closed',
+    );
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(unopened).filter((d) => d.source === SOURCE),
+      [],
+      'an unopened document has agentdoc diagnostics in Problems',
+    );
 
     // broken.agentdoc.md's name is a YAML syntax error ('Service desk's …'); the entry must still be there, with errors.
     const broken = get('broken.agentdoc.md');
@@ -262,11 +280,14 @@ suite('agentdoc reviewer features in the extension host', () => {
     }
 
     // Clicking an item runs agentdoc.revealItem, which selects the item's range: a present section's heading,
-    // a missing section's finding (on the document's title).
+    // a missing section's finding (where its quick fix inserts it).
     const doc = editor.document;
+    const runbook = await until('the missing-Runbook diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find(isMissingRunbook),
+    );
     for (const [key, line] of [
       ['Pilot: Documentation parts / Section "Purpose & scope"', lineOf(doc, /^## Purpose & scope\s*$/)],
-      ['Shadow: Documentation parts / Section "Runbook"', lineOf(doc, /^# /)],
+      ['Shadow: Documentation parts / Section "Runbook"', runbook.range.start.line],
     ] as const) {
       const treeItem = api.checklist.getTreeItem(items.get(key)!.node);
       assert.strictEqual(treeItem.command?.command, 'agentdoc.revealItem', `${key}: no reveal command`);
@@ -428,12 +449,8 @@ suite('agentdoc reviewer features in the extension host', () => {
   test('code actions: fix-all (source.fixAll.agentdoc) and the Insert-section quick fix on broken.agentdoc.md', async () => {
     const uri = await findExample('broken.agentdoc.md');
     const { document } = await open(uri);
-    await until('the AD100 diagnostic', () =>
-      vscode.languages
-        .getDiagnostics(uri)
-        .some((d) => d.source === SOURCE && d.message.includes('Missing section "Runbook"'))
-        ? true
-        : undefined,
+    const runbook = await until('the AD100 diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find(isMissingRunbook),
     );
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
     const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>(
@@ -453,21 +470,33 @@ suite('agentdoc reviewer features in the extension host', () => {
       'the fix-all edit does not insert the Runbook section',
     );
 
-    const title = lineOf(document, /^# /);
     const quick = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       uri,
-      new vscode.Range(title, 0, title, 0),
+      runbook.range,
       vscode.CodeActionKind.QuickFix.value,
     );
     const titles = (quick ?? []).map((a) => a.title);
     assert.ok(
-      titles.includes('Insert the "Runbook" section'),
-      `no 'Insert the "Runbook" section' quick fix among ${JSON.stringify(titles)}`,
+      titles.some((t) => /^Insert the (\d+ missing sections|"Runbook" section)$/.test(t)),
+      `no quick fix inserting the Runbook among ${JSON.stringify(titles)}`,
     );
+
+    // A gate item waiting for a sign-off offers a waiver where its finding is.
+    const pending = vscode.languages
+      .getDiagnostics(uri)
+      .find((d) => d.source === SOURCE && (typeof d.code === 'object' ? d.code.value : d.code) === 'AD201');
+    assert.ok(pending, 'no AD201 (awaiting sign-off) diagnostic on broken.agentdoc.md');
+    const atPending = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      pending.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const pendingTitles = (atPending ?? []).map((a) => a.title);
     assert.ok(
-      titles.some((t) => t.startsWith('Add a waiver for')),
-      `no waiver quick fix among ${JSON.stringify(titles)}`,
+      pendingTitles.some((t) => t.startsWith('Add a waiver for')),
+      `no waiver quick fix among ${JSON.stringify(pendingTitles)}`,
     );
   });
 

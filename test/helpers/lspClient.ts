@@ -7,6 +7,7 @@ import {
   InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   ExitNotification,
@@ -25,6 +26,7 @@ export class StdioLspClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
   stderr = '';
+  private settings: Record<string, unknown> | undefined;
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
@@ -44,12 +46,24 @@ export class StdioLspClient {
     this.connection.listen();
   }
 
+  /**
+   * Answers workspace/configuration with these agentdoc.* settings (and declares the capability),
+   * as an editor with user settings would. Call before initialize.
+   */
+  useSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'agentdoc' ? this.settings : null)),
+    );
+  }
+
   async initialize(
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
     /** What a client says about itself besides capabilities: its display language, its options. */
     extra: { locale?: string; initializationOptions?: unknown } = {},
   ): Promise<InitializeResult> {
+    if (this.settings) capabilities = { ...capabilities, workspace: { configuration: true } };
     const folders = workspaceFolders.map((folder) => ({
       uri: pathToFileURL(folder).toString(),
       name: folder.split('/').pop() ?? folder,
@@ -69,6 +83,10 @@ export class StdioLspClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'markdown', version, text },
     });
+  }
+
+  async closeDocument(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async replace(uri: string, text: string, version: number): Promise<void> {

@@ -7,7 +7,7 @@ import type { PortfolioEntry, ReadinessView } from '../../server/src/protocol/ty
 import { EXAMPLES_DIR } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
 
-describe('whole-workspace checking and the reviewer requests', () => {
+describe('whole-workspace checking and the reviewer requests (agentdoc.problems: workspace)', () => {
   let client: StdioLspClient;
   let folder: string;
   const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
@@ -32,6 +32,7 @@ describe('whole-workspace checking and the reviewer requests', () => {
     fs.mkdirSync(path.join(folder, 'node_modules'));
     fs.writeFileSync(path.join(folder, 'node_modules', 'ignored.agentdoc.md'), '# not indexed\n');
     client = new StdioLspClient();
+    client.useSettings({ problems: 'workspace' });
     await client.initialize({ window: { workDoneProgress: false } }, [folder]);
   });
   after(async () => {
@@ -167,6 +168,42 @@ describe('a broken workspace config is reported on the config file', () => {
       assert.equal(published.diagnostics.length, 1);
       assert.match(String(published.diagnostics[0]?.message), /AD999/);
       assert.equal(published.diagnostics[0]?.range.start.line, 1);
+    } finally {
+      await client.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('agentdoc.problems: open (the default) lists only open documents in Problems', () => {
+  it('publishes nothing for unopened files, the findings of an opened one, and clears them on close; the portfolio still covers all', async function () {
+    this.timeout(30000);
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-scope-'));
+    const pilotText = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+    fs.writeFileSync(path.join(folder, 'a.agentdoc.md'), pilotText);
+    fs.writeFileSync(path.join(folder, 'b.agentdoc.md'), pilotText.replace(/^id: .*$/m, 'id: other-agent'));
+    const client = new StdioLspClient();
+    try {
+      await client.initialize({}, [folder]);
+      const [a, b] = ['a', 'b'].map((name) => pathToFileURL(path.join(folder, `${name}.agentdoc.md`)).toString());
+      // The workspace is indexed: both agents are in the portfolio.
+      const until = Date.now() + 20000;
+      let entries: PortfolioEntry[] = [];
+      while (entries.length < 2 && Date.now() < until) {
+        entries = await client.request<PortfolioEntry[]>('agentdoc/portfolio', {});
+        if (entries.length < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(entries.length, 2, 'the portfolio does not list both agents');
+      await assert.rejects(
+        client.diagnostics(a!, (params) => params.diagnostics.length > 0, 500),
+        'an unopened document has diagnostics in Problems',
+      );
+      await client.open(b!, pilotText.replace(/^id: .*$/m, 'id: other-agent'));
+      const opened = await client.diagnostics(b!, (params) => params.diagnostics.length > 0);
+      assert.ok(opened.diagnostics.length > 0);
+      await client.closeDocument(b!);
+      await client.diagnostics(b!, (params) => params.diagnostics.length === 0);
+      await assert.rejects(client.diagnostics(a!, (params) => params.diagnostics.length > 0, 300));
     } finally {
       await client.close();
       fs.rmSync(folder, { recursive: true, force: true });

@@ -38,6 +38,8 @@ export class AgentdocServer {
   private readonly settings = new Map<string, AgentdocSettings>();
   private readonly verdicts = new Map<string, string>();
   private checkWorkspace = true;
+  /** Like markdownlint and ESLint: by default Problems lists open documents; the views still cover all. */
+  private problemsScope: AgentdocSettings['problems'] = 'open';
   supportsConfiguration = false;
   supportsProgress = false;
   /** Watches the files agent documents name (agent_files), so a change to one re-checks them. */
@@ -250,7 +252,7 @@ export class AgentdocServer {
       return;
     }
     const open = this.store.isOpen(uri);
-    if (!open && !this.checkWorkspace) this.publisher.clear(uri);
+    if (!open && (!this.checkWorkspace || this.problemsScope === 'open')) this.publisher.clear(uri);
     else this.publisher.publish(uri, result.findings, open ? this.documents.get(uri)?.version : undefined);
     // The views refresh only when what they show changed, not on every keystroke.
     const verdict = JSON.stringify(result.verdict);
@@ -294,6 +296,7 @@ export class AgentdocServer {
   async indexWorkspace(): Promise<number> {
     const settings = await readSettings(this.connection, '', this.supportsConfiguration);
     this.checkWorkspace = settings.checkWorkspace;
+    this.problemsScope = settings.problems;
     for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
     let count = 0;
     if (this.checkWorkspace) {

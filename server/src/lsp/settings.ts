@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: AgentdocSettings = {
   debounceMs: 150,
   maxDocumentBytes: DEFAULT_MAX_BYTES,
   checkWorkspace: true,
+  problems: 'open',
   maxYamlNesting: 100,
   maxFindingsPerRule: 1000,
 };
@@ -38,6 +39,7 @@ export async function readSettings(
           ? raw.maxDocumentBytes
           : DEFAULT_SETTINGS.maxDocumentBytes,
       checkWorkspace: typeof raw?.checkWorkspace === 'boolean' ? raw.checkWorkspace : DEFAULT_SETTINGS.checkWorkspace,
+      problems: raw?.problems === 'workspace' ? 'workspace' : DEFAULT_SETTINGS.problems,
       maxYamlNesting: positiveInteger(raw?.maxYamlNesting, DEFAULT_SETTINGS.maxYamlNesting),
       maxFindingsPerRule: positiveInteger(raw?.maxFindingsPerRule, DEFAULT_SETTINGS.maxFindingsPerRule),
     };

@@ -90,6 +90,8 @@ export interface AgentdocSettings {
   debounceMs: number;
   maxDocumentBytes: number;
   checkWorkspace: boolean;
+  /** Whose findings the Problems panel lists: open agent documents only, or every one in the workspace. */
+  problems: 'open' | 'workspace';
   maxYamlNesting: number;
   maxFindingsPerRule: number;
 }

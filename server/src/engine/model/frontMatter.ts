@@ -12,11 +12,14 @@ import {
   type Pair,
 } from 'yaml';
 import type { LineIndex } from '../text/lineIndex';
+import { explainYamlError } from './yamlExplain';
 import type { Range } from '../types';
 
 export interface YamlProblem {
   message: string;
   range: Range;
+  /** The one repair that makes sense for a common mistake, as a replacement of `range`-free text. */
+  repair?: { title: string; range: Range; text: string };
 }
 
 export interface FrontMatter {
@@ -132,6 +135,23 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
     };
   }
   const problems: YamlProblem[] = document.errors.slice(0, MAX_PROBLEMS).map((error) => {
+    const explained = explainYamlError(source, error, 2);
+    if (explained) {
+      const { repair } = explained;
+      return {
+        message: explained.message,
+        range: index.rangeOf(contentStart + explained.start, contentStart + explained.end),
+        ...(repair
+          ? {
+              repair: {
+                title: repair.title,
+                range: index.rangeOf(contentStart + repair.start, contentStart + repair.end),
+                text: repair.text,
+              },
+            }
+          : {}),
+      };
+    }
     const [start, end] = errorSpan(source, error.code, error.message, error.pos);
     return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
   });
