@@ -161,7 +161,13 @@ for (const file of process.argv.slice(2)) {
       const siblings = ts.isObjectLiteralExpression(node.parent)
         ? node.parent.properties.map((p) => p.name && p.name.getText(sf))
         : [];
-      if (key === 'message' || (key === 'title' && (siblings.includes('insertions') || siblings.includes('safe') || (siblings.includes('start') && siblings.includes('text')))))
+      if (
+        key === 'message' ||
+        (key === 'title' &&
+          (siblings.includes('insertions') ||
+            siblings.includes('safe') ||
+            (siblings.includes('start') && siblings.includes('text'))))
+      )
         convertAll(node.initializer);
     }
     ts.forEachChild(node, visit);
