@@ -78,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
     if (checklist.current) checklistTree.message = '';
     else
       checklistTree.message = vscode.l10n.t('Open an agent document (*.agentdoc.md) to see its readiness checklist.');
+    // The view names the document it shows: with several agent docs open, "which one?" is the first question.
+    checklistTree.description = checklist.current ? path.posix.basename(document.uri.path) : '';
     statusBar.show(checklist.current);
   };
   const refreshPortfolio = async (): Promise<void> => {
@@ -158,9 +160,13 @@ export function activate(context: vscode.ExtensionContext): AgentdocApi {
         codeActionAt(node.view.uri, node.item.range, true),
     ),
     vscode.commands.registerCommand('agentdoc.showRuleReference', (code?: string) => rules.show(code)),
-    vscode.commands.registerCommand('agentdoc.showChecklist', async () => {
+    // From the code lens and the status bar: open the checklist and take the user to the first blocker.
+    vscode.commands.registerCommand('agentdoc.showChecklist', async (uri?: string) => {
       ensureStarted();
       await vscode.commands.executeCommand('agentdoc.checklist.focus');
+      const view = checklist.current;
+      if (uri && view?.uri === uri && view.firstBlocker)
+        await vscode.commands.executeCommand('agentdoc.revealItem', uri, view.firstBlocker);
     }),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByStage', () => portfolio.setGrouping('stage')),
     vscode.commands.registerCommand('agentdoc.portfolio.groupByOwner', () => portfolio.setGrouping('owner')),

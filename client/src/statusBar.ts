@@ -17,7 +17,14 @@ export class ReadinessStatusBar implements vscode.Disposable {
     }
     const { verdict } = view;
     this.item.text = `$(checklist) ${verdict.phrase}`;
-    this.item.tooltip = `agentdoc: ${view.name ?? 'this agent'} · ${verdict.phrase}. Click to open the readiness checklist.`;
+    this.item.tooltip = view.firstBlocker
+      ? `agentdoc: ${view.name ?? 'this agent'} · ${verdict.phrase}. Click to open the readiness checklist and go to the first blocker.`
+      : `agentdoc: ${view.name ?? 'this agent'} · ${verdict.phrase}. Click to open the readiness checklist.`;
+    this.item.command = {
+      command: 'agentdoc.showChecklist',
+      title: 'Show the readiness checklist',
+      arguments: [view.uri],
+    };
     // Highlighted when the document is not ready for the stage it claims to be in.
     const blockedHere =
       verdict.stage === undefined ||

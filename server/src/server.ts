@@ -102,7 +102,7 @@ connection.onCodeAction(async (params) => {
 });
 connection.onCompletion(async (params) => {
   const found = await open(params.textDocument.uri);
-  return found ? features.completions(found.result, params.position) : [];
+  return found ? features.completions(params.textDocument.uri, found.result, params.position) : [];
 });
 connection.onHover(async (params) => {
   const found = await open(params.textDocument.uri);

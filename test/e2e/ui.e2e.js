@@ -11,7 +11,7 @@
 //   SHOTS            screenshot dir (default test-results/e2e); TAG prefix for screenshot names (default "ui")
 //   E2E_FILE         document to open (default broken.agentdoc.md)
 //   E2E_EXPECT       expected Problems rows: ";;"-separated list, each a "||"-separated list of alternatives
-//                    (default: for shadow: Runbook||Missing section "Runbook";;AD001||YAML)
+//                    (default: shadow: Runbook||Missing section "Runbook";;AD001||YAML)
 //   E2E_TIMEOUT_MS   overall bound (default 180000); E2E_WAIT_MS bound per expected row (default 60000)
 //   AGENTDOC_E2E_DIR cache dir of scripts/e2e-setup.sh (default <repo>/.e2e)
 // Prints a final JSON line {result, marks, ...}; exits non-zero on failure.
@@ -24,7 +24,7 @@ const VSIX = path.resolve(process.argv[2] || path.join(lib.REPO, 'agentdoc.vsix'
 const WS = path.resolve(process.argv[3] || path.join(lib.REPO, 'examples'));
 const TAG = process.env.TAG || 'ui';
 const FILE = process.env.E2E_FILE || 'broken.agentdoc.md';
-const EXPECT = (process.env.E2E_EXPECT || 'for shadow: Runbook||Missing section "Runbook";;AD001||YAML')
+const EXPECT = (process.env.E2E_EXPECT || 'shadow: Runbook||Missing section "Runbook";;AD001||YAML')
   .split(';;')
   .map((e) =>
     e

@@ -53,9 +53,9 @@ async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return doc;
 }
 
-/** The missing Runbook: on its own or in a merged "Missing sections (for shadow: Runbook; ...)" finding. */
+/** The missing Runbook: on its own or in a merged "Missing sections: ... For shadow: Runbook" finding. */
 const hasRunbook = (d: vscode.Diagnostic): boolean =>
-  /Missing sections? .*\bRunbook\b/.test(d.message) && codeOf(d) === 'AD100';
+  /Missing sections?\b.*\bRunbook\b/.test(d.message) && codeOf(d) === 'AD100';
 const hasYamlError = (d: vscode.Diagnostic): boolean => codeOf(d) === 'AD001';
 
 suite('agentdoc in the extension host', () => {

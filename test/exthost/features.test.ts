@@ -37,10 +37,10 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** The missing Runbook: on its own or in a merged "Missing sections (for shadow: Runbook; ...)" finding. */
+/** The missing Runbook: on its own or in a merged "Missing sections: ... For shadow: Runbook" finding. */
 function isMissingRunbook(d: vscode.Diagnostic): boolean {
   const code = typeof d.code === 'object' ? d.code.value : d.code;
-  return d.source === SOURCE && code === 'AD100' && /Missing sections? .*\bRunbook\b/.test(d.message);
+  return d.source === SOURCE && code === 'AD100' && /Missing sections?\b.*\bRunbook\b/.test(d.message);
 }
 
 function lineOf(doc: vscode.TextDocument, re: RegExp): number {
@@ -300,6 +300,27 @@ suite('agentdoc reviewer features in the extension host', () => {
         `${key}: selection on line ${active.selection.start.line + 1}, expected ${line + 1}`,
       );
     }
+
+    // The readiness code lens and the status bar run agentdoc.showChecklist for this document: it opens the
+    // checklist and selects the first blocker.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const readiness = (lenses ?? []).find((lens) => lens.command?.command === 'agentdoc.showChecklist');
+    assert.ok(
+      readiness?.command,
+      `no readiness code lens among ${JSON.stringify((lenses ?? []).map((l) => l.command?.title))}`,
+    );
+    assert.deepStrictEqual(readiness.command.arguments, [uri.toString()]);
+    const firstBlocker = api.checklist.current?.firstBlocker;
+    assert.ok(firstBlocker, 'pilot.agentdoc.md has no first blocker in its readiness view');
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(0, 0, 0, 0) });
+    await vscode.commands.executeCommand(readiness.command.command, ...readiness.command.arguments);
+    const after = vscode.window.activeTextEditor;
+    assert.strictEqual(after?.document.uri.toString(), uri.toString());
+    assert.deepStrictEqual(
+      [after.selection.start.line, after.selection.start.character],
+      [firstBlocker.start.line, firstBlocker.start.character],
+      'the code lens does not select the first blocker',
+    );
   });
 
   test('checklist: complete.agentdoc.md meets every gate up to production', async () => {
@@ -514,9 +535,15 @@ suite('agentdoc reviewer features in the extension host', () => {
         uri,
         position,
       );
-      const sections = list.items.filter((i) => SECTION_TITLES.includes(text(i.label)));
+      // A section the document has is offered as "Title (go to line N)": it goes there, inserting nothing.
+      const title = (i: vscode.CompletionItem): string => text(i.label).replace(/ \(go to line \d+\)$/, '');
+      const sections = list.items.filter((i) => SECTION_TITLES.includes(title(i)));
+      const present = sections.find((i) => title(i) === 'Purpose & scope')!;
+      assert.match(text(present.label), /^Purpose & scope \(go to line \d+\)$/);
+      assert.strictEqual(typeof present.insertText === 'string' ? present.insertText : present.insertText?.value, '');
+      assert.strictEqual(present.command?.command, 'agentdoc.revealItem', 'a present section does not go to itself');
       assert.deepStrictEqual(
-        [...new Set(sections.map((i) => text(i.label)))].sort(),
+        [...new Set(sections.map(title))].sort(),
         [...SECTION_TITLES].sort(),
         'not every section title is offered',
       );
@@ -525,10 +552,7 @@ suite('agentdoc reviewer features in the extension host', () => {
       );
       const missing = ['Runbook', 'Operations', 'User guide', 'Operating cadence'];
       assert.deepStrictEqual(
-        sorted
-          .slice(0, missing.length)
-          .map((i) => text(i.label))
-          .sort(),
+        sorted.slice(0, missing.length).map(title).sort(),
         [...missing].sort(),
         'the missing sections do not sort first',
       );

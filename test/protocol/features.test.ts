@@ -79,6 +79,49 @@ describe('editor features over stdio', () => {
       values.map((item) => item.label),
       ['pilot', 'shadow', 'canary', 'production', 'retired'],
     );
+    // A section the document has is offered as a way to it: no text inserted, the typed "## " removed.
+    const purpose = sections.find((item) => item.label.startsWith('Purpose & scope'));
+    const purposeLine = text.split('\n').indexOf('## Purpose & scope');
+    assert.equal(purpose?.label, `Purpose & scope (go to line ${purposeLine + 1})`);
+    assert.equal((purpose?.textEdit as { newText: string } | undefined)?.newText, '');
+    assert.equal(purpose?.filterText, '## Purpose & scope');
+    assert.deepEqual(purpose?.command?.arguments?.[0], docUri);
+    assert.equal((purpose?.command?.arguments?.[1] as { start: { line: number } }).start.line, purposeLine);
+    assert.ok(!sections.some((item) => item.label === 'Purpose & scope'), 'a present section offered for insertion');
+  });
+
+  it('completion in the front matter: keys and values only, list values inside [...] and after "- "', async () => {
+    const front = [
+      '---',
+      'id: lists',
+      'name: Lists',
+      'stage: pilot',
+      'owner:',
+      '  name: Ana Lima',
+      '  responsibilities:',
+      '    - triage',
+      '    - ',
+      'risk:',
+      '  data_categories: [contact, ',
+      '---',
+      '# Lists',
+      '',
+    ].join('\n');
+    const docUri = 'untitled:/lists.agentdoc.md';
+    await client.open(docUri, front);
+    const at = async (line: number, character: number) =>
+      (
+        await client.request<CompletionItem[]>('textDocument/completion', {
+          textDocument: { uri: docUri },
+          position: { line, character },
+        })
+      ).map((item) => item.label);
+    const dash = await at(8, 6);
+    assert.ok(dash.includes('change-authority') && !dash.includes('triage'), JSON.stringify(dash));
+    const flow = await at(10, '  data_categories: [contact, '.length);
+    assert.ok(flow.includes('financial') && !flow.includes('contact'), JSON.stringify(flow));
+    const keys = await at(2, 0);
+    assert.ok(keys.length > 0 && !keys.some((label) => /Runbook|Purpose/.test(label)), JSON.stringify(keys));
   });
 
   it('hover: section guidance on a heading, schema description on a key, arithmetic on volumes', async () => {

@@ -62,6 +62,8 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
       );
       item.description = open ? `${open} open of ${node.gate.items.length}` : `all ${node.gate.items.length} met`;
       item.iconPath = new vscode.ThemeIcon(open ? 'milestone' : 'pass');
+      // The row is cut at the default sidebar width; the tooltip has it all.
+      item.tooltip = `${node.gate.stageTitle}: ${node.gate.title} — ${item.description}`;
       item.contextValue = 'gate';
       return item;
     }

@@ -134,15 +134,18 @@ const COMPLETION_KIND: Record<CompletionOption['kind'], CompletionItemKind> = {
   id: CompletionItemKind.Reference,
 };
 
-export function completions(result: AnalysisResult, position: Range['start']): CompletionItem[] {
+export function completions(uri: string, result: AnalysisResult, position: Range['start']): CompletionItem[] {
   if (!result.model) return [];
   return completionsAt(result.model, position).map((option) => ({
     label: option.label,
     kind: COMPLETION_KIND[option.kind],
     sortText: option.sortText,
     // The client filters on the text from the range start (column 0), so a section item filters as "## Title".
-    filterText: option.kind === 'section' ? (option.insertText.split(/\r?\n/, 1)[0] ?? option.label) : option.label,
+    filterText: option.filterText ?? option.label,
     textEdit: { range: option.range, newText: option.insertText },
+    ...(option.goTo
+      ? { command: { title: 'Go to the section', command: 'agentdoc.revealItem', arguments: [uri, option.goTo] } }
+      : {}),
     ...(option.detail ? { detail: option.detail } : {}),
     ...(option.documentation ? { documentation: { kind: 'markdown' as const, value: option.documentation } } : {}),
   }));
@@ -174,7 +177,11 @@ export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
   const lenses: CodeLens[] = [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      command: { title: `agentdoc: ${result.verdict.phrase}${tier}`, command: 'agentdoc.showChecklist' },
+      command: {
+        title: `agentdoc: ${result.verdict.phrase}${tier}`,
+        command: 'agentdoc.showChecklist',
+        arguments: [uri],
+      },
     },
   ];
   const prompt = assemblePrompt(result.model);

@@ -94,37 +94,41 @@ function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder)
       stage ? msg('spotMerge.forStage', 'for {stage}: {names}', { stage, names: names.join(', ') }) : names.join(', '),
     )
     .join('; ');
-  const names = group.map((finding) => `"${nameOf(finding, kind, model)}"`).join(', ');
+  // The statement and what to do come first; the list, which can be long, follows as its own sentence.
+  const stages = `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
   const count = group.length;
   const message = {
     sections: () =>
       msg(
         'spotMerge.missingSections',
-        "Missing sections ({list}). Each adds what the stage's reviewers check; the quick fix inserts them all.",
-        { list },
+        "Missing sections: each adds what the stage's reviewers check, and the quick fix inserts them all. {stages}",
+        { stages },
       ),
     blocks: () =>
-      msg('spotMerge.frontMatterLacks', 'The front matter lacks {names} ({list}): add them.', { names, list }),
+      msg('spotMerge.frontMatterLacks', 'The front matter lacks {count} keys: the quick fix adds them all. {stages}', {
+        count,
+        stages,
+      }),
     signoffs: () =>
       msg(
         'spotMerge.itemsWaitSignOff',
-        '{count} gate items wait for a sign-off or a waiver in the Readiness review ({list}): record who signed each off, when and on what evidence, or complete its waiver.',
-        { count, list },
+        '{count} gate items wait for a sign-off or a waiver in the Readiness review: record who signed each off, when and on what evidence, or complete its waiver. {stages}',
+        { count, stages },
       ),
     templates: () =>
       msg(
         'spotMerge.sectionsOnlyTemplate',
-        '{count} sections still hold only their template ({list}): write each one.',
+        '{count} sections still hold only their template: write each one. {stages}',
         {
           count,
-          list,
+          stages,
         },
       ),
     placeholders: () =>
       msg(
         'spotMerge.frontMatterPlaceholders',
-        'The front matter still has placeholders in {names} ({list}): write the real values.',
-        { names, list },
+        'The front matter still has {count} placeholders: write the real values. {stages}',
+        { count, stages },
       ),
   }[kind]();
   const fixes =

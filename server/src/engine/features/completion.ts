@@ -11,6 +11,10 @@ export interface CompletionOption {
   insertText: string;
   range: Range;
   sortText: string;
+  /** What the client matches the typed text against, when it is not the inserted text. */
+  filterText?: string;
+  /** A section the document already has: accepting the item goes there instead of inserting a duplicate. */
+  goTo?: Range;
 }
 
 /** Completion for section headings, front-matter keys and values, and ids where an id is expected. */
@@ -84,21 +88,36 @@ function sectionCompletions(model: DocumentModel, position: Position, level: num
   const eol = model.index.eol;
   const hashes = '#'.repeat(level >= 2 ? level : model.sectionLevel);
   return model.schemas.sections.sections.map((spec, order) => {
-    const present = model.sectionsById.has(spec.id);
-    return {
-      label: spec.title,
+    const present = model.sectionsById.get(spec.id)?.[0];
+    const common = {
       kind: 'section' as const,
-      detail: present ? 'already in this document' : `missing · required from ${spec.requiredFrom}`,
       documentation: spec.guidance.why,
-      insertText: `${hashes} ${spec.title}${eol}${eol}${spec.template.replace(/\n/g, eol)}`,
       range,
+      filterText: `${hashes} ${spec.title}`,
       // Missing sections first, each group in canonical order.
       sortText: `${present ? 1 : 0}-${String(order).padStart(2, '0')}`,
+    };
+    // Never a duplicate: a section that is there is offered as a way to it, and the typed heading goes.
+    if (present)
+      return {
+        ...common,
+        label: `${spec.title} (go to line ${present.heading.range.start.line + 1})`,
+        detail: 'already in this document',
+        insertText: '',
+        goTo: present.heading.range,
+      };
+    return {
+      ...common,
+      label: spec.title,
+      detail: `missing · required from ${spec.requiredFrom}`,
+      insertText: `${hashes} ${spec.title}${eol}${eol}${spec.template.replace(/\n/g, eol)}`,
     };
   });
 }
 
 function frontMatterCompletions(model: DocumentModel, position: Position, before: string): CompletionOption[] {
+  const listValues = listValueCompletions(model, position, before);
+  if (listValues) return listValues;
   const valueMatch = /^(\s*)([A-Za-z_][\w-]*):\s*(\S*)$/.exec(before);
   const indent = /^\s*/.exec(before)?.[0].length ?? 0;
   const parents = parentPath(model, position.line, indent);
@@ -211,6 +230,68 @@ function tableColumnAt(model: DocumentModel, position: Position): string | undef
       const cellIndex = pipesBefore - leading;
       for (const [columnId, at] of table.columns) if (at === cellIndex) return `${table.spec.id}.${columnId}`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Values of a list from the schema's item enum: inside a flow list (`data_categories: [email, |`)
+ * or after a dash under the list's key (`responsibilities:` then `  - |`). Values already in the
+ * list are not offered again.
+ */
+function listValueCompletions(
+  model: DocumentModel,
+  position: Position,
+  before: string,
+): CompletionOption[] | undefined {
+  const indent = /^\s*/.exec(before)?.[0].length ?? 0;
+  const flow = /^(\s*)([A-Za-z_][\w-]*):\s*\[([^\]]*)$/.exec(before);
+  const dash = flow ? undefined : /^(\s*)-\s*([\w-]*)$/.exec(before);
+  if (!flow && !dash) return undefined;
+  let path: string[];
+  let listed: string[];
+  let typed: string;
+  if (flow) {
+    path = [...parentPath(model, position.line, indent), flow[2] ?? ''];
+    const items = (flow[3] ?? '').split(',');
+    typed = (items.pop() ?? '').trimStart();
+    listed = items.map((item) => item.trim());
+  } else {
+    const owner = listOwner(model, position.line, indent);
+    if (!owner) return undefined;
+    path = [...parentPath(model, owner.line, owner.indent), owner.key];
+    typed = dash?.[2] ?? '';
+    listed = owner.items;
+  }
+  const schema = schemaAt(model.schemas.frontMatter, path);
+  const values = (schema?.['items'] as { enum?: unknown[] } | undefined)?.enum;
+  if (!Array.isArray(values)) return flow ? [] : undefined;
+  return valueCompletions(
+    position,
+    typed.length,
+    values.map(String).filter((value) => !listed.includes(value)),
+    path.join('.'),
+  );
+}
+
+/** The key a block list item belongs to: the nearest line above, less indented, that is `key:`. */
+function listOwner(
+  model: DocumentModel,
+  line: number,
+  indent: number,
+): { key: string; line: number; indent: number; items: string[] } | undefined {
+  const items: string[] = [];
+  for (let at = line - 1; at > 0; at--) {
+    const text = model.index.lineText(at);
+    if (text.trim() === '') continue;
+    const item = /^(\s*)-\s*(.*?)\s*$/.exec(text);
+    if (item && (item[1]?.length ?? 0) === indent) {
+      items.push(item[2] ?? '');
+      continue;
+    }
+    const key = /^(\s*)([A-Za-z_][\w-]*):\s*$/.exec(text);
+    const keyIndent = key?.[1]?.length ?? 0;
+    return key && keyIndent <= indent ? { key: key[2] ?? '', line: at, indent: keyIndent, items } : undefined;
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export const costAlert: Rule = {
         severity,
         msg(
           'costControls.noAlertWatchesCost',
-          'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert on it with a threshold, so an overrun is noticed the day it starts.',
+          'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert with a threshold on it. Then an overrun is noticed the day it starts.',
         ),
         range,
         {

@@ -37,8 +37,8 @@ export const dpiaCoverage: Rule = {
         severity,
         msg(
           'dpiaCoverage.dpiaDoesNotState',
-          'The DPIA does not state that it covers {value} (GDPR Art. 35(7)): complete it and list {value2} in compliance.dpia.covers.',
-          { value: joinList(missing.map((part) => part.what)), value2: joinList(missing.map((part) => part.id)) },
+          'The DPIA does not state that it covers all GDPR Art. 35(7) asks for: complete it and list {value} in compliance.dpia.covers. Missing: {value2}.',
+          { value: joinList(missing.map((part) => part.id)), value2: joinList(missing.map((part) => part.what)) },
         ),
         fmRange(context.model, anchor, covers === undefined ? 'key' : 'value'),
         {

@@ -73,7 +73,7 @@ export const dpiaRequired: Rule = {
           severity,
           msg(
             'dpiaRequired.complianceDpiaRequiredFalse',
-            'compliance.dpia.required is false, but the agent {why}: set required: true, or add compliance.dpia.justification saying why no DPIA is needed.',
+            'compliance.dpia.required is false although a DPIA is required: set required: true, or add compliance.dpia.justification saying why none is needed. The agent {why}.',
             { why },
           ),
           fmRange(context.model, 'compliance.dpia.required'),
@@ -99,9 +99,9 @@ export const dpiaRequired: Rule = {
       makeFinding(
         this,
         severity,
-        msg('dpiaRequired.dpiaRequiredBecauseAgent', 'A DPIA is required because the agent {why}: add {value}.', {
-          why,
+        msg('dpiaRequired.dpiaRequiredAddAgent', 'A DPIA is required: add {value}. The agent {why}.', {
           value: joinList(missing.map((key) => `compliance.dpia.${key}`)),
+          why,
         }),
         fmRange(context.model, anchor, 'key'),
         { subject },

@@ -7,10 +7,16 @@ const UNIT_MONTHS: Record<string, number> = { day: 1 / 30.4375, week: 7 / 30.437
 
 /** Every duration in a retention text, in months ("13 months", "1 year", "180 days", "10-year"). */
 export function retentionMonths(text: string): number[] {
-  const found: number[] = [];
+  return retentionDurations(text).map((duration) => duration.months);
+}
+
+/** Each duration with the words the author used for it, so a message can quote "30 days", not "1 months". */
+function retentionDurations(text: string): { months: number; written: string }[] {
+  const found: { months: number; written: string }[] = [];
   for (const match of text.matchAll(/(\d+(?:[.,]\d+)?)[\s-]*(day|week|month|year)s?\b/gi)) {
     const unit = UNIT_MONTHS[(match[2] ?? '').toLowerCase()];
-    if (unit !== undefined) found.push(Number((match[1] ?? '0').replace(',', '.')) * unit);
+    if (unit !== undefined)
+      found.push({ months: Number((match[1] ?? '0').replace(',', '.')) * unit, written: match[0] });
   }
   return found;
 }
@@ -47,8 +53,8 @@ export const logRetention: Rule = {
         ),
       ];
     }
-    const months = retentionMonths(retention);
-    if (months.length === 0) {
+    const durations = retentionDurations(retention);
+    if (durations.length === 0) {
       return [
         makeFinding(
           this,
@@ -63,16 +69,16 @@ export const logRetention: Rule = {
         ),
       ];
     }
-    const shortest = Math.min(...months);
-    if (shortest + 1e-9 >= minimum) return [];
+    const shortest = durations.reduce((a, b) => (b.months < a.months ? b : a));
+    if (shortest.months + 1e-9 >= minimum) return [];
     return [
       makeFinding(
         this,
         severity,
         msg(
           'logRetention.complianceRetentionKeepsSomething',
-          "compliance.retention keeps something for only {value} months; a high-risk agent's logs must be kept at least {minimum} months (EU AI Act Art. 19(1), 26(6)): extend the log retention.",
-          { value: Math.round(shortest * 10) / 10, minimum },
+          "compliance.retention keeps something for only {written}; a high-risk agent's logs must be kept at least {minimum} months: extend the log retention. EU AI Act Art. 19(1) and 26(6) set the minimum.",
+          { written: shortest.written, minimum },
         ),
         fmRange(context.model, 'compliance.retention'),
         { subject },

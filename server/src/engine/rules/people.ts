@@ -31,12 +31,8 @@ export function notAnAuthority(value: string): string | undefined {
   if (isPlaceholderValue(text) || UNNAMED.test(text)) return msg('people.placeholder', 'is a placeholder');
   const committee = COMMITTEE.exec(text);
   if (committee)
-    return msg(
-      'people.committee',
-      'is a body that decides in meetings ("{committee}"), not someone who can act at once',
-      {
-        committee: committee[0],
-      },
-    );
+    return msg('people.committee', 'is a body that meets ("{committee}"), not someone who can act at once', {
+      committee: committee[0],
+    });
   return undefined;
 }

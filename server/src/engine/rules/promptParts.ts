@@ -41,8 +41,8 @@ export const promptParts: Rule = {
       const hasCode = part.blocks.some((block) => block.kind === 'code');
       const hasWhy = part.blocks.some((block) => block.kind === 'paragraph' && WHY.test(block.text));
       const missing = [
-        hasCode ? '' : 'a code block with the prompt text',
-        hasWhy ? '' : 'a "Why:" paragraph saying what it prevents or enables',
+        hasCode ? '' : 'code block with the prompt text',
+        hasWhy ? '' : '"Why:" paragraph saying what it prevents or enables',
       ].filter(Boolean);
       if (missing.length === 0) return [];
       return [

@@ -7,7 +7,7 @@ import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 import { tablesOf } from '../model/documentModel';
 
 /** Snake-case words in a prompt read as tool ids ("get_invoice"); prose rarely has them. */
-const TOOL_LIKE = /(?<![\w.:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g;
+export const TOOL_LIKE = /(?<![\w.:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])/g;
 
 export interface PromptMention {
   id: string;
@@ -37,6 +37,60 @@ export function promptMatches(model: DocumentModel, pattern: RegExp): PromptMent
   return mentions;
 }
 
+/**
+ * The snake_case words of the prompt that may name tools: not the fields of an output format the
+ * prompt asks for (JSON or YAML keys, "- field (type)" lists, a schema's required list), not template
+ * variables ({customer_name}), and not those field names where the prose mentions them again
+ * ("set needs_review to true when …").
+ */
+export function promptToolMentions(model: DocumentModel): PromptMention[] {
+  const mentions = promptMatches(model, TOOL_LIKE).map((mention) => ({
+    ...mention,
+    line: model.index.lineText(mention.range.start.line),
+  }));
+  const fieldLines = new Set<number>();
+  const fields = new Set<string>();
+  for (const mention of mentions) {
+    if (!isOutputField(mention.line, mention.range.start.character, mention.id)) continue;
+    fields.add(mention.id);
+    fieldLines.add(mention.range.start.line);
+  }
+  // On a line that defines a field, the other snake_case words are its values ("next_step (enum):
+  // post, hold or ask_buyer"), and so are those words where the prose uses them again.
+  for (const mention of mentions) if (fieldLines.has(mention.range.start.line)) fields.add(mention.id);
+  return mentions
+    .filter((mention) => !fields.has(mention.id) && !isTemplateVariable(mention.line, mention.range.start.character))
+    .map(({ id, range }) => ({ id, range }));
+}
+
+const TYPE_WORD =
+  /^(?:string|str|number|integer|int|float|decimal|boolean|bool|array|list|object|date|datetime|timestamp|enum|text|null|true|false|yes\/no|true\/false|one of|iso[ -]?8601|uuid|url|email|currency)\b/i;
+
+/**
+ * A field of an output format: a quoted key (`"field":`), a bare key at the start of a line whose
+ * value is a type or a literal (`field: number`, `- field: "…"`), a bulleted field with its type
+ * (`- field (boolean)`), or an entry of a JSON schema's "required" / "enum" list. A tool list
+ * ("- get_invoice: look up an invoice") is prose after the colon, so it stays a mention.
+ */
+function isOutputField(line: string, column: number, id: string): boolean {
+  const before = line.slice(0, column);
+  const after = line.slice(column + id.length);
+  if (/["']$/.test(before) && /^["']\s*:/.test(after)) return true;
+  const value = /^\s*:\s*(.*)$/.exec(after)?.[1];
+  if (value !== undefined && /^\s*(?:-\s+)?$/.test(before)) {
+    if (value === '' || TYPE_WORD.test(value) || /^(?:["'<[{]|-?\d)/.test(value) || /\s\|\s/.test(value)) return true;
+  }
+  if (/^\s*(?:[-*+]|\d+[.)])\s*`?$/.test(before)) {
+    const type = /^`?\s*\(([^)]*)\)/.exec(after)?.[1];
+    if (type !== undefined && TYPE_WORD.test(type.trim())) return true;
+  }
+  return /"(?:required|enum)"\s*:\s*\[[^\]]*"$/.test(before) && /^"/.test(after);
+}
+
+function isTemplateVariable(line: string, column: number): boolean {
+  return /\{\{?\s*$/.test(line.slice(0, column)) || /<\s*$/.test(line.slice(0, column));
+}
+
 export function toolIdPattern(id: string): RegExp {
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w.:-])${escaped}(?![\\w-]|[.:]\\w)`, 'gi');
@@ -62,7 +116,7 @@ export const promptToolUnknown: Rule = {
         .filter((id) => id && !isNonValue(id)),
     );
     const seen = new Set<string>();
-    return promptMatches(context.model, TOOL_LIKE).flatMap((mention) => {
+    return promptToolMentions(context.model).flatMap((mention) => {
       if (tools.has(mention.id) || seen.has(mention.id)) return [];
       seen.add(mention.id);
       return [

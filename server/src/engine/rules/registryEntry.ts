@@ -26,7 +26,7 @@ export const registryEntry: Rule = {
           severity,
           msg(
             'registryEntry.portfolioTypeMissingAdd',
-            'The portfolio type is missing: add type: foundation (high-volume, well-defined work), capability (something new) or orchestration (coordinates systems or agents).',
+            'The portfolio type is missing: add type: foundation (high-volume, well-defined work), capability (something new) or orchestration (it coordinates others).',
           ),
           fmRange(context.model, 'type'),
           { subject: { kind: 'front-matter', id: 'type' } },

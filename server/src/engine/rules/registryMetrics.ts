@@ -41,7 +41,7 @@ export const registryMetrics: Rule = {
           severity,
           msg(
             'registryMetrics.noCurrentMetricsAdd',
-            'No current metrics: add a metrics block with as_of and the measured automation rate, escalation rate, cost per task and tasks per day, so the agent registry shows how this agent performs.',
+            'No current metrics: add a metrics block (as_of, automation and escalation rates, cost per task, tasks per day) so the registry shows how it performs.',
           ),
           fmRange(context.model, 'metrics'),
           { subject: { kind: 'front-matter', id: 'metrics' } },

@@ -46,7 +46,7 @@ export const retirementCriteria: Rule = {
           severity,
           msg(
             'retirement.noRetirementThresholdAdd',
-            'No retirement threshold:{words} add one the metrics can be compared with, e.g. retirement.automation_rate_below: 30%, so the portfolio review can tell when this agent should be retired.',
+            'No retirement threshold:{words} add one to compare the metrics with (e.g. retirement.automation_rate_below: 30%) so the review knows when to retire the agent.',
             { words },
           ),
           fmRange(context.model, 'retirement'),

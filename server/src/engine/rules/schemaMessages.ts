@@ -114,7 +114,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
 
 function shortValue(data: unknown): string {
   const text = typeof data === 'string' ? `"${data}"` : (JSON.stringify(data) ?? String(data));
-  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+  return text.length > 60 ? `${text.slice(0, 58)}…"` : text;
 }
 
 function typeName(data: unknown): string {
@@ -148,6 +148,8 @@ function listOr(values: string[]): string {
       });
 }
 
+/** Lower-cases a description's first letter, but not an acronym's ("SHA-256 of the file"). */
 function lowerFirst(text: string): string {
+  if (/^[A-Z]{2}/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -24,10 +24,11 @@ export const sectionEmpty: Rule = {
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          msg('sectionContent.sectionEmpty', 'Section "{headingText}" is empty: {why}', {
-            headingText: section.heading.text,
-            why: lowerFirst(schemaText(`sections.${section.spec.id}.why`, section.spec.guidance.why)),
-          }),
+          msg(
+            'sectionContent.sectionEmptyWriteIts',
+            'Section "{headingText}" is empty: write its content under the heading. {why}',
+            { headingText: section.heading.text, why: purpose(section.spec) },
+          ),
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec.id },
@@ -112,8 +113,11 @@ export const sectionDuplicate: Rule = {
   },
 };
 
-/** German capitalises nouns, so only English and French sentences lose their capital mid-sentence. */
-function lowerFirst(text: string): string {
-  if (currentLocale() === 'de') return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
+/** The guidance as a sentence about the section: "Records what…" becomes "It records what…". */
+function purpose(spec: { id: string; guidance: { why: string } }): string {
+  const why = schemaText(`sections.${spec.id}.why`, spec.guidance.why);
+  // The translations are written as sentences of their own; only the English needs a subject.
+  return currentLocale() === 'en' && /^(Records|States|Lists|Defines|Describes|Names|Explains|Shows) /.test(why)
+    ? `It ${why.charAt(0).toLowerCase()}${why.slice(1)}`
+    : why;
 }

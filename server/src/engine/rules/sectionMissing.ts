@@ -66,7 +66,12 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   const byStage = new Map<string, string[]>();
   for (const spec of missing) byStage.set(spec.requiredFrom, [...(byStage.get(spec.requiredFrom) ?? []), spec.title]);
   const list = [...byStage]
-    .map(([id, titles]) => `from ${ladder.get(id)?.title.toLowerCase() ?? id}: ${titles.join(', ')}`)
+    .map(([id, titles]) =>
+      msg('sectionMissing.fromStage', 'from {stage}: {titles}', {
+        stage: ladder.get(id)?.title.toLowerCase() ?? id,
+        titles: titles.join(', '),
+      }),
+    )
     .join('; ');
   const fixes = missing.flatMap((spec) => sectionInsertionFix(model, spec) ?? []);
   const combined = fixes.length
@@ -83,8 +88,8 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
     due,
     msg(
       'sectionMissing.documentNoSectionsYet',
-      'The document has no sections yet ({list}). Start with the ones the {stageTitle} stage needs.',
-      { list, stageTitle: stage.title.toLowerCase() },
+      'The document has no sections yet: start with the ones the {stageTitle} stage needs (the quick fix inserts them all). {list}.',
+      { stageTitle: stage.title.toLowerCase(), list: `${list.charAt(0).toUpperCase()}${list.slice(1)}` },
     ),
     model.title?.range ?? sectionInsertionAnchor(model, earliest),
     { subject: { kind: 'section', id: '*' }, fixes: combined },

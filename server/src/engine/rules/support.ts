@@ -169,7 +169,7 @@ export function firstPercent(text: string): number | undefined {
 }
 
 export function quote(text: string): string {
-  return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
 }
 
 /** "a, b and c" */
