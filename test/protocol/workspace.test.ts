@@ -131,6 +131,23 @@ describe('whole-workspace checking and the reviewer requests (agentdoc.problems:
       renamed.diagnostics.some((diagnostic) => diagnostic.code === 'AD381'),
       'depends_on is still unresolved',
     );
+    // A line added above the id moves it: the duplicate-id finding moves with it (same id, new place).
+    const idLine = text.split('\n').findIndex((line) => line.startsWith('id: '));
+    await client.replace(uri, text.replace(/^id: /m, '# a comment line\nid: '), 3);
+    await client.diagnostics(
+      uri,
+      (params) => params.version === 3 && params.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'),
+    );
+    await client.replace(uri, text.replace(/^id: /m, '# a comment line\n# and another\nid: '), 4);
+    const moved = await client.diagnostics(
+      uri,
+      (params) => params.version === 4 && params.diagnostics.some((diagnostic) => diagnostic.code === 'AD380'),
+    );
+    assert.deepEqual(
+      moved.diagnostics.filter((diagnostic) => diagnostic.code === 'AD380').map((d) => d.range.start.line),
+      [idLine + 2],
+      'AD380 stays where the id was',
+    );
   });
 
   it('follows files created and changed on disk', async () => {

@@ -31,6 +31,20 @@ describe('workspace checks (AD38x)', () => {
     assert.deepEqual(results.get('file:///ws/c.agentdoc.md'), []);
   });
 
+  it('places AD380 on the id even when another line of the front matter is broken YAML', () => {
+    const broken = doc('invoice-triage').replace('name: Agent invoice-triage', "name: 'Dana's agent'");
+    const results = checkWorkspace(
+      identities([
+        { uri: 'file:///ws/a.agentdoc.md', text: broken },
+        { uri: 'file:///ws/b.agentdoc.md', text: doc('invoice-triage') },
+      ]),
+    );
+    assert.deepEqual(results.get('file:///ws/a.agentdoc.md')?.[0]?.range, {
+      start: { line: 1, character: 4 },
+      end: { line: 1, character: 18 },
+    });
+  });
+
   it('reports depends_on ids that no agent has, each at its own list item', () => {
     const text = doc('ticket-router', 'depends_on: [invoice-triage, kb-search]\n');
     const results = checkWorkspace(

@@ -68,8 +68,8 @@ export class DocumentStore {
   }
 
   /**
-   * Re-runs the cross-document checks when an id, depends_on, stage or type changed (most keystrokes touch
-   * neither). Returns the URIs whose cross-document findings changed.
+   * Re-runs the cross-document checks when an id, depends_on (or where they are), stage or type changed
+   * (most keystrokes touch neither). Returns the URIs whose cross-document findings changed.
    */
   refreshWorkspace(crossCheck: (checks: DocumentCheck[]) => Map<string, Finding[]>, force = false): string[] {
     const byUri = new Map(
@@ -81,9 +81,12 @@ export class DocumentStore {
     const identities = new Map(
       [...byUri].map(([uri, check]) => [
         uri,
+        // Ranges too: the cross-document findings sit on the id and the depends_on entries, and
+        // must move with them when lines are added above.
         JSON.stringify([
           check.identity?.id ?? null,
-          check.identity?.dependsOn.map((entry) => entry.id) ?? null,
+          check.identity?.idRange ?? null,
+          check.identity?.dependsOn ?? null,
           // Stage and type decide the orchestration check (AD440).
           check.identity?.type ?? null,
           check.identity?.stage?.id ?? null,

@@ -32,6 +32,11 @@ export interface FrontMatter {
   /** Line of the closing fence, where a new key is inserted before. */
   closingLine: number;
   document: Document.Parsed | undefined;
+  /**
+   * The parser's best reading even when the YAML has errors: only for placing findings (an id the
+   * parser recovered still has its line), never for facts.
+   */
+  recovered?: Document.Parsed;
   /** Plain JavaScript value, or undefined when the YAML is broken. */
   data: unknown;
   problems: YamlProblem[];
@@ -184,6 +189,7 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
     contentEnd,
     closingLine,
     document: problems.length === 0 ? document : undefined,
+    ...(problems.length && !tooDeep ? { recovered: document } : {}),
     data,
     problems,
   };

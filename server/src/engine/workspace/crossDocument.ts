@@ -211,7 +211,8 @@ function frontMatterValue(model: DocumentModel, key: string): unknown {
 
 function rangeAt(model: DocumentModel, path: (string | number)[]): Range {
   const frontMatter = model.frontMatter;
-  const node = frontMatter?.document ? nodeAtPath(frontMatter.document, path) : undefined;
+  const document = frontMatter?.document ?? frontMatter?.recovered;
+  const node = document ? nodeAtPath(document, path) : undefined;
   const span = nodeSpan(node?.value) ?? nodeSpan(node?.key);
   if (!frontMatter || !span) return documentAnchor(model);
   return model.index.rangeOf(frontMatter.contentStart + span[0], frontMatter.contentStart + span[1]);
