@@ -24,6 +24,10 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+const BROWSER_UNSAFE = ['node:*', ...NODE_BUILTINS, 'vscode-languageserver/node', 'vscode-languageclient/node'];
+const BROWSER_MESSAGE =
+  'This code also runs in the browser (the web extension): Node.js belongs in server/src/node/ or client/src/extension.ts.';
+
 export default tseslint.config(
   {
     ignores: [
@@ -31,6 +35,7 @@ export default tseslint.config(
       'dist/',
       'out/',
       '.e2e/',
+      '.vsix-stage/',
       'test-results/',
       'bench-results/',
       'test/e2e/',
@@ -96,6 +101,33 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // What the web extension bundles (dist/web/): the server's LSP glue runs in a web worker and the
+  // client's shared code in the editor's web-worker extension host. Node.js lives in server/src/node/,
+  // server/src/server.ts and client/src/extension.ts only.
+  {
+    files: ['server/src/lsp/**/*.ts', 'server/src/web/**/*.ts', 'server/src/browserServer.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/index'],
+              message: 'The server uses the engine through its one module (server/src/engine/index.ts).',
+            },
+            { group: BROWSER_UNSAFE, message: BROWSER_MESSAGE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: BROWSER_UNSAFE, message: BROWSER_MESSAGE }] }],
     },
   },
 );

@@ -1,7 +1,7 @@
 // Bundles the engine (server/src/engine) and the document generator (test/helpers/agentDocGenerator.ts)
 // into one CommonJS file for the in-process measures, with the same esbuild options as the server.
 import * as esbuild from 'esbuild';
-import { fastMarkdownItFields } from '../scripts/esbuild-plugins.mjs';
+import { fastMarkdownItFields, precompiledValidators } from '../scripts/esbuild-plugins.mjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -26,7 +26,9 @@ export async function loadBenchLib(root, outDir) {
     outfile,
     logLevel: 'warning',
     legalComments: 'none',
-    plugins: [fastMarkdownItFields],
+    plugins: [fastMarkdownItFields, await precompiledValidators(root)],
+    // As in scripts/build.mjs: jsonc-parser's UMD "main" has dynamic require()s esbuild cannot follow.
+    alias: { 'jsonc-parser': path.join(root, 'node_modules/jsonc-parser/lib/esm/main.js') },
   });
   return createRequire(import.meta.url)(outfile);
 }

@@ -37,7 +37,10 @@ export class BenchLspClient {
       this.publishedCount++;
       for (const waiter of [...this.waiters]) waiter(params, at);
     });
+    this.checked = new Map(); // uri -> { version, at } of the last agent/checked
     connection.onNotification((method, params) => {
+      if (method === 'agentdoc/checked')
+        this.checked.set(params.uri, { version: params.version, at: performance.now() });
       this.notifications.push({ method, params, at: performance.now() });
       for (const waiter of [...this.waiters]) waiter(undefined, performance.now(), method);
     });
@@ -75,6 +78,8 @@ export class BenchLspClient {
       rootUri: workspaceFolders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: this.folders,
+      // The server does not re-send unchanged diagnostics; agentdoc/checked says a version's check is done.
+      initializationOptions: { reportChecks: true },
     });
     this.initializedAt = performance.now();
     await this.connection.sendNotification('initialized', {});
@@ -99,19 +104,34 @@ export class BenchLspClient {
     return this.connection.sendNotification(method, params);
   }
 
+  request(method, params) {
+    return this.connection.sendRequest(method, params);
+  }
+
   /**
    * Resolves with { params, at } for the first diagnostics for uri published at or after `after`
-   * (a performance.now() time) whose version, when the server sends one, is at least `version`.
+   * (a performance.now() time) whose version, when the server sends one, is at least `version`,
+   * or, when the diagnostics did not change (the server sends nothing then), the agentdoc/checked
+   * notification of that version (params is then undefined).
    */
   waitForDiagnostics(uri, version, after = 0, timeoutMs = 60000) {
     const matches = (params, at) =>
       params.uri === uri &&
       at >= after &&
       (version === undefined || params.version === undefined || params.version >= version);
+    const checkedMatches = (checked) =>
+      checked && version !== undefined && checked.at >= after && checked.version >= version;
     const last = this.published.get(uri);
     if (last && matches(last.params, last.at)) return Promise.resolve(last);
+    if (checkedMatches(this.checked.get(uri)))
+      return Promise.resolve({ params: undefined, at: this.checked.get(uri).at });
     return this.waitFor(
-      (params, at) => (params && matches(params, at) ? { params, at } : undefined),
+      (params, at, method) =>
+        params && matches(params, at)
+          ? { params, at }
+          : method === 'agentdoc/checked' && checkedMatches(this.checked.get(uri))
+            ? { params: undefined, at: this.checked.get(uri).at }
+            : undefined,
       timeoutMs,
       `diagnostics for ${uri} v${version}`,
     );
@@ -133,6 +153,19 @@ export class BenchLspClient {
       };
       this.waiters.add(waiter);
     });
+  }
+
+  /**
+   * CPU time (user + system) the server process has used so far, in ms, from /proc (Linux; 10 ms
+   * ticks). Unlike wall time it hardly moves when other processes load the machine.
+   */
+  cpuMs() {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return NaN;
+    }
   }
 
   /** Peak and current resident set size from /proc (Linux), in MB. */

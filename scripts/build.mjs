@@ -1,9 +1,11 @@
 // Bundles the client, the language server, the CLI and its worker thread with esbuild.
 // Schemas are imported as JSON so the server needs no file reads to start.
 import * as esbuild from 'esbuild';
-import { fastMarkdownItFields } from './esbuild-plugins.mjs';
+import { fastMarkdownItFields, precompiledValidators } from './esbuild-plugins.mjs';
 
 const production = process.argv.includes('--production');
+// ajv standalone code for the bundled schemas, generated once per build (see esbuild-plugins.mjs).
+const validators = await precompiledValidators(process.cwd());
 
 const common = {
   bundle: true,
@@ -14,7 +16,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [fastMarkdownItFields],
+  plugins: [fastMarkdownItFields, validators],
   // jsonc-parser's "main" is a UMD build whose dynamic require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
@@ -39,4 +41,25 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/node/sqliteExport.ts'], outfile: 'dist/sqlite-export.js' }),
   // The prompt token counter, loaded by the server on first use only (large encoding tables).
   esbuild.build({ ...common, entryPoints: ['server/src/tokenizer.ts'], outfile: 'dist/tokenizer.js' }),
+  // The web extension (package.json `browser`, vscode.dev / github.dev): the client runs in the editor's
+  // web-worker extension host (CommonJS, `vscode` provided), the server in its own worker (a classic
+  // script). A Node.js module reached from either fails the build here, not in the browser.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    entryPoints: ['client/src/browserExtension.ts'],
+    outfile: 'dist/web/client.js',
+    external: ['vscode'],
+  }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['server/src/browserServer.ts'],
+    outfile: 'dist/web/server.js',
+    // csv-stringify's own build uses Node's Buffer at load; its browser build carries a polyfill.
+    alias: { ...common.alias, 'csv-stringify/sync': './node_modules/csv-stringify/dist/esm/sync.js' },
+  }),
 ]);

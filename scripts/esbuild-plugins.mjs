@@ -24,3 +24,41 @@ export const fastMarkdownItFields = {
     });
   },
 };
+
+/**
+ * Swaps server/src/engine/evaluation/precompiledValidators.ts (an empty stand-in) for ajv
+ * standalone code of every bundled schema, generated now: the server, the CLI and its workers
+ * then compile none of them at run time. The generator itself is TypeScript, bundled first.
+ */
+export async function precompiledValidators(root) {
+  const esbuild = await import('esbuild');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { createRequire } = await import('node:module');
+  const dir = await mkdtemp(path.join(tmpdir(), 'agentdoc-validators-'));
+  const outfile = path.join(dir, 'standalone.cjs');
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(root, 'server/src/engine/evaluation/standaloneValidators.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      logLevel: 'warning',
+    });
+    const contents = createRequire(import.meta.url)(outfile).precompiledValidatorsModule();
+    return {
+      name: 'precompiled-validators',
+      setup(build) {
+        build.onLoad({ filter: /engine[\\/]evaluation[\\/]precompiledValidators\.ts$/ }, () => ({
+          contents,
+          loader: 'js',
+          resolveDir: root,
+        }));
+      },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,7 +1,7 @@
 // `npm run fuzz`: the long fuzzing mode. Builds, then runs the robustness fuzz tests with at least
 // 100,000 mutated documents through the engine (plus the server and quick-fix properties) and ends
 // with the figures: inputs run, crashes or broken invariants, max analysis time.
-// AGENTDOC_FUZZ_RUNS / _SERVER_RUNS / _FIX_RUNS override the counts; AGENTDOC_FUZZ_SEED the seed
+// AGENTDOC_FUZZ_RUNS / _SERVER_RUNS / _FIX_RUNS / _CONFIG_RUNS / _TREE_RUNS override the counts; AGENTDOC_FUZZ_SEED the seed
 // (random by default, printed so a failure can be replayed).
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -26,11 +26,15 @@ const env = {
   AGENTDOC_FUZZ_RUNS: process.env.AGENTDOC_FUZZ_RUNS ?? '100000',
   AGENTDOC_FUZZ_SERVER_RUNS: process.env.AGENTDOC_FUZZ_SERVER_RUNS ?? '1000',
   AGENTDOC_FUZZ_FIX_RUNS: process.env.AGENTDOC_FUZZ_FIX_RUNS ?? '500',
+  AGENTDOC_FUZZ_CONFIG_RUNS: process.env.AGENTDOC_FUZZ_CONFIG_RUNS ?? '2000',
+  AGENTDOC_FUZZ_TREE_RUNS: process.env.AGENTDOC_FUZZ_TREE_RUNS ?? '2000',
 };
 console.log(
   `fuzz: seed ${seed}; ${env.AGENTDOC_FUZZ_RUNS} engine inputs, ${env.AGENTDOC_FUZZ_SERVER_RUNS} through the server, ${env.AGENTDOC_FUZZ_FIX_RUNS} for the quick-fix property`,
 );
-const files = ['fuzzEngine', 'fuzzServer', 'fixesProperty'].map((name) => `out/test/robustness/${name}.test.js`);
+const files = ['fuzzEngine', 'fuzzServer', 'fixesProperty', 'fuzzConfigAndTree'].map(
+  (name) => `out/test/robustness/${name}.test.js`,
+);
 const child = spawn(
   process.execPath,
   ['node_modules/mocha/bin/mocha.js', '--no-config', '--timeout', '0', '--reporter', 'spec', ...files],
@@ -44,7 +48,7 @@ child.stdout.on('data', (chunk) => {
 child.on('close', (code) => {
   const figures = output
     .split('\n')
-    .filter((line) => /^\s*(fuzz engine|fuzz server|fix property):/.test(line))
+    .filter((line) => /^\s*(fuzz engine|fuzz server|fix property|fuzz configs|fuzz trees):/.test(line))
     .map((line) => line.trim());
   console.log(`\nfuzz summary (seed ${seed}):\n${figures.map((line) => `  ${line}`).join('\n')}`);
   console.log(code === 0 ? 'fuzz: no crashes, every invariant held' : 'fuzz: FAILED, see above');

@@ -1,5 +1,7 @@
 // Runs every suite `npm test` promises and ends with one "N passed, N failed" line summing them:
-// mocha unit, CLI and protocol tests, then the real-editor tests in code-server.
+// first the set-up (scripts/e2e-setup.sh: Debian packages, Node 24 and code-server in .e2e/, each step
+// skipped when already there), then lint, mocha unit, CLI, package and protocol tests, then the real-editor
+// tests in code-server.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -61,10 +63,21 @@ function runScript(name, command, args) {
   else if (!summary) totals.passed++;
 }
 
+/** The set-up is not a test: it counts only when it fails, and then nothing that needs it can pass. */
+function runSetup(args) {
+  console.log(`== set-up: scripts/e2e-setup.sh ${args.join(' ')}`);
+  const result = spawnSync('bash', ['scripts/e2e-setup.sh', ...args], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) totals.failed++;
+  return result.status === 0;
+}
+
+const withEditor = !only || only === 'e2e';
+const ready = runSetup(withEditor ? [] : ['--system-only']);
 runScript('lint (eslint, prettier)', 'npm', ['run', 'lint', '--silent']);
 await runMocha();
-if (!only || only === 'e2e') {
+if (withEditor && ready) {
   runScript('package the extension (vsix)', 'npm', ['run', 'package', '--silent']);
+  process.env.E2E_SKIP_SETUP = '1'; // done above
   runScript('real VS Code (code-server): UI and extension-host tests', 'bash', [
     'test/e2e/run-all.sh',
     path.join(root, 'agentdoc.vsix'),

@@ -1,6 +1,26 @@
 import * as assert from 'node:assert/strict';
-import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
+import { workflowData as escapeData, workflowProperty as escapeProperty } from '../../server/src/cli/formats/escape';
+import { formatGithub } from '../../server/src/cli/formats/github';
+import type { ReportedFile } from '../../server/src/cli/formats/types';
 import { analyze } from '../../server/src/engine';
+
+function github(files: ReportedFile[]): string {
+  let out = '';
+  const writer = formatGithub((text) => (out += text), {
+    cwd: '/',
+    useColor: false,
+    hiding: undefined,
+    date: '2026-11-23',
+  });
+  for (const file of files) writer.file(file);
+  writer.end({
+    files: files.length,
+    filesWithFindings: 0,
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    hidden: 0,
+  });
+  return out;
+}
 
 describe('github format: workflow-command annotations', () => {
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
@@ -9,7 +29,7 @@ describe('github format: workflow-command annotations', () => {
   });
 
   it('writes one command per finding with 1-based positions and the code as title', () => {
-    const out = formatGithub([
+    const out = github([
       {
         path: 'docs/a, b:c.agentdoc.md',
         verdict: analyze('').verdict,

@@ -20,6 +20,8 @@ const CASES: Array<{ file: string; args: string[]; code: number }> = [
   { file: 'check.sarif', args: ['check', 'examples', '--format', 'sarif'], code: 1 },
   { file: 'check.md', args: ['check', 'examples', '--format', 'markdown'], code: 1 },
   { file: 'check.github.txt', args: ['check', 'examples', '--format', 'github'], code: 1 },
+  { file: 'check.junit.xml', args: ['check', 'examples', '--format', 'junit'], code: 1 },
+  { file: 'check.gitlab.json', args: ['check', 'examples', '--format', 'gitlab'], code: 1 },
   { file: 'check-quiet.txt', args: ['check', 'examples', '--quiet'], code: 1 },
   { file: 'check-stage-canary.txt', args: ['check', 'examples/pilot.agentdoc.md', '--stage', 'canary'], code: 1 },
   { file: 'report.md', args: ['report', 'examples', '--format', 'markdown'], code: 0 },

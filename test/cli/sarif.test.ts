@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ruleCatalogue } from '../../server/src/engine';
+import { descriptor } from '../../server/src/cli/formats/sarif';
+import { isPlaceholderUrl, projectUrl } from '../../server/src/cli/projectHome';
 import { runCli } from '../helpers/cli';
 import { FIXTURE_TODAY, REPO_ROOT } from '../helpers/fixtures';
 
@@ -73,7 +76,13 @@ describe("SARIF output passes Microsoft's validator (sarif-multitool validate)",
       runs: Array<{
         columnKind: string;
         originalUriBaseIds: Record<string, { uri: string }>;
-        tool: { driver: { version: string; rules: Array<{ id: string; helpUri: string }> } };
+        tool: {
+          driver: {
+            version: string;
+            informationUri?: string;
+            rules: Array<{ id: string; helpUri?: string; help: { text: string } }>;
+          };
+        };
         results: Array<{
           ruleId: string;
           ruleIndex: number;
@@ -100,11 +109,34 @@ describe("SARIF output passes Microsoft's validator (sarif-multitool validate)",
       assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uri, 'examples/broken.agentdoc.md');
       assert.equal(result.locations[0]?.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     }
-    assert.ok(run.tool.driver.rules.every((rule) => rule.helpUri.endsWith(`docs/rules.md#${rule.id.toLowerCase()}`)));
+    // package.json's repository is still a placeholder (.invalid): no link to it, the help names the file.
+    assert.equal(run.tool.driver.informationUri, 'https://www.npmjs.com/package/agentdoc');
+    assert.ok(run.tool.driver.rules.every((rule) => rule.helpUri === undefined));
+    assert.ok(run.tool.driver.rules.every((rule) => rule.help.text.includes(`docs/rules.md (${rule.id})`)));
     const yaml = run.results.find((result) => result.ruleId === 'AD001');
     assert.deepEqual(
       [yaml?.locations[0]?.physicalLocation.region.startLine, yaml?.locations[0]?.physicalLocation.region.startColumn],
       [4, 7], // the quoted value of name, where the apostrophe repair goes
     );
+  });
+});
+
+describe('links to the project home come from package.json, and never from a placeholder', () => {
+  it('treats the reserved .invalid domain (and garbage) as a placeholder', () => {
+    assert.equal(isPlaceholderUrl('https://example.invalid/agentdoc'), true);
+    assert.equal(isPlaceholderUrl('not a url'), true);
+    assert.equal(isPlaceholderUrl('https://git.example.org/agentdoc'), false);
+    assert.equal(projectUrl('https://example.invalid/agentdoc.git'), undefined);
+    assert.equal(projectUrl('git+https://git.example.org/team/agentdoc.git'), 'https://git.example.org/team/agentdoc');
+  });
+
+  it('gives every rule a helpUri into docs/rules.md once the home is real', () => {
+    const rule = ruleCatalogue.find((entry) => entry.code === 'AD100')!;
+    const sarif = descriptor(rule, 'https://git.example.org/team/agentdoc') as {
+      helpUri: string;
+      help: { markdown: string };
+    };
+    assert.equal(sarif.helpUri, 'https://git.example.org/team/agentdoc/blob/main/docs/rules.md#ad100');
+    assert.ok(sarif.help.markdown.includes(`[Documentation](${sarif.helpUri})`));
   });
 });

@@ -680,9 +680,16 @@ const scenarios = {
         /Save the new agent document/.test(await qi.locator('.quick-input-title').innerText()),
       10000,
     );
-    const suggested = await qi.locator('input').first().inputValue();
+    // The simple file dialog shows the folder first and fills in the file name a moment later.
+    let suggested = '';
+    await waitFor(
+      `the save dialog to suggest ${want}`,
+      async () => (suggested = await qi.locator('input').first().inputValue()) === want,
+      10000,
+    ).catch(() => {
+      throw new Error(`the save dialog suggests ${suggested}, expected ${want}`);
+    });
     mark(`newdoc: save dialog suggests ${suggested}`);
-    if (suggested !== want) throw new Error(`the save dialog suggests ${suggested}, expected ${want}`);
     await page.keyboard.press('Enter'); // accept the suggested path, as a user would
     await waitFor('the save dialog to close', async () => !(await qi.isVisible()), 10000);
     await page

@@ -5,11 +5,15 @@
 #   3. test/e2e/features.e2e.js - the packaged .vsix: checklist, portfolio, quick fix, completion, snippet,
 #                                 new document, report, driven through the UI in one code-server session
 #   4. test/e2e/exthost.e2e.js  - the extension-host mocha suite (out/test/exthost) inside code-server
+#   5. test/e2e/details.e2e.js  - the packaged .vsix's details page: its icon and README pictures load
+#   6. test/e2e/web.e2e.js      - the web extension (vscode.dev / github.dev): the packaged .vsix run in the browser's
+#                                 web-worker extension host, its language server a web worker; Problems and checklist
+#   7. features.e2e.js again, as the web extension (TAG=features-web): the same scenarios in the web-worker host
 # Packaging (npm run package) and compiling the tests (npm run compile-tests) are the caller's job.
 #
 # Usage: test/e2e/run-all.sh [path/to/agentdoc.vsix]      (default: <repo>/agentdoc.vsix)
 # Env:   AGENTDOC_E2E_DIR  cache dir (default <repo>/.e2e)     SHOTS  screenshot dir (default test-results/e2e)
-#        E2E_ONLY=ui|features|exthost  run one test only              E2E_SKIP_SETUP=1  do not run the installer
+#        E2E_ONLY=ui|features|exthost|details|web|features-web  run one test only              E2E_SKIP_SETUP=1  do not run the installer
 #        E2E_WS_SRC        workspace to copy (default <repo>/examples)
 #        E2E_EXT_DIR       extensionDevelopmentPath for exthost (default <repo>)
 #        E2E_TESTS_ENTRY   extensionTestsPath (default <repo>/out/test/exthost/index.js)
@@ -83,6 +87,32 @@ if want exthost; then
     if WS=$(fresh_ws); then run_test "exthost.e2e" "$REPO/test/e2e/exthost.e2e.js" "$EXT_DIR" "$TESTS_ENTRY" "$WS"; rm -rf "$WS"
     else record "exthost.e2e" 1; fi
   fi
+fi
+
+if want details; then
+  if [ ! -f "$VSIX" ]; then
+    step "no .vsix at $VSIX (run npm run package first)"; record "details.e2e" 1
+  else
+    if WS=$(fresh_ws); then run_test "details.e2e" "$REPO/test/e2e/details.e2e.js" "$VSIX" "$WS"; rm -rf "$WS"; else record "details.e2e" 1; fi
+  fi
+fi
+
+if want web; then
+  if [ ! -f "$VSIX" ]; then
+    step "no .vsix at $VSIX (run npm run package first)"; record "web.e2e" 1
+  else
+    if WS=$(fresh_ws); then run_test "web.e2e" "$REPO/test/e2e/web.e2e.js" "$VSIX" "$WS"; rm -rf "$WS"; else record "web.e2e" 1; fi
+  fi
+fi
+
+if want features-web; then
+  if [ ! -f "$VSIX" ]; then
+    step "no .vsix at $VSIX (run npm run package first)"; record "features-web.e2e" 1
+  elif WS=$(fresh_ws); then
+    # remote.extensionKind puts the extension in the browser's web-worker extension host (see web.e2e.js).
+    TAG=features-web E2E_EXTRA_SETTINGS='{"remote.extensionKind":{"agentdoc.agentdoc":["web"]}}' \
+      run_test "features-web.e2e" "$REPO/test/e2e/features.e2e.js" "$VSIX" "$WS"; rm -rf "$WS"
+  else record "features-web.e2e" 1; fi
 fi
 
 [ "$fail" -eq 0 ] || step "failed: ${failed_names[*]} (screenshots in $SHOTS, logs in $AGENTDOC_E2E_DIR/run)"

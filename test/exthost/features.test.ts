@@ -2,6 +2,8 @@
 // Export-report commands (driven with arguments, no prompts), and the code action, completion and hover providers
 // as VS Code itself calls them. The workspace is a fresh copy of the repository's examples/ folder.
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AgentdocApi } from '../../client/src/extension';
 import type { PortfolioEntry } from '../../server/src/protocol/types';
@@ -425,6 +427,33 @@ suite('agentdoc reviewer features in the extension host', () => {
     }
   });
 
+  test('agentdoc.exportReport and agentdoc.newDocument refuse a target argument outside the workspace, of another kind, or over an existing file', async () => {
+    await checklistOf('pilot.agentdoc.md');
+    const existing = await findExample('complete.agentdoc.md');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(existing));
+    const outside = vscode.Uri.file(path.join(os.tmpdir(), `agentdoc-outside-${process.pid}.md`));
+    const answers = { name: 'Hostile', id: 'hostile', owner: 'Ana Lima', customerFacing: false, personalData: false };
+    const refused: Array<[string, unknown[]]> = [
+      ['agentdoc.exportReport', [existing]],
+      ['agentdoc.exportReport', [outside]],
+      ['agentdoc.exportReport', [outside.toString()]],
+      ['agentdoc.exportReport', [workspaceUri('exthost-report.sh')]],
+      [
+        'agentdoc.newDocument',
+        [answers, vscode.Uri.file(path.join(os.tmpdir(), `agentdoc-outside-${process.pid}.agentdoc.md`))],
+      ],
+      ['agentdoc.newDocument', [answers, workspaceUri('exthost-hostile.md')]],
+    ];
+    for (const [command, args] of refused) {
+      const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, ...args);
+      assert.strictEqual(result, undefined, `${command} ${String(args[args.length - 1])} was written`);
+    }
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), original);
+    assert.ok(!(await exists(outside)), 'a file was created outside the workspace');
+    assert.ok(!(await exists(workspaceUri('exthost-report.sh'))));
+    assert.ok(!(await exists(workspaceUri('exthost-hostile.md'))));
+  });
+
   test('portfolio: groups by tier and type; the dashboard opens in a webview; export writes every format', async () => {
     await api.portfolio.refresh();
     const groupLabels = (): string[] => api.portfolio.getChildren().map((g) => (g.kind === 'group' ? g.label : ''));
@@ -612,5 +641,15 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.ok(ours, `no agentdoc hover on "## Evaluation": ${JSON.stringify(texts)}`);
     assert.match(ours, /required from shadow/);
     assert.match(ours, /A reviewer checks:/);
+  });
+
+  test('agentdoc.openFormatGuide opens the format guide shipped in the extension (the welcome view links it)', async () => {
+    await vscode.commands.executeCommand('agentdoc.openFormatGuide');
+    const tab = await until('a preview of format.md', () =>
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .find((candidate) => /format\.md/.test(candidate.label)),
+    );
+    assert.match(tab.label, /Preview/);
   });
 });

@@ -534,6 +534,11 @@ export function generateAgentDoc(options: GenerateOptions): string {
     push(`### ${title}`, '', ...paragraph(int(1, 3)), '');
     const steps = int(3, 6);
     for (let step = 1; step <= steps; step++) push(`${step}. ${sentence()}`);
+    // The legal clocks a personal-data agent's incident entry states (GDPR Art. 33, 34; AD453).
+    if (title === 'Incident response')
+      push(
+        `${steps + 1}. If personal data was disclosed, the DPO notifies the authority within 72 hours and tells the people concerned when the risk to them is high.`,
+      );
     push('');
   };
   for (const entry of runbookFixed) runbookEntry(entry.title);
@@ -555,8 +560,17 @@ export function generateAgentDoc(options: GenerateOptions): string {
     '',
   );
   tail.push('## Readiness review', '', '| Item | Status | Signed off by | Date | Evidence |', '|---|---|---|---|---|');
-  for (const [item, date] of READINESS)
-    tail.push(`| ${item} | pass | ${owner} | ${date} | evidence/${item}-${date.slice(0, 7)}.md |`);
+  // Each item signed by a role that may sign it (gates.json signers): the sponsor, a DPO, security,
+  // platform/SRE, or the owner where the owner may.
+  const signers: Record<string, string> = {
+    owner,
+    sponsor: `Head of ${domain.team}`,
+    dpo: 'Data protection office (DPO)',
+    security: 'Application security lead (security)',
+    platform: 'Platform on-call lead (SRE)',
+  };
+  for (const [item, date, role] of READINESS)
+    tail.push(`| ${item} | pass | ${signers[role]} | ${date} | evidence/${item}-${date.slice(0, 7)}.md |`);
   tail.push('', 'No waivers are open.', '');
   tail.push(
     '## Operating cadence',
@@ -577,34 +591,34 @@ export function generateAgentDoc(options: GenerateOptions): string {
   return [...out, ...tail, ''].join('\n');
 }
 
-/** Gate items of the readiness review, with the dates they were signed off (before review.last). */
-const READINESS: ReadonlyArray<readonly [string, string]> = [
-  ['owner-named', '2026-03-16'],
-  ['risk-classified', '2026-03-24'],
-  ['success-metric', '2026-03-24'],
-  ['decisions-classified', '2026-03-24'],
-  ['intolerable-failures', '2026-05-26'],
-  ['rollback-trigger', '2026-05-26'],
-  ['rollback-authority', '2026-05-26'],
-  ['eval-set', '2026-05-29'],
-  ['escalation-capacity', '2026-05-29'],
-  ['dpia-assessed', '2026-05-28'],
-  ['integration-tested', '2026-06-02'],
-  ['quality-bar-met', '2026-06-29'],
-  ['compliance-signed-off', '2026-06-30'],
-  ['user-docs-ready', '2026-06-30'],
-  ['owner-trained', '2026-06-30'],
-  ['integration-at-scale', '2026-07-01'],
-  ['incident-runbook-validated', '2026-07-01'],
-  ['budget-approved', '2026-06-26'],
-  ['communication-plan', '2026-06-30'],
-  ['security-tested', '2026-06-24'],
-  ['kill-switch', '2026-07-01'],
-  ['alerts-routed', '2026-08-28'],
-  ['review-cadence', '2026-09-01'],
-  ['dpia-approved', '2026-05-28'],
-  ['full-rollout-planned', '2026-05-26'],
-  ['handover', '2026-09-04'],
+/** Gate items of the readiness review, the dates they were signed off (before review.last) and the signing role. */
+const READINESS: ReadonlyArray<readonly [string, string, string]> = [
+  ['owner-named', '2026-03-16', 'sponsor'],
+  ['risk-classified', '2026-03-24', 'dpo'],
+  ['success-metric', '2026-03-24', 'owner'],
+  ['decisions-classified', '2026-03-24', 'owner'],
+  ['intolerable-failures', '2026-05-26', 'owner'],
+  ['rollback-trigger', '2026-05-26', 'owner'],
+  ['rollback-authority', '2026-05-26', 'owner'],
+  ['eval-set', '2026-05-29', 'platform'],
+  ['escalation-capacity', '2026-05-29', 'owner'],
+  ['dpia-assessed', '2026-05-28', 'dpo'],
+  ['integration-tested', '2026-06-02', 'platform'],
+  ['quality-bar-met', '2026-06-29', 'sponsor'],
+  ['compliance-signed-off', '2026-06-30', 'dpo'],
+  ['user-docs-ready', '2026-06-30', 'owner'],
+  ['owner-trained', '2026-06-30', 'sponsor'],
+  ['integration-at-scale', '2026-07-01', 'platform'],
+  ['incident-runbook-validated', '2026-07-01', 'platform'],
+  ['budget-approved', '2026-06-26', 'sponsor'],
+  ['communication-plan', '2026-06-30', 'owner'],
+  ['security-tested', '2026-06-24', 'security'],
+  ['kill-switch', '2026-07-01', 'platform'],
+  ['alerts-routed', '2026-08-28', 'platform'],
+  ['review-cadence', '2026-09-01', 'owner'],
+  ['dpia-approved', '2026-05-28', 'dpo'],
+  ['full-rollout-planned', '2026-05-26', 'owner'],
+  ['handover', '2026-09-04', 'owner'],
 ];
 
 function capitalise(text: string): string {

@@ -4,7 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './fixtures';
 
-export const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+/**
+ * The bundled build under test: dist/ here, or AGENTDOC_DIST (another checkout's dist/), so the
+ * CLI and protocol regression tests can be run against an older commit to see them fail there.
+ */
+export const DIST = process.env['AGENTDOC_DIST']
+  ? path.resolve(process.env['AGENTDOC_DIST'])
+  : path.join(REPO_ROOT, 'dist');
+export const CLI = path.join(DIST, 'cli.js');
 
 export interface CliResult {
   code: number | null;

@@ -13,23 +13,27 @@ import {
   ExitNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageConnection,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import { REPO_ROOT } from './fixtures';
+import { DIST } from './cli';
 
-/** A minimal LSP client over stdio against the bundled server, as any editor would start it. */
+/** A minimal LSP client over stdio, by default against the bundled server, as any editor would start it. */
 export class StdioLspClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: ProtocolConnection;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
+  /** Every other notification the server sent, in order. */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
   stderr = '';
   private settings: Record<string, unknown> | undefined;
 
-  constructor() {
-    this.process = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** @param serverArgs node arguments of another server (script and flags) */
+  constructor(serverArgs: readonly string[] = [path.join(DIST, 'server.js'), '--stdio']) {
+    this.process = spawn(process.execPath, [...serverArgs], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });
@@ -41,6 +45,11 @@ export class StdioLspClient {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    // The star handler (every other notification) is on the underlying message connection.
+    (this.connection as unknown as MessageConnection).onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.listen();
@@ -60,8 +69,9 @@ export class StdioLspClient {
   async initialize(
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
-    /** What a client says about itself besides capabilities: its display language, its options. */
-    extra: { locale?: string; initializationOptions?: unknown } = {},
+    initializationOptions?: Record<string, unknown>,
+    /** What a client says about itself besides capabilities and options: its display language. */
+    extra: { locale?: string } = {},
   ): Promise<InitializeResult> {
     if (this.settings) capabilities = { ...capabilities, workspace: { configuration: true } };
     const folders = workspaceFolders.map((folder) => ({
@@ -73,15 +83,16 @@ export class StdioLspClient {
       rootUri: folders[0]?.uri ?? null,
       capabilities,
       workspaceFolders: folders.length ? folders : null,
+      ...(initializationOptions ? { initializationOptions } : {}),
       ...extra,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
 
-  async open(uri: string, text: string, version = 1): Promise<void> {
+  async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'markdown', version, text },
+      textDocument: { uri, languageId, version, text },
     });
   }
 
@@ -94,6 +105,34 @@ export class StdioLspClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+  }
+
+  /** Every uri the server published diagnostics for. */
+  publishedUris(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /** Every publishDiagnostics the server sent for the uri, in order. */
+  allDiagnostics(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  /** Resolves with the first notification (other than diagnostics) that satisfies the predicate. */
+  async notification(
+    accept: (method: string, params: unknown) => boolean,
+    timeoutMs = 10000,
+  ): Promise<{ method: string; params: unknown }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.notifications.find((entry) => accept(entry.method, entry.params));
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no matching notification within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
   }
 
   /** Resolves with the first diagnostics published for the uri that satisfy the predicate. */
@@ -121,7 +160,11 @@ export class StdioLspClient {
 
   async close(): Promise<void> {
     try {
-      await this.connection.sendRequest(ShutdownRequest.type);
+      // A server that hangs (the bug a test is about) must not hang the test run as well.
+      await Promise.race([
+        this.connection.sendRequest(ShutdownRequest.type),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
       await this.connection.sendNotification(ExitNotification.type);
     } catch {
       // The process may already be gone; it is killed below either way.

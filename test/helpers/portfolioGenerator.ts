@@ -91,7 +91,7 @@ export function generatePortfolio(options: {
         ? { personal: false, customer: false, impact: 'low', categories: '' }
         : tierRoll < 0.8
           ? { personal: true, customer: false, impact: 'medium', categories: '[contact, financial]' }
-          : { personal: true, customer: true, impact: 'medium', categories: '[contact, identity]' };
+          : { personal: true, customer: true, impact: 'medium', categories: '[contact, identity, financial]' };
     const automation = Math.round((0.18 + random() * 0.75) * 100) / 100;
     const tasksPerDay = Math.round(150 + random() * 3000);
     const costPerTask = Math.round((0.01 + random() * 0.09) * 1000) / 1000;

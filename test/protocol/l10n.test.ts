@@ -15,8 +15,12 @@ describe('language server messages in the client language', () => {
     await client.close();
   });
 
-  async function diagnosticsFor(extra: { locale?: string; initializationOptions?: unknown }): Promise<string[]> {
-    await client.initialize({}, [], extra);
+  async function diagnosticsFor(extra: {
+    locale?: string;
+    initializationOptions?: Record<string, unknown>;
+  }): Promise<string[]> {
+    const { initializationOptions, ...clientInfo } = extra;
+    await client.initialize({}, [], initializationOptions, clientInfo);
     const file = path.join(EXAMPLES_DIR, 'broken.agentdoc.md');
     const uri = pathToFileURL(file).toString();
     await client.open(uri, fs.readFileSync(file, 'utf8'));

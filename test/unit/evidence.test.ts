@@ -46,6 +46,25 @@ describe('evidence links (AD365)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('does not follow a symbolic link: a linked file or folder pointing outside counts as missing (issue 13.7)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-evidence-'));
+    fs.mkdirSync(path.join(dir, 'repo', 'evidence'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'outside'));
+    fs.writeFileSync(path.join(dir, 'outside', 'secret.md'), 'outside');
+    fs.writeFileSync(path.join(dir, 'repo', 'evidence', 'real.md'), 'inside');
+    fs.symlinkSync(path.join(dir, 'outside', 'secret.md'), path.join(dir, 'repo', 'evidence', 'linked.md'));
+    fs.symlinkSync(path.join(dir, 'outside'), path.join(dir, 'repo', 'folder'));
+    const exists = evidenceChecker(path.join(dir, 'repo', 'a.agentdoc.md'), [path.join(dir, 'repo')]);
+    try {
+      assert.equal(exists('evidence/real.md'), true);
+      assert.equal(exists('evidence/linked.md'), false, 'a file link pointing outside');
+      assert.equal(exists('folder/secret.md'), false, 'a folder link pointing outside');
+      assert.equal(exists('evidence'), false, 'a folder is no evidence file');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is not checked when the caller cannot tell (no file access injected)', () => {
     assert.deepEqual(
       analyze(text.replace('evidence/handover-2026-09.md', 'nope.md'), { today: FIXTURE_TODAY }).findings.filter(

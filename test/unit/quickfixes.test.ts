@@ -102,6 +102,42 @@ describe('quick fixes (apply, compare, re-check)', () => {
     assert.match(after.find((finding) => finding.code === 'AD006')?.message ?? '', /"rollback" block still has 4/);
   });
 
+  for (const [what, firstKey] of [
+    ['an anchor', '  &o name: Daniel Okafor'],
+    ['a tag', '  !!str name: Daniel Okafor'],
+    ['an explicit key', '  ? name\n  : Daniel Okafor'],
+  ] as const) {
+    it(`adds a key at the mapping's indentation when the first key carries ${what} (issue 13.3)`, () => {
+      const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+      const text = pilot.replace('\n  name: Daniel Okafor\n', `\n${firstKey}\n`);
+      const before = run(text);
+      const data = before.model?.frontMatter?.data as Record<string, unknown>;
+      const fixes = before.findings
+        .flatMap((finding) => finding.fixes ?? [])
+        .filter((fix) => fix.title.startsWith('Add "'));
+      assert.ok(
+        fixes.some((fix) => fix.title.startsWith('Add "owner.deputy"')),
+        'a key of the mapping is among the fixes',
+      );
+      for (const fix of fixes) {
+        const index = new LineIndex(text);
+        const fixed = applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
+        const after = run(fixed);
+        assert.deepEqual(
+          after.findings.filter((finding) => finding.code === 'AD001').map((finding) => finding.message),
+          [],
+        );
+        const dotted = /^Add "([^"]+)"/.exec(fix.title)![1]!.split('.');
+        const fixedData = after.model?.frontMatter?.data as Record<string, unknown>;
+        let value: unknown = fixedData;
+        for (const part of dotted) value = (value as Record<string, unknown> | undefined)?.[part];
+        assert.equal(value, 'TODO', `${fix.title}: the key is where it was meant to go`);
+        for (const [name, old] of Object.entries(data))
+          if (name !== dotted[0]) assert.deepEqual(fixedData[name], old, `${fix.title}: "${name}" is unchanged`);
+      }
+    });
+  }
+
   it('fix-all inserts every missing section once, in canonical order, and re-checks clean of AD100', () => {
     const text = withoutSection(withoutSection(withoutSection(complete, 'Runbook'), 'User guide'), 'Failure modes');
     const result = run(text);
@@ -178,5 +214,34 @@ describe('missing column fix', () => {
       /\| Tool \| System \| Side effects \| Auth \| Rate limit \| Data classes \| On failure \| Kind \| Server \| Approval \| Exposure \| Access \|\n\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\|---\| --- \|\n\| get_invoice \|[^\n]* TODO \|\n/,
     );
     assert.ok(!run(fixed).findings.some((finding) => finding.code === 'AD111'));
+  });
+});
+
+describe('front-matter key fixes and the schema (issue 13.2): TODO only where AD003 takes it as a placeholder', () => {
+  const errors = (text: string) => run(text).findings.filter((finding) => finding.severity === 'error');
+  const apply = (text: string, insertions: Parameters<typeof applyInsertions>[1]) => {
+    const index = new LineIndex(text);
+    return applyInsertions(text, insertions, (position) => index.offsetAt(position));
+  };
+
+  it('fix-all on the pilot example adds no error (it added TODO to three typed keys: exit 0 became 1)', () => {
+    const pilot = fs.readFileSync(path.join(EXAMPLES_DIR, 'pilot.agentdoc.md'), 'utf8');
+    const plan = fixAll(run(pilot));
+    const fixed = plan ? apply(pilot, plan.insertions) : pilot;
+    assert.deepEqual(errors(fixed).map(key), errors(pilot).map(key));
+  });
+
+  it('no safe fix of any example raises a schema error', () => {
+    for (const name of fs.readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.agentdoc.md'))) {
+      const text = fs.readFileSync(path.join(EXAMPLES_DIR, name), 'utf8');
+      const schemaErrors = (source: string) => run(source).findings.filter((finding) => finding.code === 'AD003');
+      const before = schemaErrors(text).length;
+      for (const fix of run(text)
+        .findings.flatMap((finding) => finding.fixes ?? [])
+        .filter((f) => f.safe)) {
+        const added = schemaErrors(apply(text, fix.insertions)).slice(before);
+        assert.deepEqual(added.map(key), [], `${name}: ${fix.title}`);
+      }
+    }
   });
 });

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExportFormat, ExportResult } from '../../../server/src/protocol/types';
+import { acceptedArgumentTarget } from './argumentTarget';
+import { saveFile } from './saveFile';
 
 const LABEL: Record<ExportFormat, string> = {
   'annex-iv': 'EU AI Act Annex IV technical documentation',
@@ -20,8 +22,18 @@ const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
 export async function exportDocument(
   build: () => Promise<ExportResult | null>,
   format: ExportFormat,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
+  const given =
+    target === undefined
+      ? undefined
+      : await acceptedArgumentTarget(
+          target,
+          Object.values(FILTERS[format]).flatMap((extensions) => extensions.map((extension) => `.${extension}`)),
+          `export the ${LABEL[format]} to`,
+        );
+  if (target !== undefined && !given) return undefined;
   const exported = await build();
   if (!exported) {
     void vscode.window.showErrorMessage(`agentdoc could not build the ${LABEL[format]} for this document.`);
@@ -29,14 +41,14 @@ export async function exportDocument(
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
-    target ??
+    given ??
     (await vscode.window.showSaveDialog({
       title: `Export ${LABEL[format]}`,
       filters: FILTERS[format],
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, exported.fileName) } : {}),
     }));
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exported.text));
+  if (!(await saveFile(uri, new TextEncoder().encode(exported.text)))) return undefined;
   const where = vscode.workspace.asRelativePath(uri);
   if (exported.problems.length)
     void vscode.window.showWarningMessage(

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { acceptedArgumentTarget } from './argumentTarget';
 import type { SkeletonAnswers } from '../../../server/src/protocol/types';
+import { saveFile } from './saveFile';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -106,8 +108,14 @@ export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined>
 export async function createAgentDocument(
   skeleton: (answers: SkeletonAnswers) => Promise<string>,
   answers?: SkeletonAnswers,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
+  const given =
+    target === undefined
+      ? undefined
+      : await acceptedArgumentTarget(target, ['.agentdoc.md'], 'create the agent document');
+  if (target !== undefined && !given) return undefined;
   const chosen = answers ?? (await askSkeletonAnswers());
   if (!chosen) return undefined;
   const text = await skeleton(chosen);
@@ -115,7 +123,7 @@ export async function createAgentDocument(
     vscode.window.activeTextEditor?.document.uri.scheme === 'file'
       ? vscode.Uri.joinPath(vscode.window.activeTextEditor.document.uri, '..')
       : vscode.workspace.workspaceFolders?.[0]?.uri;
-  let uri = target;
+  let uri = given;
   if (!uri) {
     const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agentdoc.md`) : undefined;
     // Save dialogs compare the last extension only, so the filter is 'md'; the name is completed below.
@@ -137,7 +145,7 @@ export async function createAgentDocument(
   } catch {
     // It does not exist yet: create it.
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
   await vscode.window.showTextDocument(uri);
   return uri;
 }

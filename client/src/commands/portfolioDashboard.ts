@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { acceptedArgumentTarget } from './argumentTarget';
+import { fromBase64, saveFile } from './saveFile';
 
 export type DashboardFormat = 'html' | 'markdown' | 'csv' | 'sqlite';
 
@@ -24,21 +26,23 @@ export function showPortfolioDashboard(html: string, existing?: vscode.WebviewPa
 
 export async function exportPortfolio(
   render: (format: DashboardFormat) => Promise<string>,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
-    target ??
-    (await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export agent portfolio'),
-      filters: {
-        'HTML dashboard': ['html'],
-        'Markdown summary': ['md'],
-        CSV: ['csv'],
-        'SQLite database': ['db', 'sqlite'],
-      },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'agent-portfolio.html') } : {}),
-    }));
+    target !== undefined
+      ? await acceptedArgumentTarget(target, ['.html', '.md', '.csv', '.db', '.sqlite'], 'export the portfolio to')
+      : await vscode.window.showSaveDialog({
+          title: vscode.l10n.t('Export agent portfolio'),
+          filters: {
+            'HTML dashboard': ['html'],
+            'Markdown summary': ['md'],
+            CSV: ['csv'],
+            'SQLite database': ['db', 'sqlite'],
+          },
+          ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'agent-portfolio.html') } : {}),
+        });
   if (!uri) return undefined;
   const extension = uri.path.toLowerCase().split('.').pop() ?? '';
   const format: DashboardFormat =
@@ -50,8 +54,8 @@ export async function exportPortfolio(
           ? 'sqlite'
           : 'html';
   const text = await render(format);
-  const bytes = format === 'sqlite' ? Buffer.from(text, 'base64') : new TextEncoder().encode(text);
-  await vscode.workspace.fs.writeFile(uri, bytes);
+  const bytes = format === 'sqlite' ? fromBase64(text) : new TextEncoder().encode(text);
+  if (!(await saveFile(uri, bytes))) return undefined;
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Agent portfolio saved to {0}.', vscode.workspace.asRelativePath(uri)),
   );

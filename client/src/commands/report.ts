@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { acceptedArgumentTarget } from './argumentTarget';
+import { saveFile } from './saveFile';
 
 /** Shows the readiness report (HTML rendered by the server from the same data as the CLI). */
 export async function showReport(html: string, title: string): Promise<vscode.WebviewPanel> {
@@ -18,16 +20,18 @@ export async function showReport(html: string, title: string): Promise<vscode.We
 export async function exportReport(
   render: (format: 'markdown' | 'html') => Promise<string | null>,
   baseName: string,
-  target?: vscode.Uri,
+  /** From a command argument: anything, checked before use (argumentTarget.ts). */
+  target?: unknown,
 ): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
-    target ??
-    (await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Export readiness report'),
-      filters: { Markdown: ['md'], HTML: ['html'] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
-    }));
+    target !== undefined
+      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], 'export the report to')
+      : await vscode.window.showSaveDialog({
+          title: vscode.l10n.t('Export readiness report'),
+          filters: { Markdown: ['md'], HTML: ['html'] },
+          ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
+        });
   if (!uri) return undefined;
   const format =
     uri.path.toLowerCase().endsWith('.html') || uri.path.toLowerCase().endsWith('.htm') ? 'html' : 'markdown';
@@ -36,7 +40,7 @@ export async function exportReport(
     void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Readiness report saved to {0}.', vscode.workspace.asRelativePath(uri)),
   );

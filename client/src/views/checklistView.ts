@@ -69,7 +69,10 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     }
     const { item: check } = node;
     const item = new vscode.TreeItem(check.title, vscode.TreeItemCollapsibleState.None);
-    item.description = STATUS_LABEL[check.status];
+    // Who must still sign shows next to the status, so a reviewer sees their own items at a glance.
+    item.description = check.awaitingSignoff
+      ? `${STATUS_LABEL[check.status]} · to sign: ${check.signers}`
+      : STATUS_LABEL[check.status];
     item.iconPath = STATUS_ICON[check.status];
     item.tooltip = tooltip(check);
     item.id = `${node.view.uri}#${node.gate.id}/${check.id}`;
@@ -101,6 +104,9 @@ function tooltip(check: ChecklistItem): vscode.MarkdownString {
     '',
     `Sources: ${check.sources.map(sourceLinkMarkdown).join(', ')}`,
   ];
+  if (check.frameworks?.length) lines.push('', `Frameworks: ${check.frameworks.map(sourceLinkMarkdown).join(', ')}`);
+  if (check.signers)
+    lines.push('', `${check.awaitingSignoff ? 'Must still be signed by' : 'May be signed by'}: ${check.signers}`);
   if (check.signoff)
     lines.push(
       '',

@@ -1,15 +1,26 @@
 import { parseArgs } from 'node:util';
 import { severityRank, type CheckedFile, type Severity } from '../engine';
 import { formatGithub } from './formats/github';
+import { formatGitlab } from './formats/gitlab';
 import { formatJson } from './formats/json';
+import { formatJunit } from './formats/junit';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
-import { FORMATS, type FormatName, type Formatter, type ReportedFile } from './formats/types';
-import { emit, UsageError, type CliIo } from './io';
+import {
+  FORMATS,
+  type Format,
+  type FormatContext,
+  type FormatName,
+  type ReportedFile,
+  type RunTotals,
+} from './formats/types';
+import { UsageError, type CliIo } from './io';
+import { openOutput } from './output';
 import { PARALLEL_THRESHOLD, runCheck } from './run';
 import { recordHashes } from './recordHashes';
 import { openSession } from './session';
+import { toEnginePath } from '../node/nodeHost';
 
 export const CHECK_USAGE = `Usage: agentdoc check [paths or globs...] [options]
 
@@ -17,7 +28,7 @@ Checks AI-agent production documentation (*.agentdoc.md). Folders are searched r
 respecting .gitignore; the default is the current folder.
 
 Options:
-  --format <text|json|sarif|markdown|github>  output format (default text)
+  --format <text|json|sarif|markdown|github|junit|gitlab>  output format (default text)
   --output <file>         write the output to a file instead of stdout
   --stage <stage>         check readiness as if every document were at this stage
   --fail-on <error|warning|info>  lowest severity that makes the exit code 1 (default error)
@@ -39,12 +50,14 @@ const FAIL_ON: Record<string, number> = {
   warning: severityRank.warning,
   info: severityRank.information,
 };
-const FORMATTERS: Record<FormatName, Formatter> = {
+const FORMATTERS: Record<FormatName, Format> = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
   markdown: formatMarkdown,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 };
 
 export async function check(args: readonly string[], io: CliIo): Promise<number> {
@@ -82,65 +95,90 @@ export async function check(args: readonly string[], io: CliIo): Promise<number>
     throw new UsageError('--jobs takes a whole number of at least 1.');
   const session = await openSession(positionals.length ? positionals : ['.'], values, io);
   if (values['record-hashes']) await recordHashes(session.files, io, session.display);
+  const output = openOutput(
+    io,
+    values.output,
+    session.files.map((file) => file.path),
+    toEnginePath,
+  );
   const progress = io.stderrIsTty && session.files.length >= PARALLEL_THRESHOLD;
-  const checked = await runCheck(session, {
-    ...(jobCount !== undefined ? { jobs: jobCount } : {}),
-    ...(values.today ? { today: values.today } : {}),
-    ...(values.stage ? { stage: values.stage } : {}),
-    ...(progress
-      ? { onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`) }
-      : {}),
-  });
-  if (progress) io.stderr('\r\x1b[K');
-  if (checked.length === 0)
-    io.stderr(
-      `agentdoc: no agent documents (*.agentdoc.md) found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
-    );
-  const files = checked.map((file) => reported(file, session.display(file.path)));
-  const failing = files.some((file) => file.findings.some((finding) => severityRank[finding.severity] <= threshold));
-  const { shown, hidden } = values.quiet
-    ? below(files, 'error', '--quiet')
-    : values.hints || !HINTS_HIDDEN.has(format)
-      ? { shown: files, hidden: undefined }
-      : below(files, 'warning', 'hints');
   const useColor =
     values.output === undefined && io.isTty && !values['no-color'] && !io.env['NO_COLOR'] && format === 'text';
-  const date = values.today ?? new Date().toISOString().slice(0, 10);
-  const context = {
+  // --quiet: errors only; by default the formats for people leave out hints (later stages).
+  const lowest: Severity | undefined = values.quiet
+    ? 'error'
+    : values.hints || !HINTS_HIDDEN.has(format)
+      ? undefined
+      : 'warning';
+  const context: FormatContext = {
     cwd: io.cwd,
     useColor,
-    hidden,
-    date,
+    hiding: values.quiet ? '--quiet' : lowest ? 'hints' : undefined,
+    date: values.today ?? new Date().toISOString().slice(0, 10),
     ...(values.repository !== undefined ? { repository: values.repository } : {}),
   };
-  emit(io, FORMATTERS[format](shown, context), values.output);
+  const writer = FORMATTERS[format]((text) => output.write(text), context);
+  const totals: RunTotals = {
+    files: 0,
+    filesWithFindings: 0,
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    hidden: 0,
+  };
+  let failing = false;
+  try {
+    await runCheck(
+      session,
+      {
+        ...(jobCount !== undefined ? { jobs: jobCount } : {}),
+        ...(values.today ? { today: values.today } : {}),
+        ...(values.stage ? { stage: values.stage } : {}),
+        ...(progress
+          ? {
+              onProgress: (done: number, total: number) => io.stderr(`\rChecking ${done}/${total} files…`),
+              onAnalysed: () => io.stderr('\r\x1b[K'),
+            }
+          : {}),
+      },
+      async (checked) => {
+        const file = reported(checked.result, session.display(checked.path));
+        failing ||= file.findings.some((finding) => severityRank[finding.severity] <= threshold);
+        const shown = lowest ? below(file, lowest) : file;
+        totals.hidden += file.findings.length - shown.findings.length;
+        totals.files++;
+        if (shown.findings.length) totals.filesWithFindings++;
+        for (const finding of shown.findings) totals.counts[finding.severity]++;
+        writer.file(shown);
+        await output.flush();
+      },
+    );
+    if (totals.files === 0)
+      io.stderr(
+        `agentdoc: no agent documents (*.agentdoc.md) found in ${positionals.length ? positionals.join(', ') : 'this folder'}.\n`,
+      );
+    writer.end(totals);
+  } finally {
+    await output.close();
+  }
   return failing ? 1 : 0;
 }
 
-function reported(file: CheckedFile, display: string): ReportedFile {
+function reported(result: CheckedFile['result'], display: string): ReportedFile {
   return {
     path: display,
-    findings: file.result.findings,
-    verdict: file.result.verdict,
-    tier: file.result.facts.tier,
-    facts: file.result.facts,
+    findings: result.findings,
+    verdict: result.verdict,
+    tier: result.facts.tier,
+    facts: result.facts,
   };
 }
 
 /** Formats for people, where hints (later stages) would bury what matters now. */
 const HINTS_HIDDEN = new Set<FormatName>(['text', 'markdown', 'github']);
 
-/** Findings below a severity left out (--quiet: errors only; by default: no hints), and how many. */
-function below(
-  files: readonly ReportedFile[],
-  lowest: Severity,
-  reason: '--quiet' | 'hints',
-): { shown: ReportedFile[]; hidden: { count: number; reason: '--quiet' | 'hints' } } {
-  let count = 0;
-  const shown = files.map((file) => {
-    const findings = file.findings.filter((finding) => severityRank[finding.severity] <= severityRank[lowest]);
-    count += file.findings.length - findings.length;
-    return { ...file, findings };
-  });
-  return { shown, hidden: { count, reason } };
+/** The file's findings at or above a severity; the rest is counted for the summaries. */
+function below(file: ReportedFile, lowest: Severity): ReportedFile {
+  return {
+    ...file,
+    findings: file.findings.filter((finding) => severityRank[finding.severity] <= severityRank[lowest]),
+  };
 }

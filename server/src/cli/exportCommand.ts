@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, basename, exportDocument, type ExportFormat, type ExportResult } from '../engine';
-import { emit, UsageError, type CliIo } from './io';
+import { UsageError, type CliIo } from './io';
+import { emit } from './output';
 import { openSession } from './session';
 
 export const EXPORT_USAGE = `Usage: agentdoc export --format <annex-iv|a2a|backstage> [paths or globs...] [options]
@@ -74,14 +75,20 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const outputDir = values['output-dir'];
   if (outputDir !== undefined) {
     const target = path.resolve(io.cwd, outputDir);
-    for (const { exported } of exports) emit(io, exported.text, path.join(target, exported.fileName));
+    const inputs = session.files.map((file) => file.path);
+    for (const { exported } of exports) await emit(io, exported.text, path.join(target, exported.fileName), inputs);
     io.stderr(`agentdoc: wrote ${exports.length} file${exports.length === 1 ? '' : 's'} to ${outputDir}\n`);
   } else {
     const text =
       format === 'backstage'
         ? exports.map(({ exported }) => exported.text).join('---\n')
         : (exports[0]?.exported.text ?? '');
-    emit(io, text, values.output);
+    await emit(
+      io,
+      text,
+      values.output,
+      session.files.map((file) => file.path),
+    );
   }
   return failed || exports.length < checked.length ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import { init, INIT_USAGE } from './init';
 import { UsageError, type CliIo } from './io';
 import { portfolio, PORTFOLIO_USAGE } from './portfolioCommand';
 import { report, REPORT_USAGE } from './reportCommand';
-import { TOOL_VERSION } from '../projectInfo';
+import { TOOL_VERSION } from './projectHome';
 import { localeFromEnvironment, setLocale } from '../engine';
 
 const USAGE = `Usage: agentdoc <command> [options]
@@ -109,6 +109,10 @@ if (require.main === module) {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    drain: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise((resolve) => process.stdout.once('drain', resolve))
+        : Promise.resolve(),
     isTty: Boolean(process.stdout.isTTY),
     stderrIsTty: Boolean(process.stderr.isTTY),
     stdinIsTty: terminal,

@@ -7,11 +7,13 @@ import {
   renderPortfolioHtml,
   renderPortfolioMarkdown,
   type HistoryPoint,
+  type CheckedFile,
   type PortfolioInput,
 } from '../engine';
 import { GitError, readinessHistory, repositoryTop } from '../node/gitHistory';
 import { portfolioCsv } from '../node/portfolioCsv';
-import { DATE, emit, UsageError, type CliIo } from './io';
+import { DATE, UsageError, type CliIo } from './io';
+import { emit } from './output';
 import { CheckJsonError, readCheckJson } from './portfolio/readCheckJson';
 import { portfolioJson } from './portfolio/portfolioJson';
 import { loadDatabaseExport } from '../node/loadDatabase';
@@ -84,7 +86,9 @@ export async function portfolio(args: readonly string[], io: CliIo): Promise<num
     const session = await openSession(local, { config: values.config, today: date }, io);
     const root = repositoryTop(io.cwd);
     const repository = values.repository ?? path.basename(root ?? io.cwd);
-    for (const file of await runCheck(session, { today: date }))
+    const checked: CheckedFile[] = [];
+    await runCheck(session, { today: date }, (file) => void checked.push(file));
+    for (const file of checked)
       inputs.push({
         repository,
         path: session.display(file.path),
@@ -120,7 +124,7 @@ export async function portfolio(args: readonly string[], io: CliIo): Promise<num
         : format === 'csv'
           ? portfolioCsv(built)
           : portfolioJson(built);
-  emit(io, text, values.output);
+  await emit(io, text, values.output);
   return 0;
 }
 

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { buildReport, renderReportHtml, renderReportMarkdown } from '../engine';
 import { openSession } from './session';
-import { emit, UsageError, type CliIo } from './io';
+import { UsageError, type CliIo } from './io';
+import { openOutput } from './output';
+import { toEnginePath } from '../node/nodeHost';
 
 export const REPORT_USAGE = `Usage: agentdoc report [paths or globs...] [--format markdown|html] [--output FILE]
 
@@ -42,6 +44,13 @@ export async function report(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError('No agent documents (*.agentdoc.md) found: give the files or folders to report on.');
   const entries = checked.map((file) => ({ path: session.display(file.path), result: file.result }));
   const built = buildReport(entries, { date });
-  emit(io, values.format === 'html' ? renderReportHtml(built) : renderReportMarkdown(built), values.output);
+  const output = openOutput(
+    io,
+    values.output,
+    session.files.map((file) => file.path),
+    toEnginePath,
+  );
+  output.write(values.format === 'html' ? renderReportHtml(built) : renderReportMarkdown(built));
+  await output.close();
   return 0;
 }

@@ -2,9 +2,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { compactResult, currentLocale, type CheckedFile, type DocumentCheck, type ListedFile } from '../engine';
+import { compactResult, currentLocale, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
+import { ResultSpool } from './resultSpool';
 import type { Session } from './session';
-import type { WorkerBatch, WorkerReply } from './worker';
+import type { WorkerBatch, WorkerReply, WorkerResult } from './worker';
 
 /** Below this many files, starting workers (~50 ms each, plus loading the engine) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 50;
@@ -16,26 +17,67 @@ export interface RunOptions {
   today?: string;
   stage?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Every file is analysed; the results follow (through onFile). */
+  onAnalysed?: () => void;
 }
+
+type AgentIdentity = NonNullable<NonNullable<WorkerResult>['identity']>;
 
 /**
  * The pipeline over the session's files (engine/pipeline.ts): read and analyse each, on worker
- * threads when it pays off, then the cross-document checks and the config's overrides on the main
- * thread. Results come in file order, compact (no models): what the output formats need.
+ * threads when it pays off, then the cross-document checks and the config's overrides. Each file's
+ * final result goes to `onFile` in path order, compact (no model); only the small identities stay
+ * in memory, the results wait in a spool (resultSpool.ts), so memory does not grow with the tree.
+ * Resolves to the number of agent documents checked.
  */
-export async function runCheck(session: Session, options: RunOptions = {}): Promise<CheckedFile[]> {
+export async function runCheck(
+  session: Session,
+  options: RunOptions,
+  onFile: (file: CheckedFile) => void | Promise<void>,
+): Promise<number> {
+  const files = session.files;
+  const spool = new ResultSpool<AnalysisResult>();
+  const identities = new Map<number, AgentIdentity | undefined>();
+  try {
+    await analyse(session, options, (index, check) => {
+      if (!check) return;
+      spool.put(index, check.result);
+      identities.set(index, check.identity);
+    });
+    options.onAnalysed?.();
+    const workspace = session.service.crossCheck([...identities.values()].flatMap((identity) => identity ?? []));
+    for (let index = 0; index < files.length; index++) {
+      if (!identities.has(index)) continue;
+      const file = files[index]!;
+      const result = spool.take(index)!;
+      const config = await session.service.configs.forFile(file.path);
+      const check = { path: file.path, result, identity: identities.get(index), config };
+      await onFile({ path: file.path, result: session.service.finish(check, workspace) });
+    }
+    return identities.size;
+  } finally {
+    spool.close();
+  }
+}
+
+/** Reads and analyses every file, on this thread or in workers; `deliver` gets each in any order. */
+async function analyse(
+  session: Session,
+  options: RunOptions,
+  deliver: (index: number, check: WorkerResult) => void,
+): Promise<void> {
+  const files = session.files;
   const workerScript = path.join(__dirname, 'cli-worker.js');
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const wanted = options.jobs ?? (session.files.length >= PARALLEL_THRESHOLD ? cores : 1);
-  const count = Math.min(wanted, Math.ceil(session.files.length / BATCH));
+  const wanted = options.jobs ?? (files.length >= PARALLEL_THRESHOLD ? cores : 1);
+  const count = Math.min(wanted, Math.ceil(files.length / BATCH));
   // Running from the TypeScript output (tests) there is no bundled worker: check on this thread.
-  if (count <= 1 || !fs.existsSync(workerScript)) {
-    const checked = await session.service.checkFiles(session.files, options.onProgress);
-    return checked.map((file) => ({ path: file.path, result: compactResult(file.result) }));
+  if (count > 1 && fs.existsSync(workerScript)) return inWorkers(session, workerScript, count, options, deliver);
+  for (let index = 0; index < files.length; index++) {
+    const check = await session.service.readAndCheck(files[index]!);
+    deliver(index, check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
+    options.onProgress?.(index + 1, files.length);
   }
-  const checks = await inWorkers(session, workerScript, count, options);
-  const workspace = session.service.crossCheck(checks.flatMap((check) => (check.identity ? [check.identity] : [])));
-  return checks.map((check) => ({ path: check.path, result: session.service.finish(check, workspace) }));
 }
 
 async function inWorkers(
@@ -43,11 +85,12 @@ async function inWorkers(
   script: string,
   count: number,
   options: RunOptions,
-): Promise<DocumentCheck[]> {
+  deliver: (index: number, check: WorkerResult) => void,
+): Promise<void> {
   const files = session.files;
-  const results = new Array<DocumentCheck | null | undefined>(files.length);
-  const batches: WorkerBatch[] = [];
-  for (let start = 0; start < files.length; start += BATCH) {
+  const starts: number[] = [];
+  for (let start = 0; start < files.length; start += BATCH) starts.push(start);
+  const batch = async (start: number): Promise<WorkerBatch> => {
     const slice: ListedFile[] = files.slice(start, start + BATCH);
     const jobs = await Promise.all(
       slice.map(async (file) => {
@@ -60,14 +103,14 @@ async function inWorkers(
         };
       }),
     );
-    batches.push({
+    return {
       id: start,
       jobs,
       ...(options.today ? { today: options.today } : {}),
       ...(options.stage ? { stage: options.stage } : {}),
       locale: currentLocale(),
-    });
-  }
+    };
+  };
   let done = 0;
   const workers = Array.from({ length: count }, () => new Worker(script));
   try {
@@ -76,25 +119,15 @@ async function inWorkers(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const next = (): void => {
-              const batch = batches.shift();
-              if (batch) worker.postMessage(batch);
-              else resolve();
+              const start = starts.shift();
+              if (start === undefined) resolve();
+              else batch(start).then((message) => worker.postMessage(message), reject);
             };
             worker.on('message', (reply: WorkerReply) => {
-              void Promise.all(
-                reply.results.map(async (result, offset) => {
-                  if (!result) {
-                    results[reply.id + offset] = null;
-                    return;
-                  }
-                  const config = await session.service.configs.forFile(result.path);
-                  results[reply.id + offset] = { ...result, config };
-                }),
-              ).then(() => {
-                done += reply.results.length;
-                options.onProgress?.(done, files.length);
-                next();
-              }, reject);
+              reply.results.forEach((result, offset) => deliver(reply.id + offset, result));
+              done += reply.results.length;
+              options.onProgress?.(done, files.length);
+              next();
             });
             worker.on('error', reject);
             next();
@@ -104,8 +137,4 @@ async function inWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results.flatMap((result, index) => {
-    if (result === undefined) throw new Error(`internal error: no result for ${files[index]?.path ?? index}`);
-    return result === null ? [] : [result];
-  });
 }

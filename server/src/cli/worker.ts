@@ -8,7 +8,7 @@ import {
   type ListedFile,
   type ResolvedConfig,
 } from '../engine';
-import { nodeHost } from '../node/nodeHost';
+import { readFileBlocking } from '../node/nodeHost';
 import { cliDocumentOptions } from './session';
 
 export interface WorkerBatch {
@@ -39,7 +39,12 @@ async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
   const results: WorkerResult[] = [];
   for (const { file, config } of batch.jobs) {
     const resolved: ResolvedConfig = config ? { ...config, loaded: loadConfig(config.text, config.path) } : NONE;
-    const check = await readAndCheck(file, resolved, (path) => nodeHost.readFile(path), cliDocumentOptions(batch));
+    const check = await readAndCheck(
+      file,
+      resolved,
+      (path) => Promise.resolve().then(() => readFileBlocking(path)),
+      cliDocumentOptions(batch),
+    );
     results.push(check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
   }
   return { id: batch.id, results };

@@ -70,6 +70,7 @@ export { evidenceLinks } from './features/links';
 export { assemblePrompt } from './features/promptText';
 export { readinessView, portfolioEntry } from './features/checklist';
 export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
+export { escapeControls, safeJson } from './text/displayText';
 export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
 export { renderRulesDoc } from './catalogue/rulesDoc';
 export { renderRuleReferenceHtml } from './catalogue/ruleReferenceHtml';

@@ -33,6 +33,8 @@ export interface SafeRegex {
   exec(input: string): SafeMatch | undefined;
   /** Every non-overlapping match, in order. */
   matchAll(input: string): SafeMatch[];
+  /** `/source/flags`, like a RegExp: ajv keys its compiled patterns by this. */
+  toString(): string;
 }
 
 export type SafeRegexResult = { ok: true; regex: SafeRegex } | { ok: false; error: string };
@@ -91,6 +93,7 @@ export function compileSafeRegex(source: string, flags = ''): SafeRegexResult {
         [...compiled.matchAll(input)]
           .map((found) => toMatch(found))
           .filter((match): match is SafeMatch => match !== undefined),
+      toString: () => `/${source}/${flags}`,
     },
   };
 }

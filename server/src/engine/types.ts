@@ -66,6 +66,8 @@ export interface Finding {
   range: Range;
   /** Seed articles and regulation articles the finding rests on, e.g. "seed:004", "GDPR Art. 35(3)". */
   sources?: string[];
+  /** Framework references: NIST AI RMF subcategories, ISO/IEC 42001 Annex A controls, OWASP Top 10 ids. */
+  frameworks?: string[];
   /** Gate item or section this finding is about, for readiness views and fixes. */
   subject?: { kind: 'section' | 'gate-item' | 'table' | 'front-matter'; id: string };
   fixes?: FixSuggestion[];

@@ -4,7 +4,7 @@ import {
   type Disposable,
   type FileSystemWatcher,
 } from 'vscode-languageserver';
-import { pathToUri } from './uris';
+import type { UriMapping } from './platform';
 
 /**
  * Asks the editor to watch the agent files documents name (agent_files: prompt files, MCP
@@ -21,6 +21,7 @@ export class AgentFileWatcher {
   constructor(
     private readonly connection: Connection,
     private readonly folders: () => readonly string[],
+    private readonly uris: UriMapping,
   ) {}
 
   watch(paths: ReadonlySet<string>): void {
@@ -31,7 +32,7 @@ export class AgentFileWatcher {
       const relative = folder && path.slice(folder.length + 1);
       // A name with glob characters would match more than itself: the client's own watchers cover the usual names.
       if (!folder || !relative || /[*?[\]{}!]/.test(relative)) continue;
-      watchers.push({ globPattern: { baseUri: pathToUri(folder), pattern: relative } });
+      watchers.push({ globPattern: { baseUri: this.uris.toUri(folder), pattern: relative } });
     }
     const key = JSON.stringify(watchers);
     if (key === this.watched) return;

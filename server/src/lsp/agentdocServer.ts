@@ -1,7 +1,9 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  analyze,
   configInvalid,
+  createSkeleton,
   createAgentdocService,
   isAgentDoc,
   mayBeAgentDoc,
@@ -11,18 +13,19 @@ import {
   type AnalysisResult,
   type ResolvedConfig,
 } from '../engine';
-import { evidenceChecker, repositoryRoot } from '../node/evidenceFiles';
-import { nodeHost, toEnginePath, toNativePath } from '../node/nodeHost';
 import { AgentFileWatcher } from './agentFileWatcher';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentStore } from './documentStore';
 import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings } from './settings';
 import { sendAgentdocNotification } from './typedConnection';
 import { ValidationScheduler } from './validationScheduler';
+import { documentKeyFor, type ServerPlatform } from './platform';
 import { checkOnDisk, indexFolders } from './workspaceChecking';
-import { documentKey, pathToUri, uriToPath } from './uris';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
+
+/** Agent documents indexed per workspace folder, at most; the user is told when there are more. */
+export const MAX_WORKSPACE_FILES = 20_000;
 
 /**
  * What the language server decides, kept out of the LSP handlers: which documents are agent docs,
@@ -31,7 +34,7 @@ const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: un
  */
 export class AgentdocServer {
   private folders: string[] = [];
-  private service: AgentdocService = this.createService();
+  private service: AgentdocService;
   readonly store = new DocumentStore((check, workspace) => this.service.finish(check, workspace));
   private readonly publisher: DiagnosticsPublisher;
   private readonly scheduler = new ValidationScheduler();
@@ -42,15 +45,19 @@ export class AgentdocServer {
   private problemsScope: AgentdocSettings['problems'] = 'open';
   supportsConfiguration = false;
   supportsProgress = false;
+  /** Tell the client each finished check (initializationOptions.reportChecks; see agentdoc/checked). */
+  reportChecks = false;
   /** Watches the files agent documents name (agent_files), so a change to one re-checks them. */
   readonly agentFileWatcher: AgentFileWatcher;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly platform: ServerPlatform,
   ) {
     this.publisher = new DiagnosticsPublisher(connection);
-    this.agentFileWatcher = new AgentFileWatcher(connection, () => this.folders);
+    this.agentFileWatcher = new AgentFileWatcher(connection, () => this.folders, platform.uris);
+    this.service = this.createService();
   }
 
   /** The workspace folders as engine paths. */
@@ -59,23 +66,23 @@ export class AgentdocServer {
   }
 
   setFolders(folderUris: readonly string[]): void {
-    this.folders = folderUris.flatMap((uri) => uriToPath(uri) ?? []);
+    this.folders = folderUris.flatMap((uri) => this.platform.uris.toPath(uri) ?? []);
     this.service = this.createService();
   }
 
   private createService(): AgentdocService {
-    const roots = this.folders ?? [];
+    const roots = this.folders;
+    const evidenceExists = this.platform.evidenceExists;
     return createAgentdocService({
-      host: nodeHost,
+      host: this.platform.host,
       roots,
       // A file opened on its own gets the config the CLI would give it.
       outsideRootsUseRepository: true,
       // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
       repositoryRoots: roots,
-      fileExists: (document) =>
-        document.startsWith('/') || /^[A-Za-z]:\//.test(document)
-          ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
-          : undefined,
+      // The index holds a compact result per file: bounded for a hostile or huge tree.
+      maxFiles: MAX_WORKSPACE_FILES,
+      ...(evidenceExists ? { fileExists: (document: string) => evidenceExists(document, roots) } : {}),
       // The agent files a document names are read inside its workspace folder (or, for a file
       // opened on its own, its repository): never outside, never through a link.
       agentFileAccess: (document) => this.agentFileAccess(document),
@@ -89,9 +96,10 @@ export class AgentdocServer {
   agentFileAccess(document: string): AgentFileAccess | undefined {
     if (!document.startsWith('/') && !/^[A-Za-z]:\//.test(document)) return undefined;
     const folder = this.folders.find((root) => document.startsWith(`${root}/`));
-    if (folder) return { host: nodeHost, root: folder };
-    const directory = toNativePath(document.slice(0, document.lastIndexOf('/')) || '/');
-    return { host: nodeHost, root: toEnginePath(repositoryRoot(directory) ?? directory) };
+    const host = this.platform.host;
+    if (folder) return { host, root: folder };
+    const directory = document.slice(0, document.lastIndexOf('/')) || '/';
+    return { host, root: this.platform.repositoryRoot?.(directory) ?? directory };
   }
 
   /**
@@ -99,11 +107,11 @@ export class AgentdocServer {
    * set ran), through the editor so it can be undone: the engine computes, the client applies.
    */
   async recordHashes(uri: string): Promise<{ recorded: string[]; skipped: string[]; applied: boolean }> {
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     const access = path ? this.agentFileAccess(path) : undefined;
     if (!path || !access) return { recorded: [], skipped: [], applied: false };
     const open = this.documents.get(uri);
-    const text = open ? open.getText() : await nodeHost.readFile(path);
+    const text = open ? open.getText() : await this.platform.host.readFile(path);
     const recording = await recordAgentFileHashes(path, text, access);
     if (recording.edits.length === 0) return { recorded: [], skipped: recording.skipped, applied: true };
     const result = await this.connection.workspace.applyEdit({
@@ -124,6 +132,29 @@ export class AgentdocServer {
     this.scheduler.dispose();
   }
 
+  /**
+   * Analyses a generated skeleton once, publishing nothing, when the server is idle after
+   * initialize: the first real check then meets compiled code and built tables instead of paying
+   * for them (about a third of a cold first check). Skipped once a real check has run or is due.
+   * Returns whether it ran.
+   */
+  warmUp(): boolean {
+    if (this.warmedUp || this.documents.all().length > 0 || this.store.uris().length > 0) return false;
+    this.warmedUp = true;
+    analyze(
+      createSkeleton({
+        id: 'warm-up',
+        name: 'Warm-up',
+        owner: 'Nobody',
+        customerFacing: true,
+        personalData: true,
+        purpose: 'Nothing: it warms the engine up.',
+      }),
+    );
+    return true;
+  }
+  private warmedUp = false;
+
   /** The final result of an agent document, open or on disk. */
   result(uri: string): AnalysisResult | undefined {
     return this.store.result(uri);
@@ -143,11 +174,32 @@ export class AgentdocServer {
    */
   async fullResult(uri: string): Promise<AnalysisResult | undefined> {
     if (this.documents.get(uri)) return this.openResult(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path || !this.store.check(uri)) return undefined;
-    const kind = await nodeHost.kind(path);
+    const kind = await this.platform.host.kind(path);
     const check = await this.service.readAndCheck({ path, explicit: false, kind: kind ?? 'other' });
     return check && this.store.finishWith(check);
+  }
+
+  /**
+   * The file URI a relative evidence link of a document names, when it lies inside the workspace
+   * (the document's repository for a file opened on its own); undefined for anything else: a
+   * scheme (`command:`, `file:`…), an absolute path, a path that climbs out, a broken %-escape.
+   */
+  linkTarget(documentUri: string, target: string): string | undefined {
+    const documentPath = this.platform.uris.toPath(documentUri);
+    const hash = target.indexOf('#');
+    const linked = hash >= 0 ? target.slice(0, hash) : target;
+    const fragment = hash >= 0 ? target.slice(hash) : '';
+    if (!documentPath || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(linked) || !/^(#[\w.-]*)?$/.test(fragment)) return undefined;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(linked);
+    } catch {
+      return undefined;
+    }
+    const found = this.platform.linkedFile?.(documentPath, this.folders, decoded);
+    return found && `${this.platform.uris.toUri(found)}${fragment}`;
   }
 
   opened(document: TextDocument): void {
@@ -163,12 +215,16 @@ export class AgentdocServer {
     this.settings.delete(uri);
     if (!this.store.isOpen(uri)) return;
     this.store.closeOpen(uri);
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     // Its file on disk speaks for it again (if it is in the workspace and checked there).
     if (path && this.checkWorkspace && this.folders.some((folder) => path.startsWith(`${folder}/`))) {
       this.store.setDisk(
         uri,
-        await checkOnDisk(this.service, { path, explicit: false, kind: (await nodeHost.kind(path)) ?? 'other' }),
+        await checkOnDisk(this.service, {
+          path,
+          explicit: false,
+          kind: (await this.platform.host.kind(path)) ?? 'other',
+        }),
       );
     }
     this.afterChange(uri);
@@ -186,11 +242,16 @@ export class AgentdocServer {
         const current = this.documents.get(document.uri);
         // A newer edit has arrived (and scheduled its own run): this text is stale.
         if (!current || current.version !== version) return;
-        void this.checkNow(current).catch((error: unknown) => {
-          this.connection.console.error(
-            `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          );
-        });
+        void this.checkNow(current)
+          .then(() => {
+            if (this.reportChecks)
+              sendAgentdocNotification(this.connection, 'agentdoc/checked', { uri: current.uri, version });
+          })
+          .catch((error: unknown) => {
+            this.connection.console.error(
+              `agentdoc: checking ${current.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            );
+          });
       });
     })();
   }
@@ -198,7 +259,7 @@ export class AgentdocServer {
   private async checkNow(document: TextDocument): Promise<void> {
     const uri = document.uri;
     const settings = this.settings.get(uri) ?? DEFAULT_SETTINGS;
-    const key = documentKey(uri);
+    const key = documentKeyFor(this.platform.uris, uri);
     const text = document.getText();
     if (!settings.enable || !isAgentDoc(key, text)) {
       if (this.store.isOpen(uri)) {
@@ -208,7 +269,7 @@ export class AgentdocServer {
       this.publisher.clear(uri);
       return;
     }
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     const config = path ? await this.service.configs.forFile(path) : NO_CONFIG;
     if (this.documents.get(uri)?.version !== document.version) return;
     const check = await this.service.checkTextWithFiles(key, text, config, {
@@ -267,13 +328,14 @@ export class AgentdocServer {
   private publishConfigProblems(): void {
     const problems = this.service.configs.allProblems();
     for (const path of this.publishedConfigs) {
-      if (!problems.has(path)) void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+      if (!problems.has(path))
+        void this.connection.sendDiagnostics({ uri: this.platform.uris.toUri(path), diagnostics: [] });
     }
     this.publishedConfigs.clear();
     for (const [path, list] of problems) {
       this.publishedConfigs.add(path);
       void this.connection.sendDiagnostics({
-        uri: pathToUri(path),
+        uri: this.platform.uris.toUri(path),
         diagnostics: list.map((problem) => ({
           range: problem.range,
           severity: 1,
@@ -300,8 +362,9 @@ export class AgentdocServer {
     for (const uri of this.store.clearDisk()) if (!this.store.isOpen(uri)) this.publisher.clear(uri);
     let count = 0;
     if (this.checkWorkspace) {
-      count = await indexFolders(this.connection, this.service, this.folders, {
-        excludes: (folder) => readFilesExclude(this.connection, pathToUri(folder), this.supportsConfiguration),
+      count = await indexFolders(this.connection, this.service, this.folders, this.platform, {
+        excludes: (folder) =>
+          readFilesExclude(this.connection, this.platform.uris.toUri(folder), this.supportsConfiguration),
         supportsProgress: () => this.supportsProgress,
         onFile: (uri, check) => this.store.setDisk(uri, check),
       });
@@ -321,16 +384,16 @@ export class AgentdocServer {
    * agent file (a prompt, an MCP configuration) the documents that name it.
    */
   async fileChanged(uri: string, deleted: boolean): Promise<void> {
-    const path = uriToPath(uri);
+    const path = this.platform.uris.toPath(uri);
     if (!path) return;
     const dependents = this.dependentsOf(path);
     for (const dependent of dependents) {
       const open = this.documents.get(dependent);
       if (open && this.store.isOpen(dependent)) this.scheduleCheck(open, true, false);
       else {
-        const documentPath = uriToPath(dependent);
+        const documentPath = this.platform.uris.toPath(dependent);
         if (!documentPath) continue;
-        const kind = await nodeHost.kind(documentPath);
+        const kind = await this.platform.host.kind(documentPath);
         this.store.setDisk(
           dependent,
           kind === 'file' ? await checkOnDisk(this.service, { path: documentPath, explicit: false, kind }) : undefined,
@@ -343,7 +406,7 @@ export class AgentdocServer {
     if (!this.checkWorkspace || !this.folders.some((folder) => path.startsWith(`${folder}/`))) return;
     if (deleted) this.store.setDisk(uri, undefined);
     else {
-      const kind = await nodeHost.kind(path);
+      const kind = await this.platform.host.kind(path);
       // A link or special file is never read: only regular files are indexed.
       this.store.setDisk(
         uri,

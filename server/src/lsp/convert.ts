@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../engine';
 
@@ -19,10 +17,15 @@ export interface DiagnosticData {
 /**
  * Where a diagnostic's code links. The VS Code client asks for its own URI handler, which opens
  * the rule reference rendered in a read-only view at that rule; other editors get the reference
- * shipped with the extension (docs/rules.md next to dist/), offline and matching this version.
+ * shipped with the extension (docs/rules.md next to dist/, set by server.ts), offline and matching
+ * this version. The web worker has no such file: without a client handler, codes carry no link.
  */
-let ruleLink = (code: string): string =>
-  `${pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).toString()}#${code.toLowerCase()}`;
+let ruleLink: ((code: string) => string) | undefined;
+
+/** The rule reference file (a file: URL) for clients that do not ask for their own handler. */
+export function useRuleReferenceFile(url: string): void {
+  ruleLink ??= (code) => `${url}#${code.toLowerCase()}`;
+}
 
 /** The client's link base, from initializationOptions; anything but our own handler is ignored. */
 export function useRuleLinkBase(base: unknown): void {
@@ -41,7 +44,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: ruleLink(finding.code) },
+    ...(ruleLink ? { codeDescription: { href: ruleLink(finding.code) } } : {}),
     source: 'agentdoc',
     message: finding.message,
     data,

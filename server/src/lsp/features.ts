@@ -192,10 +192,19 @@ export function codeLenses(result: AnalysisResult, uri: string): CodeLens[] {
 export function resolvePromptLens(
   lens: CodeLens,
   result: AnalysisResult | undefined,
-  countTokens: (text: string) => number,
+  countTokens: ((text: string) => number) | undefined,
 ): CodeLens {
   const prompt = result?.model && assemblePrompt(result.model);
   if (!prompt) return { ...lens, command: { title: 'Prompt: no prompt parts', command: '' } };
+  // The web extension ships without the tokenizer's encoding tables (2.7 MB).
+  if (!countTokens)
+    return {
+      ...lens,
+      command: {
+        title: `Prompt: ${prompt.parts} part${prompt.parts === 1 ? '' : 's'} · token count in the desktop extension and the CLI`,
+        command: '',
+      },
+    };
   const tokens = countTokens(prompt.text);
   return {
     ...lens,
@@ -206,16 +215,30 @@ export function resolvePromptLens(
   };
 }
 
-/** Evidence links resolve against the document's own location; only the editor opens them. */
-export function documentLinks(uri: string, result: AnalysisResult): DocumentLink[] {
+/**
+ * Evidence links as document links. VS Code opens a document link with commands enabled, so only
+ * two kinds ever become one: http(s) URLs, and relative paths that `fileTarget` resolves to a
+ * file inside the workspace. A `command:`, `file:` or any other scheme, an absolute path or a
+ * path that climbs out is no link (AD365 reports the broken ones).
+ */
+export function documentLinks(
+  result: AnalysisResult,
+  fileTarget: (target: string) => string | undefined,
+): DocumentLink[] {
   if (!result.model) return [];
   return evidenceLinks(result.model).flatMap((link) => {
-    let target: string;
-    try {
-      target = link.external ? new URL(link.target).toString() : new URL(link.target, uri).toString();
-    } catch {
-      return [];
-    }
-    return [{ range: link.range, target, tooltip: link.external ? 'Open the evidence' : 'Open the evidence file' }];
+    const target = link.external ? webLink(link.target) : fileTarget(link.target);
+    return target
+      ? [{ range: link.range, target, tooltip: link.external ? 'Open the evidence' : 'Open the evidence file' }]
+      : [];
   });
+}
+
+function webLink(target: string): string | undefined {
+  try {
+    const url = new URL(target);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }

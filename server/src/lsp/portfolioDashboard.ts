@@ -1,19 +1,17 @@
-import * as path from 'node:path';
 import {
+  basename,
   buildPortfolio,
   relativeTo,
   renderPortfolioHtml,
   renderPortfolioMarkdown,
   type AnalysisResult,
   type HistoryPoint,
+  type Portfolio,
   type PortfolioInput,
 } from '../engine';
-import { loadDatabaseExport } from '../node/loadDatabase';
-import { readinessHistory, repositoryTop } from '../node/gitHistory';
-import { toNativePath } from '../node/nodeHost';
 import { portfolioCsv } from '../node/portfolioCsv';
 import type { AgentdocRequests } from '../protocol/requests';
-import { uriToPath } from './uris';
+import type { ServerPlatform } from './platform';
 
 type Params = AgentdocRequests['agentdoc/portfolioDashboard']['params'];
 
@@ -26,13 +24,14 @@ export async function portfolioDashboard(
   params: Params,
   folders: readonly string[],
   results: ReadonlyArray<{ uri: string; result: AnalysisResult }>,
+  platform: ServerPlatform,
 ): Promise<string> {
   const today = params.today ?? new Date().toISOString().slice(0, 10);
   const inputs: PortfolioInput[] = results.map(({ uri, result }) => {
-    const file = uriToPath(uri);
+    const file = platform.uris.toPath(uri);
     const folder = file ? folders.find((candidate) => relativeTo(candidate, file) !== undefined) : undefined;
     return {
-      repository: folder ? path.basename(toNativePath(folder)) : '',
+      repository: folder ? basename(folder) : '',
       path: (folder && file ? relativeTo(folder, file) : undefined) ?? file ?? uri,
       facts: result.facts,
       verdict: result.verdict,
@@ -40,16 +39,11 @@ export async function portfolioDashboard(
   });
   const history: HistoryPoint[] = [];
   // History of a single-folder workspace only: points from several repositories would not line up.
-  if (params.history && folders.length === 1) {
-    const folder = toNativePath(folders[0]!);
-    const root = repositoryTop(folder);
-    if (root) {
-      const scope = path.relative(root, folder).split(path.sep).join('/');
-      try {
-        history.push(...(await readinessHistory({ root, scopes: scope ? [scope] : [], samples: 12 })));
-      } catch {
-        // No git, or not allowed to read the repository: the dashboard is shown without history.
-      }
+  if (params.history && folders.length === 1 && platform.portfolio) {
+    try {
+      history.push(...(await platform.portfolio.history(folders[0]!)));
+    } catch {
+      // No git, or not allowed to read the repository: the dashboard is shown without history.
     }
   }
   const portfolio = buildPortfolio(inputs, { date: today, history });
@@ -61,6 +55,17 @@ export async function portfolioDashboard(
     case 'csv':
       return portfolioCsv(portfolio);
     case 'sqlite':
-      return Buffer.from(await (await loadDatabaseExport())(portfolio)).toString('base64');
+      if (!platform.portfolio) throw new Error(SQLITE_ON_THE_WEB);
+      return platform.portfolio.sqliteBase64(portfolio);
   }
+}
+
+export const SQLITE_ON_THE_WEB =
+  'The SQLite export needs the desktop extension or the command line (agentdoc portfolio --format sqlite): the web extension exports HTML, Markdown and CSV.';
+
+/** What the portfolio needs beyond the engine, on Node.js only: git for its history, sql.js for SQLite. */
+export interface PortfolioTools {
+  /** Readiness over time of the repository holding `folder` (engine path). */
+  history(folder: string): Promise<HistoryPoint[]>;
+  sqliteBase64(portfolio: Portfolio): Promise<string>;
 }

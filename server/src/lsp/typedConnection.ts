@@ -1,5 +1,12 @@
 import type { Connection } from 'vscode-languageserver';
-import type { AgentdocNotifications, AgentdocRequests, NotificationMethod, RequestMethod } from '../protocol/requests';
+import type {
+  AgentdocClientRequests,
+  AgentdocNotifications,
+  AgentdocRequests,
+  ClientRequestMethod,
+  NotificationMethod,
+  RequestMethod,
+} from '../protocol/requests';
 
 export function onAgentdocRequest<M extends RequestMethod>(
   connection: Connection,
@@ -18,4 +25,13 @@ export function sendAgentdocNotification<M extends NotificationMethod>(
   params: AgentdocNotifications[M],
 ): void {
   void connection.sendNotification(method, params);
+}
+
+/** A request to the client (the web worker's file access), typed by AgentdocClientRequests. */
+export function requestFromClient<M extends ClientRequestMethod>(
+  connection: Connection,
+  method: M,
+  params: AgentdocClientRequests[M]['params'],
+): Promise<AgentdocClientRequests[M]['result']> {
+  return connection.sendRequest(method, params) as Promise<AgentdocClientRequests[M]['result']>;
 }

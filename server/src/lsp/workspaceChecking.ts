@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { compactResult, type AgentdocService, type DocumentCheck, type ListedFile } from '../engine';
-import { pathToUri } from './uris';
+import type { ServerPlatform } from './platform';
 
 export interface IndexingHooks {
   /** Per folder, the editor's files.exclude globs (those set to true). */
@@ -18,6 +18,7 @@ export async function indexFolders(
   connection: Connection,
   service: AgentdocService,
   folders: readonly string[],
+  platform: ServerPlatform,
   hooks: IndexingHooks,
 ): Promise<number> {
   let cancelled = false;
@@ -33,14 +34,18 @@ export async function indexFolders(
       isCancelled: () => cancelled,
     });
     files.push(...listed.files);
+    if (listed.truncated)
+      void connection.window.showWarningMessage(
+        `agentdoc checks the first ${listed.files.length.toLocaleString('en-US')} agent documents of ${folder}; the others are checked when you open them. Narrow the set with files.include in .agentdoc.yaml, or turn agentdoc.checkWorkspace off.`,
+      );
   }
   let done = 0;
   for (const file of files) {
     if (cancelled) break;
-    hooks.onFile(pathToUri(file.path), await checkOnDisk(service, file));
+    hooks.onFile(platform.uris.toUri(file.path), await checkOnDisk(service, file));
     done++;
     progress?.report(Math.round((done / Math.max(files.length, 1)) * 100), `${done} of ${files.length}`);
-    await new Promise((resolve) => setImmediate(resolve));
+    await platform.yieldToEvents();
   }
   progress?.done();
   return done;

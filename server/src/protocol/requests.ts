@@ -1,4 +1,12 @@
-import type { ExportFormat, ExportResult, PortfolioEntry, ReadinessView, SkeletonAnswers } from './types';
+import type {
+  DirectoryEntry,
+  EntryKind,
+  ExportFormat,
+  ExportResult,
+  PortfolioEntry,
+  ReadinessView,
+  SkeletonAnswers,
+} from './types';
 
 export * from './types';
 
@@ -38,7 +46,30 @@ export interface AgentdocNotifications {
   'agentdoc/readinessChanged': { uri: string };
   /** The set of agent docs or their facts changed. */
   'agentdoc/portfolioChanged': Record<string, never>;
+  /**
+   * A check of an open document's version finished, whether or not anything was published. Sent
+   * only to a client that asks with initializationOptions.reportChecks (the benchmark and tests:
+   * unchanged diagnostics are not re-sent, so they could not otherwise tell the work is done).
+   */
+  'agentdoc/checked': { uri: string; version: number };
 }
 
 export type RequestMethod = keyof AgentdocRequests;
 export type NotificationMethod = keyof AgentdocNotifications;
+
+/**
+ * Requests the server sends to the client. The web extension's language server runs in a web worker
+ * with no file system of its own: it reads the workspace through the editor's workspace API
+ * (vscode.workspace.fs), which the browser client relays (client/src/web/fileRelay.ts). URIs are the
+ * editor's, as strings; the client answers only for URIs inside the workspace folders.
+ */
+export interface AgentdocClientRequests {
+  /** A folder's entries; null when it cannot be read. Links are reported as links, never followed. */
+  'agentdoc/fs/readDirectory': { params: { uri: string }; result: DirectoryEntry[] | null };
+  /** What is at a URI, without following a link at its end; null when nothing is there. */
+  'agentdoc/fs/kind': { params: { uri: string }; result: EntryKind | null };
+  /** A regular file's text (UTF-8); null when it cannot be read or is too large. */
+  'agentdoc/fs/readFile': { params: { uri: string; maxBytes: number }; result: string | null };
+}
+
+export type ClientRequestMethod = keyof AgentdocClientRequests;

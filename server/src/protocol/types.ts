@@ -24,6 +24,12 @@ export interface ChecklistItem {
   sources: SourceLink[];
   signoff?: { status: string; signer: string; date: string; evidence: string };
   waiver?: { justification: string; approver: string; expires: string; expired: boolean };
+  /** The roles that may sign the item at the document's tier, as readers name them ("DPO or legal"). */
+  signers?: string;
+  /** Set when the item still waits for a sign-off by one of those roles. */
+  awaitingSignoff?: boolean;
+  /** Framework mappings (NIST AI RMF, ISO/IEC 42001, OWASP), with links where public. */
+  frameworks?: SourceLink[];
   /** Where to reveal the item: its finding, its sign-off row, or where a fix would insert it. */
   range: LspRange;
   /** Codes of the open findings about this item (used to find its quick fixes). */
@@ -109,3 +115,6 @@ export interface ExportResult {
   /** Where the export does not validate against its published schema (empty when it does). */
   problems: string[];
 }
+
+/** A folder entry and what it is, as the web worker's file access relays them: the engine's own types. */
+export type { DirectoryEntry, EntryKind } from '../engine/host';

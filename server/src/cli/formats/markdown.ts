@@ -1,36 +1,37 @@
-import { escapeMarkdown } from '../../engine';
-import type { ReportedFile } from './types';
-import type { FormatContext } from './types';
+import { markdown, plain } from './escape';
 import { hiddenNote } from './text';
+import type { Format } from './types';
 
 const ICON = { error: '🔴', warning: '🟡', information: '🔵', hint: '⚪' } as const;
 
-/** For a pull-request comment or a job summary ($GITHUB_STEP_SUMMARY): a table per file. */
-export function formatMarkdown(files: readonly ReportedFile[], context: FormatContext): string {
-  const out = ['# agentdoc check', ''];
-  const errors = files.reduce(
-    (sum, file) => sum + file.findings.filter((finding) => finding.severity === 'error').length,
-    0,
-  );
-  const all = files.reduce((sum, file) => sum + file.findings.length, 0);
-  out.push(
-    `${files.length} file${files.length === 1 ? '' : 's'} checked: ${all} finding${all === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.${hiddenNote(context)}`,
-    '',
-  );
-  for (const file of files) {
-    const readiness = ` — ${file.verdict.phrase}`;
-    out.push(`## \`${file.path.replace(/`/g, '')}\`${escapeMarkdown(readiness)}`, '');
-    if (file.findings.length === 0) {
-      out.push('No findings.', '');
-      continue;
-    }
-    out.push('| Line | Severity | Code | Message |', '|---:|---|---|---|');
-    for (const finding of file.findings) {
-      out.push(
-        `| ${finding.range.start.line + 1}:${finding.range.start.character + 1} | ${ICON[finding.severity]} ${finding.severity} | ${finding.code} | ${escapeMarkdown(finding.message)} |`,
+/**
+ * For a pull-request comment or a job summary ($GITHUB_STEP_SUMMARY): a table per file with
+ * findings, clean files listed in one line, the totals at the end (known only then: the output is
+ * written as files are checked).
+ */
+export const formatMarkdown: Format = (write, context) => {
+  write('# agentdoc check\n');
+  return {
+    file(file) {
+      // A code span shows the name as it is; backticks and line breaks could end it early.
+      const name = `\`${plain(file.path).replace(/`/g, '')}\``;
+      write(`\n## ${name} — ${markdown(file.verdict.phrase)}\n\n`);
+      if (file.findings.length === 0) {
+        write('No findings.\n');
+        return;
+      }
+      write('| Line | Severity | Code | Message |\n|---:|---|---|---|\n');
+      for (const finding of file.findings)
+        write(
+          `| ${finding.range.start.line + 1}:${finding.range.start.character + 1} | ${ICON[finding.severity]} ${finding.severity} | ${markdown(finding.code)} | ${markdown(finding.message)} |\n`,
+        );
+    },
+    end(totals) {
+      const all = totals.counts.error + totals.counts.warning + totals.counts.information + totals.counts.hint;
+      const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+      write(
+        `\n${plural(totals.files, 'file')} checked: ${plural(all, 'finding')}, ${plural(totals.counts.error, 'error')}.${hiddenNote(context.hiding, totals.hidden)}\n`,
       );
-    }
-    out.push('');
-  }
-  return out.join('\n').trimEnd() + '\n';
-}
+    },
+  };
+};

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_URL, TOOL_VERSION } from '../../projectInfo';
 import { ruleCatalogue, sourceLabels, type Finding, type RuleInfo, type Severity } from '../../engine';
-import type { ReportedFile } from './types';
-import type { FormatContext } from './types';
+import { projectUrl, ruleHelpUri, TOOL_VERSION, toolInformationUri } from '../projectHome';
+import { json } from './escape';
+import type { Format, FormatContext, ReportedFile } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -21,21 +21,28 @@ function pascal(name: string): string {
     .join('');
 }
 
-function descriptor(rule: RuleInfo): Record<string, unknown> {
-  const helpUri = `${PROJECT_URL}/blob/main/docs/rules.md#${rule.code.toLowerCase()}`;
+/**
+ * A rule's SARIF descriptor. Its help links to docs/rules.md on the project's home; while package.json
+ * holds only a placeholder home there is no helpUri, and the help names the file in the package instead.
+ */
+export function descriptor(rule: RuleInfo, home: string | undefined = projectUrl()): Record<string, unknown> {
+  const helpUri = ruleHelpUri(rule.code, home);
+  const details = helpUri ?? `docs/rules.md (${rule.code}) in the agentdoc package`;
   return {
     id: rule.code,
     name: pascal(rule.name),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${helpUri}`,
-      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n[Documentation](${helpUri})`,
+      text: `${rule.description} ${rule.rationale} How to fix: ${rule.howToFix} Details: ${details}`,
+      markdown: `**${rule.code} ${rule.name}**: ${rule.description}\n\n${rule.rationale}\n\n**How to fix:** ${rule.howToFix}\n\n${helpUri ? `[Documentation](${helpUri})` : `Documentation: ${details}.`}`,
     },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     // Stage-dependent rules are errors at the stage they block and warnings the stage before.
     defaultConfiguration: { level: rule.defaultSeverity === 'stage' ? 'warning' : LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['agentdoc', 'documentation', ...sourceLabels(rule.sources)] },
+    properties: {
+      tags: ['agentdoc', 'documentation', ...sourceLabels([...rule.sources, ...(rule.frameworks ?? [])])],
+    },
   };
 }
 
@@ -67,19 +74,17 @@ function location(file: ReportedFile, finding: Finding, context: FormatContext):
   };
 }
 
-/** SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers. */
-export function formatSarif(files: readonly ReportedFile[], context: FormatContext): string {
+/** Stands in for the results array while the log around it is serialised once. */
+const RESULTS = '\u0000results\u0000';
+
+/**
+ * SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif) and other SARIF viewers.
+ * Written as the run goes: the log up to `"results": [`, one result per finding, then the rest;
+ * the bytes are those of JSON.stringify(log, null, 2) over the whole log.
+ */
+export const formatSarif: Format = (write, context) => {
   const rules = ruleCatalogue;
   const index = new Map(rules.map((rule, position) => [rule.code, position]));
-  const results = files.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.code,
-      ruleIndex: index.get(finding.code) ?? 0,
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [location(file, finding, context)],
-    })),
-  );
   const srcRoot = pathToFileURL(context.cwd).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -91,15 +96,35 @@ export function formatSarif(files: readonly ReportedFile[], context: FormatConte
             name: 'agentdoc',
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            informationUri: PROJECT_URL,
-            rules: rules.map(descriptor),
+            informationUri: toolInformationUri(),
+            rules: rules.map((rule) => descriptor(rule)),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
-}
+  const [head = '', tail = ''] = json(log, 2).split(json(RESULTS));
+  let count = 0;
+  return {
+    file(file) {
+      for (const finding of file.findings) {
+        const result = {
+          ruleId: finding.code,
+          ruleIndex: index.get(finding.code) ?? 0,
+          level: LEVEL[finding.severity],
+          message: { text: finding.message },
+          locations: [location(file, finding, context)],
+          // A gate item's own framework mappings (NIST AI RMF, ISO/IEC 42001, OWASP) as result tags.
+          ...(finding.frameworks?.length ? { properties: { tags: sourceLabels(finding.frameworks) } } : {}),
+        };
+        write(`${count++ === 0 ? `${head}[\n` : ',\n'}        ${json(result, 2).replace(/\n/g, '\n        ')}`);
+      }
+    },
+    end() {
+      write(`${count === 0 ? `${head}[]` : '\n      ]'}${tail}\n`);
+    },
+  };
+};

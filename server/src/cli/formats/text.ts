@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine';
-import type { ReportedFile } from './types';
-import type { FormatContext } from './types';
+import { plain } from './escape';
+import type { Format, FormatContext, RunTotals } from './types';
 
 const STYLE = {
   error: '\x1b[31m',
@@ -25,43 +25,50 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hin
  *
  *   ✖ 4 problems (3 errors, 1 warning) in 1 of 2 files
  */
-export function formatText(files: readonly ReportedFile[], context: FormatContext): string {
+export const formatText: Format = (write, context) => {
   const paint = (style: keyof typeof STYLE, text: string): string =>
     context.useColor ? `${STYLE[style]}${text}${RESET}` : text;
-  const lines: string[] = [];
-  const total = emptyCounts();
-  let withFindings = 0;
-  for (const file of files) {
-    const counts = emptyCounts();
-    for (const finding of file.findings) counts[finding.severity]++;
-    for (const severity of SEVERITIES) total[severity] += counts[severity];
-    if (file.findings.length === 0) continue; // clean files only count in the total, as in eslint
-    withFindings++;
-    const readiness = `  ${paint('dim', `${file.verdict.phrase}${file.tier ? ` · ${file.tier}` : ''}`)}`;
-    lines.push(paint('underline', file.path) + readiness);
-    const locations = file.findings.map(
-      (finding) => `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
-    );
-    const width = Math.max(...locations.map((location) => location.length));
-    file.findings.forEach((finding, index) => {
-      lines.push(
-        `  ${paint('dim', locations[index]!.padEnd(width))}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))}  ${paint('dim', finding.code)}  ${finding.message}`,
+  return {
+    file(file) {
+      if (file.findings.length === 0) return; // clean files only count in the total, as in eslint
+      const counts = emptyCounts();
+      for (const finding of file.findings) counts[finding.severity]++;
+      const path = plain(file.path);
+      const tier = file.tier ? ` · ${plain(file.tier)}` : '';
+      const lines = [paint('underline', path) + `  ${paint('dim', `${plain(file.verdict.phrase)}${tier}`)}`];
+      const locations = file.findings.map(
+        (finding) => `${path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
       );
-    });
-    lines.push(`  ${counted(counts, paint)}`, '');
-  }
-  const problems = SEVERITIES.reduce((sum, severity) => sum + total[severity], 0);
-  const fileWord = `${files.length} file${files.length === 1 ? '' : 's'}`;
-  const hidden = hiddenNote(context);
-  if (problems === 0) lines.push(paint('green', `✔ ${fileWord} checked, no problems`) + hidden);
-  else
-    lines.push(
-      paint(
-        total.error ? 'error' : 'warning',
-        `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counted(total, (_style, text) => text)}) in ${withFindings} of ${fileWord}`,
-      ) + hidden,
-    );
-  return lines.join('\n') + '\n';
+      const width = Math.max(...locations.map((location) => location.length));
+      file.findings.forEach((finding, index) => {
+        lines.push(
+          `  ${paint('dim', locations[index]!.padEnd(width))}  ${paint(finding.severity, LABEL[finding.severity].padEnd(7))}  ${paint('dim', plain(finding.code))}  ${plain(finding.message)}`,
+        );
+      });
+      lines.push(`  ${counted(counts, paint)}`, '', '');
+      write(lines.join('\n'));
+    },
+    end(totals) {
+      write(summary(totals, context, paint) + '\n');
+    },
+  };
+};
+
+function summary(
+  totals: RunTotals,
+  context: FormatContext,
+  paint: (style: keyof typeof STYLE, text: string) => string,
+): string {
+  const problems = SEVERITIES.reduce((sum, severity) => sum + totals.counts[severity], 0);
+  const fileWord = `${totals.files} file${totals.files === 1 ? '' : 's'}`;
+  const hidden = hiddenNote(context.hiding, totals.hidden);
+  if (problems === 0) return paint('green', `✔ ${fileWord} checked, no problems`) + hidden;
+  return (
+    paint(
+      totals.counts.error ? 'error' : 'warning',
+      `✖ ${problems} problem${problems === 1 ? '' : 's'} (${counted(totals.counts, (_style, text) => text)}) in ${totals.filesWithFindings} of ${fileWord}`,
+    ) + hidden
+  );
 }
 
 function emptyCounts(): Record<Severity, number> {
@@ -78,10 +85,9 @@ function counted(counts: Record<Severity, number>, paint: (style: Severity, text
 }
 
 /** " (3 hints for later stages not shown; --hints shows them)" */
-export function hiddenNote(context: FormatContext): string {
-  const hidden = context.hidden;
-  if (!hidden?.count) return '';
-  return hidden.reason === '--quiet'
-    ? ` (${hidden.count} below error hidden by --quiet)`
-    : ` (${hidden.count} hint${hidden.count === 1 ? '' : 's'} for later stages not shown; --hints shows ${hidden.count === 1 ? 'it' : 'them'})`;
+export function hiddenNote(hiding: FormatContext['hiding'], count: number): string {
+  if (!hiding || !count) return '';
+  return hiding === '--quiet'
+    ? ` (${count} below error hidden by --quiet)`
+    : ` (${count} hint${count === 1 ? '' : 's'} for later stages not shown; --hints shows ${count === 1 ? 'it' : 'them'})`;
 }

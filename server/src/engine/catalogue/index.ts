@@ -31,8 +31,18 @@ function buildCatalogue(): RuleInfo[] {
 
 /** The data fields only: rules carry a check function the catalogue does not hand out. */
 function infoOf(entry: RuleInfo): RuleInfo {
-  const { code, name, description, rationale, howToFix, sources, defaultSeverity } = entry;
-  return { code, name, description, rationale, howToFix, sources, defaultSeverity };
+  const { code, name, description, rationale, howToFix, sources, frameworks, defaultSeverity, obligations } = entry;
+  return {
+    code,
+    name,
+    description,
+    rationale,
+    howToFix,
+    sources,
+    ...(frameworks ? { frameworks } : {}),
+    defaultSeverity,
+    ...(obligations?.length ? { obligations } : {}),
+  };
 }
 
 const byCode = new Map(ruleCatalogue.map((entry) => [entry.code, entry]));

@@ -1,6 +1,9 @@
 import { ruleCatalogue, type RuleInfo } from './index';
 import { sourceLinkMarkdown, type SourceLink } from '../../protocol/sourceLink';
 import { sourceLinks } from './sources';
+import { bundledSchemas } from '../schemaData/bundled';
+import { longDate } from '../evaluation/calendar';
+import type { Obligation } from '../schemaData/types';
 
 const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD000', title: 'Front matter and configuration' },
@@ -19,6 +22,8 @@ const GROUPS: Array<{ from: string; title: string }> = [
   { from: 'AD410', title: 'Models and change control' },
   { from: 'AD420', title: "Drift against the agent's files" },
   { from: 'AD430', title: 'Portfolio' },
+  { from: 'AD450', title: 'Regulation facts, dates and consistency' },
+  { from: 'AD470', title: 'Tiers and sign-off roles' },
   { from: 'AD900', title: 'The checker itself' },
 ];
 
@@ -41,6 +46,8 @@ export function renderRulesDoc(): string {
     ...entries.map(
       (entry) => `| [${entry.code}](#${entry.code.toLowerCase()}) | ${entry.name} | ${cell(entry.description)} |`,
     ),
+    ...tiersAndRoles(),
+    ...calendarSection(),
   ];
   let group = '';
   for (const entry of entries) {
@@ -61,11 +68,68 @@ export function renderRulesDoc(): string {
     );
     if (entry.sources.length)
       out.push('', `**Sources:** ${sourceLinks(entry.sources).map(bibliographyLink).join(', ')}`);
+    if (entry.frameworks?.length)
+      out.push('', `**Frameworks:** ${sourceLinks(entry.frameworks).map(bibliographyLink).join(', ')}`);
     out.push('', `**Severity:** ${severityText(entry.defaultSeverity)}`);
+    const dates = (entry.obligations ?? []).flatMap((id) => obligationById(id) ?? []);
+    if (dates.length)
+      out.push(
+        '',
+        `**Applies:** ${dates.map((obligation) => `${obligation.title.replace(/ \(.*\)$/, '')} from ${longDate(obligation.appliesFrom)}${obligation.status === 'political-agreement' ? '*' : ''}`).join('; ')}.${entry.defaultSeverity === 'stage' ? ' Before that day a finding is information and blocks no stage' : ''} (see [When the obligations apply](#when-the-obligations-apply)).`,
+      );
     if (entry.howToFix) out.push('', `**How to fix:** ${entry.howToFix}`);
   }
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * The tiers and signing roles, from tiers.json, so the reference shows what changes per tier and
+ * who signs; the gate items' roles and framework mappings are in format.md#gate-items.
+ */
+function tiersAndRoles(): string[] {
+  const { tiers, roles } = bundledSchemas.tiers;
+  const days = (value: number | undefined): string => (value === undefined ? '—' : `${value}`);
+  return [
+    '',
+    '## Tiers, sign-off roles and framework mappings',
+    '',
+    'The risk facts decide the tier (`schemas/tiers.json`); the tier decides which gate items apply, who may sign them and how long rollout stages are held (AD473). Each gate item names the roles that may sign it; a pass by anyone else is AD470, the owner signing an item that needs an independent signer AD471, a signer of unknown role AD472 (see [Tiers](format.md#tiers) and [Sign-off roles](format.md#sign-off-roles)). Rules and gate items that implement a control of the NIST AI RMF, ISO/IEC 42001 Annex A or the OWASP Top 10 lists list it under **Frameworks**; SARIF carries them as tags.',
+    '',
+    '| Tier | When | Review path | Shadow at least (days) | Each canary stage at least (days) |',
+    '|---|---|---|---|---|',
+    ...tiers.map(
+      (tier) =>
+        `| \`${tier.id}\` ${tier.title} | ${cell(tier.description)} | ${cell(tier.path ?? '')} | ${days(tier.rollout?.shadowMinimumDays)}${tier.rollout?.shadowRequired ? ' (required)' : ''} | ${days(tier.rollout?.canaryHoldMinimumDays)} |`,
+    ),
+    '',
+    '| Role | Who |',
+    '|---|---|',
+    ...(roles ?? []).map((role) => `| \`${role.id}\` ${role.title} | ${cell(role.description ?? '')} |`),
+  ];
+}
+
+function obligationById(id: string): Obligation | undefined {
+  return bundledSchemas.regulations.obligations.find((obligation) => obligation.id === id);
+}
+
+/** The regulation calendar (schemas/regulations.json) as a table, with the caveat on each unpublished date. */
+function calendarSection(): string[] {
+  return [
+    '',
+    '## When the obligations apply',
+    '',
+    "Rules that rest on a dated obligation read its day from `schemas/regulations.json`. Before that day their findings are information that blocks no stage and says from when the duty applies; from that day they follow the document's stage. A workspace moves a date in its `.agentdoc.yaml` (`regulations: { ai-act-high-risk-annex-iii-provider: 2028-06-01 }`) when the law changes again; `--today` sets the day a check is made for.",
+    '',
+    '| Obligation | Id | Articles | Binds | Applies from | Source of the date |',
+    '|---|---|---|---|---|---|',
+    ...bundledSchemas.regulations.obligations.map(
+      (obligation) =>
+        `| ${cell(obligation.title)} | \`${obligation.id}\` | ${obligation.articles.map((article) => article.replace(/^(EU AI Act|GDPR) /, '')).join(', ')} | ${obligation.binds.join(', ')} | ${longDate(obligation.appliesFrom)}${obligation.status === 'political-agreement' ? '*' : ''} | ${sourceLinks(obligation.sources).map(bibliographyLink).join(', ')} |`,
+    ),
+    '',
+    '\\* A date from the political agreement of 7 May 2026 on the Digital Omnibus on AI, not yet checked against the text published in the Official Journal. Check it there and override it in your config if the published text differs.',
+  ];
 }
 
 function severityText(severity: RuleInfo['defaultSeverity']): string {

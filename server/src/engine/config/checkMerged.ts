@@ -1,5 +1,6 @@
 import type { SchemaSet } from '../schemaData/types';
 import type { ConfigData, ConfigPath } from './merge';
+import { rowSchemaProblem } from './rowSchemas';
 import { describeErrors, schemaValidators } from './validate';
 
 export interface MergedProblem {
@@ -50,16 +51,14 @@ export function checkMerged(schemas: SchemaSet, config: ConfigData): MergedProbl
       });
     (entry.tables ?? []).forEach((table, tableIndex) => {
       if (!table.rowSchema) return;
-      try {
-        schemaValidators().rowCompiler().compile(table.rowSchema);
-      } catch (error) {
+      const problem = rowSchemaProblem(table.rowSchema);
+      if (problem)
         problems.push({
           catalogue: 'sections',
           pointer: '',
           path: ['sections', index, 'tables', tableIndex, 'rowSchema'],
-          message: `row schema does not compile: ${error instanceof Error ? error.message : String(error)}`,
+          message: problem,
         });
-      }
     });
   });
   (config.gates ?? []).forEach((entry, index) => {

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { BoundedCache } from '../boundedCache';
 import { knownRuleCodes } from '../catalogue';
 import { bundledSchemas } from '../schemaData/bundled';
 import type { SchemaSet } from '../schemaData/types';
@@ -20,8 +21,8 @@ export {
 } from './types';
 
 const EMPTY_FILES: FileGlobs = { include: [], exclude: [] };
-const cache = new Map<string, LoadedConfig>();
-const CACHE_LIMIT = 32;
+/** Loaded configs by text: a workspace has a few; bounded by their text too (each is at most MAX_CONFIG_CHARS). */
+const cache = new BoundedCache<string, LoadedConfig>(32, 4_000_000, (key) => key.length);
 
 /**
  * Loads a config from its text. Pure: the caller reads the file (CLI) or the document (server).
@@ -41,14 +42,26 @@ export function loadConfig(text: string, filePath: string, base: SchemaSet = bun
   result.problems.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
-  if (cacheable) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, result);
-  }
+  if (cacheable) cache.set(key, result);
   return result;
 }
 
+/** A team's config is a few kilobytes; past this it is refused before it is parsed. */
+export const MAX_CONFIG_CHARS = 1_000_000;
+
 function load(text: string, json: boolean, base: SchemaSet): LoadedConfig {
+  if (text.length > MAX_CONFIG_CHARS)
+    return {
+      schemas: base,
+      severityOverrides: {},
+      files: EMPTY_FILES,
+      problems: [
+        {
+          message: `the config file has ${text.length.toLocaleString('en-US')} characters; agentdoc reads configs of up to ${MAX_CONFIG_CHARS.toLocaleString('en-US')}`,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        },
+      ],
+    };
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ConfigProblem[] = [];

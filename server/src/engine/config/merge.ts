@@ -10,6 +10,8 @@ export interface ConfigData {
     Partial<Omit<GateSpec, 'items'>> & { id: string; items?: Array<Partial<GateItemSpec> & { id: string }> }
   >;
   policy?: Partial<Omit<Policy, 'reviewCadenceDays'>> & { reviewCadenceDays?: Partial<Policy['reviewCadenceDays']> };
+  /** Obligation id (schemas/regulations.json) → the day it applies from, when the law has moved. */
+  regulations?: Record<string, string>;
 }
 
 export type ConfigPath = Array<string | number>;
@@ -62,8 +64,25 @@ export function mergeSchemas(base: SchemaSet, config: ConfigData): { schemas: Sc
     reviewCadenceDays: { ...base.policy.reviewCadenceDays, ...reviewCadenceDays },
     valueSynonyms: mergeSynonyms(base.policy.valueSynonyms ?? {}, valueSynonyms ?? {}),
   };
+  const dates = config.regulations ?? {};
+  const regulations = {
+    ...base.regulations,
+    obligations: base.regulations.obligations.map((obligation) => {
+      const appliesFrom = Object.hasOwn(dates, obligation.id) ? dates[obligation.id] : undefined;
+      if (!appliesFrom) return obligation;
+      // The workspace's date replaces the bundled one and whatever the bundled note said about it.
+      const { id, title, articles, binds, sources } = obligation;
+      return { id, title, articles, binds, sources, appliesFrom, note: 'Date set in the workspace config.' };
+    }),
+  };
   return {
-    schemas: { ...base, sections: { ...base.sections, sections }, gates: { ...base.gates, gates }, policy },
+    schemas: {
+      ...base,
+      sections: { ...base.sections, sections },
+      gates: { ...base.gates, gates },
+      policy,
+      regulations,
+    },
     origins,
   };
 }

@@ -1,3 +1,4 @@
+import { BoundedCache } from '../boundedCache';
 import { dirname, joinPath, relativeTo, type FileHost } from '../host';
 import { bundledSchemas } from '../schemaData/bundled';
 import type { SchemaSet } from '../schemaData/types';
@@ -36,8 +37,10 @@ const NONE: ResolvedConfig = { path: undefined, text: undefined, loaded: undefin
  * until `invalidate()`.
  */
 export class ConfigResolver {
-  private readonly byDir = new Map<string, Promise<string | undefined>>();
-  private readonly byPath = new Map<string, Promise<ResolvedConfig>>();
+  // Bounded for a long editor session over a large tree; what falls out is looked up again.
+  private readonly byDir = new BoundedCache<string, Promise<string | undefined>>(10_000);
+  private readonly byPath = new BoundedCache<string, Promise<ResolvedConfig>>(1_000);
+  /** Only configs with problems: as many as there are broken config files. */
   private readonly problems = new Map<string, ConfigProblem[]>();
 
   constructor(
@@ -52,7 +55,7 @@ export class ConfigResolver {
 
   /** Every problem found so far, per config path. */
   allProblems(): Map<string, ConfigProblem[]> {
-    return new Map([...this.problems].filter(([, problems]) => problems.length > 0));
+    return new Map(this.problems);
   }
 
   invalidate(): void {
@@ -92,12 +95,17 @@ export class ConfigResolver {
         const kind = await this.host.kind(candidate);
         if (kind === 'file') return candidate;
         if (kind !== undefined && kind !== 'directory') {
-          this.problems.set(candidate, [notRegular(kind)]);
+          this.report(candidate, [notRegular(kind)]);
           return undefined;
         }
       }
       if (dir === stop || dirname(dir) === dir) return undefined;
     }
+  }
+
+  private report(configPath: string, problems: ConfigProblem[]): void {
+    if (problems.length) this.problems.set(configPath, problems);
+    else this.problems.delete(configPath);
   }
 
   private load(configPath: string): Promise<ResolvedConfig> {
@@ -112,18 +120,18 @@ export class ConfigResolver {
   private async read(configPath: string): Promise<ResolvedConfig> {
     const kind = await this.host.kind(configPath);
     if (kind !== 'file') {
-      this.problems.set(configPath, [kind === undefined ? cannotRead('it does not exist') : notRegular(kind)]);
+      this.report(configPath, [kind === undefined ? cannotRead('it does not exist') : notRegular(kind)]);
       return NONE;
     }
     let text: string;
     try {
       text = await this.host.readFile(configPath);
     } catch (error) {
-      this.problems.set(configPath, [cannotRead(errorCode(error))]);
+      this.report(configPath, [cannotRead(errorCode(error))]);
       return NONE;
     }
     const loaded = loadConfig(text, configPath, this.options.base ?? bundledSchemas);
-    this.problems.set(configPath, loaded.problems);
+    this.report(configPath, loaded.problems);
     return { path: configPath, text, loaded };
   }
 }

@@ -1,10 +1,11 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import configSchema from '../../../../schemas/config.schema.json';
-import gatesMeta from '../../../../schemas/meta/gates.schema.json';
-import policyMeta from '../../../../schemas/meta/policy.schema.json';
-import predicateMeta from '../../../../schemas/meta/predicate.schema.json';
-import sectionsMeta from '../../../../schemas/meta/sections.schema.json';
-import tiersMeta from '../../../../schemas/meta/tiers.schema.json';
+import { precompiledConfig } from '../evaluation/precompiledValidators';
+import {
+  configAjvOptions,
+  configSchemas,
+  predicateMetaSchema,
+  type ConfigValidatorName,
+} from '../evaluation/validatorSchemas';
 
 export interface SchemaValidators {
   config: ValidateFunction;
@@ -12,30 +13,32 @@ export interface SchemaValidators {
   gates: ValidateFunction;
   tiers: ValidateFunction;
   policy: ValidateFunction;
-  /** A fresh strict ajv to try-compile table row schemas a config brings in. */
-  rowCompiler(): Ajv;
 }
 
 let compiled: SchemaValidators | undefined;
 
 function newAjv(): Ajv {
   // No loadSchema: a $ref to anything not added here fails to compile instead of being fetched.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  ajv.addSchema(predicateMeta as object);
+  const ajv = new Ajv(configAjvOptions);
+  ajv.addSchema(predicateMetaSchema);
   return ajv;
 }
 
-/** Compiled once per process: compiling is ajv's slow part and these schemas never change. */
+/**
+ * Precompiled at build time in the bundles (precompiledValidators.ts); compiled once per process
+ * where they are not (the source build the unit tests run), since these schemas never change.
+ */
 export function schemaValidators(): SchemaValidators {
   if (compiled) return compiled;
-  const ajv = newAjv();
+  let ajv: Ajv | undefined;
+  const get = (name: ConfigValidatorName): ValidateFunction =>
+    precompiledConfig[name] ?? (ajv ??= newAjv()).compile(configSchemas.get(name) as object);
   compiled = {
-    config: ajv.compile(configSchema as object),
-    sections: ajv.compile(sectionsMeta as object),
-    gates: ajv.compile(gatesMeta as object),
-    tiers: ajv.compile(tiersMeta as object),
-    policy: ajv.compile(policyMeta as object),
-    rowCompiler: newAjv,
+    config: get('config'),
+    sections: get('sections'),
+    gates: get('gates'),
+    tiers: get('tiers'),
+    policy: get('policy'),
   };
   return compiled;
 }

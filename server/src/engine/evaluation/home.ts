@@ -28,6 +28,9 @@ export function predicateFacts(predicate: Predicate): string[] {
   return [predicate.fact];
 }
 
+/** Findings about a sign-off or a waiver (who signed, whether it counts): they live in its row. */
+const SIGNOFF_CODES = new Set(['AD201', 'AD202', 'AD470', 'AD471', 'AD472']);
+
 /**
  * The home of a finding: its subject when that names a part, the requirement of the gate item it
  * reports, or else the place its range points at (a front-matter key or a section).
@@ -44,8 +47,7 @@ export function findingHome(
   }
   if (subject?.kind === 'front-matter' && subject.id) return { kind: 'front-matter', key: subject.id };
   // A sign-off or a waiver lives where its row is (or would be): the Readiness review.
-  if (subject?.kind === 'gate-item' && (finding.code === 'AD201' || finding.code === 'AD202'))
-    return { kind: 'section', id: 'readiness' };
+  if (subject?.kind === 'gate-item' && SIGNOFF_CODES.has(finding.code)) return { kind: 'section', id: 'readiness' };
   if (subject?.kind === 'gate-item') {
     const item = items.get(subject.id);
     if (item?.kind === 'section' && item.section) return { kind: 'section', id: item.section.id };

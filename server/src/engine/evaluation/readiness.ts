@@ -8,6 +8,7 @@ import type { GateItemSpec, GateSpec, SectionSpec, StageSpec } from '../schemaDa
 import type { StageLadder } from './stages';
 import type { Finding, Range } from '../types';
 import { blocksAt } from './verdict';
+import { signerRoles } from './signers';
 
 /** `open`: the item's condition holds, but findings about it (in its section, on its sign-off) block its stage. */
 export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
@@ -18,6 +19,8 @@ export interface SignoffRecord {
   date: string;
   evidence: string;
   range: Range;
+  /** The Signed off by cell, where a finding about who signed points. */
+  signerRange: Range;
 }
 
 export interface WaiverRecord {
@@ -39,6 +42,8 @@ export interface ItemResult {
   status: ItemStatus;
   signoff?: SignoffRecord;
   waiver?: WaiverRecord;
+  /** Role ids that may sign the item at the document's tier (gates.json signers); empty when none. */
+  signers: string[];
 }
 
 export interface Readiness {
@@ -64,7 +69,8 @@ export function evaluateReadiness(model: DocumentModel, facts: Facts, ladder: St
     for (const item of gate.items) {
       if (item.when && !evaluate(item.when, facts)) continue;
       const kind = gate.id.startsWith('sections:') ? 'section' : 'gate-item';
-      items.push(evaluateItem(model, facts, gate, item, kind, signoffs, waivers, today));
+      const result = evaluateItem(model, facts, gate, item, kind, signoffs, waivers, today);
+      items.push({ ...result, signers: signerRoles(item, facts.tier?.id) });
     }
   }
   return { stage, next: ladder.next(stage), tier: facts.tier?.id, items };
@@ -136,7 +142,7 @@ function evaluateItem(
   signoffs: Map<string, { table: BoundTable; row: TableRow }>,
   waivers: Map<string, { table: BoundTable; row: TableRow }>,
   today: number,
-): ItemResult {
+): Omit<ItemResult, 'signers'> {
   const section =
     kind === 'section' ? model.schemas.sections.sections.find((spec) => `section-${spec.id}` === item.id) : undefined;
   const base = {
@@ -185,12 +191,15 @@ function rowRange(row: TableRow): Range {
 
 function readSignoff(table: BoundTable, row: TableRow): SignoffRecord {
   const get = (column: string): string => cellText(table, row, column) ?? '';
+  const signerAt = table.columns.get('signer');
+  const range = rowRange(row);
   return {
     status: get('status').toLowerCase(),
     signer: get('signer'),
     date: get('date'),
     evidence: get('evidence'),
-    range: rowRange(row),
+    range,
+    signerRange: (signerAt !== undefined ? row.cells[signerAt]?.range : undefined) ?? range,
   };
 }
 

@@ -45,7 +45,7 @@ interface Root {
 }
 
 /** Findings about what people signed or waived: never hidden behind template text elsewhere. */
-const PEOPLE_CODES = new Set(['AD201', 'AD202']);
+const PEOPLE_CODES = new Set(['AD201', 'AD202', 'AD470', 'AD471', 'AD472']);
 
 /** Codes whose findings are root causes of the findings about the same part. */
 const SECTION_ROOTS: Record<string, 'all' | 'placeholder'> = { AD100: 'all', AD101: 'all', AD102: 'placeholder' };
@@ -193,13 +193,18 @@ function missingBlockRoot(
   items: ReadonlyMap<string, ItemResult>,
   input: FoldInput,
 ): Root {
-  const keys = [
-    ...new Set(
-      members
-        .flatMap((member) => keysOf(member, { kind: 'front-matter', key: block }, items))
-        .filter((key) => key.startsWith(`${block}.`)),
-    ),
-  ];
+  const read = members
+    .flatMap((member) => keysOf(member, { kind: 'front-matter', key: block }, items))
+    .filter((key) => key.startsWith(`${block}.`));
+  // The keys the members are about come too (compliance.lawful_basis), unless a deeper key the
+  // gate items read already stands for them (compliance.dpia is written as compliance.dpia.status).
+  const own = members.flatMap((member) => {
+    const home = findingHome(member, items, input.model);
+    return home?.kind === 'front-matter' && home.key.startsWith(`${block}.`) ? [home.key] : [];
+  });
+  const keys = [...new Set([...read, ...own])].filter(
+    (key, _index, all) => !all.some((other) => other.startsWith(`${key}.`)),
+  );
   const closing = input.model.frontMatter!.closingLine;
   // The keys the front-matter schema requires in the block come with it.
   for (const key of requiredKeys(input.model.schemas.frontMatter, [block])) if (!keys.includes(key)) keys.push(key);
@@ -209,10 +214,16 @@ function missingBlockRoot(
     frontMatterBlockMissing,
     'hint',
     names.length
-      ? msg('rootCauses.frontMatterNoBlock', 'The front matter has no "{block}" block: add it with {names}.', {
-          block,
-          names: names.join(', '),
-        })
+      ? names.length > 4
+        ? msg(
+            'rootCauses.frontMatterNoBlockMany',
+            'The front matter has no "{block}" block: add it with {first} and {more} more keys. The quick fix inserts {names}.',
+            { block, first: names.slice(0, 3).join(', '), more: names.length - 3, names: names.join(', ') },
+          )
+        : msg('rootCauses.frontMatterNoBlockFew', 'The front matter has no "{block}" block: add it with {names}.', {
+            block,
+            names: names.join(', '),
+          })
       : msg('rootCauses.frontMatterNoAdd', 'The front matter has no "{block}": add it.', { block }),
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },

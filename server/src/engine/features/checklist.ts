@@ -8,6 +8,7 @@ import type { ChecklistGate, ChecklistItem, PortfolioEntry, ReadinessView } from
 import { blockersAt } from '../evaluation/verdict';
 import { retirementReasons } from '../portfolio/model';
 import { sourceLinks } from '../catalogue/sources';
+import { awaitsSignoff, roleTitles } from '../evaluation/signers';
 
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
   return result.findings.filter((finding) => belongsTo(finding, item));
@@ -26,6 +27,7 @@ function revealRange(model: DocumentModel, item: ItemResult, findings: Finding[]
 
 function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult): ChecklistItem {
   const findings = findingsAbout(result, item);
+  const codes = findings.map((finding) => finding.code);
   return {
     id: item.item.id,
     title: item.item.title,
@@ -34,6 +36,13 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
     hint: item.item.hint,
     rationale: item.item.rationale,
     sources: sourceLinks(item.item.sources),
+    ...(item.signers.length
+      ? {
+          signers: roleTitles(item.signers, model.schemas.tiers.roles ?? []),
+          awaitingSignoff: awaitsSignoff(item, codes),
+        }
+      : {}),
+    ...(item.item.frameworks?.length ? { frameworks: sourceLinks(item.item.frameworks) } : {}),
     ...(item.signoff
       ? {
           signoff: {
@@ -55,7 +64,7 @@ function toItem(result: AnalysisResult, model: DocumentModel, item: ItemResult):
         }
       : {}),
     range: revealRange(model, item, findings),
-    findingCodes: [...new Set(findings.map((finding) => finding.code))],
+    findingCodes: [...new Set(codes)],
     hasFix: findings.some((finding) => (finding.fixes?.length ?? 0) > 0),
   };
 }

@@ -6,6 +6,7 @@ import { formatNumber, formatPercent, parseRate } from '../model/values';
 import type { Position, Range } from '../types';
 import { sourcesMarkdown } from '../catalogue/sources';
 import { toolHoverAt } from './toolHover';
+import { gateItemHoverAt } from './gateItemHover';
 
 export interface HoverInfo {
   markdown: string;
@@ -28,7 +29,7 @@ export function hoverAt(result: AnalysisResult, position: Position): HoverInfo |
       markdown: `**${section.spec.title}** — required from ${required.toLowerCase()}\n\n${guidance.why}\n\n**A reviewer checks:**\n${checks}\n\nSources: ${sourcesMarkdown(guidance.sources)}`,
     };
   }
-  const row = toolHoverAt(model, position);
+  const row = toolHoverAt(model, position) ?? gateItemHoverAt(result, position);
   if (row) return row;
   const key = frontMatterKeyAt(model, position);
   if (!key) return undefined;

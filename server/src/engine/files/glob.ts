@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { BoundedCache } from '../boundedCache';
 
 /**
  * Glob matching in linear time. Globs come from a workspace config, a .gitignore or the command
@@ -21,8 +22,8 @@ export type GlobMatcher = (path: string) => boolean;
 
 const MAX_GLOB_LENGTH = 1000;
 const MAX_BRACE_DEPTH = 10;
-const cache = new Map<string, GlobMatcher>();
-const CACHE_LIMIT = 500;
+/** Compiled globs: at most 500, each of at most MAX_GLOB_LENGTH characters. */
+const cache = new BoundedCache<string, GlobMatcher>(500);
 
 /** A matcher for '/'-separated relative paths; a glob RE2 cannot take matches nothing. */
 export function compileGlob(glob: string, options: GlobOptions = {}): GlobMatcher {
@@ -30,7 +31,6 @@ export function compileGlob(glob: string, options: GlobOptions = {}): GlobMatche
   const cached = cache.get(key);
   if (cached) return cached;
   const matcher = build(glob, options);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, matcher);
   return matcher;
 }

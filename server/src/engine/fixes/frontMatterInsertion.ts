@@ -37,9 +37,8 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   if (parent && isMap(parent) && parent.flow) return undefined;
   const existing = parent && isMap(parent) ? parent.items : [];
   const firstKey = existing[0]?.key as Node | undefined;
-  const indent = firstKey?.range
-    ? model.index.positionAt(frontMatter.contentStart + firstKey.range[0]).character
-    : parentDepth * 2;
+  const indent = firstKey?.range ? mappingIndent(model, frontMatter.contentStart + firstKey.range[0]) : parentDepth * 2;
+  if (indent === undefined) return undefined;
   const lines = path
     .slice(parentDepth)
     .map((key, i, rest) => `${' '.repeat(indent + i * 2)}${key}:${i === rest.length - 1 ? ` ${PLACEHOLDER}` : ''}`);
@@ -67,6 +66,19 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
     // Two fixes that both create "rollback:" would write it twice; fix-all applies one per parent.
     ...(createsParent ? { conflictKey: `front-matter:${path.slice(0, parentDepth + 1).join('.')}` } : {}),
   };
+}
+
+/**
+ * A block mapping's indentation from its first key: the spaces before it on its line. The key
+ * node starts after its anchor (`&o name:`), its tag (`!!str name:`) or the `? ` of an explicit
+ * key, so the key's own column would indent the new lines too far. Anything else before the key
+ * on its line (a `- ` of a sequence, another key) means no safe insertion: undefined.
+ */
+function mappingIndent(model: DocumentModel, keyOffset: number): number | undefined {
+  const position = model.index.positionAt(keyOffset);
+  const before = model.index.lineText(position.line).slice(0, position.character);
+  const indent = before.length - before.trimStart().length;
+  return /^(?:(?:[&!][^\s]*|\?)[ \t]+)*$/.test(before.slice(indent)) ? indent : undefined;
 }
 
 /** Nested YAML lines for dotted keys, each holding the placeholder (or a given value). */

@@ -63,16 +63,50 @@ const MAX_PROBLEMS = 50;
  * optional BOM); the closing fence is the next line that is exactly --- (or ...).
  */
 export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontMatter | undefined {
+  const closingLine = closingFence(index);
+  if (closingLine === undefined) return undefined;
+  if (closingLine < 0) return readFrontMatter(index, maxDepth, closingLine);
+  // Everything the result depends on: the lines up to the closing fence (a body edit leaves them).
+  const key = `${maxDepth}\u0000${index.text.slice(0, index.lineEnd(closingLine))}`;
+  const cached = parsed.get(key);
+  if (cached) {
+    parsed.delete(key);
+    parsed.set(key, cached);
+    return cached;
+  }
+  const result = readFrontMatter(index, maxDepth, closingLine);
+  if (!result) return undefined;
+  parsed.set(key, result);
+  if (parsed.size > PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string);
+  return result;
+}
+
+/**
+ * The last front matters parsed, by their text: most keystrokes are in the body and leave the
+ * front matter as it was, so its YAML is not parsed again (a tenth of a 2,000-line document's
+ * analysis). Results are only read downstream, never changed, so sharing them is safe.
+ */
+const parsed = new Map<string, FrontMatter>();
+const PARSED_LIMIT = 16;
+
+/** The closing fence's line: undefined without an opening fence, -1 when it is never closed. */
+function closingFence(index: LineIndex): number | undefined {
   const first = index.lineText(0).replace(/^\uFEFF/, '');
   if (!FENCE.test(first)) return undefined;
-  let closingLine = -1;
   for (let line = 1; line < index.lineCount; line++) {
     const text = index.lineText(line);
-    if (FENCE.test(text) || /^\.\.\.[ \t]*$/.test(text)) {
-      closingLine = line;
-      break;
-    }
+    if (FENCE.test(text) || /^\.\.\.[ \t]*$/.test(text)) return line;
   }
+  return -1;
+}
+
+/** parseFrontMatter without the cache (exported for the test that compares the two). */
+export function readFrontMatter(
+  index: LineIndex,
+  maxDepth = MAX_DEPTH,
+  closingLine = closingFence(index),
+): FrontMatter | undefined {
+  if (closingLine === undefined) return undefined;
   const contentStart = index.lineStart(1);
   if (closingLine < 0) {
     return {
@@ -112,7 +146,7 @@ export function parseFrontMatter(index: LineIndex, maxDepth = MAX_DEPTH): FrontM
       closingLine,
       document: undefined,
       data: undefined,
-      problems: [cannotRead(`it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`)],
+      problems: [cannotRead(nestedTooDeep(maxDepth))],
     };
   }
   let document: Document.Parsed;
@@ -207,9 +241,11 @@ function nestingProblem(document: Document.Parsed, maxDepth: number): string | u
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const { node, depth, keyNesting } = entry;
     if (!isCollection(node)) continue;
-    if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`;
+    if (depth > maxDepth) return nestedTooDeep(maxDepth);
     if (keyNesting > MAX_KEY_NESTING)
-      return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
+      return msg('frontMatter.keysNestedTooDeep', 'it nests collections used as keys more than {levels} levels deep.', {
+        levels: MAX_KEY_NESTING,
+      });
     for (const item of node.items) {
       if (isPair(item)) {
         stack.push({ node: item.key, depth: depth + 1, keyNesting: keyNesting + (isCollection(item.key) ? 1 : 0) });
@@ -336,4 +372,12 @@ export function textNestingDepth(source: string): number {
     else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
   }
   return max;
+}
+
+function nestedTooDeep(levels: number): string {
+  return msg(
+    'frontMatter.nestedTooDeep',
+    'it is nested more than {levels} levels deep (setting agentdoc.maxYamlNesting).',
+    { levels },
+  );
 }

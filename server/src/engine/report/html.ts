@@ -114,7 +114,13 @@ function itemRow(item: ReportItem): string {
   const sources = item.sources.length
     ? `<br><span class="muted">Sources: ${item.sources.map(sourceLinkHtml).join(', ')}</span>`
     : '';
-  return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code>${sources}</td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
+  const frameworks = item.frameworks.length
+    ? `<br><span class="muted">Frameworks: ${item.frameworks.map(sourceLinkHtml).join(', ')}</span>`
+    : '';
+  const toSign = item.awaitingSignoff
+    ? `<br><span class="muted">to sign: ${escapeHtml(item.signers ?? '')}</span>`
+    : '';
+  return `<tr><td>${escapeHtml(item.title)} <code>${escapeHtml(item.id)}</code>${sources}${frameworks}</td><td><span class="status ${STATUS_CLASS[item.status]}">${STATUS_LABEL[item.status]}</span>${toSign}${waiver}</td><td>${escapeHtml(item.signer ?? '')}</td><td>${escapeHtml(item.date ?? '')}</td><td>${escapeHtml(item.evidence ?? '')}</td></tr>`;
 }
 
 function sourceLinkHtml(source: SourceLink): string {

@@ -1,3 +1,4 @@
+import { escapeControls } from '../text/displayText';
 import { sourceLinkMarkdown, type SourceLink } from '../../protocol/sourceLink';
 import type { ItemStatus } from '../evaluation/readiness';
 import { STATUS_LABEL, type AgentReport, type ReadinessReport, type ReportItem, type StageProgress } from './model';
@@ -12,11 +13,15 @@ const ICON: Record<ItemStatus, string> = {
   open: '❌',
 };
 
-/** Text in a Markdown table cell or line: no pipes, line breaks or raw HTML from the document. */
+/**
+ * Text in a Markdown table cell or line: no pipes, line breaks, control characters or raw HTML
+ * from the document, and no @mentions: GitHub notifies @name and @org/team in a pull-request
+ * comment or job summary, so a zero-width space after the @ keeps the text and drops the ping.
+ */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\|`*_[\]<>]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`));
+  return escapeControls(value.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' '))
+    .replace(/[\\|`*_[\]<>]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
+    .replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, '@\u200b');
 }
 
 /** "████████░░ 8/10" — a bar readable in plain text as well as rendered. */
@@ -93,7 +98,8 @@ function itemRow(item: ReportItem): string {
   const waiver = item.waiver
     ? ` — waiver by ${escapeMarkdown(item.waiver.approver || '?')} until ${escapeMarkdown(item.waiver.expires || '?')}`
     : '';
-  return `| ${escapeMarkdown(item.title)} (${codeSpan(item.id)}) | ${ICON[item.status]} ${STATUS_LABEL[item.status]}${waiver} | ${escapeMarkdown(item.signer ?? '')} | ${escapeMarkdown(item.date ?? '')} | ${escapeMarkdown(item.evidence ?? '')} |`;
+  const toSign = item.awaitingSignoff ? ` — to sign: ${escapeMarkdown(item.signers ?? '')}` : '';
+  return `| ${escapeMarkdown(item.title)} (${codeSpan(item.id)}) | ${ICON[item.status]} ${STATUS_LABEL[item.status]}${toSign}${waiver} | ${escapeMarkdown(item.signer ?? '')} | ${escapeMarkdown(item.date ?? '')} | ${escapeMarkdown(item.evidence ?? '')} |`;
 }
 
 /** Ids go in code spans, where backslash escapes would show: drop what could end the span instead. */
@@ -111,7 +117,7 @@ function sourcesCited(report: ReadinessReport): string[] {
   for (const agent of report.agents)
     for (const gate of agent.gates)
       for (const item of gate.items)
-        for (const source of item.sources) {
+        for (const source of [...item.sources, ...item.frameworks]) {
           const cited = byDocument.get(source.title) ?? new Map<string, SourceLink>();
           cited.set(source.label, source);
           byDocument.set(source.title, cited);

@@ -1,9 +1,10 @@
 import { sourceLinks } from '../catalogue/sources';
 import type { SourceLink } from '../../protocol/sourceLink';
 import type { AnalysisResult } from '../analyze';
-import { isSatisfied, type ItemStatus } from '../evaluation/readiness';
+import { belongsTo, isSatisfied, type ItemStatus } from '../evaluation/readiness';
 import { StageLadder } from '../evaluation/stages';
 import { blockersAt } from '../evaluation/verdict';
+import { awaitsSignoff, roleTitles } from '../evaluation/signers';
 import type { Severity } from '../types';
 
 /** The readiness report as data; the Markdown and HTML renderers and the extension share it. */
@@ -66,6 +67,12 @@ export interface ReportItem {
   hint: string;
   /** What the item rests on, as readers name it, with links where the text is public. */
   sources: SourceLink[];
+  /** Framework mappings of the item (NIST AI RMF, ISO/IEC 42001, OWASP), with links where public. */
+  frameworks: SourceLink[];
+  /** The roles that may sign, as readers name them ("DPO or legal"); absent when the item names none. */
+  signers?: string;
+  /** Set when the item still waits for a sign-off by one of those roles. */
+  awaitingSignoff?: boolean;
   signer?: string;
   date?: string;
   evidence?: string;
@@ -141,6 +148,16 @@ function agentReport(path: string, result: AnalysisResult): AgentReport {
       stage: stage?.title ?? item.gate.stage,
       hint: item.item.hint,
       sources: sourceLinks(item.item.sources),
+      frameworks: sourceLinks(item.item.frameworks ?? []),
+      ...(item.signers.length
+        ? {
+            signers: roleTitles(item.signers, model.schemas.tiers.roles ?? []),
+            awaitingSignoff: awaitsSignoff(
+              item,
+              result.findings.filter((finding) => belongsTo(finding, item)).map((finding) => finding.code),
+            ),
+          }
+        : {}),
       ...(item.signoff?.signer ? { signer: item.signoff.signer } : {}),
       ...(item.signoff?.date ? { date: item.signoff.date } : {}),
       ...(item.signoff?.evidence ? { evidence: item.signoff.evidence } : {}),

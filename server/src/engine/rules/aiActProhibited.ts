@@ -1,3 +1,4 @@
+import { longDate, obligationTiming, withDateSources } from '../evaluation/calendar';
 import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
@@ -13,20 +14,34 @@ export const aiActProhibited: Rule = {
   howToFix:
     'Redesign the use case so that it is not an Art. 5 practice and reclassify it with a rationale reviewed by Legal, or stop the project.',
   defaultSeverity: 'error',
+  obligations: ['ai-act-prohibited-practices'],
   check(context) {
     const value = fmText(context, 'risk.eu_ai_act.class');
     if (value?.trim().toLowerCase() !== 'prohibited') return [];
+    // A practice that is not yet prohibited is still one nobody should start building.
+    const timing = obligationTiming(context.model.schemas, 'ai-act-prohibited-practices', context.today);
+    const since = timing
+      ? timing.applies
+        ? msg('aiActProhibited.prohibitedSince', ' (prohibited since {date})', {
+            date: longDate(timing.obligation.appliesFrom),
+          })
+        : msg('aiActProhibited.prohibitedFrom', ' (prohibited from {date})', {
+            date: longDate(timing.obligation.appliesFrom),
+          })
+      : '';
     return [
       makeFinding(
         this,
         'error',
         msg(
           'aiActProhibited.agentClassedAsProhibited',
-          'This agent is classed as a prohibited AI practice (EU AI Act Art. 5): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+          'This agent is classed as a prohibited AI practice (EU AI Act Art. 5{since}): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+          { since },
         ),
         fmRange(context.model, 'risk.eu_ai_act.class'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },
+          sources: withDateSources(this.sources, timing),
         },
       ),
     ];

@@ -9,6 +9,7 @@ import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { waiverFix } from '../fixes/waiverInsertion';
 import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
 import { makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
+import { orList } from './signoffRoles';
 
 // Findings carry the gate item's own sources; the rule's are the seeds that ask for gated reviews.
 const PENDING: RuleInfo = {
@@ -70,12 +71,23 @@ function itemFindings(context: RuleContext, result: ItemResult): Finding[] {
 }
 
 function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
-  const severity = context.ladder.due(result.gate.stage, context.stage);
+  const { item } = result;
+  // An item the law requires earlier than its gate (dueFrom) blocks from that stage: an obligation
+  // that already applies is never only a hint because the review lists it later.
+  const dueStage = item.dueFrom && context.ladder.get(item.dueFrom) ? item.dueFrom : result.gate.stage;
+  const severity = context.ladder.due(dueStage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
-  const where = msg('gateItems.gate', '{stage} gate "{gateTitle}"', { stage, gateTitle: result.gate.title });
-  const { item } = result;
-  const extra = { subject: { kind: 'gate-item' as const, id: item.id }, sources: item.sources };
+  const due =
+    dueStage === result.gate.stage
+      ? ''
+      : msg('gateItems.dueFrom', ', due from {stage}', { stage: context.ladder.get(dueStage)?.title.toLowerCase() });
+  const where = msg('gateItems.gate', '{stage} gate "{gateTitle}"{due}', { stage, gateTitle: result.gate.title, due });
+  const extra = {
+    subject: { kind: 'gate-item' as const, id: item.id },
+    sources: item.sources,
+    ...(item.frameworks ? { frameworks: item.frameworks } : {}),
+  };
   // A waiver that does not count yet (template text, no approver) is the item's one open finding:
   // what the writer works on is the waiver, not the item it stands in for.
   if (result.waiver && !result.waiver.complete && (result.status === 'missing' || result.status === 'pending'))
@@ -141,8 +153,8 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           severity,
           msg(
             'gateItems.awaitingSignOffRecord',
-            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}" with who signed it off, when, and the evidence.',
-            { where, itemTitle: schemaText(`gates.${item.id}.title`, item.title), state, itemId: item.id },
+            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}"{signedBy} with who signed it off, when, and the evidence.',
+            { where, itemTitle: item.title, state, itemId: item.id, signedBy: signedBy(context, result) },
           ),
           range,
           extra,
@@ -184,6 +196,14 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         ),
       ];
   }
+}
+
+/** " signed by the DPO or legal": who must still sign, from the item's roles at the document's tier. */
+function signedBy(context: RuleContext, result: ItemResult): string {
+  if (result.signers.length === 0) return '';
+  const roles = context.model.schemas.tiers.roles ?? [];
+  const titles = result.signers.map((id) => roles.find((role) => role.id === id)?.title ?? id);
+  return msg('gateItems.signedBy', ' signed by {roles}', { roles: orList(titles) });
 }
 
 /** The front-matter keys an item needs: the one its fix names, then those its condition tests. */

@@ -59,6 +59,14 @@ import {
   mcpVersionDrift,
 } from './agentFileDrift';
 import { modelDrift, promptChanged, promptHashMissing } from './agentFileChecks';
+import { signoffRoles } from './signoffRoles';
+import { rolloutHolds } from './rolloutHolds';
+import { dpiaApproval } from './dpiaApproval';
+import { fundamentalRightsAssessment } from './fundamentalRights';
+import { aiActExemption } from './aiActExemption';
+import { incidentClocks } from './incidentClocks';
+import { personalDataBasics } from './personalDataBasics';
+import { auditLogRetention, customerReplyDisclosure, decisionEffectConflict, toolDataClasses } from './consistency';
 
 /** Every rule, in the order their findings are listed. Adding a check means adding a module here. */
 export const allRules: readonly Rule[] = [
@@ -139,4 +147,18 @@ export const allRules: readonly Rule[] = [
   promptChanged,
   promptHashMissing,
   mcpVersionDrift,
+  // Tiers that change the gates, sign-off roles and separation of duties (issue 14).
+  signoffRoles,
+  rolloutHolds,
+  // Regulation facts right and dated (issue 14): the DPIA before real data, the FRIA, the Art. 6(3)
+  // exemption, the legal clocks in the incident runbook, and facts that contradict each other.
+  dpiaApproval,
+  fundamentalRightsAssessment,
+  aiActExemption,
+  incidentClocks,
+  personalDataBasics,
+  decisionEffectConflict,
+  toolDataClasses,
+  customerReplyDisclosure,
+  auditLogRetention,
 ];

@@ -13,13 +13,15 @@ const COMMITTEE = /\b(committee|board|steering|council|meeting|consensus|vote|al
  * Why a value is not one named person, or undefined when it reads like one. Used for the owner
  * and deputy: accountability rests on a person, and a team alias diffuses it (seed 000, 002).
  */
-export function notAPerson(value: string): string | undefined {
+export function notAPerson(value: string, teamAllowed = false): string | undefined {
   const text = value.trim();
   if (isPlaceholderValue(text) || UNNAMED.test(text))
     return msg('people.placeholderNotName', 'is a placeholder, not a name');
   if (text.includes('@') || /^#/.test(text))
     return msg('people.addressNotName', 'is an address or channel, not a name');
   const group = GROUP.exec(text);
+  // A team is a named owner when the policy allows it (seeds 002 and 003 accept "a person or team").
+  if (group && teamAllowed) return undefined;
   if (group) return msg('people.groupNotPerson', 'names a group ("{group}"), not a person', { group: group[0] });
   if (/,|;|\s(and|&|\+|or)\s|\//i.test(text)) return msg('people.moreThanOnePerson', 'names more than one person');
   return undefined;

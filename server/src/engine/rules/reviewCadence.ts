@@ -16,7 +16,13 @@ export const reviewCadence: Rule = {
   howToFix: 'Hold the review and update review.last to its date; if the cadence is wrong, change review.cadence.',
   defaultSeverity: 'stage',
   check(context) {
-    const severity = severityFrom(context, gateStage(context, 'review-cadence') ?? 'production');
+    const gated = severityFrom(context, gateStage(context, 'review-cadence') ?? 'production');
+    // A live agent (real traffic reaching people: canary on) whose reviews stopped is already in
+    // breach of its own cadence: an error at its stage, not a warning because the gate comes later.
+    const canary = context.ladder.get('canary');
+    const live = !context.stage.terminal && canary !== undefined && context.stage.order >= canary.order;
+    const overdueSeverity = live && gated ? { severity: 'error' as const, stage: context.stage.id } : gated;
+    const severity = gated;
     const lastText = fmText(context, 'review.last');
     const last = lastText === undefined ? undefined : parseIsoDate(lastText);
     if (!severity || last === undefined) return [];
@@ -39,16 +45,16 @@ export const reviewCadence: Rule = {
     // One computation of when the review is due, shared with the registry facts the portfolio shows.
     const timing = reviewTiming(context.facts.frontMatter, context.model.schemas.policy, context.today);
     const { cadence, cadenceDays: days, due } = timing;
-    if (!timing.overdue || days === undefined || due === undefined) return [];
+    if (!timing.overdue || days === undefined || due === undefined || !overdueSeverity) return [];
     const policy = context.model.schemas.policy;
     return [
       makeFinding(
         this,
-        severity,
+        overdueSeverity,
         msg(
           'reviewCadence.lastReviewWasDays',
-          "The last {cadence} review was on {lastText}, {value} days ago; with a {cadence} cadence ({days} days plus {reviewGraceDays} days' grace) the next was due by {due}: hold the review and update review.last.",
-          { cadence, lastText, value: context.today - last, days, reviewGraceDays: policy.reviewGraceDays, due },
+          "The last {cadence} review was on {lastText}, {ago} days ago; with a {cadence} cadence ({days} days plus {reviewGraceDays} days' grace) the next was due by {due}: hold the review and update review.last.",
+          { cadence, lastText, ago: context.today - last, days, reviewGraceDays: policy.reviewGraceDays, due },
         ),
         fmRange(context.model, 'review.last'),
         { subject },

@@ -37,8 +37,12 @@ export interface RuleInfo {
   howToFix: string;
   /** Seed articles and regulation articles the rule rests on. */
   sources: string[];
+  /** Framework references the rule implements (NIST AI RMF, ISO/IEC 42001 Annex A, OWASP Top 10). */
+  frameworks?: string[];
   /** "stage": what the document's stage requires is an error, the next stage's a warning, later ones information. */
   defaultSeverity: Severity | 'stage';
+  /** Obligations of schemas/regulations.json whose application dates grade the rule's findings. */
+  obligations?: readonly string[];
 }
 
 /** A check with a stable code. One rule per module; the engine runs them all and contains failures. */
@@ -52,18 +56,21 @@ export interface FindingExtra {
   subject?: Finding['subject'];
   fixes?: FixSuggestion[];
   sources?: string[];
+  /** Framework references; the rule's own when not given. */
+  frameworks?: string[];
   related?: Finding['related'];
 }
 
 /** A finding with a fixed severity, or with the timing of the requirement it reports. */
 export function makeFinding(
-  rule: Pick<RuleInfo, 'code' | 'name' | 'sources'>,
+  rule: Pick<RuleInfo, 'code' | 'name' | 'sources' | 'frameworks'>,
   level: Level,
   message: string,
   range: Range,
   extra: FindingExtra = {},
 ): Finding {
   const sources = extra.sources ?? rule.sources;
+  const frameworks = extra.frameworks ?? rule.frameworks ?? [];
   const severity: Severity = typeof level === 'string' ? level : level.severity;
   return {
     code: rule.code,
@@ -73,6 +80,7 @@ export function makeFinding(
     range,
     ...(typeof level === 'string' ? {} : { blocks: level.stage }),
     ...(sources.length ? { sources } : {}),
+    ...(frameworks.length ? { frameworks } : {}),
     ...(extra.subject ? { subject: extra.subject } : {}),
     ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
     ...(extra.related?.length ? { related: extra.related } : {}),

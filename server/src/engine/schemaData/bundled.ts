@@ -3,7 +3,8 @@ import sections from '../../../../schemas/sections.json';
 import gates from '../../../../schemas/gates.json';
 import tiers from '../../../../schemas/tiers.json';
 import policy from '../../../../schemas/policy.json';
-import type { GateCatalogue, Policy, SchemaSet, SectionCatalogue, TierCatalogue } from './types';
+import regulations from '../../../../schemas/regulations.json';
+import type { GateCatalogue, Policy, RegulationCalendar, SchemaSet, SectionCatalogue, TierCatalogue } from './types';
 
 /**
  * The schemas shipped with agentdoc. They are bundled into the server so start-up reads no files;
@@ -15,4 +16,5 @@ export const bundledSchemas: SchemaSet = {
   gates: gates as unknown as GateCatalogue,
   tiers: tiers as unknown as TierCatalogue,
   policy: policy as unknown as Policy,
+  regulations: regulations as unknown as RegulationCalendar,
 };

@@ -74,7 +74,16 @@ export interface GateItemSpec {
   rationale: string;
   sources: string[];
   waivable?: boolean;
+  /** The stage from which the law requires the item, earlier than its gate's (it blocks from there). */
+  dueFrom?: string;
   fix?: { frontMatter?: string };
+  /** Roles (tiers.json roles) that may sign the item; signersByTier replaces them for a tier. */
+  signers?: string[];
+  signersByTier?: Record<string, string[]>;
+  /** Separation of duties: the owner (or deputy) may not sign. */
+  independent?: boolean;
+  /** Framework references: NIST AI RMF subcategories, ISO/IEC 42001 Annex A controls, OWASP Top 10 ids. */
+  frameworks?: string[];
 }
 
 export interface GateSpec {
@@ -96,12 +105,26 @@ export interface TierSpec {
   rank: number;
   title: string;
   description: string;
+  /** What the tier's review path asks for, in one paragraph. */
+  path?: string;
+  /** Hold times the tier asks of the Rollout table. */
+  rollout?: { shadowRequired?: boolean; shadowMinimumDays?: number; canaryHoldMinimumDays?: number };
   when: Predicate;
+}
+
+/** A role that signs gate items (owner, DPO, security, platform/SRE, sponsor, steering committee). */
+export interface RoleSpec {
+  id: string;
+  title: string;
+  description?: string;
+  /** Lower-case words in a signer cell that name the role, for signers the front matter does not list. */
+  aliases?: string[];
 }
 
 export interface TierCatalogue {
   version: 1;
   tiers: TierSpec[];
+  roles?: RoleSpec[];
 }
 
 /** Thresholds that are policy rather than law; a workspace config may override them. */
@@ -125,6 +148,28 @@ export interface Policy {
   modelAliasFromStage?: string;
   lethalTrifectaFromStage?: string;
   promptHashFromStage?: string;
+  /** true: owner.name may be a team (seeds 002, 003); default false, one named person (seed 000). */
+  teamOwnerAllowed?: boolean;
+  /** House rule: every customer-facing agent labels its output, beyond EU AI Act Art. 50(1). */
+  aiDisclosureForCustomerFacing?: boolean;
+}
+
+/** One legal obligation and the day it starts to apply (schemas/regulations.json). */
+export interface Obligation {
+  id: string;
+  title: string;
+  articles: string[];
+  /** YYYY-MM-DD. */
+  appliesFrom: string;
+  binds: Array<'provider' | 'deployer' | 'controller'>;
+  sources: string[];
+  status?: 'in-force' | 'political-agreement';
+  note?: string;
+}
+
+export interface RegulationCalendar {
+  version: 1;
+  obligations: Obligation[];
 }
 
 /** Everything the engine knows about the format, as data. */
@@ -134,4 +179,5 @@ export interface SchemaSet {
   gates: GateCatalogue;
   tiers: TierCatalogue;
   policy: Policy;
+  regulations: RegulationCalendar;
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { toEnginePath, toNativePath } from '../node/nodeHost';
+import { toEnginePath, toNativePath } from './nodeHost';
 
 /**
  * The engine's path for a file: URI, or undefined for other schemes and for URIs that are not
