@@ -270,7 +270,10 @@ suite('agentdoc reviewer features in the extension host', () => {
       ['Pilot: Documentation parts / Section "Purpose & scope"', 'met'],
       ['Shadow: Documentation parts / Section "Runbook"', 'missing'],
       ['Shadow: Documentation parts / Section "Evaluation"', 'open findings'],
-      ['Shadow: Pre-rollout artifacts / Integrations tested against staging systems', 'pending sign-off'],
+      [
+        'Shadow: Pre-rollout artifacts / Integrations tested against staging systems',
+        'pending sign-off · to sign: platform/SRE',
+      ],
       ['Shadow: Pre-rollout artifacts / Who may roll back', 'missing'],
     ];
     for (const [key, status] of expectations) {

@@ -47,22 +47,23 @@ function testcase(file: ReportedFile, finding: Finding): string[] {
 /**
  * JUnit XML for CI test reports (GitLab's artifacts:reports:junit, Jenkins, Azure Pipelines): a test
  * suite per file, a failed test case per error or warning, and one passing case for a file that has none.
- * The root element carries the totals, so the suites' text is held until the end: only the text of
- * errors and warnings, never a checked file (the other formats write as they go).
+ * Written file by file like every format, so the root element carries no totals (they are optional in
+ * JUnit XML; each suite has its own, and readers add them up).
  */
 export const formatJunit: Format = (write) => {
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
+  let started = false;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attributes({ name: 'agentdoc' })}>\n`);
+  };
   return {
     file(file: ReportedFile) {
+      start();
       const failing = file.findings.filter((finding) => FAILS.has(finding.severity));
-      const cases = failing.length || 1;
-      tests += cases;
-      failures += failing.length;
-      suites.push(
+      write(
         [
-          `  <testsuite${attributes({ name: file.path, tests: cases, failures: failing.length, errors: 0, skipped: 0 })}>`,
+          `  <testsuite${attributes({ name: file.path, tests: failing.length || 1, failures: failing.length, errors: 0, skipped: 0 })}>`,
           '    <properties>',
           `      <property${attributes({ name: 'verdict', value: file.verdict.phrase })}/>`,
           ...(file.tier ? [`      <property${attributes({ name: 'tier', value: file.tier })}/>`] : []),
@@ -74,19 +75,13 @@ export const formatJunit: Format = (write) => {
                 `    <testcase${attributes({ name: 'no errors or warnings', classname: file.path, file: file.path })}/>`,
               ]),
           '  </testsuite>',
+          '',
         ].join('\n'),
       );
     },
     end() {
-      write(
-        [
-          '<?xml version="1.0" encoding="UTF-8"?>',
-          `<testsuites${attributes({ name: 'agentdoc', tests, failures, errors: 0 })}>`,
-          ...suites,
-          '</testsuites>',
-          '',
-        ].join('\n'),
-      );
+      start();
+      write('</testsuites>\n');
     },
   };
 };
