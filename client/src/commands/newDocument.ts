@@ -114,7 +114,7 @@ export async function createAgentDocument(
   const given =
     target === undefined
       ? undefined
-      : await acceptedArgumentTarget(target, ['.agentdoc.md'], 'create the agent document');
+      : await acceptedArgumentTarget(target, ['.agentdoc.md'], vscode.l10n.t('create the agent document'));
   if (target !== undefined && !given) return undefined;
   const chosen = answers ?? (await askSkeletonAnswers());
   if (!chosen) return undefined;

@@ -32,7 +32,11 @@ export async function exportPortfolio(
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
     target !== undefined
-      ? await acceptedArgumentTarget(target, ['.html', '.md', '.csv', '.db', '.sqlite'], 'export the portfolio to')
+      ? await acceptedArgumentTarget(
+          target,
+          ['.html', '.md', '.csv', '.db', '.sqlite'],
+          vscode.l10n.t('export the portfolio to'),
+        )
       : await vscode.window.showSaveDialog({
           title: vscode.l10n.t('Export agent portfolio'),
           filters: {

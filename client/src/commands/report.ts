@@ -26,7 +26,7 @@ export async function exportReport(
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
     target !== undefined
-      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], 'export the report to')
+      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], vscode.l10n.t('export the report to'))
       : await vscode.window.showSaveDialog({
           title: vscode.l10n.t('Export readiness report'),
           filters: { Markdown: ['md'], HTML: ['html'] },
