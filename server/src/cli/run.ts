@@ -45,7 +45,10 @@ export async function runCheck(
       identities.set(index, check.identity);
     });
     options.onAnalysed?.();
-    const workspace = session.service.crossCheck([...identities.values()].flatMap((identity) => identity ?? []));
+    // Workers deliver in whatever order they finish: the cross-document check sees the documents in
+    // path order, so "also used by …" names the same five files as a single-threaded run.
+    const inPathOrder = [...identities.entries()].sort(([a], [b]) => a - b);
+    const workspace = session.service.crossCheck(inPathOrder.flatMap(([, identity]) => identity ?? []));
     for (let index = 0; index < files.length; index++) {
       if (!identities.has(index)) continue;
       const file = files[index]!;
