@@ -75,7 +75,8 @@ export function activateAgentdoc(
     }
     await checklist.refresh(document.uri.toString());
     if (checklist.current) checklistTree.message = '';
-    else checklistTree.message = 'Open an agent document (*.agentdoc.md) to see its readiness checklist.';
+    else
+      checklistTree.message = vscode.l10n.t('Open an agent document (*.agentdoc.md) to see its readiness checklist.');
     // The view names the document it shows: with several agent docs open, "which one?" is the first question.
     checklistTree.description = checklist.current ? baseName(document.uri) : '';
     statusBar.show(checklist.current);
@@ -113,21 +114,21 @@ export function activateAgentdoc(
     const document = vscode.window.activeTextEditor?.document;
     return isAgentDoc(document) ? document.uri : undefined;
   };
-  const codeActionAt = async (uri: string, range: LspRange, titlePrefix: string | undefined): Promise<void> => {
+  // Waiver rows come as their own quick-fix kind (the server's WAIVER_KIND), whatever the language.
+  const isWaiver = (action: vscode.CodeAction) => action.kind?.value === 'quickfix.agentdoc.waiver';
+  const codeActionAt = async (uri: string, range: LspRange, waiver: boolean): Promise<void> => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       vscode.Uri.parse(uri),
       toRange(range),
       vscode.CodeActionKind.QuickFix.value,
     );
-    const action = (actions ?? []).find((candidate) =>
-      titlePrefix ? candidate.title.startsWith(titlePrefix) : !candidate.title.startsWith('Add a waiver'),
-    );
+    const action = (actions ?? []).find((candidate) => isWaiver(candidate) === waiver);
     if (!action?.edit) {
       void vscode.window.showInformationMessage(
-        titlePrefix
-          ? 'No waiver can be added here: add a Readiness review section first.'
-          : 'agentdoc has no automatic fix for this item.',
+        waiver
+          ? vscode.l10n.t('No waiver can be added here: add a Readiness review section first.')
+          : vscode.l10n.t('agentdoc has no automatic fix for this item.'),
       );
       return;
     }
@@ -150,12 +151,12 @@ export function activateAgentdoc(
     vscode.commands.registerCommand(
       'agentdoc.applyItemFix',
       (node: { view: { uri: string }; item: { range: LspRange } }) =>
-        codeActionAt(node.view.uri, node.item.range, undefined),
+        codeActionAt(node.view.uri, node.item.range, false),
     ),
     vscode.commands.registerCommand(
       'agentdoc.addWaiver',
       (node: { view: { uri: string }; item: { range: LspRange } }) =>
-        codeActionAt(node.view.uri, node.item.range, 'Add a waiver'),
+        codeActionAt(node.view.uri, node.item.range, true),
     ),
     vscode.commands.registerCommand('agentdoc.showRuleReference', (code?: string) => rules.show(code)),
     // From the code lens and the status bar: open the checklist and take the user to the first blocker.
@@ -210,18 +211,20 @@ export function activateAgentdoc(
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
-          'Open an agent document (*.agentdoc.md) to see its readiness report.',
+          vscode.l10n.t('Open an agent document (*.agentdoc.md) to see its readiness report.'),
         );
       const html = await request(await client(), 'agentdoc/report', { uri: uri.toString(), format: 'html' });
       if (html === null)
-        return void vscode.window.showErrorMessage('agentdoc could not build a report for this document.');
+        return void vscode.window.showErrorMessage(
+          vscode.l10n.t('agentdoc could not build a report for this document.'),
+        );
       return showReport(html, baseName(uri));
     }),
     vscode.commands.registerCommand('agentdoc.exportReport', async (target?: unknown) => {
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
-          'Open an agent document (*.agentdoc.md) to export its readiness report.',
+          vscode.l10n.t('Open an agent document (*.agentdoc.md) to export its readiness report.'),
         );
       return exportReport(
         async (format) => request(await client(), 'agentdoc/report', { uri: uri.toString(), format }),
@@ -238,7 +241,10 @@ export function activateAgentdoc(
     ).map(([command, format]) =>
       vscode.commands.registerCommand(command, async (target?: unknown) => {
         const uri = activeUri();
-        if (!uri) return void vscode.window.showWarningMessage('Open an agent document (*.agentdoc.md) to export it.');
+        if (!uri)
+          return void vscode.window.showWarningMessage(
+            vscode.l10n.t('Open an agent document (*.agentdoc.md) to export it.'),
+          );
         return exportDocument(
           async () => request(await client(), 'agentdoc/export', { uri: uri.toString(), format }),
           format,
@@ -250,16 +256,20 @@ export function activateAgentdoc(
       const uri = activeUri();
       if (!uri)
         return void vscode.window.showWarningMessage(
-          'Open an agent document (*.agentdoc.md) to record its agent file hashes.',
+          vscode.l10n.t('Open an agent document (*.agentdoc.md) to record its agent file hashes.'),
         );
       const result = await request(await client(), 'agentdoc/recordHashes', { uri: uri.toString() });
-      const skipped = result.skipped.length ? ` Not recorded: ${result.skipped.join('; ')}.` : '';
+      const skipped = result.skipped.length ? vscode.l10n.t(' Not recorded: {0}.', result.skipped.join('; ')) : '';
       if (!result.applied)
-        return void vscode.window.showWarningMessage(`agentdoc could not write the hashes.${skipped}`);
+        return void vscode.window.showWarningMessage(vscode.l10n.t('agentdoc could not write the hashes.{0}', skipped));
       void vscode.window.showInformationMessage(
         result.recorded.length
-          ? `Recorded the sha256 of ${result.recorded.join(', ')} (run after the eval set passed).${skipped}`
-          : `Every agent file's hash is already recorded.${skipped}`,
+          ? vscode.l10n.t(
+              'Recorded the sha256 of {0} (run after the eval set passed).{1}',
+              result.recorded.join(', '),
+              skipped,
+            )
+          : vscode.l10n.t("Every agent file's hash is already recorded.{0}", skipped),
       );
       return result;
     }),
@@ -296,7 +306,12 @@ function baseName(uri: vscode.Uri): string {
 export function clientOptions(context: vscode.ExtensionContext, schemes: readonly string[]): LanguageClientOptions {
   return {
     // A diagnostic's code opens the rule reference view through this extension's URI handler.
-    initializationOptions: { ruleLinkBase: `${vscode.env.uriScheme}://${context.extension.id}/rule/` },
+    // The server speaks the editor's display language; the web worker gets it here as well as in the
+    // initialize request's locale.
+    initializationOptions: {
+      ruleLinkBase: `${vscode.env.uriScheme}://${context.extension.id}/rule/`,
+      locale: vscode.env.language,
+    },
     documentSelector: [{ language: 'markdown' }, ...schemes.map((scheme) => ({ scheme, pattern: '**/*.agent.md' }))],
     synchronize: {
       configurationSection: 'agentdoc',

@@ -14,7 +14,9 @@ const SHIPPED = [
   /^CONTRIBUTING\.md$/,
   /^LICENSE$/,
   /^dist\/(cli|cli-worker|sqlite-export)\.js$/,
-  /^schemas\/(meta\/)?[a-z.-]+\.json$/,
+  /^schemas\/(meta\/)?[a-z0-9.-]+\.json$/,
+  // The message catalogues (German, French), also bundled into the CLI; they come with the schemas.
+  /^schemas\/l10n\/[a-z]+\.json$/,
   // Published schemas the exports are validated against, each with its licence (schemas/vendor/*/SOURCE.md).
   /^schemas\/vendor\/[a-z0-9-]+\/([A-Za-z0-9.-]+\.json|LICENSE)$/,
   /^docs\/[a-z-]+\.md$/,

@@ -26,6 +26,9 @@ export function runCli(
 ): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   if (!options.env || !('NO_COLOR' in options.env)) delete env['NO_COLOR'];
+  // English unless a test asks for a language: the golden files must not follow the machine's locale.
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE'])
+    if (!options.env || !(name in options.env)) delete env[name];
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env,

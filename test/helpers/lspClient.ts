@@ -70,6 +70,8 @@ export class StdioLspClient {
     capabilities: Record<string, unknown> = {},
     workspaceFolders: string[] = [],
     initializationOptions?: Record<string, unknown>,
+    /** What a client says about itself besides capabilities and options: its display language. */
+    extra: { locale?: string } = {},
   ): Promise<InitializeResult> {
     if (this.settings) capabilities = { ...capabilities, workspace: { configuration: true } };
     const folders = workspaceFolders.map((folder) => ({
@@ -82,6 +84,7 @@ export class StdioLspClient {
       capabilities,
       workspaceFolders: folders.length ? folders : null,
       ...(initializationOptions ? { initializationOptions } : {}),
+      ...extra,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -9,10 +9,13 @@ import { argumentTargetProblem } from './targets';
 export async function acceptedArgumentTarget(
   target: unknown,
   suffixes: readonly string[],
+  /** What the command does with the target, in the user's language ("export the report to"). */
   what: string,
 ): Promise<vscode.Uri | undefined> {
   if (!(target instanceof vscode.Uri)) {
-    void vscode.window.showErrorMessage(`agentdoc did not ${what} the given target: it is not a file URI.`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('agentdoc did not {0} the given target: it is not a file URI.', what),
+    );
     return undefined;
   }
   let exists = true;
@@ -24,6 +27,8 @@ export async function acceptedArgumentTarget(
   const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri);
   const problem = argumentTargetProblem(target, folders, suffixes, exists);
   if (!problem) return target;
-  void vscode.window.showErrorMessage(`agentdoc did not ${what} ${target.toString(true)}: ${problem}.`);
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('agentdoc did not {0} {1}: {2}.', what, target.toString(true), problem),
+  );
   return undefined;
 }

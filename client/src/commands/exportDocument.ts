@@ -31,7 +31,7 @@ export async function exportDocument(
       : await acceptedArgumentTarget(
           target,
           Object.values(FILTERS[format]).flatMap((extensions) => extensions.map((extension) => `.${extension}`)),
-          `export the ${LABEL[format]} to`,
+          vscode.l10n.t('export the {0} to', LABEL[format]),
         );
   if (target !== undefined && !given) return undefined;
   const exported = await build();

@@ -17,8 +17,8 @@ function slug(name: string): string {
 async function yesNo(title: string, placeHolder: string): Promise<boolean | undefined> {
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'No', value: false },
-      { label: 'Yes', value: true },
+      { label: vscode.l10n.t('No'), value: false },
+      { label: vscode.l10n.t('Yes'), value: true },
     ],
     { title, placeHolder, ignoreFocusOut: true },
   );
@@ -28,34 +28,42 @@ async function yesNo(title: string, placeHolder: string): Promise<boolean | unde
 /** Asks the questions that decide which sections and gate items apply; undefined when cancelled. */
 export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined> {
   const name = await vscode.window.showInputBox({
-    title: 'New agent document (1/6)',
-    prompt: 'Name of the agent, as users know it',
-    placeHolder: 'Invoice triage agent',
+    title: vscode.l10n.t('New agent document ({0}/{1})', 1, 6),
+    prompt: vscode.l10n.t('Name of the agent, as users know it'),
+    placeHolder: vscode.l10n.t('Invoice triage agent'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Enter a name'),
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter a name')),
   });
   if (name === undefined) return undefined;
   const id = await vscode.window.showInputBox({
-    title: 'New agent document (2/6)',
-    prompt: 'Unique id: lower-case letters, digits and -',
+    title: vscode.l10n.t('New agent document ({0}/{1})', 2, 6),
+    prompt: vscode.l10n.t('Unique id: lower-case letters, digits and -'),
     value: slug(name),
     ignoreFocusOut: true,
     validateInput: (value) =>
-      ID_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits and -, starting with a letter or digit',
+      ID_PATTERN.test(value)
+        ? undefined
+        : vscode.l10n.t('Use lower-case letters, digits and -, starting with a letter or digit'),
   });
   if (id === undefined) return undefined;
   const owner = await vscode.window.showInputBox({
-    title: 'New agent document (3/6)',
-    prompt: 'The production owner: one named person, accountable after the builder moves on',
+    title: vscode.l10n.t('New agent document ({0}/{1})', 3, 6),
+    prompt: vscode.l10n.t('The production owner: one named person, accountable after the builder moves on'),
     placeHolder: 'Jane Doe',
     ignoreFocusOut: true,
     validateInput: (value) =>
       value.trim().split(/\s+/).length >= 2 ? undefined : "Enter a person's full name, not a team or TBD",
   });
   if (owner === undefined) return undefined;
-  const customerFacing = await yesNo('New agent document (4/6)', 'Does its output reach customers or the public?');
+  const customerFacing = await yesNo(
+    vscode.l10n.t('New agent document ({0}/{1})', 4, 6),
+    vscode.l10n.t('Does its output reach customers or the public?'),
+  );
   if (customerFacing === undefined) return undefined;
-  const personalData = await yesNo('New agent document (5/6)', 'Does it process personal data?');
+  const personalData = await yesNo(
+    vscode.l10n.t('New agent document ({0}/{1})', 5, 6),
+    vscode.l10n.t('Does it process personal data?'),
+  );
   if (personalData === undefined) return undefined;
   // A declared tier below what the risk facts imply is a finding (AD358), so it is not offered.
   const minimum = customerFacing && personalData ? 3 : customerFacing || personalData ? 2 : 1;
@@ -70,8 +78,20 @@ export async function askSkeletonAnswers(): Promise<SkeletonAnswers | undefined>
     },
   ].filter((tier) => tier.rank >= minimum);
   const tierPick = await vscode.window.showQuickPick(
-    [{ label: 'Derive from the risk facts', description: 'recommended', value: undefined, rank: 0 }, ...tiers],
-    { title: 'New agent document (6/6)', placeHolder: 'Approval tier', ignoreFocusOut: true },
+    [
+      {
+        label: vscode.l10n.t('Derive from the risk facts'),
+        description: vscode.l10n.t('recommended'),
+        value: undefined,
+        rank: 0,
+      },
+      ...tiers,
+    ],
+    {
+      title: vscode.l10n.t('New agent document ({0}/{1})', 6, 6),
+      placeHolder: vscode.l10n.t('Approval tier'),
+      ignoreFocusOut: true,
+    },
   );
   if (!tierPick) return undefined;
   return {
@@ -94,7 +114,7 @@ export async function createAgentDocument(
   const given =
     target === undefined
       ? undefined
-      : await acceptedArgumentTarget(target, ['.agentdoc.md'], 'create the agent document');
+      : await acceptedArgumentTarget(target, ['.agentdoc.md'], vscode.l10n.t('create the agent document'));
   if (target !== undefined && !given) return undefined;
   const chosen = answers ?? (await askSkeletonAnswers());
   if (!chosen) return undefined;
@@ -108,8 +128,8 @@ export async function createAgentDocument(
     const suggested = folder ? vscode.Uri.joinPath(folder, `${chosen.id}.agentdoc.md`) : undefined;
     // Save dialogs compare the last extension only, so the filter is 'md'; the name is completed below.
     uri = await vscode.window.showSaveDialog({
-      title: 'Save the new agent document',
-      filters: { 'Agent document': ['md'] },
+      title: vscode.l10n.t('Save the new agent document'),
+      filters: { [vscode.l10n.t('Agent document')]: ['md'] },
       ...(suggested ? { defaultUri: suggested } : {}),
     });
     if (uri && !uri.path.toLowerCase().endsWith('.agentdoc.md'))

@@ -15,7 +15,7 @@ const CSP =
 export function showPortfolioDashboard(html: string, existing?: vscode.WebviewPanel): vscode.WebviewPanel {
   const panel =
     existing ??
-    vscode.window.createWebviewPanel('agentdoc.portfolio', 'Agent portfolio', vscode.ViewColumn.Active, {
+    vscode.window.createWebviewPanel('agentdoc.portfolio', vscode.l10n.t('Agent portfolio'), vscode.ViewColumn.Active, {
       enableScripts: false,
       localResourceRoots: [],
     });
@@ -32,9 +32,13 @@ export async function exportPortfolio(
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
     target !== undefined
-      ? await acceptedArgumentTarget(target, ['.html', '.md', '.csv', '.db', '.sqlite'], 'export the portfolio to')
+      ? await acceptedArgumentTarget(
+          target,
+          ['.html', '.md', '.csv', '.db', '.sqlite'],
+          vscode.l10n.t('export the portfolio to'),
+        )
       : await vscode.window.showSaveDialog({
-          title: 'Export agent portfolio',
+          title: vscode.l10n.t('Export agent portfolio'),
           filters: {
             'HTML dashboard': ['html'],
             'Markdown summary': ['md'],
@@ -56,6 +60,8 @@ export async function exportPortfolio(
   const text = await render(format);
   const bytes = format === 'sqlite' ? fromBase64(text) : new TextEncoder().encode(text);
   if (!(await saveFile(uri, bytes))) return undefined;
-  void vscode.window.showInformationMessage(`Agent portfolio saved to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Agent portfolio saved to {0}.', vscode.workspace.asRelativePath(uri)),
+  );
   return uri;
 }

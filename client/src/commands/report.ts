@@ -26,9 +26,9 @@ export async function exportReport(
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const uri =
     target !== undefined
-      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], 'export the report to')
+      ? await acceptedArgumentTarget(target, ['.md', '.html', '.htm'], vscode.l10n.t('export the report to'))
       : await vscode.window.showSaveDialog({
-          title: 'Export readiness report',
+          title: vscode.l10n.t('Export readiness report'),
           filters: { Markdown: ['md'], HTML: ['html'] },
           ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName}-readiness.md`) } : {}),
         });
@@ -41,6 +41,8 @@ export async function exportReport(
     return undefined;
   }
   if (!(await saveFile(uri, new TextEncoder().encode(text)))) return undefined;
-  void vscode.window.showInformationMessage(`Readiness report saved to ${vscode.workspace.asRelativePath(uri)}.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Readiness report saved to {0}.', vscode.workspace.asRelativePath(uri)),
+  );
   return uri;
 }

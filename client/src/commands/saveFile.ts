@@ -9,7 +9,10 @@ export async function saveFile(uri: vscode.Uri, bytes: Uint8Array): Promise<bool
   const where = vscode.workspace.asRelativePath(uri);
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
     void vscode.window.showErrorMessage(
-      `agentdoc cannot save ${where}: that file system is read-only here. Save inside the opened folder or repository, or use the desktop editor.`,
+      vscode.l10n.t(
+        'agentdoc cannot save {0}: that file system is read-only here. Save inside the opened folder or repository, or use the desktop editor.',
+        where,
+      ),
     );
     return false;
   }
@@ -18,7 +21,7 @@ export async function saveFile(uri: vscode.Uri, bytes: Uint8Array): Promise<bool
     return true;
   } catch (error) {
     void vscode.window.showErrorMessage(
-      `agentdoc could not save ${where}: ${error instanceof Error ? error.message : String(error)}`,
+      vscode.l10n.t('agentdoc could not save {0}: {1}', where, error instanceof Error ? error.message : String(error)),
     );
     return false;
   }

@@ -43,7 +43,13 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(verdict.phrase, vscode.TreeItemCollapsibleState.None);
       item.description = node.view.tier ?? '';
       item.iconPath = new vscode.ThemeIcon('checklist');
-      item.tooltip = `${node.view.name ?? 'Agent'}: ${verdict.phrase}. ${verdict.errors} error${verdict.errors === 1 ? '' : 's'}, ${verdict.warnings} warning${verdict.warnings === 1 ? '' : 's'}.`;
+      item.tooltip = vscode.l10n.t(
+        '{0}: {1}. {2}, {3}.',
+        node.view.name ?? vscode.l10n.t('Agent'),
+        verdict.phrase,
+        verdict.errors === 1 ? vscode.l10n.t('{0} error', 1) : vscode.l10n.t('{0} errors', verdict.errors),
+        verdict.warnings === 1 ? vscode.l10n.t('{0} warning', 1) : vscode.l10n.t('{0} warnings', verdict.warnings),
+      );
       item.contextValue = 'summary';
       return item;
     }
@@ -73,7 +79,7 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
     item.accessibilityInformation = { label: `${check.title}: ${STATUS_LABEL[check.status]}` };
     item.command = {
       command: 'agentdoc.revealItem',
-      title: 'Show in document',
+      title: vscode.l10n.t('Show in document'),
       arguments: [node.view.uri, check.range],
     };
     const open = check.status !== 'met' && check.status !== 'waived';

@@ -104,15 +104,17 @@ export class PortfolioView implements vscode.TreeDataProvider<Node> {
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${entry.name ?? entry.id ?? 'Agent'}** (${entry.id ?? 'no id'})`,
+        `**${entry.name ?? entry.id ?? vscode.l10n.t('Agent')}** (${entry.id ?? vscode.l10n.t('no id')})`,
         '',
-        `Owner: ${entry.owner ?? '—'}  `,
-        `Tier: ${entry.tier ?? '—'} · Type: ${entry.type ?? '—'}  `,
-        `Verdict: ${verdict.phrase}  `,
-        `Errors: ${verdict.errors}, warnings: ${verdict.warnings}`,
-        ...(entry.reviewOverdue ? ['', `Review overdue: it was due by ${entry.reviewOverdue}.`] : []),
-        ...(entry.metricsStale ? ['', 'Metrics are older than the review cadence allows.'] : []),
-        ...(entry.retirement?.length ? ['', `Retirement candidate: ${entry.retirement.join('; ')}.`] : []),
+        vscode.l10n.t('Owner: {0}', entry.owner ?? '—') + '  ',
+        vscode.l10n.t('Tier: {0} · Type: {1}', entry.tier ?? '—', entry.type ?? '—') + '  ',
+        vscode.l10n.t('Verdict: {0}', verdict.phrase) + '  ',
+        vscode.l10n.t('Errors: {0}, warnings: {1}', verdict.errors, verdict.warnings),
+        ...(entry.reviewOverdue ? ['', vscode.l10n.t('Review overdue: it was due by {0}.', entry.reviewOverdue)] : []),
+        ...(entry.metricsStale ? ['', vscode.l10n.t('Metrics are older than the review cadence allows.')] : []),
+        ...(entry.retirement?.length
+          ? ['', vscode.l10n.t('Retirement candidate: {0}.', entry.retirement.join('; '))]
+          : []),
       ].join('\n'),
     );
     const clean = verdict.blockers === 0 && verdict.stage !== undefined;

@@ -7,6 +7,7 @@ import { UsageError, type CliIo } from './io';
 import { portfolio, PORTFOLIO_USAGE } from './portfolioCommand';
 import { report, REPORT_USAGE } from './reportCommand';
 import { TOOL_VERSION } from './projectHome';
+import { localeFromEnvironment, setLocale } from '../engine';
 
 const USAGE = `Usage: agentdoc <command> [options]
 
@@ -16,6 +17,9 @@ Commands:
   portfolio [paths or check JSON...]  the portfolio dashboard across repositories (html, markdown, csv, sqlite)
   init [file]        create a new agent document from the template
   export [paths...]  EU AI Act Annex IV documentation, an A2A Agent Card or a Backstage entity
+
+Options for every command:
+  --lang <de|en|fr>  the language of messages (default: LC_ALL, LC_MESSAGES or LANG; else English)
 
 Run \`agentdoc <command> --help\` for a command's options. Documentation: docs/cli.md.`;
 
@@ -32,7 +36,9 @@ const COMMANDS: Record<
 
 /** Runs one command line; resolves to the exit code (0 clean, 1 findings, 2 usage or config error). */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const { lang, rest: args } = takeLang(argv);
+  setLocale(lang ?? localeFromEnvironment(io.env));
+  const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout)(USAGE + '\n');
     return command === undefined ? 2 : 0;
@@ -61,6 +67,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
+}
+
+/** --lang X or --lang=X anywhere on the line: one language for the whole run, as LANG would set it. */
+function takeLang(argv: readonly string[]): { lang: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--lang' && index + 1 < argv.length) lang = argv[++index];
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  return { lang, rest };
 }
 
 function isParseArgsError(error: unknown): error is TypeError {

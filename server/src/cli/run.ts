@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { compactResult, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
+import { compactResult, currentLocale, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
 import { ResultSpool } from './resultSpool';
 import type { Session } from './session';
 import type { WorkerBatch, WorkerReply, WorkerResult } from './worker';
@@ -45,7 +45,10 @@ export async function runCheck(
       identities.set(index, check.identity);
     });
     options.onAnalysed?.();
-    const workspace = session.service.crossCheck([...identities.values()].flatMap((identity) => identity ?? []));
+    // Workers deliver in whatever order they finish: the cross-document check sees the documents in
+    // path order, so "also used by …" names the same five files as a single-threaded run.
+    const inPathOrder = [...identities.entries()].sort(([a], [b]) => a - b);
+    const workspace = session.service.crossCheck(inPathOrder.flatMap(([, identity]) => identity ?? []));
     for (let index = 0; index < files.length; index++) {
       if (!identities.has(index)) continue;
       const file = files[index]!;
@@ -108,6 +111,7 @@ async function inWorkers(
       jobs,
       ...(options.today ? { today: options.today } : {}),
       ...(options.stage ? { stage: options.stage } : {}),
+      locale: currentLocale(),
     };
   };
   let done = 0;

@@ -3,6 +3,7 @@ import {
   compactResult,
   loadConfig,
   readAndCheck,
+  setLocale,
   type DocumentCheck,
   type ListedFile,
   type ResolvedConfig,
@@ -15,6 +16,8 @@ export interface WorkerBatch {
   jobs: Array<{ file: ListedFile; config?: { path: string; text: string } }>;
   today?: string;
   stage?: string;
+  /** The run's message language (the main thread's --lang or environment). */
+  locale?: string;
 }
 
 /** A checked document without its config (the main thread has it); null for a file that is not an agent doc. */
@@ -32,6 +35,7 @@ const NONE: ResolvedConfig = { path: undefined, text: undefined, loaded: undefin
  * answered in the same order. Bundled as dist/cli-worker.js next to dist/cli.js.
  */
 async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
+  setLocale(batch.locale);
   const results: WorkerResult[] = [];
   for (const { file, config } of batch.jobs) {
     const resolved: ResolvedConfig = config ? { ...config, loaded: loadConfig(config.text, config.path) } : NONE;

@@ -1,3 +1,4 @@
+import { msg } from './l10n';
 import type { AgentFileSet } from './agentFiles/read';
 import { internalError } from './catalogue/engineCodes';
 import { applySeverityOverrides } from './config/severity';
@@ -104,7 +105,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
     const finding = makeFinding(
       internalError,
       'error',
-      `agentdoc could not read this document: ${reason}. Please report this.`,
+      msg('analyze.agentdocCouldNotRead', 'agentdoc could not read this document: {reason}. Please report this.', {
+        reason,
+      }),
       ZERO,
     );
     return notAnalysed(finding, options.overrides);
@@ -153,7 +156,11 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
         makeFinding(
           internalError,
           'error',
-          `agentdoc could not run rule ${rule.code} (${rule.name}) on this document: ${reason}. Other rules ran normally; please report this.`,
+          msg(
+            'analyze.agentdocCouldNotRun',
+            'agentdoc could not run rule {ruleCode} ({ruleName}) on this document: {reason}. Other rules ran normally; please report this.',
+            { ruleCode: rule.code, ruleName: rule.name, reason },
+          ),
           ZERO,
         ),
       );
@@ -236,7 +243,11 @@ function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Find
     code: rule.code,
     rule: rule.name,
     severity: worst,
-    message: `${hidden.length.toLocaleString('en-US')} more ${rule.code} (${rule.name}) findings in this document are not listed; fix the ones shown first.`,
+    message: msg(
+      'analyze.moreFindingsDocumentNot',
+      '{count} more {ruleCode} ({ruleName}) findings in this document are not listed; fix the ones shown first.',
+      { count: hidden.length.toLocaleString('en-US'), ruleCode: rule.code, ruleName: rule.name },
+    ),
     range: hidden[0]?.range ?? kept[kept.length - 1]!.range,
     ...(blocks !== undefined ? { blocks } : {}),
   });

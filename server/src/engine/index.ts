@@ -83,3 +83,14 @@ export { readAgentFiles, type AgentFileAccess, type AgentFileSet } from './agent
 export { recordAgentFileHashes, applyTextEdits, type HashRecording, type TextEdit } from './agentFiles/record';
 export { contentHash } from './agentFiles/hash';
 export { exportDocument, renderEntities, EXPORT_FORMATS, type ExportFormat, type ExportResult } from './export';
+export {
+  setLocale,
+  currentLocale,
+  resolveLocale,
+  localeFromEnvironment,
+  msg,
+  matchesMsg,
+  LOCALES,
+  PSEUDO_LOCALE,
+  type Locale,
+} from './l10n';

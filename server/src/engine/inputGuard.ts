@@ -1,3 +1,4 @@
+import { msg } from './l10n';
 import { documentTooLarge, notText } from './catalogue/engineCodes';
 import { makeFinding } from './rules/rule';
 import type { Finding } from './types';
@@ -11,7 +12,14 @@ export function inputGuard(text: string, maxBytes: number): Finding | undefined 
     return makeFinding(
       documentTooLarge,
       'warning',
-      `This document is ${Math.round(bytes / 1000).toLocaleString('en-US')} kB, above the ${Math.round(maxBytes / 1000).toLocaleString('en-US')} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.`,
+      msg(
+        'inputGuard.documentKbAboveKb',
+        'This document is {value} kB, above the {value2} kB limit (setting agentdoc.maxDocumentBytes), so it was not checked.',
+        {
+          value: Math.round(bytes / 1000).toLocaleString('en-US'),
+          value2: Math.round(maxBytes / 1000).toLocaleString('en-US'),
+        },
+      ),
       ZERO,
     );
   }
@@ -21,7 +29,10 @@ export function inputGuard(text: string, maxBytes: number): Finding | undefined 
     return makeFinding(
       notText,
       'warning',
-      'This file holds binary data (NUL bytes), not text, so it was not checked.',
+      msg(
+        'inputGuard.fileHoldsBinaryData',
+        'This file holds binary data (NUL bytes), not text, so it was not checked.',
+      ),
       ZERO,
     );
   }
@@ -32,7 +43,10 @@ export function inputGuard(text: string, maxBytes: number): Finding | undefined 
     return makeFinding(
       notText,
       'warning',
-      'This file holds binary data (control or undecodable characters), not text, so it was not checked.',
+      msg(
+        'inputGuard.fileHoldsBinaryData2',
+        'This file holds binary data (control or undecodable characters), not text, so it was not checked.',
+      ),
       ZERO,
     );
   }

@@ -1,3 +1,4 @@
+import { msg } from './l10n';
 import { readAgentFiles, agentFileTargets, type AgentFileAccess, type AgentFileSet } from './agentFiles/read';
 import { analyze, notAnalysed, withFindings, type AnalysisLimits, type AnalysisResult } from './analyze';
 import { fileUnreadable } from './catalogue/engineCodes';
@@ -85,10 +86,15 @@ export async function checkDocumentWithFiles(
 
 /** A file that could not be read (a link, a FIFO, no permission): one finding, never a crash. */
 export function unreadableDocument(path: string, reason: string, config: ResolvedConfig): DocumentCheck {
-  const finding = makeFinding(fileUnreadable, 'error', `agentdoc did not check this file: ${reason}.`, {
-    start: { line: 0, character: 0 },
-    end: { line: 0, character: 0 },
-  });
+  const finding = makeFinding(
+    fileUnreadable,
+    'error',
+    msg('pipeline.agentdocDidNotCheck', 'agentdoc did not check this file: {reason}.', { reason }),
+    {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    },
+  );
   return { path, result: notAnalysed(finding, config.loaded?.severityOverrides), identity: undefined, config };
 }
 

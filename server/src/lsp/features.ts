@@ -28,6 +28,7 @@ import {
   referencesAt,
   type AnalysisResult,
   type CompletionOption,
+  matchesMsg,
   type FixPlan,
   type OutlineSymbol,
   type Range,
@@ -38,6 +39,16 @@ import { toDiagnostic } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentdoc`;
 
+/**
+ * Waiver rows are quick fixes of their own kind, so the checklist's "Add a waiver" finds them in
+ * any language (it used to look for the English title).
+ */
+export const WAIVER_KIND = `${CodeActionKind.QuickFix}.agentdoc.waiver`;
+
+function isWaiverFix(plan: FixPlan): boolean {
+  return matchesMsg(plan.title, 'waiverInsertion.addWaiver', 'Add a waiver for "{itemId}"');
+}
+
 function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeAction {
   const edits: TextEdit[] = plan.insertions.map((insertion) => ({
     range: { start: insertion.position, end: insertion.replaces ?? insertion.position },
@@ -45,7 +56,7 @@ function toAction(document: TextDocument, plan: FixPlan, kind: string): CodeActi
   }));
   return {
     title: plan.title,
-    kind,
+    kind: kind === CodeActionKind.QuickFix && isWaiverFix(plan) ? WAIVER_KIND : kind,
     diagnostics: plan.findings.map(toDiagnostic),
     isPreferred: plan.preferred,
     // The version pins the edit to the text it was computed for; a stale edit is refused.

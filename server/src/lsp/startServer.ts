@@ -19,6 +19,7 @@ import {
   renderReportHtml,
   renderReportMarkdown,
   renderRuleReferenceHtml,
+  setLocale,
 } from '../engine';
 import { PROJECT_URL, TOOL_VERSION } from '../projectInfo';
 import type { PortfolioEntry } from '../protocol/requests';
@@ -54,8 +55,12 @@ export function startServer(
     const watching = params.capabilities.workspace?.didChangeWatchedFiles;
     server.agentFileWatcher.supported = Boolean(watching?.dynamicRegistration && watching.relativePatternSupport);
     server.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri));
-    const options = params.initializationOptions as { ruleLinkBase?: unknown; reportChecks?: unknown } | undefined;
+    const options = params.initializationOptions as
+      { ruleLinkBase?: unknown; reportChecks?: unknown; locale?: unknown } | undefined;
     useRuleLinkBase(options?.ruleLinkBase);
+    // Messages in the editor's display language (VS Code sends it as params.locale); an explicit
+    // initializationOptions.locale wins, for clients that want another language than their UI's.
+    setLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
     server.reportChecks = options?.reportChecks === true;
     return {
       capabilities: {

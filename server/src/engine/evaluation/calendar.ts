@@ -1,27 +1,32 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import type { Obligation, SchemaSet } from '../schemaData/types';
 import type { Level } from '../types';
 
 const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
+  () => msg('calendar.january', 'January'),
+  () => msg('calendar.february', 'February'),
+  () => msg('calendar.march', 'March'),
+  () => msg('calendar.april', 'April'),
+  () => msg('calendar.may', 'May'),
+  () => msg('calendar.june', 'June'),
+  () => msg('calendar.july', 'July'),
+  () => msg('calendar.august', 'August'),
+  () => msg('calendar.september', 'September'),
+  () => msg('calendar.october', 'October'),
+  () => msg('calendar.november', 'November'),
+  () => msg('calendar.december', 'December'),
 ];
 
 /** "2027-12-02" → "2 December 2027", as the Official Journal writes dates. */
 export function longDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+  return msg('calendar.longDate', '{day} {month} {year}', {
+    day: Number(match[3]),
+    month: MONTHS[Number(match[2]) - 1]?.() ?? match[2],
+    year: match[1],
+  });
 }
 
 export interface ObligationTiming {
@@ -56,11 +61,14 @@ export function calendarLevel(timing: ObligationTiming | undefined, due: Level):
 /** The sentence a finding adds about the date: "" once the duty applies. */
 export function notYet(timing: ObligationTiming | undefined): string {
   if (!timing || timing.applies) return '';
-  const pending =
-    timing.obligation.status === 'political-agreement'
-      ? ' (a date agreed politically, not yet checked against the Official Journal)'
-      : '';
-  return ` Required ${timing.from}${pending}.`;
+  const date = longDate(timing.obligation.appliesFrom);
+  return timing.obligation.status === 'political-agreement'
+    ? msg(
+        'calendar.requiredFromAgreed',
+        ' Required from {date} (a date agreed politically, not yet checked against the Official Journal).',
+        { date },
+      )
+    : msg('calendar.requiredFrom', ' Required from {date}.', { date });
 }
 
 /** The calendar's sources for a finding: the obligation's date source after the rule's own. */

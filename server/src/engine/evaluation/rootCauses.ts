@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { frontMatterBlockFix, frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
 import type { DocumentModel } from '../model/documentModel';
 import { sectionStatus } from '../model/sectionStatus';
@@ -214,9 +215,16 @@ function missingBlockRoot(
     'hint',
     names.length
       ? names.length > 4
-        ? `The front matter has no "${block}" block: add it with ${names.slice(0, 3).join(', ')} and ${names.length - 3} more keys. The quick fix inserts ${names.join(', ')}.`
-        : `The front matter has no "${block}" block: add it with ${names.join(', ')}.`
-      : `The front matter has no "${block}": add it.`,
+        ? msg(
+            'rootCauses.frontMatterNoBlockMany',
+            'The front matter has no "{block}" block: add it with {first} and {more} more keys. The quick fix inserts {names}.',
+            { block, first: names.slice(0, 3).join(', '), more: names.length - 3, names: names.join(', ') },
+          )
+        : msg('rootCauses.frontMatterNoBlockFew', 'The front matter has no "{block}" block: add it with {names}.', {
+            block,
+            names: names.join(', '),
+          })
+      : msg('rootCauses.frontMatterNoAdd', 'The front matter has no "{block}": add it.', { block }),
     input.model.index.trimmedLineRange(closing),
     { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },
   );
@@ -250,7 +258,9 @@ function settle(root: Root, input: FoldInput): Finding {
   }
   if (!fixedError && severityRank[root.floor] < severityRank[severity]) severity = root.floor;
   const waiting = members.length
-    ? ` ${members.length} more ${members.length === 1 ? 'item waits' : 'items wait'} on it.`
+    ? members.length === 1
+      ? msg('rootCauses.oneMoreItemWaits', ' {count} more item waits on it.', { count: members.length })
+      : msg('rootCauses.moreItemsWait', ' {count} more items wait on it.', { count: members.length })
     : '';
   return {
     ...finding,

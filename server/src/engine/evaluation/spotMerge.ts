@@ -1,3 +1,4 @@
+import { matchesMsg, msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { Finding, FixSuggestion } from '../types';
 import type { StageLadder } from './stages';
@@ -41,8 +42,20 @@ function spotKind(finding: Finding, model: DocumentModel): SpotKind | undefined 
   if (finding.code === 'AD005') return 'blocks';
   if (finding.code === 'AD006') return 'placeholders';
   // Sign-offs with no row yet and waivers still to complete: the Readiness review's open rows.
-  if (finding.code === 'AD201' && finding.message.includes('has no row')) return 'signoffs';
-  if (finding.code === 'AD202' && finding.message.includes('does not count yet')) return 'signoffs';
+  if (
+    finding.code === 'AD201' &&
+    matchesMsg(finding.message, 'gateItems.itNoRowReadiness', 'it has no row in the Readiness review table')
+  )
+    return 'signoffs';
+  if (
+    finding.code === 'AD202' &&
+    matchesMsg(
+      finding.message,
+      'gateItems.waiverDoesNotCount',
+      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
+    )
+  )
+    return 'signoffs';
   if (finding.code === 'AD102' && untouchedTemplate(model, finding.subject.id)) return 'templates';
   return undefined;
 }
@@ -77,17 +90,47 @@ function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder)
     byStage.set(stage, [...(byStage.get(stage) ?? []), nameOf(finding, kind, model)]);
   }
   const list = [...byStage]
-    .map(([stage, names]) => (stage ? `for ${stage}: ${names.join(', ')}` : names.join(', ')))
+    .map(([stage, names]) =>
+      stage ? msg('spotMerge.forStage', 'for {stage}: {names}', { stage, names: names.join(', ') }) : names.join(', '),
+    )
     .join('; ');
   // The statement and what to do come first; the list, which can be long, follows as its own sentence.
   const stages = `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
+  const count = group.length;
   const message = {
-    sections: `Missing sections: each adds what the stage's reviewers check, and the quick fix inserts them all. ${stages}`,
-    blocks: `The front matter lacks ${group.length} keys: the quick fix adds them all. ${stages}`,
-    signoffs: `${group.length} gate items wait for a sign-off or a waiver in the Readiness review: record who signed each off, when and on what evidence, or complete its waiver. ${stages}`,
-    templates: `${group.length} sections still hold only their template: write each one. ${stages}`,
-    placeholders: `The front matter still has ${group.length} placeholders: write the real values. ${stages}`,
-  }[kind];
+    sections: () =>
+      msg(
+        'spotMerge.missingSections',
+        "Missing sections: each adds what the stage's reviewers check, and the quick fix inserts them all. {stages}",
+        { stages },
+      ),
+    blocks: () =>
+      msg('spotMerge.frontMatterLacks', 'The front matter lacks {count} keys: the quick fix adds them all. {stages}', {
+        count,
+        stages,
+      }),
+    signoffs: () =>
+      msg(
+        'spotMerge.itemsWaitSignOff',
+        '{count} gate items wait for a sign-off or a waiver in the Readiness review: record who signed each off, when and on what evidence, or complete its waiver. {stages}',
+        { count, stages },
+      ),
+    templates: () =>
+      msg(
+        'spotMerge.sectionsOnlyTemplate',
+        '{count} sections still hold only their template: write each one. {stages}',
+        {
+          count,
+          stages,
+        },
+      ),
+    placeholders: () =>
+      msg(
+        'spotMerge.frontMatterPlaceholders',
+        'The front matter still has {count} placeholders: write the real values. {stages}',
+        { count, stages },
+      ),
+  }[kind]();
   const fixes =
     kind === 'sections' || kind === 'blocks'
       ? combinedFix(group, kind)
@@ -118,8 +161,8 @@ function combinedFix(group: Finding[], kind: 'sections' | 'blocks'): FixSuggesti
     {
       title:
         kind === 'sections'
-          ? `Insert the ${fixes.length} missing sections`
-          : `Add the ${fixes.length} front-matter blocks`,
+          ? msg('spotMerge.insertMissingSections', 'Insert the {count} missing sections', { count: fixes.length })
+          : msg('spotMerge.addFrontMatterBlocks', 'Add the {count} front-matter blocks', { count: fixes.length }),
       insertions: fixes.flatMap((fix) => fix.insertions),
       safe: fixes.every((fix) => fix.safe),
       ...(kind === 'blocks' ? { conflictKey: 'front-matter:blocks' } : {}),

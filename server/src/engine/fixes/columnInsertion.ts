@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { BoundTable, DocumentModel } from '../model/documentModel';
 import type { ColumnSpec } from '../schemaData/types';
 import type { FixSuggestion, TextInsertion } from '../types';
@@ -27,7 +28,10 @@ export function columnInsertionFix(
     insertions.push({ position: { line, character: trimmed.length }, text: addition });
   }
   return {
-    title: `Add the "${column.title}" column to the ${table.spec?.title.toLowerCase() ?? ''} table`,
+    title: msg('columnInsertion.addColumnTable', 'Add the "{columnTitle}" column to the {value} table', {
+      columnTitle: column.title,
+      value: table.spec?.title.toLowerCase() ?? '',
+    }),
     insertions,
     safe: false,
   };

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isMap, type Node } from 'yaml';
 import { nodeAtPath } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
@@ -56,7 +57,7 @@ export function frontMatterKeyFix(model: DocumentModel, dottedPath: string): Fix
   }
   const createsParent = parentDepth < path.length - 1;
   return {
-    title: `Add "${dottedPath}" to the front matter`,
+    title: msg('frontMatterInsertion.addFrontMatter', 'Add "{dottedPath}" to the front matter', { dottedPath }),
     insertions: [{ position: { line, character: 0 }, text: lines.join(eol) + eol }],
     safe: true,
     // At a shared position (the end of a mapping that is also the end of the front matter), the
@@ -129,7 +130,7 @@ export function frontMatterSkeletonFix(model: DocumentModel, keys: readonly stri
     .filter((key) => !known.some(([name]) => name === key))
     .map((key): [string, string] => [key, PLACEHOLDER]);
   return {
-    title: 'Insert the front matter',
+    title: msg('frontMatterInsertion.insertFrontMatter', 'Insert the front matter'),
     insertions: [
       { position: { line: 0, character: 0 }, text: `---${eol}${yamlTree([...known, ...rest], eol)}---${eol}${eol}` },
     ],
@@ -165,7 +166,7 @@ export function frontMatterBlockFix(model: DocumentModel, keys: readonly string[
   render(tree, 0);
   const block = keys[0]?.split('.')[0] ?? '';
   return {
-    title: `Add the "${block}" block to the front matter`,
+    title: msg('frontMatterInsertion.addBlockFrontMatter', 'Add the "{block}" block to the front matter', { block }),
     insertions: [
       {
         position: { line: frontMatter.closingLine, character: 0 },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { SectionSpec } from '../schemaData/types';
 import type { FixSuggestion, Position } from '../types';
@@ -28,7 +29,12 @@ export function sectionInsertionFix(model: DocumentModel, spec: SectionSpec): Fi
       lastText === '' ? (lastLine > 0 && model.index.lineText(lastLine - 1).trim() !== '' ? eol : '') : `${eol}${eol}`;
     text = `${prefix}${heading}${eol}${eol}${body}${eol}`;
   }
-  return { title: `Insert the "${spec.title}" section`, insertions: [{ position, text }], safe: true, sortKey: order };
+  return {
+    title: msg('sectionInsertion.insertSection', 'Insert the "{specTitle}" section', { specTitle: spec.title }),
+    insertions: [{ position, text }],
+    safe: true,
+    sortKey: order,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { FixSuggestion, Range } from '../types';
 
 /**
@@ -27,7 +28,7 @@ export function closestValue(
 /** The fix that swaps exactly the flagged value for the suggestion. */
 export function valueCorrectionFix(range: Range, value: string, suggestion: string): FixSuggestion {
   return {
-    title: `Change "${value}" to "${suggestion}"`,
+    title: msg('valueCorrection.change', 'Change "{value}" to "{suggestion}"', { value, suggestion }),
     insertions: [{ position: range.start, replaces: range.end, text: suggestion }],
     safe: false,
   };

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf, type DocumentModel } from '../model/documentModel';
 import type { FixSuggestion, Position } from '../types';
 
@@ -27,7 +28,7 @@ export function waiverFix(model: DocumentModel, itemId: string, today: number): 
     while (last > table.table.startLine && model.index.lineText(last).trim() === '') last--;
     const { position, prefix } = afterLine(model, last);
     return {
-      title: `Add a waiver for "${itemId}"`,
+      title: msg('waiverInsertion.addWaiver', 'Add a waiver for "{itemId}"', { itemId }),
       insertions: [{ position, text: `${prefix}${row}${eol}` }],
       safe: false,
     };
@@ -39,7 +40,7 @@ export function waiverFix(model: DocumentModel, itemId: string, today: number): 
   const { position, prefix } = afterLine(model, last);
   const header = ['| Waived item | Justification | Approver | Expires |', '|---|---|---|---|', row].join(eol);
   return {
-    title: `Add a waiver for "${itemId}"`,
+    title: msg('waiverInsertion.addWaiver', 'Add a waiver for "{itemId}"', { itemId }),
     insertions: [{ position, text: `${prefix}${eol}${header}${eol}` }],
     safe: false,
   };

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import {
   LineCounter,
   parseDocument,
@@ -117,7 +118,10 @@ export function readFrontMatter(
       data: undefined,
       problems: [
         {
-          message: 'The front matter is not closed: add a line with --- after the last key.',
+          message: msg(
+            'frontMatter.frontMatterNotClosed',
+            'The front matter is not closed: add a line with --- after the last key.',
+          ),
           range: index.lineRange(0),
         },
       ],
@@ -128,7 +132,7 @@ export function readFrontMatter(
   // turning it into \n keeps every offset (same length) and makes all four agree on lines.
   const source = index.text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
   const cannotRead = (reason: string): YamlProblem => ({
-    message: `The front matter cannot be read: ${reason}`,
+    message: msg('frontMatter.frontMatterCannotBe', 'The front matter cannot be read: {reason}', { reason }),
     range: index.lineRange(0),
   });
   // The yaml parser recurses per nesting level; thousands of levels exhaust the stack (a regex
@@ -142,7 +146,7 @@ export function readFrontMatter(
       closingLine,
       document: undefined,
       data: undefined,
-      problems: [cannotRead(`it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`)],
+      problems: [cannotRead(nestedTooDeep(maxDepth))],
     };
   }
   let document: Document.Parsed;
@@ -193,7 +197,11 @@ export function readFrontMatter(
   const more = document.errors.length - MAX_PROBLEMS;
   if (more > 0)
     problems.push({
-      message: `YAML syntax error: ${more.toLocaleString('en-US')} more errors in the front matter are not listed.`,
+      message: msg(
+        'frontMatter.yamlSyntaxErrorMore',
+        'YAML syntax error: {more} more errors in the front matter are not listed.',
+        { more: more.toLocaleString('en-US') },
+      ),
       range: problems[problems.length - 1]?.range ?? index.lineRange(0),
     });
   // Even with a syntax error the parser recovers most keys; reading them keeps the stage and the
@@ -233,9 +241,11 @@ function nestingProblem(document: Document.Parsed, maxDepth: number): string | u
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const { node, depth, keyNesting } = entry;
     if (!isCollection(node)) continue;
-    if (depth > maxDepth) return `it is nested more than ${maxDepth} levels deep (setting agentdoc.maxYamlNesting).`;
+    if (depth > maxDepth) return nestedTooDeep(maxDepth);
     if (keyNesting > MAX_KEY_NESTING)
-      return `it nests collections used as keys more than ${MAX_KEY_NESTING} levels deep.`;
+      return msg('frontMatter.keysNestedTooDeep', 'it nests collections used as keys more than {levels} levels deep.', {
+        levels: MAX_KEY_NESTING,
+      });
     for (const item of node.items) {
       if (isPair(item)) {
         stack.push({ node: item.key, depth: depth + 1, keyNesting: keyNesting + (isCollection(item.key) ? 1 : 0) });
@@ -279,7 +289,10 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 /** The YAML library's first message line without its code-frame, which our range already shows. */
 function yamlMessage(raw: string): string {
   const firstLine = raw.split('\n')[0] ?? raw;
-  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+  // The library's own wording stays English: it has no translations.
+  return msg('frontMatter.yamlSyntaxError', 'YAML syntax error: {reason}', {
+    reason: firstLine.replace(/ at line \d+, column \d+:?$/, ''),
+  });
 }
 
 /** The node at a dotted path, for ranging a schema error to the offending key or value. */
@@ -359,4 +372,12 @@ export function textNestingDepth(source: string): number {
     else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
   }
   return max;
+}
+
+function nestedTooDeep(levels: number): string {
+  return msg(
+    'frontMatter.nestedTooDeep',
+    'it is nested more than {levels} levels deep (setting agentdoc.maxYamlNesting).',
+    { levels },
+  );
 }

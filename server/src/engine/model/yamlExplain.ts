@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 /**
  * Plain explanations for the YAML mistakes people make in front matter. The yaml library reports
  * what its parser saw ("Unexpected scalar at node end"); a writer needs the cause, the place and,
@@ -69,11 +70,15 @@ function tabIndent(line: Line): YamlExplanation {
   const indent = INDENT.exec(line.text)?.[0] ?? '';
   const spaces = indent.replace(/\t/g, '  ');
   return {
-    message: `Line ${line.shown} is indented with a tab: YAML allows only spaces for indentation.`,
+    message: msg(
+      'yamlExplain.lineIndentedTabYaml',
+      'Line {shown} is indented with a tab: YAML allows only spaces for indentation.',
+      { shown: line.shown },
+    ),
     start: line.start,
     end: line.start + indent.length,
     repair: {
-      title: 'Indent with spaces instead of tabs',
+      title: msg('yamlExplain.indentSpacesInsteadTabs', 'Indent with spaces instead of tabs'),
       start: line.start,
       end: line.start + indent.length,
       text: spaces,
@@ -89,9 +94,13 @@ function duplicateKey(lines: Line[], line: Line): YamlExplanation | undefined {
   const first = lines.find(
     (other) => other.number < line.number && keyOf(other)?.key === key && keyOf(other)?.column === column,
   );
-  const where = first ? ` (first on line ${first.shown})` : '';
+  const where = first ? msg('yamlExplain.firstLine', ' (first on line {shown})', { shown: first.shown }) : '';
   return {
-    message: `"${key}" appears twice in the same block of the front matter${where}: keep one of the two values and delete the other line.`,
+    message: msg(
+      'yamlExplain.appearsTwiceSameBlock',
+      '"{key}" appears twice in the same block of the front matter{where}: keep one of the two values and delete the other line.',
+      { key, where },
+    ),
     start: line.start + column,
     end: line.start + column + key.length,
   };
@@ -104,10 +113,19 @@ function missingSpace(line: Line): YamlExplanation | undefined {
   const [, lead = '', key = '', value = ''] = match;
   const colon = line.start + lead.length + key.length;
   return {
-    message: `"${key}:${value.trim()}" needs a space after the colon: without it YAML reads the whole line as text, not as the key "${key}".`,
+    message: msg(
+      'yamlExplain.needsSpaceAfterColon',
+      '"{key}:{value}" needs a space after the colon: without it YAML reads the whole line as text, not as the key "{key}".',
+      { key, value: value.trim() },
+    ),
     start: line.start + lead.length,
     end: line.start + line.text.trimEnd().length,
-    repair: { title: `Add a space after "${key}:"`, start: colon + 1, end: colon + 1, text: ' ' },
+    repair: {
+      title: msg('yamlExplain.addSpaceAfter', 'Add a space after "{key}:"', { key }),
+      start: colon + 1,
+      end: colon + 1,
+      text: ' ',
+    },
   };
 }
 
@@ -118,16 +136,26 @@ function quoteInsideQuotes(line: Line): YamlExplanation | undefined {
   const [, lead = '', quote = '', inner = ''] = match;
   const stray = quote === "'" ? /(^|[^'])'(?!')/.test(inner) : /(^|[^\\])"/.test(inner);
   if (!stray) return undefined;
-  const key = /([A-Za-z_][\w.-]*):/.exec(lead)?.[1] ?? 'the key';
+  const key = /([A-Za-z_][\w.-]*):/.exec(lead)?.[1] ?? msg('yamlExplain.theKey', 'the key');
   const start = line.start + lead.length;
   const end = start + inner.length + 2;
   const text = requote(inner, quote);
-  const mark = quote === "'" ? 'an apostrophe' : 'a double quote';
   return {
-    message: `The value of "${key}" is in ${quote === "'" ? 'single' : 'double'} quotes and contains ${mark}, which ends the quoted text early: write it as ${text}.`,
+    message:
+      quote === "'"
+        ? msg(
+            'yamlExplain.singleQuotesApostrophe',
+            'The value of "{key}" is in single quotes and contains an apostrophe, which ends the quoted text early: write it as {text}.',
+            { key, text },
+          )
+        : msg(
+            'yamlExplain.doubleQuotesQuote',
+            'The value of "{key}" is in double quotes and contains a double quote, which ends the quoted text early: write it as {text}.',
+            { key, text },
+          ),
     start,
     end,
-    repair: { title: `Quote the value as ${text}`, start, end, text },
+    repair: { title: msg('yamlExplain.quoteValueAs', 'Quote the value as {text}', { text }), start, end, text },
   };
 }
 
@@ -148,14 +176,23 @@ function colonInValue(line: Line): YamlExplanation | undefined {
   if (!match) return undefined;
   const [, lead = '', value = ''] = match;
   if (value.includes('"')) return undefined;
-  const key = /([A-Za-z_][\w.-]*):/.exec(lead)?.[1] ?? 'the key';
+  const key = /([A-Za-z_][\w.-]*):/.exec(lead)?.[1] ?? msg('yamlExplain.theKey', 'the key');
   const start = line.start + lead.length;
   const end = start + value.length;
   return {
-    message: `The value of "${key}" contains ": ", which YAML reads as the start of another key: put the value in double quotes.`,
+    message: msg(
+      'yamlExplain.valueContainsWhichYaml',
+      'The value of "{key}" contains ": ", which YAML reads as the start of another key: put the value in double quotes.',
+      { key },
+    ),
     start,
     end,
-    repair: { title: `Quote the value of "${key}"`, start, end, text: `"${value}"` },
+    repair: {
+      title: msg('yamlExplain.quoteValue', 'Quote the value of "{key}"', { key }),
+      start,
+      end,
+      text: `"${value}"`,
+    },
   };
 }
 
@@ -169,11 +206,15 @@ function overIndentedNext(lines: Line[], line: Line): YamlExplanation | undefine
   const indent = INDENT.exec(next.text)?.[0] ?? '';
   const wanted = line.text.slice(0, here.indent);
   return {
-    message: `"${nextKey.key}" is indented more than "${here.key}" on the line above, which already has a value: indent both keys the same.`,
+    message: msg(
+      'yamlExplain.indentedMoreThanLine',
+      '"{key}" is indented more than "{key2}" on the line above, which already has a value: indent both keys the same.',
+      { key: nextKey.key, key2: here.key },
+    ),
     start: next.start,
     end: next.start + next.text.trimEnd().length,
     repair: {
-      title: `Indent "${nextKey.key}" like "${here.key}"`,
+      title: msg('yamlExplain.indentLike', 'Indent "{key}" like "{key2}"', { key: nextKey.key, key2: here.key }),
       start: next.start,
       end: next.start + indent.length,
       text: wanted,
@@ -193,11 +234,22 @@ function misalignedKey(lines: Line[], line: Line): YamlExplanation | undefined {
   if (!above || above.indent <= here.indent || /:\s*$/.test(previous.text)) return undefined;
   const indent = INDENT.exec(line.text)?.[0] ?? '';
   return {
-    message: `"${here.key}" is indented ${plural(here.indent, 'space')} but "${above.key}" above it ${above.indent}: keys of one block must start in the same column.`,
+    message:
+      here.indent === 1
+        ? msg(
+            'yamlExplain.indentedOneSpace',
+            '"{key}" is indented {spaces} space but "{above}" above it {indent}: keys of one block must start in the same column.',
+            { key: here.key, spaces: here.indent, above: above.key, indent: above.indent },
+          )
+        : msg(
+            'yamlExplain.indentedButAboveIt',
+            '"{key}" is indented {spaces} spaces but "{above}" above it {indent}: keys of one block must start in the same column.',
+            { key: here.key, spaces: here.indent, above: above.key, indent: above.indent },
+          ),
     start: line.start,
     end: line.start + line.text.trimEnd().length,
     repair: {
-      title: `Indent "${here.key}" like "${above.key}"`,
+      title: msg('yamlExplain.indentLike', 'Indent "{key}" like "{key2}"', { key: here.key, key2: above.key }),
       start: line.start,
       end: line.start + indent.length,
       text: previous.text.slice(0, above.indent),
@@ -217,13 +269,36 @@ function unclosedFlow(lines: Line[], line: Line, message: string): YamlExplanati
   if (!opener) return undefined;
   const at = opener.start + opener.text.indexOf(open);
   const end = opener.start + opener.text.trimEnd().length;
-  const what = open === '[' ? 'list' : 'mapping';
   const single = count(opener.text, open) - count(opener.text, close) === 1;
+  const args = { open, shown: opener.shown, close };
   return {
-    message: `The ${what} opened with "${open}" on line ${opener.shown} is not closed: add "${close}" at its end.`,
+    message:
+      open === '['
+        ? msg(
+            'yamlExplain.listNotClosed',
+            'The list opened with "{open}" on line {shown} is not closed: add "{close}" at its end.',
+            args,
+          )
+        : msg(
+            'yamlExplain.mappingNotClosed',
+            'The mapping opened with "{open}" on line {shown} is not closed: add "{close}" at its end.',
+            args,
+          ),
     start: at,
     end,
-    ...(single ? { repair: { title: `Close the ${what} with "${close}"`, start: end, end, text: close } } : {}),
+    ...(single
+      ? {
+          repair: {
+            title:
+              open === '['
+                ? msg('yamlExplain.closeList', 'Close the list with "{close}"', { close })
+                : msg('yamlExplain.closeMapping', 'Close the mapping with "{close}"', { close }),
+            start: end,
+            end,
+            text: close,
+          },
+        }
+      : {}),
   };
 }
 
@@ -240,10 +315,23 @@ function unclosedQuote(lines: Line[], source: string, error: YamlError): YamlExp
     const rest = source.slice(at + 1, end);
     const single = !rest.includes(quote);
     return {
-      message: `The value quoted with ${quote} on line ${line.shown} is never closed: add the closing ${quote} at the end of the value.`,
+      message: msg(
+        'yamlExplain.valueQuotedLineNever',
+        'The value quoted with {quote} on line {shown} is never closed: add the closing {quote} at the end of the value.',
+        { quote, shown: line.shown },
+      ),
       start: at,
       end,
-      ...(single ? { repair: { title: `Close the quote with ${quote}`, start: end, end, text: quote } } : {}),
+      ...(single
+        ? {
+            repair: {
+              title: msg('yamlExplain.closeQuote', 'Close the quote with {quote}', { quote }),
+              start: end,
+              end,
+              text: quote,
+            },
+          }
+        : {}),
     };
   }
   return undefined;
@@ -264,7 +352,6 @@ function keyOf(line: Line): { key: string; indent: number; column: number; hasVa
 
 const isComment = (line: Line): boolean => line.text.trimStart().startsWith('#');
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
-const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** The front matter's lines; `shown` is the line's 1-based number in the whole document, for messages. */
 function splitLines(source: string, firstLine: number): Line[] {

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { loadedAgentFiles } from '../agentFiles/loaded';
 import { modelKey } from '../agentFiles/parse';
 import { makeFinding, type Rule } from './rule';
@@ -34,7 +35,11 @@ export const modelDrift: Rule = {
                 makeFinding(
                   this,
                   severity,
-                  `"${file.declared.path}" runs model "${model}" but the document names no model: add model.name (and model.pinning).`,
+                  msg(
+                    'agentFileChecks.runsModelButDocument',
+                    '"{declaredPath}" runs model "{model}" but the document names no model: add model.name (and model.pinning).',
+                    { declaredPath: file.declared.path, model },
+                  ),
                   file.declared.range,
                   { subject: { kind: 'front-matter', id: 'model.name' } },
                 ),
@@ -46,7 +51,11 @@ export const modelDrift: Rule = {
           makeFinding(
             this,
             severity,
-            `"${file.declared.path}" runs model "${model}" but the document says ${at === 0 ? 'model.name' : 'model.fallback'} is "${expected}": document what runs (and re-run the eval set), or change the file back.`,
+            msg(
+              'agentFileChecks.runsModelButDocument2',
+              '"{declaredPath}" runs model "{model}" but the document says {value} is "{expected}": document what runs (and re-run the eval set), or change the file back.',
+              { declaredPath: file.declared.path, model, value: at === 0 ? 'model.name' : 'model.fallback', expected },
+            ),
             fmRange(context.model, at === 0 || !fallback ? 'model.name' : 'model.fallback'),
             { subject: { kind: 'front-matter', id: at === 0 ? 'model.name' : 'model.fallback' } },
           ),
@@ -78,7 +87,11 @@ export const promptChanged: Rule = {
         makeFinding(
           this,
           severity,
-          `"${file.declared.path}" changed after sign-off (recorded sha256 ${recorded.slice(0, 12)}…, now ${now.slice(0, 12)}…): re-run the eval set, then record the new hash.`,
+          msg(
+            'agentFileChecks.changedAfterSignOff',
+            '"{declaredPath}" changed after sign-off (recorded sha256 {value}…, now {value2}…): re-run the eval set, then record the new hash.',
+            { declaredPath: file.declared.path, value: recorded.slice(0, 12), value2: now.slice(0, 12) },
+          ),
           file.declared.sha256Range ?? file.declared.range,
           { subject: { kind: 'front-matter', id: `agent_files.${file.declared.path}` } },
         ),
@@ -108,7 +121,11 @@ export const promptHashMissing: Rule = {
         makeFinding(
           this,
           severity,
-          `Prompt file "${file.declared.path}" has no recorded sha256: after the eval set ran, record it (command 'agentdoc: Record agent file hashes' or agentdoc check --record-hashes), so a later change is noticed.`,
+          msg(
+            'agentFileChecks.promptFileNoRecorded',
+            'Prompt file "{declaredPath}" has no recorded sha256: after the eval set ran, record it (command \'agentdoc: Record agent file hashes\' or agentdoc check --record-hashes), so a later change is noticed.',
+            { declaredPath: file.declared.path },
+          ),
           file.declared.range,
           { subject: { kind: 'front-matter', id: `agent_files.${file.declared.path}` } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { documentedVersion, isExactPin } from '../agentFiles/mcpPins';
 import type { ConfiguredServer } from '../agentFiles/parse';
 import { loadedAgentFiles } from '../agentFiles/loaded';
@@ -32,7 +33,10 @@ export const agentFileUnreadable: Rule = {
         makeFinding(
           this,
           'warning',
-          `Agent file "${file.declared.path}" is not checked: ${problem}.`,
+          msg('agentFileDrift.agentFileNotChecked', 'Agent file "{declaredPath}" is not checked: {problem}.', {
+            declaredPath: file.declared.path,
+            problem,
+          }),
           file.declared.range,
           {
             subject: { kind: 'front-matter', id: `agent_files.${file.declared.path}` },
@@ -70,7 +74,9 @@ function addServerFix(context: RuleContext, server: ConfiguredServer): FixSugges
   const table = tablesOf(context.model, 'tools', 'servers')[0];
   if (table) {
     return {
-      title: `Add MCP server "${server.name}" to the MCP servers table`,
+      title: msg('agentFileDrift.addMcpServerMcp', 'Add MCP server "{serverName}" to the MCP servers table', {
+        serverName: server.name,
+      }),
       insertions: [appendRow(context.model, table, values)],
       safe: true,
     };
@@ -79,7 +85,9 @@ function addServerFix(context: RuleContext, server: ConfiguredServer): FixSugges
   if (!section) return undefined;
   const cells = ['server', 'version', 'transport', 'auth'].map((id) => values.get(id) ?? '-');
   return {
-    title: `Add an MCP servers table with "${server.name}"`,
+    title: msg('agentFileDrift.addMcpServersTable', 'Add an MCP servers table with "{serverName}"', {
+      serverName: server.name,
+    }),
     insertions: [
       appendToSection(context.model, section, [
         '| Server | Version | Transport | Auth |',
@@ -107,7 +115,7 @@ function addToolFix(
     ['server', server ?? '-'],
   ]);
   return {
-    title: `Add tool "${name}" to the Tools table`,
+    title: msg('agentFileDrift.addToolToolsTable', 'Add tool "{name}" to the Tools table', { name }),
     insertions: [appendRow(context.model, table, values)],
     safe: true,
   };
@@ -141,7 +149,16 @@ export const configuredNotDocumented: Rule = {
         makeFinding(
           this,
           severity,
-          `"${file.declared.path}" configures MCP server "${server.name}" (${server.transport}${server.pin ? `, ${server.pin.reference}` : ''}), which this document does not describe: add it to the MCP servers table with its version, transport and auth.`,
+          msg(
+            'agentFileDrift.configuresMcpServerWhich',
+            '"{declaredPath}" configures MCP server "{serverName}" ({transport}{value}), which this document does not describe: add it to the MCP servers table with its version, transport and auth.',
+            {
+              declaredPath: file.declared.path,
+              serverName: server.name,
+              transport: server.transport,
+              value: server.pin ? `, ${server.pin.reference}` : '',
+            },
+          ),
           file.declared.range,
           { subject: { kind: 'front-matter', id: 'agent_files' }, ...(fix ? { fixes: [fix] } : {}) },
         ),
@@ -153,7 +170,11 @@ export const configuredNotDocumented: Rule = {
         makeFinding(
           this,
           severity,
-          `"${file.declared.path}" grants every tool of MCP server "${key}", which this document does not describe: add it to the MCP servers table, and its tools to the Tools table.`,
+          msg(
+            'agentFileDrift.grantsEveryToolMcp',
+            '"{declaredPath}" grants every tool of MCP server "{key}", which this document does not describe: add it to the MCP servers table, and its tools to the Tools table.',
+            { declaredPath: file.declared.path, key },
+          ),
           file.declared.range,
           { subject: { kind: 'front-matter', id: 'agent_files' } },
         ),
@@ -167,7 +188,11 @@ export const configuredNotDocumented: Rule = {
         makeFinding(
           this,
           severity,
-          `"${file.declared.path}" grants tool "${tool.server ? `${tool.server}/` : ''}${tool.name}", which the Tools table does not document: add it with its system, access, side effects, auth and failure behaviour.`,
+          msg(
+            'agentFileDrift.grantsToolWhichTools',
+            '"{declaredPath}" grants tool "{value}{toolName}", which the Tools table does not document: add it with its system, access, side effects, auth and failure behaviour.',
+            { declaredPath: file.declared.path, value: tool.server ? `${tool.server}/` : '', toolName: tool.name },
+          ),
           file.declared.range,
           { subject: { kind: 'front-matter', id: 'agent_files' }, ...(fix ? { fixes: [fix] } : {}) },
         ),
@@ -210,7 +235,11 @@ export const documentedNotConfigured: Rule = {
           makeFinding(
             this,
             severity,
-            `MCP server "${server.id}" is documented but not configured in ${names((kind) => kind === 'mcp')}: remove the row, or add the server to the configuration.`,
+            msg(
+              'agentFileDrift.mcpServerDocumentedBut',
+              'MCP server "{serverId}" is documented but not configured in {value}: remove the row, or add the server to the configuration.',
+              { serverId: server.id, value: names((kind) => kind === 'mcp') },
+            ),
             server.row.cell('server')?.range ?? server.row.anchor,
             { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
           ),
@@ -228,7 +257,11 @@ export const documentedNotConfigured: Rule = {
           makeFinding(
             this,
             severity,
-            `Tool "${tool.id}" is documented but not granted by ${names((kind) => kind !== 'mcp')}: remove the row, or add the tool to the configuration.`,
+            msg(
+              'agentFileDrift.toolDocumentedButNot',
+              'Tool "{toolId}" is documented but not granted by {value}: remove the row, or add the tool to the configuration.',
+              { toolId: tool.id, value: names((kind) => kind !== 'mcp') },
+            ),
             tool.row.cell('tool')?.range ?? tool.row.anchor,
             { subject: { kind: 'table', id: `tools.${tool.id}` } },
           ),
@@ -262,8 +295,22 @@ export const mcpVersionDrift: Rule = {
       const actual = pin.version?.replace(/^v(?=\d)/, '').toLowerCase();
       if (actual === documented.toLowerCase()) return [];
       const message = actual
-        ? `MCP server "${server.id}" is documented at ${documented} but "${running.file.declared.path}" runs ${pin.reference}@${pin.version}: review the new version and update the table, or pin the configuration back.`
-        : `MCP server "${server.id}" is documented at ${documented} but "${running.file.declared.path}" runs ${pin.reference} unpinned (whatever is newest): pin it to ${documented} in the configuration.`;
+        ? msg(
+            'agentFileDrift.mcpServerDocumentedAt',
+            'MCP server "{serverId}" is documented at {documented} but "{declaredPath}" runs {reference}@{version}: review the new version and update the table, or pin the configuration back.',
+            {
+              serverId: server.id,
+              documented,
+              declaredPath: running.file.declared.path,
+              reference: pin.reference,
+              version: pin.version,
+            },
+          )
+        : msg(
+            'agentFileDrift.mcpServerDocumentedAt2',
+            'MCP server "{serverId}" is documented at {documented} but "{declaredPath}" runs {reference} unpinned (whatever is newest): pin it to {documented} in the configuration.',
+            { serverId: server.id, documented, declaredPath: running.file.declared.path, reference: pin.reference },
+          );
       return [
         makeFinding(this, severity, message, cell.range, {
           subject: { kind: 'table', id: `tools.servers.${server.id}` },

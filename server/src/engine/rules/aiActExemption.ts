@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { calendarLevel, notYet, obligationTiming, withDateSources } from '../evaluation/calendar';
 import { isPresent } from '../model/values';
 import type { Finding } from '../types';
@@ -29,23 +30,35 @@ export const aiActExemption: Rule = {
     const range = fmRange(context.model, KEY, 'key');
     const subject = { kind: 'front-matter' as const, id: KEY };
     const problems: string[] = [];
-    if (aiActClass(context) === 'high') problems.push('the agent is classed high, which the exemption contradicts');
+    if (aiActClass(context) === 'high')
+      problems.push(msg('aiActExemption.classedHigh', 'The agent is classed high, which the exemption contradicts'));
     if (!isPresent(fm(context, 'risk.eu_ai_act.annex_iii_area')))
-      problems.push('no Annex III area is named (add risk.eu_ai_act.annex_iii_area)');
+      problems.push(msg('aiActExemption.noArea', 'No Annex III area is named (add risk.eu_ai_act.annex_iii_area)'));
     const criteria = fm(context, 'risk.dpia_criteria');
     if (Array.isArray(criteria) && criteria.includes('evaluation-scoring'))
       problems.push(
-        'risk.dpia_criteria lists evaluation-scoring, and a system that profiles people is always high-risk',
+        msg(
+          'aiActExemption.profiles',
+          'Risk.dpia_criteria lists evaluation-scoring, and a system that profiles people is always high-risk',
+        ),
       );
     if (!isPresent(fm(context, `${KEY}.assessment`)))
-      problems.push(`the documented assessment is missing (add ${KEY}.assessment, Art. 6(4))`);
+      problems.push(
+        msg('aiActExemption.noAssessment', 'The documented assessment is missing (add {key}.assessment, Art. 6(4))', {
+          key: KEY,
+        }),
+      );
     const findings: Finding[] = [];
     if (problems.length)
       findings.push(
         makeFinding(
           this,
           level,
-          `The Art. 6(3) exemption does not hold as written. ${problems.map((problem) => problem[0]!.toUpperCase() + problem.slice(1)).join('. ')}.${later}`,
+          msg(
+            'aiActExemption.artExemptionDoesNot',
+            'The Art. 6(3) exemption does not hold as written. {problems}.{later}',
+            { problems: problems.join('. '), later },
+          ),
           range,
           { subject, sources },
         ),

@@ -1,4 +1,5 @@
 import { calendarLevel, notYet, withDateSources } from '../evaluation/calendar';
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -59,7 +60,10 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           due,
-          'Say why the agent is high-risk: add risk.eu_ai_act.annex_iii_area (with annex_iii_point) or annex_i_legislation. Annex III uses are high-risk under EU AI Act Art. 6(2), safety components of Annex I products under Art. 6(1).',
+          msg(
+            'aiActHighRisk.sayWhyAgentHigh',
+            'Say why the agent is high-risk: add risk.eu_ai_act.annex_iii_area (with annex_iii_point) or annex_i_legislation. Annex III uses are high-risk under EU AI Act Art. 6(2), safety components of Annex I products under Art. 6(1).',
+          ),
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.annex_iii_area' },
@@ -71,13 +75,23 @@ export const aiActHighRisk: Rule = {
     if (!isPresent(fm(context, 'compliance.human_oversight'))) {
       const anchor = fm(context, 'compliance') !== undefined ? 'compliance' : 'risk.eu_ai_act.class';
       const duty = provider
-        ? 'As its provider, design for people to monitor it, interpret its output, override or reverse it and stop it (EU AI Act Art. 14(4)).'
-        : 'As its deployer, assign people with the competence and authority to oversee it (EU AI Act Art. 26(2)).';
+        ? msg(
+            'aiActHighRisk.providerOversight',
+            'As its provider, design for people to monitor it, interpret its output, override or reverse it and stop it (EU AI Act Art. 14(4)).',
+          )
+        : msg(
+            'aiActHighRisk.deployerOversight',
+            'As its deployer, assign people with the competence and authority to oversee it (EU AI Act Art. 26(2)).',
+          );
       findings.push(
         makeFinding(
           this,
           level,
-          `Describe in compliance.human_oversight how people oversee this high-risk agent. ${duty}${later}`,
+          msg(
+            'aiActHighRisk.describeComplianceHumanOversight',
+            'Describe in compliance.human_oversight how people oversee this high-risk agent. {duty}{later}',
+            { duty, later },
+          ),
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           {
             subject: { kind: 'front-matter', id: 'compliance.human_oversight' },
@@ -96,7 +110,17 @@ export const aiActHighRisk: Rule = {
         makeFinding(
           this,
           level,
-          `Write the ${joinList(missing)} section${missing.length > 1 ? 's' : ''}: the provider of a high-risk agent keeps its technical documentation (EU AI Act Art. 11, Annex IV).${later}`,
+          missing.length > 1
+            ? msg(
+                'aiActHighRisk.writeSectionsProviderHigh',
+                'Write the {missing} sections: the provider of a high-risk agent keeps its technical documentation (EU AI Act Art. 11, Annex IV).{later}',
+                { missing: joinList(missing), later },
+              )
+            : msg(
+                'aiActHighRisk.writeSectionProviderHigh',
+                'Write the {missing} section: the provider of a high-risk agent keeps its technical documentation (EU AI Act Art. 11, Annex IV).{later}',
+                { missing: joinList(missing), later },
+              ),
           classRange,
           {
             subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

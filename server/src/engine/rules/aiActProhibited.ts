@@ -1,4 +1,5 @@
-import { obligationTiming, withDateSources } from '../evaluation/calendar';
+import { longDate, obligationTiming, withDateSources } from '../evaluation/calendar';
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 
@@ -20,13 +21,23 @@ export const aiActProhibited: Rule = {
     // A practice that is not yet prohibited is still one nobody should start building.
     const timing = obligationTiming(context.model.schemas, 'ai-act-prohibited-practices', context.today);
     const since = timing
-      ? ` (prohibited ${timing.applies ? 'since' : 'from'} ${timing.from.replace(/^from /, '')})`
+      ? timing.applies
+        ? msg('aiActProhibited.prohibitedSince', ' (prohibited since {date})', {
+            date: longDate(timing.obligation.appliesFrom),
+          })
+        : msg('aiActProhibited.prohibitedFrom', ' (prohibited from {date})', {
+            date: longDate(timing.obligation.appliesFrom),
+          })
       : '';
     return [
       makeFinding(
         this,
         'error',
-        `This agent is classed as a prohibited AI practice (EU AI Act Art. 5${since}): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.`,
+        msg(
+          'aiActProhibited.agentClassedAsProhibited',
+          'This agent is classed as a prohibited AI practice (EU AI Act Art. 5{since}): it may not be deployed at any stage and no waiver can change that. Redesign the use case and reclassify it with Legal, or stop the project.',
+          { since },
+        ),
         fmRange(context.model, 'risk.eu_ai_act.class'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.class' },

@@ -1,4 +1,5 @@
 import { calendarLevel, notYet, obligationTiming, withDateSources } from '../evaluation/calendar';
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, sectionSeverity } from './support';
@@ -29,12 +30,19 @@ export const aiDisclosure: Rule = {
     const duty = interacts === true || (interacts === undefined && aiActClass(context) === 'limited');
     if (duty) {
       const timing = obligationTiming(context.model.schemas, 'ai-act-transparency', context.today);
-      const why = interacts === true ? 'is intended to interact directly with people' : 'is in EU AI Act class limited';
+      const why =
+        interacts === true
+          ? msg('aiDisclosure.intendedInteractDirectlyPeople', 'is intended to interact directly with people')
+          : msg('aiDisclosure.euAiActClass', 'is in EU AI Act class limited');
       return [
         makeFinding(
           this,
           calendarLevel(timing, due),
-          `Add compliance.ai_disclosure: say how people learn they are dealing with an AI system. The agent ${why} (EU AI Act Art. 50(1)).${notYet(timing)}`,
+          msg(
+            'aiDisclosure.addComplianceAiDisclosure',
+            'Add compliance.ai_disclosure: say how people learn they are dealing with an AI system. The agent {why} (EU AI Act Art. 50(1)).{timing}',
+            { why, timing: notYet(timing) },
+          ),
           at(interacts === true ? 'risk.eu_ai_act.interacts_with_people' : 'risk.eu_ai_act.class'),
           { subject, sources: withDateSources(['EU AI Act Art. 50(1)'], timing) },
         ),
@@ -46,7 +54,10 @@ export const aiDisclosure: Rule = {
         makeFinding(
           this,
           due,
-          'Add compliance.ai_disclosure: your policy (aiDisclosureForCustomerFacing) asks every customer-facing agent to label its output. This is a house rule, whatever the AI Act requires.',
+          msg(
+            'aiDisclosure.addComplianceAiDisclosure2',
+            'Add compliance.ai_disclosure: your policy (aiDisclosureForCustomerFacing) asks every customer-facing agent to label its output. This is a house rule, whatever the AI Act requires.',
+          ),
           at('risk.customer_facing'),
           { subject, sources: ['seed:000'] },
         ),
@@ -57,7 +68,10 @@ export const aiDisclosure: Rule = {
       makeFinding(
         this,
         due,
-        'Set risk.eu_ai_act.interacts_with_people: the agent is customer-facing, and EU AI Act Art. 50(1) depends on whether people deal with it directly. Use true for a chat or voice agent, false when a person reviews and sends what it drafts; when true, add compliance.ai_disclosure.',
+        msg(
+          'aiDisclosure.setRiskEuAi',
+          'Set risk.eu_ai_act.interacts_with_people: the agent is customer-facing, and EU AI Act Art. 50(1) depends on whether people deal with it directly. Use true for a chat or voice agent, false when a person reviews and sends what it drafts; when true, add compliance.ai_disclosure.',
+        ),
         fmRange(context.model, 'risk.customer_facing'),
         {
           subject: { kind: 'front-matter', id: 'risk.eu_ai_act.interacts_with_people' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import type { Finding } from '../types';
@@ -21,7 +22,7 @@ export const alertComplete: Rule = {
     const hasMetricsTable = tablesOf(context.model, 'operations', 'metrics').length > 0;
     const metrics = new Set(rowsOf(context.model, 'operations', 'metrics').map((row) => plainId(row.text('metric'))));
     return rowsOf(context.model, 'operations', 'alerts').flatMap((row) => {
-      const alert = plainId(row.text('alert')) || `on line ${row.row.line + 1}`;
+      const alert = plainId(row.text('alert')) || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `alerts.${alert}` };
       const findings: Finding[] = [];
       const said = (column: string) => {
@@ -35,7 +36,15 @@ export const alertComplete: Rule = {
           makeFinding(
             this,
             severity,
-            `Alert ${alert} watches "${plainId(metric.text)}", which is not in the Metrics table: define it there${known ? ` or use one of ${known}` : ''}.`,
+            msg(
+              'alertComplete.alertWatchesWhichNot',
+              'Alert {alert} watches "{metricText}", which is not in the Metrics table: define it there{orKnown}.',
+              {
+                alert,
+                metricText: plainId(metric.text),
+                orKnown: known ? msg('alertComplete.orUseOneOf', ' or use one of {known}', { known }) : '',
+              },
+            ),
             metric.range,
             { subject },
           ),
@@ -45,7 +54,11 @@ export const alertComplete: Rule = {
           makeFinding(
             this,
             severity,
-            `Alert ${alert} names no metric ("${metric.text}"): use a metric id from the Metrics table.`,
+            msg(
+              'alertComplete.alertNamesNoMetric',
+              'Alert {alert} names no metric ("{metricText}"): use a metric id from the Metrics table.',
+              { alert, metricText: metric.text },
+            ),
             metric.range,
             { subject },
           ),
@@ -57,7 +70,11 @@ export const alertComplete: Rule = {
           makeFinding(
             this,
             severity,
-            `Alert ${alert}'s threshold "${threshold.text}" has no number: write the value that fires it, e.g. "< 92%" or "> 5 per hour".`,
+            msg(
+              'alertComplete.alertSThresholdNo',
+              'Alert {alert}\'s threshold "{thresholdText}" has no number: write the value that fires it, e.g. "< 92%" or "> 5 per hour".',
+              { alert, thresholdText: threshold.text },
+            ),
             threshold.range,
             { subject },
           ),
@@ -69,7 +86,11 @@ export const alertComplete: Rule = {
           makeFinding(
             this,
             severity,
-            `Alert ${alert} has no route ("${route.text}"): name the paging schedule, channel or person it goes to.`,
+            msg(
+              'alertComplete.alertNoRouteName',
+              'Alert {alert} has no route ("{routeText}"): name the paging schedule, channel or person it goes to.',
+              { alert, routeText: route.text },
+            ),
             route.range,
             { subject },
           ),
@@ -81,7 +102,11 @@ export const alertComplete: Rule = {
           makeFinding(
             this,
             severity,
-            `Alert ${alert} has no severity ("${level.text}"): use critical, high, medium, low or sev1-sev4.`,
+            msg(
+              'alertComplete.alertNoSeverityUse',
+              'Alert {alert} has no severity ("{levelText}"): use critical, high, medium, low or sev1-sev4.',
+              { alert, levelText: level.text },
+            ),
             level.range,
             { subject },
           ),

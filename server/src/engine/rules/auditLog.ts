@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
 
@@ -25,7 +26,17 @@ export const auditLog: Rule = {
       makeFinding(
         this,
         severity,
-        `The audit log does not record ${joinList(missing)}: add ${missing.length > 1 ? 'them' : 'it'} to compliance.audit_log so each decision can be reconstructed.`,
+        missing.length > 1
+          ? msg(
+              'auditLog.auditLogDoesNotMany',
+              'The audit log does not record {missing}: add them to compliance.audit_log so each decision can be reconstructed.',
+              { missing: joinList(missing) },
+            )
+          : msg(
+              'auditLog.auditLogDoesNot',
+              'The audit log does not record {missing}: add it to compliance.audit_log so each decision can be reconstructed.',
+              { missing: joinList(missing) },
+            ),
         fmRange(context.model, 'compliance.audit_log'),
         {
           subject: { kind: 'front-matter', id: 'compliance.audit_log' },

@@ -1,11 +1,12 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, fmText, joinList, sectionSeverity } from './support';
 
-const EXCEPTIONS: Record<string, string> = {
-  contract: '(a) necessary for a contract',
-  law: '(b) authorised by law',
-  'explicit-consent': '(c) explicit consent',
+const EXCEPTIONS: Record<string, () => string> = {
+  contract: () => msg('automatedDecision.exceptionContract', '(a) necessary for a contract'),
+  law: () => msg('automatedDecision.exceptionLaw', '(b) authorised by law'),
+  'explicit-consent': () => msg('automatedDecision.exceptionConsent', '(c) explicit consent'),
 };
 
 export const automatedDecision: Rule = {
@@ -28,20 +29,36 @@ export const automatedDecision: Rule = {
     const sources: string[] = [];
     if (!exception || !(exception in EXCEPTIONS)) {
       missing.push(
-        'compliance.automated_decision_exception (the Art. 22(2) exception: contract, law or explicit-consent)',
+        msg(
+          'automatedDecision.missingException',
+          'compliance.automated_decision_exception (the Art. 22(2) exception: contract, law or explicit-consent)',
+        ),
       );
       sources.push('GDPR Art. 22(2)');
     }
     if (exception !== 'law' && !isPresent(fm(context, 'compliance.contest_route'))) {
-      const which =
-        exception && exception in EXCEPTIONS ? `, which the ${EXCEPTIONS[exception]} exception requires` : '';
+      const required = exception && exception in EXCEPTIONS ? EXCEPTIONS[exception]?.() : undefined;
       missing.push(
-        `compliance.contest_route (how a person obtains human intervention, gives their view and contests a decision${which})`,
+        required
+          ? msg(
+              'automatedDecision.missingContestRouteRequired',
+              'compliance.contest_route (how a person obtains human intervention, gives their view and contests a decision, which the {exception} exception requires)',
+              { exception: required },
+            )
+          : msg(
+              'automatedDecision.missingContestRoute',
+              'compliance.contest_route (how a person obtains human intervention, gives their view and contests a decision)',
+            ),
       );
       sources.push('GDPR Art. 22(3)');
     }
     if (!isPresent(fm(context, 'compliance.logic_information'))) {
-      missing.push('compliance.logic_information (where people learn the logic involved and its consequences)');
+      missing.push(
+        msg(
+          'automatedDecision.missingLogicInformation',
+          'compliance.logic_information (where people learn the logic involved and its consequences)',
+        ),
+      );
       sources.push('GDPR Art. 13(2)(f)', 'GDPR Art. 14(2)(g)');
     }
     if (missing.length === 0) return [];
@@ -49,7 +66,11 @@ export const automatedDecision: Rule = {
       makeFinding(
         this,
         severity,
-        `The agent takes decisions with legal or similar effect on its own (GDPR Art. 22): add ${joinList(missing)}.`,
+        msg(
+          'automatedDecision.agentTakesDecisionsLegal',
+          'The agent takes decisions with legal or similar effect on its own (GDPR Art. 22): add {missing}.',
+          { missing: joinList(missing) },
+        ),
         fmRange(context.model, 'risk.automated_legal_effect'),
         {
           subject: { kind: 'front-matter', id: 'risk.automated_legal_effect' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { calendarLevel, notYet, obligationTiming, withDateSources } from '../evaluation/calendar';
 import { isPresent } from '../model/values';
 import type { Finding } from '../types';
@@ -42,7 +43,11 @@ export const decisionEffectConflict: Rule = {
         makeFinding(
           this,
           due,
-          `Decision ${quote(row.text('decision'))} is autonomous, irreversible and about a person, yet risk.automated_legal_effect is false. Set it to true if the decision has legal or similarly significant effects (GDPR Art. 22); otherwise say why not in its Risk acceptance.`,
+          msg(
+            'consistency.decisionAutonomousIrreversibleAbout',
+            'Decision {decision} is autonomous, irreversible and about a person, yet risk.automated_legal_effect is false. Set it to true if the decision has legal or similarly significant effects (GDPR Art. 22); otherwise say why not in its Risk acceptance.',
+            { decision: quote(row.text('decision')) },
+          ),
           row.cell('mode')?.range ?? row.anchor,
           { subject: { kind: 'table', id: 'decisions.decisions' } },
         ),
@@ -119,8 +124,16 @@ export const toolDataClasses: Rule = {
           this,
           due,
           personal
-            ? `Tool ${quote(row.text('tool'))} handles ${quote(text)}, which is ${names} data, but risk.data_categories does not list it: add it, or correct the Data classes.`
-            : `Tool ${quote(row.text('tool'))} handles ${quote(text)}, which is special-category data (${names}), but risk.personal_data is false: set it to true and list the category in risk.data_categories, or correct the Data classes.`,
+            ? msg(
+                'consistency.toolHandlesWhichData',
+                'Tool {tool} handles {text}, which is {names} data, but risk.data_categories does not list it: add it, or correct the Data classes.',
+                { tool: quote(row.text('tool')), text: quote(text), names },
+              )
+            : msg(
+                'consistency.toolHandlesWhichSpecial',
+                'Tool {tool} handles {text}, which is special-category data ({names}), but risk.personal_data is false: set it to true and list the category in risk.data_categories, or correct the Data classes.',
+                { tool: quote(row.text('tool')), text: quote(text), names },
+              ),
           cell.range,
           { subject: { kind: 'table', id: 'tools.tools' } },
         ),
@@ -158,7 +171,11 @@ export const customerReplyDisclosure: Rule = {
         makeFinding(
           this,
           calendarLevel(timing, due),
-          `Decision ${quote(row.text('decision'))} sends text to people on its own, yet risk.eu_ai_act.interacts_with_people is false. Set it to true and add compliance.ai_disclosure (EU AI Act Art. 50(1)), or have a person review and send.${notYet(timing)}`,
+          msg(
+            'consistency.decisionSendsTextPeople',
+            'Decision {decision} sends text to people on its own, yet risk.eu_ai_act.interacts_with_people is false. Set it to true and add compliance.ai_disclosure (EU AI Act Art. 50(1)), or have a person review and send.{timing}',
+            { decision: quote(row.text('decision')), timing: notYet(timing) },
+          ),
           row.cell('mode')?.range ?? row.anchor,
           {
             subject: { kind: 'table', id: 'decisions.decisions' },
@@ -190,7 +207,11 @@ export const auditLogRetention: Rule = {
       makeFinding(
         this,
         due,
-        `Add compliance.log_retention: the audit log is kept, but no retention says for how long. It records ${joinList(logged.map(String))}, which is personal data (GDPR Art. 5(1)(e)).`,
+        msg(
+          'consistency.addComplianceLogRetention',
+          'Add compliance.log_retention: the audit log is kept, but no retention says for how long. It records {logged}, which is personal data (GDPR Art. 5(1)(e)).',
+          { logged: joinList(logged.map(String)) },
+        ),
         fmRange(context.model, 'compliance.audit_log'),
         { subject: { kind: 'front-matter', id: 'compliance.log_retention' } },
       ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { formatNumber, parseNumber } from '../model/values';
 import type { Finding } from '../types';
@@ -35,7 +36,10 @@ export const costAlert: Rule = {
       makeFinding(
         this,
         severity,
-        'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert with a threshold on it. Then an overrun is noticed the day it starts.',
+        msg(
+          'costControls.noAlertWatchesCost',
+          'No alert watches cost: add a cost metric (e.g. cost_per_task) to the Metrics table and an alert with a threshold on it. Then an overrun is noticed the day it starts.',
+        ),
         range,
         {
           subject: { kind: 'table', id: 'operations.alerts' },
@@ -69,7 +73,11 @@ export const costProjection: Rule = {
       makeFinding(
         this,
         severity,
-        `The projected cost exceeds the budget: ${money(perTask)} per task × ${formatNumber(tasks)} tasks/day × 30 days = ${money(monthly)} a month, but cost.monthly_budget is ${money(budget)}. Raise the approved budget, lower the cost per task, or lower the target volume.`,
+        msg(
+          'costControls.projectedCostExceedsBudget',
+          'The projected cost exceeds the budget: {perTask} per task × {tasks} tasks/day × 30 days = {monthly} a month, but cost.monthly_budget is {budget}. Raise the approved budget, lower the cost per task, or lower the target volume.',
+          { perTask: money(perTask), tasks: formatNumber(tasks), monthly: money(monthly), budget: money(budget) },
+        ),
         fmRange(context.model, 'cost.monthly_budget'),
         {
           subject: { kind: 'front-matter', id: 'cost.monthly_budget' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
@@ -25,12 +26,17 @@ export const decisionCriteria: Rule = {
       // Empty cells are AD112's and template text AD102's.
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
       if (!isNonValue(cell.text) && !VAGUE.test(cell.text.trim())) return [];
-      const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
+      const decision =
+        row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,
           severity,
-          `Decision "${decision}" has no usable criteria ("${cell.text}"): say when the agent decides, when it hands over, and for human-only decisions who decides.`,
+          msg(
+            'decisionCriteria.decisionNoUsableCriteria',
+            'Decision "{decision}" has no usable criteria ("{cellText}"): say when the agent decides, when it hands over, and for human-only decisions who decides.',
+            { decision, cellText: cell.text },
+          ),
           cell.range,
           {
             subject: { kind: 'table', id: `decisions.${decision}` },

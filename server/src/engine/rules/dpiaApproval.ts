@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, fmText, severityFrom } from './support';
@@ -27,7 +28,10 @@ export const dpiaApproval: Rule = {
         makeFinding(
           this,
           due,
-          'The DPIA is approved but compliance.dpia.approved_on is missing: add the approval date, which must come before the agent processes real personal data (GDPR Art. 35(1)).',
+          msg(
+            'dpiaApproval.dpiaApprovedButCompliance',
+            'The DPIA is approved but compliance.dpia.approved_on is missing: add the approval date, which must come before the agent processes real personal data (GDPR Art. 35(1)).',
+          ),
           fmRange(context.model, 'compliance.dpia.status'),
           { subject },
         ),
@@ -40,7 +44,11 @@ export const dpiaApproval: Rule = {
       makeFinding(
         this,
         due,
-        `compliance.dpia.approved_on is ${written}, after today (${isoDay(context.today)}): a DPIA is approved before the processing starts (GDPR Art. 35(1)). Record the date it was approved, or set status to in-progress until then.`,
+        msg(
+          'dpiaApproval.complianceDpiaApprovedAfter',
+          'compliance.dpia.approved_on is {written}, after today ({today}): a DPIA is approved before the processing starts (GDPR Art. 35(1)). Record the date it was approved, or set status to in-progress until then.',
+          { written, today: isoDay(context.today) },
+        ),
         fmRange(context.model, 'compliance.dpia.approved_on'),
         { subject },
       ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, joinList, severityFrom } from './support';
@@ -34,7 +35,11 @@ export const dpiaCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        `The DPIA does not state that it covers all GDPR Art. 35(7) asks for: complete it and list ${joinList(missing.map((part) => part.id))} in compliance.dpia.covers. Missing: ${joinList(missing.map((part) => part.what))}.`,
+        msg(
+          'dpiaCoverage.dpiaDoesNotState',
+          'The DPIA does not state that it covers all GDPR Art. 35(7) asks for: complete it and list {value} in compliance.dpia.covers. Missing: {value2}.',
+          { value: joinList(missing.map((part) => part.id)), value2: joinList(missing.map((part) => part.what)) },
+        ),
         fmRange(context.model, anchor, covers === undefined ? 'key' : 'value'),
         {
           subject: { kind: 'front-matter', id: 'compliance.dpia.covers' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import type { RuleContext } from './rule';
 import { makeFinding, type Rule } from './rule';
@@ -35,12 +36,23 @@ export function dpiaTriggers(context: RuleContext): string[] {
   // Art. 35(3)(b) asks for a DPIA for special-category data at large scale; on its own such data
   // is one WP248 criterion ("sensitive data") of nine, counted with the others.
   const largeScale = declared.includes('large-scale');
-  if (special.length && largeScale) triggers.push(`special-category data (${special.join(', ')}) at large scale`);
+  if (special.length && largeScale)
+    triggers.push(
+      msg('dpiaRequired.specialCategoryLargeScale', 'special-category data ({categories}) at large scale', {
+        categories: special.join(', '),
+      }),
+    );
   const met = special.length && !declared.includes('sensitive-data') ? [...declared, 'sensitive-data'] : declared;
   if (!(special.length && largeScale) && met.length >= threshold)
-    triggers.push(`${met.length} WP29/EDPB criteria (${met.join(', ')}), at least ${threshold}`);
+    triggers.push(
+      msg('dpiaRequired.criteriaMet', '{count} WP29/EDPB criteria ({criteria}), at least {threshold}', {
+        count: met.length,
+        criteria: met.join(', '),
+        threshold,
+      }),
+    );
   if (fm(context, 'risk.automated_legal_effect') === true)
-    triggers.push('automated decisions with legal or similar effect');
+    triggers.push(msg('dpiaRequired.automatedLegalEffect', 'automated decisions with legal or similar effect'));
   return triggers;
 }
 
@@ -60,7 +72,9 @@ export const dpiaRequired: Rule = {
     const severity = severityFrom(context, gateStage(context, 'dpia-assessed') ?? 'shadow');
     const triggers = dpiaTriggers(context);
     if (!severity || triggers.length === 0) return [];
-    const why = `processes personal data with ${joinList(triggers)}`;
+    const why = msg('dpiaRequired.processesPersonalData', 'processes personal data with {triggers}', {
+      triggers: joinList(triggers),
+    });
     const subject = { kind: 'front-matter' as const, id: 'compliance.dpia' };
     const required = fm(context, 'compliance.dpia.required');
     if (required === false) {
@@ -69,7 +83,11 @@ export const dpiaRequired: Rule = {
         makeFinding(
           this,
           severity,
-          `compliance.dpia.required is false although a DPIA is required: set required: true, or add compliance.dpia.justification saying why none is needed. The agent ${why}.`,
+          msg(
+            'dpiaRequired.complianceDpiaRequiredFalse',
+            'compliance.dpia.required is false although a DPIA is required: set required: true, or add compliance.dpia.justification saying why none is needed. The agent {why}.',
+            { why },
+          ),
           fmRange(context.model, 'compliance.dpia.required'),
           { subject },
         ),
@@ -95,7 +113,16 @@ export const dpiaRequired: Rule = {
       makeFinding(
         this,
         severity,
-        `A DPIA is required: add ${joinList(missing.map((key) => `compliance.dpia.${key}`))}. The agent ${why}.${dpo === undefined && missing.includes('dpo_advice') ? ' Where no DPO is designated, set compliance.dpo_designated: false instead of giving dpo_advice.' : ''}`,
+        dpo === undefined && missing.includes('dpo_advice')
+          ? msg(
+              'dpiaRequired.requiredAddNoDpo',
+              'A DPIA is required: add {keys}. The agent {why}. Where no DPO is designated, set compliance.dpo_designated: false instead of giving dpo_advice.',
+              { keys: joinList(missing.map((key) => `compliance.dpia.${key}`)), why },
+            )
+          : msg('dpiaRequired.requiredAdd', 'A DPIA is required: add {keys}. The agent {why}.', {
+              keys: joinList(missing.map((key) => `compliance.dpia.${key}`)),
+              why,
+            }),
         fmRange(context.model, anchor, 'key'),
         { subject },
       ),

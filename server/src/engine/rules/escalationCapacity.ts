@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { formatNumber, formatPercent, parseNumber, parseRate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, severityFrom } from './support';
@@ -24,9 +25,23 @@ export function capacityArithmetic(
   const load = tasks * (escalation + (sample ?? 0));
   const usable = capacity * cap;
   const rates = sample
-    ? `(${formatPercent(escalation)} escalations + ${formatPercent(sample)} review samples)`
-    : `${formatPercent(escalation)} escalations`;
-  const text = `${formatNumber(tasks)} tasks/day × ${rates} = ${formatNumber(Math.round(load * 100) / 100)} reviews/day, but the stated capacity is ${formatNumber(capacity)}/day (cap ${formatPercent(cap)} = ${formatNumber(Math.round(usable * 100) / 100)}/day)`;
+    ? msg('escalationCapacity.ratesWithSamples', '({escalation} escalations + {sample} review samples)', {
+        escalation: formatPercent(escalation),
+        sample: formatPercent(sample),
+      })
+    : msg('escalationCapacity.rates', '{escalation} escalations', { escalation: formatPercent(escalation) });
+  const text = msg(
+    'escalationCapacity.arithmetic',
+    '{tasks} tasks/day × {rates} = {load} reviews/day, but the stated capacity is {capacity}/day (cap {cap} = {usable}/day)',
+    {
+      tasks: formatNumber(tasks),
+      rates,
+      load: formatNumber(Math.round(load * 100) / 100),
+      capacity: formatNumber(capacity),
+      cap: formatPercent(cap),
+      usable: formatNumber(Math.round(usable * 100) / 100),
+    },
+  );
   return { load, usable, text };
 }
 
@@ -58,7 +73,11 @@ export const escalationCapacity: Rule = {
       makeFinding(
         this,
         severity,
-        `Escalations at target scale do not fit review capacity: ${result.text}. Plan capacity for at least ${formatNumber(needed)} reviews/day, or lower the escalation or sampling rate.`,
+        msg(
+          'escalationCapacity.escalationsAtTargetScale',
+          'Escalations at target scale do not fit review capacity: {resultText}. Plan capacity for at least {needed} reviews/day, or lower the escalation or sampling rate.',
+          { resultText: result.text, needed: formatNumber(needed) },
+        ),
         fmRange(context.model, 'volumes.review_capacity_per_day'),
         {
           subject: { kind: 'front-matter', id: 'volumes.review_capacity_per_day' },

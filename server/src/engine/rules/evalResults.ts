@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import type { Finding } from '../types';
@@ -35,14 +36,17 @@ export const evalResults: Rule = {
         makeFinding(
           this,
           resultSeverity,
-          'The eval table has no "Latest result" column: add it and record each slice\'s latest result against its quality bar.',
+          msg(
+            'evalResults.evalTableNoLatest',
+            'The eval table has no "Latest result" column: add it and record each slice\'s latest result against its quality bar.',
+          ),
           range,
           { subject: { kind: 'table', id: 'evaluation.evalset' } },
         ),
       ];
     }
     return rows.flatMap((row): Finding[] => {
-      const slice = row.text('slice') || `on line ${row.row.line + 1}`;
+      const slice = row.text('slice') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `evaluation.${slice}` };
       const latest = row.cell('latest');
       if (!latest || looksLikePlaceholder(latest.text)) return [];
@@ -52,7 +56,11 @@ export const evalResults: Rule = {
               makeFinding(
                 this,
                 resultSeverity,
-                `Slice "${slice}" has no latest result: run the eval set and record the result and its date.`,
+                msg(
+                  'evalResults.sliceNoLatestResult',
+                  'Slice "{slice}" has no latest result: run the eval set and record the result and its date.',
+                  { slice },
+                ),
                 latest.range,
                 { subject },
               ),
@@ -68,7 +76,16 @@ export const evalResults: Rule = {
         makeFinding(
           this,
           barSeverity,
-          `Slice "${slice}" is below its quality bar: latest result ${result}% against a bar of ${ceiling ? 'at most' : 'at least'} ${bar}%. Fix the agent and re-run the eval set before the next stage.`,
+          msg(
+            'evalResults.sliceBelowItsQuality',
+            'Slice "{slice}" is below its quality bar: latest result {result}% against a bar of {bound} {bar}%. Fix the agent and re-run the eval set before the next stage.',
+            {
+              slice,
+              result,
+              bound: ceiling ? msg('evalResults.atMost', 'at most') : msg('evalResults.atLeast', 'at least'),
+              bar,
+            },
+          ),
           latest.range,
           { subject },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { formatNumber } from '../model/values';
 import { makeFinding, type Rule } from './rule';
@@ -27,7 +28,16 @@ export const evalSize: Rule = {
       makeFinding(
         this,
         severity,
-        `The eval set has ${formatNumber(total)} cases, below the minimum of ${formatNumber(policy.evalMinimumCases)} from the ${stage} stage on: add ${formatNumber(policy.evalMinimumCases - total)} or more cases from real data.`,
+        msg(
+          'evalSize.evalSetCasesBelow',
+          'The eval set has {total} cases, below the minimum of {evalMinimumCases} from the {stage} stage on: add {value} or more cases from real data.',
+          {
+            total: formatNumber(total),
+            evalMinimumCases: formatNumber(policy.evalMinimumCases),
+            stage,
+            value: formatNumber(policy.evalMinimumCases - total),
+          },
+        ),
         cell?.range ??
           table.table.header.cells[0]?.range ??
           context.model.index.trimmedLineRange(table.table.startLine),

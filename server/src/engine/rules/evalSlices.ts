@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { makeFinding, type Rule } from './rule';
 import { joinList, rowsOf, sectionAnchor, sectionSeverity } from './support';
@@ -41,7 +42,17 @@ export const evalSlices: Rule = {
       makeFinding(
         this,
         severity,
-        `The eval set has no ${joinList(missing)} slice${missing.length > 1 ? 's' : ''}: add ${missing.length > 1 ? 'rows' : 'a row'} for ${missing.length > 1 ? 'them' : 'it'} (typical, edge, prior-failures and adversarial are all needed).`,
+        missing.length > 1
+          ? msg(
+              'evalSlices.evalSetNoSlices',
+              'The eval set has no {missing} slices: add rows for them (typical, edge, prior-failures and adversarial are all needed).',
+              { missing: joinList(missing) },
+            )
+          : msg(
+              'evalSlices.evalSetNoSlice',
+              'The eval set has no {missing} slice: add a row for it (typical, edge, prior-failures and adversarial are all needed).',
+              { missing: joinList(missing) },
+            ),
         header,
         {
           subject: { kind: 'table', id: 'evaluation.evalset' },

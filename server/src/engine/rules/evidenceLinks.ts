@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { evidenceLinks } from '../features/links';
 import { makeFinding, type Rule } from './rule';
 
@@ -22,7 +23,11 @@ export const evidenceLinkBroken: Rule = {
           makeFinding(
             this,
             'warning',
-            `Evidence "${link.target}" is not a valid link (a "%" must start an escape such as %20): correct the link.`,
+            msg(
+              'evidenceLinks.evidenceNotValidLink',
+              'Evidence "{target}" is not a valid link (a "%" must start an escape such as %20): correct the link.',
+              { target: link.target },
+            ),
             link.range,
           ),
         ];
@@ -32,7 +37,11 @@ export const evidenceLinkBroken: Rule = {
           makeFinding(
             this,
             'warning',
-            `Evidence "${link.target}" is an absolute path: link it relative to this document, inside the repository.`,
+            msg(
+              'evidenceLinks.evidenceAbsolutePathLink',
+              'Evidence "{target}" is an absolute path: link it relative to this document, inside the repository.',
+              { target: link.target },
+            ),
             link.range,
           ),
         ];
@@ -42,7 +51,11 @@ export const evidenceLinkBroken: Rule = {
         makeFinding(
           this,
           'warning',
-          `Evidence "${link.target}" does not exist (or lies outside the workspace): add the file or correct the link.`,
+          msg(
+            'evidenceLinks.evidenceDoesNotExist',
+            'Evidence "{target}" does not exist (or lies outside the workspace): add the file or correct the link.',
+            { target: link.target },
+          ),
           link.range,
         ),
       ];

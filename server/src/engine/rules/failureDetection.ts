@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
@@ -19,12 +20,16 @@ export const failureDetection: Rule = {
       const cell = row.cell('detection');
       // Empty cells are AD112's, template text AD102's: this rule reports a cell that says "nothing".
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text) || !isNonValue(cell.text)) return [];
-      const id = row.text('id') || `on line ${row.row.line + 1}`;
+      const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,
           severity,
-          `Failure mode ${id} has no detection signal ("${cell.text}"): name the alert or metric that reveals it, or the check that catches it.`,
+          msg(
+            'failureDetection.failureModeNoDetection',
+            'Failure mode {id} has no detection signal ("{cellText}"): name the alert or metric that reveals it, or the check that catches it.',
+            { id, cellText: cell.text },
+          ),
           cell.range,
           {
             subject: { kind: 'table', id: `failures.${id}` },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { slugify } from '../model/blocks';
 import { looksLikePlaceholder } from '../model/values';
 import type { FixSuggestion } from '../types';
@@ -26,7 +27,7 @@ export const failureRecovery: Rule = {
     return rowsOf(context.model, 'failures', 'failures').flatMap((row) => {
       const cell = row.cell('recovery');
       if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
-      const id = row.text('id') || `on line ${row.row.line + 1}`;
+      const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `failures.${id}` };
       const links = [...cell.text.matchAll(LINK)];
       if (links.length === 0) {
@@ -34,7 +35,11 @@ export const failureRecovery: Rule = {
           makeFinding(
             this,
             severity,
-            `Failure mode ${id}'s recovery "${cell.text}" does not link to a runbook entry: write it as a link such as [Rollback](#rollback) to a ### entry of the Runbook.`,
+            msg(
+              'failureRecovery.failureModeSRecovery',
+              'Failure mode {id}\'s recovery "{cellText}" does not link to a runbook entry: write it as a link such as [Rollback](#rollback) to a ### entry of the Runbook.',
+              { id, cellText: cell.text },
+            ),
             cell.range,
             { subject },
           ),
@@ -50,7 +55,7 @@ export const failureRecovery: Rule = {
           const text = (link[1] ?? '').trim();
           const title = slugify(text) === anchor && text !== '' ? text : titleFromAnchor(anchor);
           fixes.push({
-            title: `Add the runbook entry "### ${title}"`,
+            title: msg('failureRecovery.addRunbookEntry', 'Add the runbook entry "### {title}"', { title }),
             insertions: [
               appendToSection(context.model, runbook, [
                 `${'#'.repeat(context.model.sectionLevel + 1)} ${title}`,
@@ -65,7 +70,11 @@ export const failureRecovery: Rule = {
           makeFinding(
             this,
             severity,
-            `Failure mode ${id} links to #${anchor}, but the Runbook has no such entry: add a ### entry whose heading gives that anchor, or link to an existing entry.`,
+            msg(
+              'failureRecovery.failureModeLinksBut',
+              'Failure mode {id} links to #{anchor}, but the Runbook has no such entry: add a ### entry whose heading gives that anchor, or link to an existing entry.',
+              { id, anchor },
+            ),
             cell.range,
             { subject, fixes },
           ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { formatPercent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, rowsOf, sectionSeverity } from './support';
@@ -22,12 +23,16 @@ export const firstLiveStage: Rule = {
     if (!live || firstLive > 0) return [];
     const max = context.model.schemas.policy.firstLiveCanaryMax;
     if (live.traffic <= max) return [];
-    const name = live.row.text('stage') || `on line ${live.row.row.line + 1}`;
+    const name = live.row.text('stage') || msg('support.onLine', 'on line {line}', { line: live.row.row.line + 1 });
     return [
       makeFinding(
         this,
         severity,
-        `The first live stage "${name}" sends ${formatPercent(live.traffic)} of real customer traffic with no shadow stage before it: add a shadow stage at 0%, or start with a canary of at most ${formatPercent(max)}.`,
+        msg(
+          'firstLiveStage.firstLiveStageSends',
+          'The first live stage "{name}" sends {traffic} of real customer traffic with no shadow stage before it: add a shadow stage at 0%, or start with a canary of at most {max}.',
+          { name, traffic: formatPercent(live.traffic), max: formatPercent(max) },
+        ),
         live.row.cell('traffic')?.range ?? live.row.anchor,
         {
           subject: { kind: 'table', id: `rollout.${name}` },

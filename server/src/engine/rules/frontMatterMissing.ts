@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
 import { makeFinding, type Rule } from './rule';
 
@@ -16,7 +17,10 @@ export const frontMatterMissing: Rule = {
       makeFinding(
         this,
         'error',
-        'The document has no front matter: start it with a --- block holding id, name, stage, owner and risk.',
+        msg(
+          'frontMatterMissing.documentNoFrontMatter',
+          'The document has no front matter: start it with a --- block holding id, name, stage, owner and risk.',
+        ),
         model.index.trimmedLineRange(0),
         {
           subject: { kind: 'front-matter', id: '' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { placeholderKeys } from '../evaluation/rootCauses';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { Range } from '../types';
@@ -27,16 +28,29 @@ export const frontMatterPlaceholder: Rule = {
       });
       const first = ranges.find((range) => range !== undefined) ?? model.index.trimmedLineRange(0);
       const names = keys.map((key) => (key === block ? key : key.slice(block.length + 1)));
-      const count = keys.length === 1 ? 'a placeholder' : `${keys.length} placeholders`;
+      const count =
+        keys.length === 1
+          ? msg('frontMatterPlaceholder.placeholder', 'a placeholder')
+          : msg('frontMatterPlaceholder.placeholders', '{count} placeholders', { count: keys.length });
       const message =
         keys.length === 1 && keys[0] === block
-          ? `"${block}" in the front matter still holds a placeholder: write the real value.`
-          : `The front matter's "${block}" block still has ${count} (${names.join(', ')}): write the real values.`;
+          ? msg(
+              'frontMatterPlaceholder.frontMatterStillHolds',
+              '"{block}" in the front matter still holds a placeholder: write the real value.',
+              { block },
+            )
+          : msg(
+              'frontMatterPlaceholder.frontMatterSBlock',
+              'The front matter\'s "{block}" block still has {count} ({names}): write the real values.',
+              { block, count, names: names.join(', ') },
+            );
       return [
         makeFinding(this, 'warning', message, first, {
           subject: { kind: 'front-matter', id: block },
           related: keys.map((key, index) => ({
-            message: `${key} still holds placeholder text`,
+            message: msg('frontMatterPlaceholder.stillHoldsPlaceholderText', '{key} still holds placeholder text', {
+              key,
+            }),
             range: ranges[index] ?? first,
           })),
         }),

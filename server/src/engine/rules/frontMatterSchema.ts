@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { ErrorObject } from '../evaluation/validators';
 import { frontMatterInsertionAnchor } from '../model/anchors';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
@@ -29,10 +30,21 @@ export const frontMatterSchema: Rule = {
         const { message, path } = describeSchemaError(error, 'front matter');
         const range = rangeForPath(model, path, error.keyword === 'additionalProperties');
         const fix = correction(error, path, range, model.schemas.policy.valueSynonyms ?? {});
-        return makeFinding(this, 'error', fix ? `${message} Did you mean "${fix.suggestion}"?` : message, range, {
-          subject: { kind: 'front-matter', id: path.join('.') },
-          ...(fix ? { fixes: [fix.fix] } : {}),
-        });
+        return makeFinding(
+          this,
+          'error',
+          fix
+            ? msg('frontMatterSchema.didYouMean', '{message} Did you mean "{suggestion}"?', {
+                message,
+                suggestion: fix.suggestion,
+              })
+            : message,
+          range,
+          {
+            subject: { kind: 'front-matter', id: path.join('.') },
+            ...(fix ? { fixes: [fix.fix] } : {}),
+          },
+        );
       });
   },
 };

@@ -1,7 +1,8 @@
+import { msg } from '../l10n';
 import { calendarLevel, notYet, withDateSources } from '../evaluation/calendar';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
-import { fm, fmRange, fmText, severityFrom } from './support';
+import { fm, fmRange, fmText, joinList, severityFrom } from './support';
 import { aiActClass, aiActRoles, highRiskBasis, highRiskTiming } from './aiActFacts';
 
 /** The assessment comes before the deployer first uses the system on real cases: shadow. */
@@ -44,7 +45,11 @@ export const fundamentalRightsAssessment: Rule = {
         makeFinding(
           this,
           level,
-          `Add ${unknown.join(' and ')}: they decide whether a fundamental-rights impact assessment is due (EU AI Act Art. 27(1)). The deployer type is public-body, public-service or private; Annex III points 5(b) and 5(c) need the assessment.${later}`,
+          msg(
+            'fundamentalRights.addTheyDecideWhether',
+            'Add {unknown}: they decide whether a fundamental-rights impact assessment is due (EU AI Act Art. 27(1)). The deployer type is public-body, public-service or private; Annex III points 5(b) and 5(c) need the assessment.{later}',
+            { unknown: joinList(unknown), later },
+          ),
           fmRange(context.model, 'risk.eu_ai_act.annex_iii_area'),
           { subject: { kind: 'front-matter', id: 'risk.eu_ai_act.deployer_type' }, sources },
         ),
@@ -53,16 +58,20 @@ export const fundamentalRightsAssessment: Rule = {
     if (fm(context, 'compliance.fria.status') === 'completed' && isPresent(fm(context, 'compliance.fria.reference')))
       return [];
     const why = pricing
-      ? `it is used under Annex III point ${point}`
+      ? msg('fundamentalRights.itUsedUnderAnnex', 'it is used under Annex III point {point}', { point })
       : deployer === 'public-body'
-        ? 'a public body deploys it'
-        : 'a private body providing public services deploys it';
+        ? msg('fundamentalRights.publicBodyDeploysIt', 'a public body deploys it')
+        : msg('fundamentalRights.privateBodyProvidingPublic', 'a private body providing public services deploys it');
     const anchor = fm(context, 'compliance.fria') !== undefined ? 'compliance.fria' : 'risk.eu_ai_act.class';
     return [
       makeFinding(
         this,
         level,
-        `Record a fundamental-rights impact assessment in compliance.fria, with reference and status: completed. It is due before first use because ${why} (EU AI Act Art. 27(1)).${later}`,
+        msg(
+          'fundamentalRights.recordFundamentalRightsImpact',
+          'Record a fundamental-rights impact assessment in compliance.fria, with reference and status: completed. It is due before first use because {why} (EU AI Act Art. 27(1)).{later}',
+          { why, later },
+        ),
         fmRange(context.model, anchor, anchor === 'compliance.fria' ? 'key' : 'value'),
         { subject: { kind: 'front-matter', id: 'compliance.fria' }, sources },
       ),

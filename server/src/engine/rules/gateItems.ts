@@ -1,3 +1,4 @@
+import { msg, schemaText } from '../l10n';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../evaluation/readiness';
@@ -8,6 +9,7 @@ import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { waiverFix } from '../fixes/waiverInsertion';
 import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
 import { makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
+import { orList } from './signoffRoles';
 
 // Findings carry the gate item's own sources; the rule's are the seeds that ask for gated reviews.
 const PENDING: RuleInfo = {
@@ -76,8 +78,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   const severity = context.ladder.due(dueStage, context.stage);
   if (!severity) return [];
   const stage = context.ladder.get(result.gate.stage)?.title.toLowerCase() ?? result.gate.stage;
-  const due = dueStage === result.gate.stage ? '' : `, due from ${context.ladder.get(dueStage)?.title.toLowerCase()}`;
-  const where = `${stage} gate "${result.gate.title}"${due}`;
+  const due =
+    dueStage === result.gate.stage
+      ? ''
+      : msg('gateItems.dueFrom', ', due from {stage}', { stage: context.ladder.get(dueStage)?.title.toLowerCase() });
+  const where = msg('gateItems.gate', '{stage} gate "{gateTitle}"{due}', { stage, gateTitle: result.gate.title, due });
   const extra = {
     subject: { kind: 'gate-item' as const, id: item.id },
     sources: item.sources,
@@ -100,7 +105,16 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           makeFinding(
             UNMET,
             severity,
-            `Not ready (${where}): ${item.title}. "${placeholder.key}" still holds the placeholder "${placeholder.value}": fill it in.`,
+            msg(
+              'gateItems.notReadyStillHolds',
+              'Not ready ({where}): {itemTitle}. "{key}" still holds the placeholder "{placeholderValue}": fill it in.',
+              {
+                where,
+                itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+                key: placeholder.key,
+                placeholderValue: placeholder.value,
+              },
+            ),
             placeholder.range,
             extra,
           ),
@@ -112,22 +126,36 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
       const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
       const range = result.waiver?.range ?? anchorFor(context.model, item.requires);
       return [
-        makeFinding(UNMET, severity, `Not ready (${where}): ${item.title}. ${item.hint}`, range, {
-          ...extra,
-          ...(fix ? { fixes: [fix] } : {}),
-        }),
+        makeFinding(
+          UNMET,
+          severity,
+          msg('gateItems.notReady', 'Not ready ({where}): {itemTitle}. {hint}', {
+            where,
+            itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+            hint: schemaText(`gates.${item.id}.hint`, item.hint),
+          }),
+          range,
+          {
+            ...extra,
+            ...(fix ? { fixes: [fix] } : {}),
+          },
+        ),
       ];
     }
     case 'pending': {
       const range = result.signoff?.range ?? result.waiver?.range ?? readinessAnchor(context.model);
       const state = result.signoff
-        ? `its sign-off is "${result.signoff.status || 'empty'}"`
-        : 'it has no row in the Readiness review table';
+        ? msg('gateItems.itsSignOff', 'its sign-off is "{value}"', { value: result.signoff.status || 'empty' })
+        : msg('gateItems.itNoRowReadiness', 'it has no row in the Readiness review table');
       return [
         makeFinding(
           PENDING,
           severity,
-          `Awaiting sign-off (${where}): ${item.title} — ${state}. Record a pass for "${item.id}"${signedBy(context, result)} with who signed it off, when, and the evidence.`,
+          msg(
+            'gateItems.awaitingSignOffRecord',
+            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}"{signedBy} with who signed it off, when, and the evidence.',
+            { where, itemTitle: item.title, state, itemId: item.id, signedBy: signedBy(context, result) },
+          ),
           range,
           extra,
         ),
@@ -138,7 +166,11 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           UNMET,
           severity,
-          `Sign-off failed (${where}): ${item.title}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.`,
+          msg(
+            'gateItems.signOffFailedResolve',
+            'Sign-off failed ({where}): {itemTitle}. Resolve it and record a new sign-off, or waive it with a justification, approver and expiry.',
+            { where, itemTitle: schemaText(`gates.${item.id}.title`, item.title) },
+          ),
           result.signoff?.range ?? readinessAnchor(context.model),
           extra,
         ),
@@ -148,7 +180,17 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
         makeFinding(
           WAIVER,
           severity,
-          `The waiver for "${item.id}" expired on ${result.waiver?.expires}, so the item is open again (${where}): ${item.title}. ${item.hint}`,
+          msg(
+            'gateItems.waiverExpiredSoItem',
+            'The waiver for "{itemId}" expired on {expires}, so the item is open again ({where}): {itemTitle}. {hint}',
+            {
+              itemId: item.id,
+              expires: result.waiver?.expires,
+              where,
+              itemTitle: schemaText(`gates.${item.id}.title`, item.title),
+              hint: schemaText(`gates.${item.id}.hint`, item.hint),
+            },
+          ),
           result.waiver?.range ?? readinessAnchor(context.model),
           extra,
         ),
@@ -161,7 +203,7 @@ function signedBy(context: RuleContext, result: ItemResult): string {
   if (result.signers.length === 0) return '';
   const roles = context.model.schemas.tiers.roles ?? [];
   const titles = result.signers.map((id) => roles.find((role) => role.id === id)?.title ?? id);
-  return ` signed by ${titles.length > 1 ? `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}` : titles[0]}`;
+  return msg('gateItems.signedBy', ' signed by {roles}', { roles: orList(titles) });
 }
 
 /** The front-matter keys an item needs: the one its fix names, then those its condition tests. */
@@ -205,7 +247,11 @@ function incompleteWaiver(result: ItemResult, severity: Level, where: string): F
   return makeFinding(
     WAIVER,
     severity,
-    `The waiver for "${result.item.id}" does not count yet (${where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).`,
+    msg(
+      'gateItems.waiverDoesNotCount',
+      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
+      { itemId: result.item.id, where },
+    ),
     result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     {
       subject: { kind: 'gate-item', id: result.item.id },

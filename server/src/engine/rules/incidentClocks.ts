@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { calendarLevel, notYet, withDateSources } from '../evaluation/calendar';
 import { sectionStatus } from '../model/sectionStatus';
 import type { Finding } from '../types';
@@ -8,12 +9,20 @@ import { aiActClass, aiActRoles, highRiskTiming } from './aiActFacts';
 /** What the incident-response entry must say, each with the words that show it does. */
 const BREACH = [
   {
-    what: 'notifying the supervisory authority without undue delay, where feasible within 72 hours of becoming aware of a personal-data breach (GDPR Art. 33(1))',
+    what: () =>
+      msg(
+        'incidentClocks.notifyAuthority',
+        'notifying the supervisory authority without undue delay, where feasible within 72 hours of becoming aware of a personal-data breach (GDPR Art. 33(1))',
+      ),
     pattern: /\b72\s*(h\b|hours?)|seventy-two hours/i,
     source: 'GDPR Art. 33(1)',
   },
   {
-    what: 'telling the people concerned without undue delay when the breach is likely to put their rights at high risk (GDPR Art. 34(1))',
+    what: () =>
+      msg(
+        'incidentClocks.tellPeople',
+        'telling the people concerned without undue delay when the breach is likely to put their rights at high risk (GDPR Art. 34(1))',
+      ),
     pattern:
       /data subjects?|art(icle|\.)?\s*34\b|(affected|concerned) (people|persons|customers|users|individuals)|(people|persons|customers|users|individuals) (concerned|affected)/i,
     source: 'GDPR Art. 34(1)',
@@ -21,12 +30,19 @@ const BREACH = [
 ];
 
 const SERIOUS_INCIDENT = [
-  { what: '15 days for a serious incident', pattern: /\b15\s*days\b|fifteen days/i },
   {
-    what: '2 days for a widespread infringement or a serious disruption of critical infrastructure',
+    what: () => msg('incidentClocks.fifteenDays', '15 days for a serious incident'),
+    pattern: /\b15\s*days\b|fifteen days/i,
+  },
+  {
+    what: () =>
+      msg(
+        'incidentClocks.twoDays',
+        '2 days for a widespread infringement or a serious disruption of critical infrastructure',
+      ),
     pattern: /\b(2|two)\s*days\b/i,
   },
-  { what: '10 days after a death', pattern: /\b10\s*days\b|ten days/i },
+  { what: () => msg('incidentClocks.tenDays', '10 days after a death'), pattern: /\b10\s*days\b|ten days/i },
 ];
 
 export const incidentClocks: Rule = {
@@ -60,7 +76,11 @@ export const incidentClocks: Rule = {
           makeFinding(
             this,
             due,
-            `Add the personal-data breach deadlines to the incident-response entry. Missing: ${joinList(missing.map((clock) => clock.what))}.`,
+            msg(
+              'incidentClocks.addPersonalDataBreach',
+              'Add the personal-data breach deadlines to the incident-response entry. Missing: {missing}.',
+              { missing: joinList(missing.map((clock) => clock.what())) },
+            ),
             entry.heading.range,
             { subject, sources: missing.map((clock) => clock.source) },
           ),
@@ -74,7 +94,11 @@ export const incidentClocks: Rule = {
           makeFinding(
             this,
             calendarLevel(timing, due),
-            `Add the serious-incident reporting deadlines of EU AI Act Art. 73 to the incident-response entry. Missing: ${joinList(missing.map((clock) => clock.what))}, with who reports to the market surveillance authority.${notYet(timing)}`,
+            msg(
+              'incidentClocks.addSeriousIncidentReporting',
+              'Add the serious-incident reporting deadlines of EU AI Act Art. 73 to the incident-response entry. Missing: {missing}, with who reports to the market surveillance authority.{timing}',
+              { missing: joinList(missing.map((clock) => clock.what())), timing: notYet(timing) },
+            ),
             entry.heading.range,
             { subject, sources: withDateSources(['EU AI Act Art. 73'], timing) },
           ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPlaceholderValue } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, gateStage, severityFrom } from './support';
@@ -29,7 +30,11 @@ export const killSwitch: Rule = {
       makeFinding(
         this,
         severity,
-        `The kill switch "${text}" does not say what it is or where it is pulled: name the flag and the service or dashboard that switches traffic to 0%, e.g. "Feature flag my-agent.enabled in the flag service".`,
+        msg(
+          'killSwitch.killSwitchDoesNot',
+          'The kill switch "{text}" does not say what it is or where it is pulled: name the flag and the service or dashboard that switches traffic to 0%, e.g. "Feature flag my-agent.enabled in the flag service".',
+          { text },
+        ),
         fmRange(context.model, 'rollback.kill_switch'),
         {
           subject: { kind: 'front-matter', id: 'rollback.kill_switch' },

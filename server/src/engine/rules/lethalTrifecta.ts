@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { RelatedFinding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -25,7 +26,19 @@ export function trifectaOf(model: DocumentModel): Trifecta | undefined {
 /** "get_ticket reads untrusted content, get_customer reads private data and send_email can send it out". */
 export function describeChain(chain: Trifecta, out: DocumentedTool): string {
   const names = (tools: DocumentedTool[]) => tools.map((tool) => `"${tool.id}"`).join(', ');
-  return `${names(chain.untrusted)} ${chain.untrusted.length > 1 ? 'return' : 'returns'} untrusted content, ${names(chain.privateData)} ${chain.privateData.length > 1 ? 'read' : 'reads'} private data and "${out.id}" can send data out`;
+  const untrusted =
+    chain.untrusted.length > 1
+      ? msg('lethalTrifecta.returnUntrustedMany', '{tools} return untrusted content', { tools: names(chain.untrusted) })
+      : msg('lethalTrifecta.returnUntrusted', '{tools} returns untrusted content', { tools: names(chain.untrusted) });
+  const privateData =
+    chain.privateData.length > 1
+      ? msg('lethalTrifecta.readPrivateMany', '{tools} read private data', { tools: names(chain.privateData) })
+      : msg('lethalTrifecta.readPrivate', '{tools} reads private data', { tools: names(chain.privateData) });
+  return msg('lethalTrifecta.chain', '{untrusted}, {privateData} and "{out}" can send data out', {
+    untrusted,
+    privateData,
+    out: out.id,
+  });
 }
 
 export const lethalTrifecta: Rule = {
@@ -54,13 +67,20 @@ export const lethalTrifecta: Rule = {
       const related: RelatedFinding[] = [...chain.untrusted, ...chain.privateData]
         .filter((tool) => tool !== out)
         .map((tool) => ({
-          message: `"${tool.id}": ${[...tool.exposure].join(', ')}`,
+          message: msg('lethalTrifecta.toolExposure', '"{tool}": {exposure}', {
+            tool: tool.id,
+            exposure: [...tool.exposure].join(', '),
+          }),
           range: tool.row.cell('tool')?.range ?? tool.row.anchor,
         }));
       return makeFinding(
         this,
         severity,
-        `Prompt-injection exposure: ${describeChain(chain, out)}, with no documented mitigation. Require human approval on "${out.id}", or document an egress allow-list or separated contexts in prompt_injection.mitigations.`,
+        msg(
+          'lethalTrifecta.promptInjectionExposureNo',
+          'Prompt-injection exposure: {value}, with no documented mitigation. Require human approval on "{outId}", or document an egress allow-list or separated contexts in prompt_injection.mitigations.',
+          { value: describeChain(chain, out), outId: out.id },
+        ),
         out.row.cell('exposure')?.range ?? out.row.cell('tool')?.range ?? out.row.anchor,
         { subject: { kind: 'table', id: `tools.${out.id}` }, related },
       );

@@ -1,4 +1,5 @@
 import { calendarLevel, notYet, withDateSources } from '../evaluation/calendar';
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 import { fm, fmRange, fmText, sectionSeverity } from './support';
@@ -64,7 +65,9 @@ export const logRetention: Rule = {
       ...(roles.has('provider') ? ['EU AI Act Art. 19(1)'] : []),
       ...(roles.has('deployer') ? ['EU AI Act Art. 26(6)'] : []),
     ];
-    const cite = `EU AI Act ${articles.map((article) => article.replace('EU AI Act ', '')).join(', ')}`;
+    const cite = msg('logRetention.cite', 'EU AI Act {articles}', {
+      articles: articles.map((article) => article.replace('EU AI Act ', '')).join(', '),
+    });
     const sources = withDateSources(['EU AI Act Art. 12', ...articles], timing);
     const minimum = context.model.schemas.policy.logRetentionMinimumMonths;
     const subject = { kind: 'front-matter' as const, id: 'compliance.log_retention' };
@@ -72,12 +75,19 @@ export const logRetention: Rule = {
     if (!logs) {
       const anchor = fm(context, 'compliance') !== undefined ? 'compliance' : 'risk.eu_ai_act.class';
       const retention = fmText(context, 'compliance.retention');
-      const said = retention && isPresent(retention) ? ` (compliance.retention does not mention the logs)` : '';
+      const said =
+        retention && isPresent(retention)
+          ? msg('logRetention.retentionSilent', ' (compliance.retention does not mention the logs)')
+          : '';
       return [
         makeFinding(
           this,
           level,
-          `Add compliance.log_retention: a high-risk agent keeps its logs at least ${minimum} months (${cite})${said}.${later}`,
+          msg(
+            'logRetention.addComplianceLogRetention',
+            'Add compliance.log_retention: a high-risk agent keeps its logs at least {minimum} months ({cite}){said}.{later}',
+            { minimum, cite, said, later },
+          ),
           fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value'),
           { subject, sources },
         ),
@@ -89,7 +99,11 @@ export const logRetention: Rule = {
         makeFinding(
           this,
           level,
-          `State in ${logs.key} how long the logs are kept, e.g. "${minimum} months": "${logs.text}" gives no duration.${later}`,
+          msg(
+            'logRetention.stateHowLongLogs',
+            'State in {key} how long the logs are kept, e.g. "{minimum} months": "{logsText}" gives no duration.{later}',
+            { key: logs.key, minimum, logsText: logs.text, later },
+          ),
           fmRange(context.model, logs.key),
           { subject, sources },
         ),
@@ -101,7 +115,11 @@ export const logRetention: Rule = {
       makeFinding(
         this,
         level,
-        `Keep the logs at least ${minimum} months: ${logs.key} says ${shortest.written}. A high-risk agent's logs are kept that long (${cite}).${later}`,
+        msg(
+          'logRetention.keepLogsAtLeast',
+          "Keep the logs at least {minimum} months: {key} says {written}. A high-risk agent's logs are kept that long ({cite}).{later}",
+          { minimum, key: logs.key, written: shortest.written, cite, later },
+        ),
         fmRange(context.model, logs.key),
         { subject, sources },
       ),

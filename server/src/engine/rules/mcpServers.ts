@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { isExactPin } from '../agentFiles/mcpPins';
 import { makeFinding, type Rule } from './rule';
@@ -30,7 +31,14 @@ export const mcpServerUnpinned: Rule = {
         makeFinding(
           this,
           severity,
-          `MCP server "${server.id}" has no exact version pin${server.version && !isNonValue(server.version) ? ` ("${server.version}")` : ''}: pin it in the MCP configuration (package@1.4.2 or an image digest) and write that version here.`,
+          msg(
+            'mcpServers.mcpServerNoExact',
+            'MCP server "{serverId}" has no exact version pin{value}: pin it in the MCP configuration (package@1.4.2 or an image digest) and write that version here.',
+            {
+              serverId: server.id,
+              value: server.version && !isNonValue(server.version) ? ` ("${server.version}")` : '',
+            },
+          ),
           cell.range,
           { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
         ),
@@ -62,7 +70,11 @@ export const mcpServerNoAuth: Rule = {
         makeFinding(
           this,
           severity,
-          `MCP server "${server.id}" is reached over ${server.transport} without authentication: require OAuth, a token or mTLS and write it in the Auth column.`,
+          msg(
+            'mcpServers.mcpServerReachedOver',
+            'MCP server "{serverId}" is reached over {transport} without authentication: require OAuth, a token or mTLS and write it in the Auth column.',
+            { serverId: server.id, transport: server.transport },
+          ),
           cell?.range ?? server.row.anchor,
           { subject: { kind: 'table', id: `tools.servers.${server.id}` } },
         ),

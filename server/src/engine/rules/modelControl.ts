@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { parseIsoDate } from '../model/values';
 import type { Range } from '../types';
@@ -27,10 +28,11 @@ export const modelAlias: Rule = {
     if (!severity) return [];
     return (
       [
-        ['name', 'pinning', 'Model'],
-        ['fallback', 'fallback_pinning', 'Fallback model'],
+        ['name', 'pinning', () => msg('modelControl.model', 'Model')],
+        ['fallback', 'fallback_pinning', () => msg('modelControl.fallbackModel', 'Fallback model')],
       ] as const
-    ).flatMap(([key, pinningKey, label]) => {
+    ).flatMap(([key, pinningKey, labelText]) => {
+      const label = labelText();
       const name = fmText(context, `model.${key}`);
       const pinning = fmText(context, `model.${pinningKey}`);
       if (!name || (pinning !== 'alias' && !(pinning === undefined && LATEST.test(name.trim())))) return [];
@@ -38,7 +40,11 @@ export const modelAlias: Rule = {
         makeFinding(
           this,
           severity,
-          `${label} "${name}" is a moving alias: the provider can change it under you. Pin a dated snapshot and set model.${pinningKey}: snapshot.`,
+          msg(
+            'modelControl.movingAliasProviderCan',
+            '{label} "{name}" is a moving alias: the provider can change it under you. Pin a dated snapshot and set model.{pinningKey}: snapshot.',
+            { label, name, pinningKey },
+          ),
           fmRange(context.model, `model.${pinning === 'alias' ? pinningKey : key}`),
           { subject: { kind: 'front-matter', id: `model.${key}` } },
         ),
@@ -69,7 +75,11 @@ export const modelRetirement: Rule = {
         makeFinding(
           this,
           atLeastWarning(severityFrom(context, 'shadow')),
-          `${name} was retired by its provider on ${written}: move to a supported model (eval set, staged rollout) and update model.name.`,
+          msg(
+            'modelControl.wasRetiredByIts',
+            '{name} was retired by its provider on {written}: move to a supported model (eval set, staged rollout) and update model.name.',
+            { name, written },
+          ),
           range,
         ),
       ];
@@ -86,13 +96,27 @@ export const modelRetirement: Rule = {
     const beforeReview = nextReview !== undefined && retires <= nextReview;
     if (days > notice && !beforeReview) return [];
     const why = beforeReview
-      ? `before the next review (due ${dayText(nextReview)})`
-      : `in ${days} day${days === 1 ? '' : 's'}, within the ${notice}-day notice period`;
+      ? msg('modelControl.beforeNextReviewDue', 'before the next review (due {nextReview})', {
+          nextReview: dayText(nextReview),
+        })
+      : days === 1
+        ? msg('modelControl.oneDayWithinNotice', 'in {days} day, within the {notice}-day notice period', {
+            days,
+            notice,
+          })
+        : msg('modelControl.daysWithinNotice', 'in {days} days, within the {notice}-day notice period', {
+            days,
+            notice,
+          });
     return [
       makeFinding(
         this,
         'warning',
-        `${name} retires on ${written}, ${why}: start the move to a successor now (eval set, staged rollout).`,
+        msg(
+          'modelControl.retiresStartMoveSuccessor',
+          '{name} retires on {written}, {why}: start the move to a successor now (eval set, staged rollout).',
+          { name, written, why },
+        ),
         range,
       ),
     ];
@@ -119,12 +143,12 @@ interface Change {
 function latestChange(context: RuleContext): Change | undefined {
   const changes: Change[] = [];
   for (const [key, what] of [
-    ['changed_on', 'the model changed'],
-    ['prompt_changed_on', 'the prompt changed'],
+    ['changed_on', () => msg('modelControl.modelChanged', 'the model changed')],
+    ['prompt_changed_on', () => msg('modelControl.promptChanged', 'the prompt changed')],
   ] as const) {
     const day = parseIsoDate(fmText(context, `model.${key}`) ?? '');
     if (day !== undefined)
-      changes.push({ day, what: `${what} (model.${key})`, range: fmRange(context.model, `model.${key}`) });
+      changes.push({ day, what: `${what()} (model.${key})`, range: fmRange(context.model, `model.${key}`) });
   }
   for (const row of rowsOf(context.model, 'prompt', 'changes')) {
     const kind = plainId(row.text('kind'));
@@ -132,7 +156,13 @@ function latestChange(context: RuleContext): Change | undefined {
     const day = parseIsoDate(row.text('date'));
     const cell = row.cell('date');
     if (day !== undefined && cell)
-      changes.push({ day, what: `"${row.text('change') || 'a change'}" (change log)`, range: cell.range });
+      changes.push({
+        day,
+        what: msg('modelControl.changeLogEntry', '"{change}" (change log)', {
+          change: row.text('change') || msg('modelControl.aChange', 'a change'),
+        }),
+        range: cell.range,
+      });
   }
   return changes.sort((a, b) => b.day - a.day)[0];
 }
@@ -161,7 +191,11 @@ export const evalAfterChange: Rule = {
       makeFinding(
         this,
         severity,
-        `On ${dayText(change.day)} ${change.what}, but the latest eval run is from ${dayText(latestEval)}: re-run the eval set on the changed agent and record the result.`,
+        msg(
+          'modelControl.butLatestEvalRun',
+          'On {day} {what}, but the latest eval run is from {latestEval}: re-run the eval set on the changed agent and record the result.',
+          { day: dayText(change.day), what: change.what, latestEval: dayText(latestEval) },
+        ),
         change.range,
       ),
     ];

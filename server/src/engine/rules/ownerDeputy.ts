@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPlaceholderValue } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText, gateReports, severityFrom } from './support';
@@ -26,7 +27,11 @@ export const ownerDeputy: Rule = {
         makeFinding(
           this,
           severity,
-          `The owner${owner ? ` ${owner}` : ''} has no deputy: add owner.deputy with a named person who stands in when the owner is away.`,
+          msg(
+            'ownerDeputy.ownerNoDeputyAdd',
+            'The owner{value} has no deputy: add owner.deputy with a named person who stands in when the owner is away.',
+            { value: owner ? ` ${owner}` : '' },
+          ),
           fmRange(context.model, 'owner.deputy'),
           { subject },
         ),
@@ -37,7 +42,11 @@ export const ownerDeputy: Rule = {
         makeFinding(
           this,
           severity,
-          `The deputy "${deputy}" is the owner: name a second person in owner.deputy.`,
+          msg(
+            'ownerDeputy.deputyOwnerNameSecond',
+            'The deputy "{deputy}" is the owner: name a second person in owner.deputy.',
+            { deputy },
+          ),
           fmRange(context.model, 'owner.deputy'),
           { subject },
         ),
@@ -49,7 +58,10 @@ export const ownerDeputy: Rule = {
       makeFinding(
         this,
         severity,
-        `The deputy "${deputy}" ${problem}: name one person in owner.deputy.`,
+        msg('ownerDeputy.deputyNameOnePerson', 'The deputy "{deputy}" {problem}: name one person in owner.deputy.', {
+          deputy,
+          problem,
+        }),
         fmRange(context.model, 'owner.deputy'),
         { subject },
       ),

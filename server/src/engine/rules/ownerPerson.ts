@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 import { notAPerson } from './people';
@@ -31,8 +32,16 @@ export const ownerPerson: Rule = {
         this,
         'error',
         teamAllowed
-          ? `The owner "${name}" ${problem}: name the person or team accountable for this agent in owner.name.`
-          : `The owner "${name}" ${problem}: name the one person accountable in owner.name. Put the team in owner.role, or set policy teamOwnerAllowed: true if your programme lets a team own an agent.`,
+          ? msg(
+              'ownerPerson.ownerNamePersonTeam',
+              'The owner "{name}" {problem}: name the person or team accountable for this agent in owner.name.',
+              { name, problem },
+            )
+          : msg(
+              'ownerPerson.ownerNameOnePerson',
+              'The owner "{name}" {problem}: name the one person accountable in owner.name. Put the team in owner.role, or set policy teamOwnerAllowed: true if your programme lets a team own an agent.',
+              { name, problem },
+            ),
         fmRange(context.model, 'owner.name'),
         {
           subject: { kind: 'front-matter', id: 'owner.name' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, joinList, severityFrom } from './support';
 
@@ -30,8 +31,16 @@ export const ownerResponsibilities: Rule = {
     );
     const message =
       value === undefined
-        ? `The owner's responsibilities are not stated: add owner.responsibilities with at least ${joinList(REQUIRED)}.`
-        : `owner.responsibilities lacks ${joinList(missing)}: the owner must answer for triage of user issues, changes to prompt and scope, and the outcome metrics.`;
+        ? msg(
+            'ownerResponsibilities.ownerSResponsibilitiesNot',
+            "The owner's responsibilities are not stated: add owner.responsibilities with at least {REQUIRED}.",
+            { REQUIRED: joinList(REQUIRED) },
+          )
+        : msg(
+            'ownerResponsibilities.ownerResponsibilitiesLacksOwner',
+            'owner.responsibilities lacks {missing}: the owner must answer for triage of user issues, changes to prompt and scope, and the outcome metrics.',
+            { missing: joinList(missing) },
+          );
     return [
       makeFinding(this, severity, message, range, { subject: { kind: 'front-matter', id: 'owner.responsibilities' } }),
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
@@ -20,7 +21,11 @@ export const ownerSince: Rule = {
       makeFinding(
         this,
         'warning',
-        `owner.since is ${text}, after today (${isoDay(context.today)}): until then the agent has no owner. Name today's owner, or record the date the hand-over happened.`,
+        msg(
+          'ownerSince.ownerSinceAfterToday',
+          "owner.since is {text}, after today ({today}): until then the agent has no owner. Name today's owner, or record the date the hand-over happened.",
+          { text, today: isoDay(context.today) },
+        ),
         fmRange(context.model, 'owner.since'),
         {
           subject: { kind: 'front-matter', id: 'owner.since' },

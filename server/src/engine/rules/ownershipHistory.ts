@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { FormerOwner } from '../evaluation/registry';
 import { parseIsoDate } from '../model/values';
 import type { Finding } from '../types';
@@ -36,7 +37,7 @@ export const ownershipHistory: Rule = {
     // Never below a warning: an undocumented change of owner matters at any stage; from the
     // hand-over gate's stage on it blocks.
     const level = atLeastWarning(severityFrom(context, gateStage(context, 'handover') ?? 'production'));
-    const owner = fmText(context, 'owner.name') ?? 'the current owner';
+    const owner = fmText(context, 'owner.name') ?? msg('ownershipHistory.currentOwner', 'the current owner');
     const findings: Finding[] = [];
     const history = registry.ownerHistory;
     history.forEach((former, position) => {
@@ -46,7 +47,11 @@ export const ownershipHistory: Rule = {
         makeFinding(
           this,
           level,
-          `The change of owner from ${former.name} to ${successor}${former.to ? ` (${former.to})` : ''} has no hand-over record: link it under owner_history[${former.index}].handover.`,
+          msg(
+            'ownershipHistory.changeOwnerFromNo',
+            'The change of owner from {formerName} to {successor}{on} has no hand-over record: link it under owner_history[{index}].handover.',
+            { formerName: former.name, successor, on: former.to ? ` (${former.to})` : '', index: former.index },
+          ),
           fmRange(context.model, ['owner_history', former.index, 'name']),
           { subject: { kind: 'front-matter', id: 'owner_history' } },
         ),
@@ -68,7 +73,33 @@ export const ownershipHistory: Rule = {
         makeFinding(
           ownershipGap,
           level,
-          `Nobody owned the agent for ${gap} day${gap === 1 ? '' : 's'}: ${former.name} left on ${former.to}, and ${next?.name ?? owner} took over on ${startText} (from ${isoDay(left + 1)} to ${isoDay(start - 1)}). Record who owned it in between, or correct the dates.`,
+          gap === 1
+            ? msg(
+                'ownershipHistory.nobodyOwnedAgentOneDay',
+                'Nobody owned the agent for {gap} day: {formerName} left on {to}, and {successor} took over on {startText} (from {first} to {last}). Record who owned it in between, or correct the dates.',
+                {
+                  gap,
+                  formerName: former.name,
+                  to: former.to,
+                  successor: next?.name ?? owner,
+                  startText,
+                  first: isoDay(left + 1),
+                  last: isoDay(start - 1),
+                },
+              )
+            : msg(
+                'ownershipHistory.nobodyOwnedAgentDays',
+                'Nobody owned the agent for {gap} days: {formerName} left on {to}, and {successor} took over on {startText} (from {first} to {last}). Record who owned it in between, or correct the dates.',
+                {
+                  gap,
+                  formerName: former.name,
+                  to: former.to,
+                  successor: next?.name ?? owner,
+                  startText,
+                  first: isoDay(left + 1),
+                  last: isoDay(start - 1),
+                },
+              ),
           range,
           { subject: { kind: 'front-matter', id: 'owner_history' } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPlaceholderValue } from '../model/values';
 
 /** Words that name a group, a rotation or a mailbox rather than one person. */
@@ -14,21 +15,26 @@ const COMMITTEE = /\b(committee|board|steering|council|meeting|consensus|vote|al
  */
 export function notAPerson(value: string, teamAllowed = false): string | undefined {
   const text = value.trim();
-  if (isPlaceholderValue(text) || UNNAMED.test(text)) return 'is a placeholder, not a name';
-  if (text.includes('@') || /^#/.test(text)) return 'is an address or channel, not a name';
+  if (isPlaceholderValue(text) || UNNAMED.test(text))
+    return msg('people.placeholderNotName', 'is a placeholder, not a name');
+  if (text.includes('@') || /^#/.test(text))
+    return msg('people.addressNotName', 'is an address or channel, not a name');
   const group = GROUP.exec(text);
   // A team is a named owner when the policy allows it (seeds 002 and 003 accept "a person or team").
   if (group && teamAllowed) return undefined;
-  if (group) return `names a group ("${group[0]}"), not a person`;
-  if (/,|;|\s(and|&|\+|or)\s|\//i.test(text)) return 'names more than one person';
+  if (group) return msg('people.groupNotPerson', 'names a group ("{group}"), not a person', { group: group[0] });
+  if (/,|;|\s(and|&|\+|or)\s|\//i.test(text)) return msg('people.moreThanOnePerson', 'names more than one person');
   return undefined;
 }
 
 /** Why a rollback authority cannot act at once, or undefined when it is a person or role. */
 export function notAnAuthority(value: string): string | undefined {
   const text = value.trim();
-  if (isPlaceholderValue(text) || UNNAMED.test(text)) return 'is a placeholder';
+  if (isPlaceholderValue(text) || UNNAMED.test(text)) return msg('people.placeholder', 'is a placeholder');
   const committee = COMMITTEE.exec(text);
-  if (committee) return `is a body that meets ("${committee[0]}"), not someone who can act at once`;
+  if (committee)
+    return msg('people.committee', 'is a body that meets ("{committee}"), not someone who can act at once', {
+      committee: committee[0],
+    });
   return undefined;
 }

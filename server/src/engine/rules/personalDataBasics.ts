@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { isPresent } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fm, fmRange, sectionSeverity } from './support';
@@ -21,15 +22,27 @@ export const personalDataBasics: Rule = {
     const range = fmRange(context.model, anchor, anchor === 'compliance' ? 'key' : 'value');
     // One finding per key, so a quick fix that adds one key settles exactly its finding.
     return [
-      { key: 'compliance.lawful_basis', what: 'its lawful basis', cite: 'GDPR Art. 6(1)' },
-      { key: 'compliance.retention', what: 'how long the personal data is kept', cite: 'GDPR Art. 5(1)(e)' },
+      {
+        key: 'compliance.lawful_basis',
+        what: () => msg('personalDataBasics.lawfulBasis', 'its lawful basis'),
+        cite: 'GDPR Art. 6(1)',
+      },
+      {
+        key: 'compliance.retention',
+        what: () => msg('personalDataBasics.howLongKept', 'how long the personal data is kept'),
+        cite: 'GDPR Art. 5(1)(e)',
+      },
     ]
       .filter((item) => !isPresent(fm(context, item.key)))
       .map((item) =>
         makeFinding(
           this,
           due,
-          `The agent processes personal data but does not state ${item.what}: add ${item.key} (${item.cite}).`,
+          msg(
+            'personalDataBasics.agentProcessesPersonalData',
+            'The agent processes personal data but does not state {what}: add {key} ({cite}).',
+            { what: item.what(), key: item.key, cite: item.cite },
+          ),
           range,
           { subject: { kind: 'front-matter', id: item.key }, sources: [item.cite] },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -27,7 +28,10 @@ export const promptParts: Rule = {
         makeFinding(
           this,
           severity,
-          'The prompt is not split into parts: write each part as a ### subsection with the prompt text in a code block and a "Why:" paragraph.',
+          msg(
+            'promptParts.promptNotSplitInto',
+            'The prompt is not split into parts: write each part as a ### subsection with the prompt text in a code block and a "Why:" paragraph.',
+          ),
           section.heading.range,
           { subject: { kind: 'section', id: 'prompt' } },
         ),
@@ -45,7 +49,20 @@ export const promptParts: Rule = {
         makeFinding(
           this,
           severity,
-          `Prompt part "${part.heading.text}" has no ${missing.join(' and no ')}: add ${missing.length > 1 ? 'them' : 'it'} under the heading.`,
+          missing.length > 1
+            ? msg(
+                'promptParts.promptPartNoBoth',
+                'Prompt part "{headingText}" has no {first} and no {second}: add them under the heading.',
+                { headingText: part.heading.text, first: missing[0], second: missing.slice(1).join(' and no ') },
+              )
+            : msg(
+                'promptParts.promptPartNoAdd',
+                'Prompt part "{headingText}" has no {missing}: add it under the heading.',
+                {
+                  headingText: part.heading.text,
+                  missing: missing[0],
+                },
+              ),
           part.heading.range,
           {
             subject: { kind: 'section', id: `prompt.${part.heading.slug}` },

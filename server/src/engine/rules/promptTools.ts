@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { Block } from '../model/blocks';
 import type { DocumentModel } from '../model/documentModel';
 import type { Range } from '../types';
@@ -122,7 +123,11 @@ export const promptToolUnknown: Rule = {
         makeFinding(
           this,
           severity,
-          `The prompt refers to tool "${mention.id}", which is not in the Tools table: document it there (access, side effects, auth, failure behaviour) or use a documented tool id.`,
+          msg(
+            'promptTools.promptRefersToolWhich',
+            'The prompt refers to tool "{mentionId}", which is not in the Tools table: document it there (access, side effects, auth, failure behaviour) or use a documented tool id.',
+            { mentionId: mention.id },
+          ),
           mention.range,
           {
             subject: { kind: 'table', id: `tools.${mention.id}` },
@@ -155,7 +160,11 @@ export const promptWriteTool: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${id}" has ${access} access but the prompt never mentions it: say in the prompt when to use it, or remove the tool.`,
+          msg(
+            'promptTools.toolAccessButPrompt',
+            'Tool "{id}" has {access} access but the prompt never mentions it: say in the prompt when to use it, or remove the tool.',
+            { id, access },
+          ),
           cell.range,
           {
             subject: { kind: 'table', id: `tools.${id}` },

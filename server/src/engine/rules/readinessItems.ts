@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { Finding } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 import { fmText, plainId, rowsOf } from './support';
@@ -33,7 +34,18 @@ export const readinessUnknownItem: Rule = {
           makeFinding(
             this,
             'warning',
-            `"${id}" is not a gate item, so this ${table === 'review' ? 'sign-off' : 'waiver'} counts for nothing: use a gate item id${close ? ` (did you mean "${close}"?)` : ''}.`,
+            msg(
+              'readinessItems.notGateItemSo',
+              '"{id}" is not a gate item, so this {entry} counts for nothing: use a gate item id{didYouMean}.',
+              {
+                id,
+                entry:
+                  table === 'review'
+                    ? msg('readinessItems.signOff', 'sign-off')
+                    : msg('readinessItems.waiver', 'waiver'),
+                didYouMean: close ? msg('readinessItems.didYouMean', ' (did you mean "{close}"?)', { close }) : '',
+              },
+            ),
             cell.range,
             {
               subject: { kind: 'gate-item', id },
@@ -68,13 +80,20 @@ export const waiverNotAllowed: Rule = {
       const id = plainId(row.text('item'));
       if (!cell || id === '' || (!prohibited && !notWaivable.has(id))) return [];
       const why = prohibited
-        ? 'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable'
-        : `gate item "${id}" may not be waived`;
+        ? msg(
+            'readinessItems.agentClassedAsProhibited',
+            'the agent is classed as a prohibited practice (EU AI Act Art. 5), which no waiver can make acceptable',
+          )
+        : msg('readinessItems.gateItemMayNot', 'gate item "{id}" may not be waived', { id });
       return [
         makeFinding(
           this,
           'error',
-          `This waiver does not count: ${why}. Remove it and meet the requirement.`,
+          msg(
+            'readinessItems.waiverDoesNotCount',
+            'This waiver does not count: {why}. Remove it and meet the requirement.',
+            { why },
+          ),
           cell.range,
           {
             subject: { kind: 'gate-item', id },

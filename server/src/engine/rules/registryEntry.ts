@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText, registryOf, registryStage, severityFrom } from './support';
@@ -23,7 +24,10 @@ export const registryEntry: Rule = {
         makeFinding(
           this,
           severity,
-          'The portfolio type is missing: add type: foundation (high-volume, well-defined work), capability (something new) or orchestration (it coordinates others).',
+          msg(
+            'registryEntry.portfolioTypeMissingAdd',
+            'The portfolio type is missing: add type: foundation (high-volume, well-defined work), capability (something new) or orchestration (it coordinates others).',
+          ),
           fmRange(context.model, 'type'),
           { subject: { kind: 'front-matter', id: 'type' } },
         ),
@@ -33,7 +37,16 @@ export const registryEntry: Rule = {
         makeFinding(
           this,
           severity,
-          `The business sponsor is ${fmText(context, 'sponsor') === undefined ? 'missing' : 'a placeholder'}: add sponsor with the person who answers for the value of this agent at the portfolio review.`,
+          msg(
+            'registryEntry.businessSponsorAddSponsor',
+            'The business sponsor is {state}: add sponsor with the person who answers for the value of this agent at the portfolio review.',
+            {
+              state:
+                fmText(context, 'sponsor') === undefined
+                  ? msg('registryEntry.stateMissing', 'missing')
+                  : msg('registryEntry.statePlaceholder', 'a placeholder'),
+            },
+          ),
           fmRange(context.model, 'sponsor'),
           { subject: { kind: 'front-matter', id: 'sponsor' } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { cadenceDaysOf, DEFAULT_METRICS_CADENCE } from '../evaluation/registry';
 import type { Finding } from '../types';
 import { makeFinding, type Rule, type RuleInfo } from './rule';
@@ -38,7 +39,10 @@ export const registryMetrics: Rule = {
         makeFinding(
           this,
           severity,
-          'No current metrics: add a metrics block (as_of, automation and escalation rates, cost per task, tasks per day) so the registry shows how it performs.',
+          msg(
+            'registryMetrics.noCurrentMetricsAdd',
+            'No current metrics: add a metrics block (as_of, automation and escalation rates, cost per task, tasks per day) so the registry shows how it performs.',
+          ),
           fmRange(context.model, 'metrics'),
           { subject: { kind: 'front-matter', id: 'metrics' } },
         ),
@@ -49,7 +53,10 @@ export const registryMetrics: Rule = {
         makeFinding(
           this,
           severity,
-          'The metrics block has no figures: add at least one of automation_rate, escalation_rate, cost_per_task and tasks_per_day.',
+          msg(
+            'registryMetrics.metricsBlockNoFigures',
+            'The metrics block has no figures: add at least one of automation_rate, escalation_rate, cost_per_task and tasks_per_day.',
+          ),
           fmRange(context.model, 'metrics', 'key'),
           { subject: { kind: 'front-matter', id: 'metrics' } },
         ),
@@ -64,7 +71,11 @@ export const registryMetrics: Rule = {
         makeFinding(
           metricsStale,
           severity,
-          `metrics.as_of is ${metrics.asOf}, after today (${isoDay(context.today)}): record the day the figures were measured.`,
+          msg(
+            'registryMetrics.metricsAsAfterToday',
+            'metrics.as_of is {asOf}, after today ({today}): record the day the figures were measured.',
+            { asOf: metrics.asOf, today: isoDay(context.today) },
+          ),
           range,
           { subject },
         ),
@@ -75,12 +86,20 @@ export const registryMetrics: Rule = {
       const known = cadenceDaysOf(written, policy) !== undefined;
       const cadence = known ? written! : DEFAULT_METRICS_CADENCE;
       const days = cadenceDaysOf(cadence, policy) ?? 0;
-      const basis = known ? `the ${cadence} review cadence` : `a ${cadence} cadence (review.cadence is not set)`;
+      const basis = known
+        ? msg('registryMetrics.reviewCadence', 'the {cadence} review cadence', { cadence })
+        : msg('registryMetrics.cadenceReviewCadenceNot', 'a {cadence} cadence (review.cadence is not set)', {
+            cadence,
+          });
       findings.push(
         makeFinding(
           metricsStale,
           severity,
-          `The metrics are ${age} days old (as of ${metrics.asOf}); ${basis} allows ${days} days plus ${policy.reviewGraceDays} days' grace: measure again and update metrics and metrics.as_of.`,
+          msg(
+            'registryMetrics.metricsDaysOldAs',
+            "The metrics are {age} days old (as of {asOf}); {basis} allows {days} days plus {reviewGraceDays} days' grace: measure again and update metrics and metrics.as_of.",
+            { age, asOf: metrics.asOf, basis, days, reviewGraceDays: policy.reviewGraceDays },
+          ),
           range,
           { subject },
         ),

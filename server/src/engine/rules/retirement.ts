@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { RATE_METRICS, type RetirementThreshold } from '../evaluation/registry';
 import { formatNumber, formatPercent } from '../model/values';
 import { makeFinding, type Rule, type RuleInfo } from './rule';
@@ -36,12 +37,18 @@ export const retirementCriteria: Rule = {
     const findings: Finding[] = [];
     const severity = severityFrom(context, registryStage(context));
     if (severity && registry.retirement.thresholds.length === 0) {
-      const words = registry.retirement.when ? ' retirement.when is in words only;' : '';
+      const words = registry.retirement.when
+        ? msg('retirement.retirementWhenWordsOnly', ' retirement.when is in words only;')
+        : '';
       findings.push(
         makeFinding(
           this,
           severity,
-          `No retirement threshold:${words} add one to compare the metrics with (e.g. retirement.automation_rate_below: 30%) so the review knows when to retire the agent.`,
+          msg(
+            'retirement.noRetirementThresholdAdd',
+            'No retirement threshold:{words} add one to compare the metrics with (e.g. retirement.automation_rate_below: 30%) so the review knows when to retire the agent.',
+            { words },
+          ),
           fmRange(context.model, 'retirement'),
           { subject: { kind: 'front-matter', id: 'retirement' } },
         ),
@@ -55,7 +62,19 @@ export const retirementCriteria: Rule = {
         makeFinding(
           retirementMet,
           'warning',
-          `Retirement candidate: ${label(threshold.metric)} was ${value(threshold, threshold.measured, currency)}${asOf ? ` on ${asOf}` : ''}, ${threshold.direction} the retirement threshold of ${value(threshold, threshold.threshold, currency)} (${threshold.key}). Decide at the next portfolio review: retire, improve, or change the threshold with a reason.`,
+          msg(
+            'retirement.retirementCandidateWasRetirement',
+            'Retirement candidate: {metric} was {value}{value2}, {direction} the retirement threshold of {value3} ({key}). Decide at the next portfolio review: retire, improve, or change the threshold with a reason.',
+            {
+              metric: label(threshold.metric),
+              value: value(threshold, threshold.measured, currency),
+              value2: asOf ? msg('retirement.onDate', ' on {asOf}', { asOf }) : '',
+              direction:
+                threshold.direction === 'below' ? msg('retirement.below', 'below') : msg('retirement.above', 'above'),
+              value3: value(threshold, threshold.threshold, currency),
+              key: threshold.key,
+            },
+          ),
           fmRange(context.model, threshold.key),
           { subject: { kind: 'front-matter', id: threshold.key } },
         ),

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText, gateStage, severityFrom } from './support';
@@ -31,7 +32,11 @@ export const reviewCadence: Rule = {
         makeFinding(
           this,
           severity,
-          `review.last is ${lastText}, after today (${isoDay(context.today)}): record the date of the last review that took place.`,
+          msg(
+            'reviewCadence.reviewLastAfterToday',
+            'review.last is {lastText}, after today ({today}): record the date of the last review that took place.',
+            { lastText, today: isoDay(context.today) },
+          ),
           fmRange(context.model, 'review.last'),
           { subject },
         ),
@@ -46,7 +51,11 @@ export const reviewCadence: Rule = {
       makeFinding(
         this,
         overdueSeverity,
-        `The last ${cadence} review was on ${lastText}, ${context.today - last} days ago; with a ${cadence} cadence (${days} days plus ${policy.reviewGraceDays} days' grace) the next was due by ${due}: hold the review and update review.last.`,
+        msg(
+          'reviewCadence.lastReviewWasDays',
+          "The last {cadence} review was on {lastText}, {ago} days ago; with a {cadence} cadence ({days} days plus {reviewGraceDays} days' grace) the next was due by {due}: hold the review and update review.last.",
+          { cadence, lastText, ago: context.today - last, days, reviewGraceDays: policy.reviewGraceDays, due },
+        ),
         fmRange(context.model, 'review.last'),
         { subject },
       ),

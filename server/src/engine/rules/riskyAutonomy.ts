@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
@@ -24,13 +25,23 @@ export const riskyAutonomy: Rule = {
       if (!irreversible && !high) return [];
       const acceptance = row.text('risk_acceptance');
       if (acceptance !== '' && !isNonValue(acceptance) && !looksLikePlaceholder(acceptance)) return [];
-      const decision = row.text('decision').replace(/`/g, '') || `on line ${row.row.line + 1}`;
-      const why = [irreversible ? 'irreversible' : '', high ? 'high-impact' : ''].filter(Boolean).join(' and ');
+      const decision =
+        row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
+      const why =
+        irreversible && high
+          ? msg('riskyAutonomy.irreversibleAndHighImpact', 'irreversible and high-impact')
+          : irreversible
+            ? msg('riskyAutonomy.irreversible', 'irreversible')
+            : msg('riskyAutonomy.highImpact', 'high-impact');
       return [
         makeFinding(
           this,
           severity,
-          `Decision "${decision}" is ${why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.`,
+          msg(
+            'riskyAutonomy.decisionButAutonomousNo',
+            'Decision "{decision}" is {why} but autonomous, with no recorded risk acceptance: make it agent-with-review or human-only, or name in a Risk acceptance column who accepted the risk.',
+            { decision, why },
+          ),
           mode.range,
           {
             subject: { kind: 'table', id: `decisions.${decision}` },

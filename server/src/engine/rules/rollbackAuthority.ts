@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText, gateStage, severityFrom } from './support';
 import { notAnAuthority } from './people';
@@ -28,7 +29,11 @@ export const rollbackAuthority: Rule = {
       makeFinding(
         this,
         severity,
-        `The rollback authority "${authority}" ${problem}: name a person or on-call role who may roll back without a meeting.`,
+        msg(
+          'rollbackAuthority.rollbackAuthorityNamePerson',
+          'The rollback authority "{authority}" {problem}: name a person or on-call role who may roll back without a meeting.',
+          { authority, problem },
+        ),
         fmRange(context.model, 'rollback.authority'),
         {
           subject: { kind: 'front-matter', id: 'rollback.authority' },

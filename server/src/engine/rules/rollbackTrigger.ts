@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding } from '../types';
@@ -41,7 +42,11 @@ export const rollbackTrigger: Rule = {
           makeFinding(
             this,
             severity,
-            `The rollback trigger metric "${metric}" is not in the Metrics table${metrics.length ? ` (${metrics.slice(0, 8).join(', ')})` : ''}: define it there, or name a defined metric in rollback.trigger_metric.`,
+            msg(
+              'rollbackTrigger.rollbackTriggerMetricNot',
+              'The rollback trigger metric "{metric}" is not in the Metrics table{value}: define it there, or name a defined metric in rollback.trigger_metric.',
+              { metric, value: metrics.length ? ` (${metrics.slice(0, 8).join(', ')})` : '' },
+            ),
             fmRange(context.model, 'rollback.trigger_metric'),
             {
               subject: { kind: 'front-matter', id: 'rollback.trigger_metric' },
@@ -57,7 +62,11 @@ export const rollbackTrigger: Rule = {
           makeFinding(
             this,
             severity,
-            `The rollback trigger metric "${metric}" is not defined anywhere: add a Metrics table to the Operations section with a row for it.`,
+            msg(
+              'rollbackTrigger.rollbackTriggerMetricNot2',
+              'The rollback trigger metric "{metric}" is not defined anywhere: add a Metrics table to the Operations section with a row for it.',
+              { metric },
+            ),
             fmRange(context.model, 'rollback.trigger_metric'),
             {
               subject: { kind: 'front-matter', id: 'rollback.trigger_metric' },
@@ -72,7 +81,11 @@ export const rollbackTrigger: Rule = {
         makeFinding(
           this,
           severity,
-          `The rollback threshold "${threshold}" has no number: write the value at which the rollout halts, e.g. "< 92% over 24h".`,
+          msg(
+            'rollbackTrigger.rollbackThresholdNoNumber',
+            'The rollback threshold "{threshold}" has no number: write the value at which the rollout halts, e.g. "< 92% over 24h".',
+            { threshold },
+          ),
           fmRange(context.model, 'rollback.threshold'),
           {
             subject: { kind: 'front-matter', id: 'rollback.threshold' },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder, parseRate } from '../model/values';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -53,7 +54,16 @@ export const rolloutHolds: Rule = {
         makeFinding(
           this,
           severity,
-          `A ${tier.id} agent (${tier.title.toLowerCase()}) starts its rollout in shadow: add a shadow stage (0% traffic) of at least ${days(policy.shadowMinimumDays ?? 0)} before "${first.text('stage') || 'the first stage'}".`,
+          msg(
+            'rolloutHolds.agentStartsItsRollout',
+            'A {tierId} agent ({tierTitle}) starts its rollout in shadow: add a shadow stage (0% traffic) of at least {minimum} before "{stage}".',
+            {
+              tierId: tier.id,
+              tierTitle: tier.title.toLowerCase(),
+              minimum: days(policy.shadowMinimumDays ?? 0),
+              stage: first.text('stage') || msg('rolloutHolds.theFirstStage', 'the first stage'),
+            },
+          ),
           first.anchor,
           { subject: { kind: 'table', id: 'rollout.stages' } },
         ),
@@ -74,7 +84,17 @@ export const rolloutHolds: Rule = {
         makeFinding(
           this,
           severity,
-          `Stage "${name}" is held ${days(held)} ("${cell.text}"); a ${tier.id} agent holds ${isShadow(row) ? 'shadow' : 'each canary stage'} at least ${days(minimum)}: lengthen the hold.`,
+          isShadow(row)
+            ? msg(
+                'rolloutHolds.shadowHeld',
+                'Stage "{name}" is held {held} ("{cellText}"); a {tierId} agent holds shadow at least {minimum}: lengthen the hold.',
+                { name, held: days(held), cellText: cell.text, tierId: tier.id, minimum: days(minimum) },
+              )
+            : msg(
+                'rolloutHolds.canaryHeld',
+                'Stage "{name}" is held {held} ("{cellText}"); a {tierId} agent holds each canary stage at least {minimum}: lengthen the hold.',
+                { name, held: days(held), cellText: cell.text, tierId: tier.id, minimum: days(minimum) },
+              ),
           cell.range,
           { subject: { kind: 'table', id: `rollout.${name}` } },
         ),

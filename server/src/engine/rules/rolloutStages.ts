@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { looksLikePlaceholder, parseRate } from '../model/values';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
@@ -35,11 +36,20 @@ export const rolloutOrder: Rule = {
       const current = stages[i];
       if (!previous || !current || current.traffic > previous.traffic) continue;
       const cell = current.row.cell('traffic');
-      const name = current.row.text('stage') || `on line ${current.row.row.line + 1}`;
+      const name =
+        current.row.text('stage') || msg('support.onLine', 'on line {line}', { line: current.row.row.line + 1 });
       const message =
         previous.traffic >= 1
-          ? `Stage "${name}" comes after the 100% stage: the rollout ends at 100%; move or remove this stage.`
-          : `Stage "${name}" has ${pct(current.traffic)} traffic, not more than the ${pct(previous.traffic)} of the stage before: each stage must widen traffic, so raise it above ${pct(previous.traffic)} or merge the two stages.`;
+          ? msg(
+              'rolloutStages.stageComesAfterStage',
+              'Stage "{name}" comes after the 100% stage: the rollout ends at 100%; move or remove this stage.',
+              { name },
+            )
+          : msg(
+              'rolloutStages.stageTrafficNotMore',
+              'Stage "{name}" has {traffic} traffic, not more than the {traffic2} of the stage before: each stage must widen traffic, so raise it above {traffic2} or merge the two stages.',
+              { name, traffic: pct(current.traffic), traffic2: pct(previous.traffic) },
+            );
       findings.push(
         makeFinding(this, severity, message, cell?.range ?? current.row.anchor, {
           subject: { kind: 'table', id: `rollout.${name}` },
@@ -69,7 +79,7 @@ export const rolloutCriteria: Rule = {
     if (!severity) return [];
     return rowsOf(context.model, 'rollout', 'stages').flatMap((row) => {
       const findings: Finding[] = [];
-      const name = row.text('stage') || `on line ${row.row.line + 1}`;
+      const name = row.text('stage') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const final = (parseRate(row.text('traffic'), true) ?? 0) >= 1;
       const hold = row.cell('hold');
       if (
@@ -83,7 +93,11 @@ export const rolloutCriteria: Rule = {
           makeFinding(
             this,
             severity,
-            `Stage "${name}" has no hold time ("${hold.text}"): write how long it is held before widening, e.g. "7 days".`,
+            msg(
+              'rolloutStages.stageNoHoldTime',
+              'Stage "{name}" has no hold time ("{holdText}"): write how long it is held before widening, e.g. "7 days".',
+              { name, holdText: hold.text },
+            ),
             hold.range,
             { subject: { kind: 'table', id: `rollout.${name}` } },
           ),
@@ -95,7 +109,11 @@ export const rolloutCriteria: Rule = {
           makeFinding(
             this,
             severity,
-            `Stage "${name}" has no exit criteria ("${exit.text}"): say what must hold to move on, e.g. the success metric at target and no critical alert.`,
+            msg(
+              'rolloutStages.stageNoExitCriteria',
+              'Stage "{name}" has no exit criteria ("{exitText}"): say what must hold to move on, e.g. the success metric at target and no critical alert.',
+              { name, exitText: exit.text },
+            ),
             exit.range,
             { subject: { kind: 'table', id: `rollout.${name}` } },
           ),

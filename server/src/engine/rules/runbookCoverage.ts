@@ -1,8 +1,31 @@
+import { msg } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
 
 /** The runbook entries seed 000 and 003 expect, recognised by words in the entry's anchor. */
+/** The entry's name in lower case in the message's language (the inserted ### heading stays as written above). */
+function entryTitle(title: string): string {
+  switch (title) {
+    case 'Restart':
+      return msg('runbookCoverage.entryRestart', 'restart');
+    case 'Rollback':
+      return msg('runbookCoverage.entryRollback', 'rollback');
+    case 'Prompt update':
+      return msg('runbookCoverage.entryPromptUpdate', 'prompt update');
+    case 'Add eval cases':
+      return msg('runbookCoverage.entryAddEvalCases', 'add eval cases');
+    case 'Incident response':
+      return msg('runbookCoverage.entryIncidentResponse', 'incident response');
+    case 'Troubleshooting':
+      return msg('runbookCoverage.entryTroubleshooting', 'troubleshooting');
+    case 'Change management':
+      return msg('runbookCoverage.entryChangeManagement', 'change management');
+    default:
+      return title;
+  }
+}
+
 export const RUNBOOK_ENTRIES = [
   { title: 'Restart', pattern: /restart|reboot|recover/ },
   { title: 'Rollback', pattern: /roll-?back|revert/ },
@@ -48,13 +71,26 @@ export const runbookCoverage: Rule = {
       makeFinding(
         this,
         severity,
-        `The Runbook has no entry for ${joinList(missing.map((entry) => entry.title.toLowerCase()))}: add ${missing.length > 1 ? 'them' : 'it'} as ### subsections with numbered steps.`,
+        missing.length > 1
+          ? msg(
+              'runbookCoverage.runbookNoEntriesAdd',
+              'The Runbook has no entry for {entries}: add them as ### subsections with numbered steps.',
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title))) },
+            )
+          : msg(
+              'runbookCoverage.runbookNoEntryAdd',
+              'The Runbook has no entry for {entries}: add it as ### subsections with numbered steps.',
+              { entries: joinList(missing.map((entry) => entryTitle(entry.title))) },
+            ),
         section.heading.range,
         {
           subject: { kind: 'section', id: 'runbook' },
           fixes: [
             {
-              title: `Add the missing runbook entr${missing.length > 1 ? 'ies' : 'y'}`,
+              title:
+                missing.length > 1
+                  ? msg('runbookCoverage.addMissingRunbookEntries', 'Add the missing runbook entries')
+                  : msg('runbookCoverage.addMissingRunbookEntry', 'Add the missing runbook entry'),
               insertions: [appendToSection(context.model, section, lines)],
               safe: true,
             },

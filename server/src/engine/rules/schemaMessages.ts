@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { ErrorObject } from '../evaluation/validators';
 
 /** Turns an ajv error into a sentence a builder understands, with the path of the offending value. */
@@ -13,41 +14,99 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
-      return { message: `Missing key "${[...path, missing].join('.')}" in the ${where}.`, path };
+      return {
+        message: msg('schemaMessages.missingKey', 'Missing key "{value}" in the {where}.', {
+          value: [...path, missing].join('.'),
+          where,
+        }),
+        path,
+      };
     }
     case 'additionalProperties': {
       const extra = String(error.params['additionalProperty']);
       return {
-        message: `Unknown key "${[...path, extra].join('.')}" in the ${where}: check its spelling against the format reference.`,
+        message: msg(
+          'schemaMessages.unknownKeyCheckIts',
+          'Unknown key "{value}" in the {where}: check its spelling against the format reference.',
+          { value: [...path, extra].join('.'), where },
+        ),
         path: [...path, extra],
       };
     }
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).map(String);
-      return { message: `${value} is not a valid ${name}: use ${listOr(allowed)}.`, path };
+      return {
+        message: msg('schemaMessages.notValidUse', '{value} is not a valid {name}: use {allowed}.', {
+          value,
+          name,
+          allowed: listOr(allowed),
+        }),
+        path,
+      };
     }
     case 'const':
-      return { message: `${name} must be ${JSON.stringify(error.params['allowedValue'])}, not ${value}.`, path };
+      return {
+        message: msg('schemaMessages.mustBeNot', '{name} must be {params}, not {value}.', {
+          name,
+          params: JSON.stringify(error.params['allowedValue']),
+          value,
+        }),
+        path,
+      };
     case 'type':
       return {
-        message: `${name} should be ${article(String(error.params['type']))}, not ${typeName(error.data)}.`,
+        message: msg('schemaMessages.shouldBeNot', '{name} should be {params}, not {data}.', {
+          name,
+          params: article(String(error.params['type'])),
+          data: typeName(error.data),
+        }),
         path,
       };
     case 'pattern':
     case 'format':
-      return { message: `${value} is not a valid ${name}${description ? `: ${lowerFirst(description)}` : '.'}`, path };
+      return {
+        message: msg('schemaMessages.notValid', '{value} is not a valid {name}{value2}', {
+          value,
+          name,
+          value2: description ? `: ${lowerFirst(description)}` : '.',
+        }),
+        path,
+      };
     case 'anyOf':
     case 'oneOf':
-      return { message: `${value} is not a valid ${name}${description ? `: ${lowerFirst(description)}` : '.'}`, path };
+      return {
+        message: msg('schemaMessages.notValid', '{value} is not a valid {name}{value2}', {
+          value,
+          name,
+          value2: description ? `: ${lowerFirst(description)}` : '.',
+        }),
+        path,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { message: `${name} ${error.message ?? 'is out of range'} (it is ${value}).`, path };
+      return {
+        message: msg('schemaMessages.it', '{name} {value} (it is {value2}).', {
+          name,
+          value: error.message ?? 'is out of range',
+          value2: value,
+        }),
+        path,
+      };
     case 'minLength':
-      return { message: `${name} is empty or too short${description ? `: ${lowerFirst(description)}` : '.'}`, path };
+      return {
+        message: msg('schemaMessages.emptyTooShort', '{name} is empty or too short{value}', {
+          name,
+          value: description ? `: ${lowerFirst(description)}` : '.',
+        }),
+        path,
+      };
     case 'uniqueItems':
-      return { message: `${name} lists the same value twice.`, path };
+      return {
+        message: msg('schemaMessages.listsSameValueTwice', '{name} lists the same value twice.', { name }),
+        path,
+      };
     default:
       return { message: `${name} ${error.message ?? 'is not valid'}.`, path };
   }
@@ -66,22 +125,27 @@ function typeName(data: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    object: 'a mapping of keys',
-    array: 'a list',
+  const names: Record<string, () => string> = {
+    string: () => msg('schemaMessages.typeString', 'text'),
+    number: () => msg('schemaMessages.typeNumber', 'a number'),
+    integer: () => msg('schemaMessages.typeInteger', 'a whole number'),
+    boolean: () => msg('schemaMessages.typeBoolean', 'true or false'),
+    object: () => msg('schemaMessages.typeObject', 'a mapping of keys'),
+    array: () => msg('schemaMessages.typeArray', 'a list'),
   };
   return type
     .split(',')
-    .map((part) => names[part] ?? part)
-    .join(' or ');
+    .map((part) => names[part]?.() ?? part)
+    .join(msg('schemaMessages.typeOr', ' or '));
 }
 
 function listOr(values: string[]): string {
-  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+  return values.length <= 1
+    ? (values[0] ?? '')
+    : msg('schemaMessages.listOr', '{items} or {last}', {
+        items: values.slice(0, -1).join(', '),
+        last: values[values.length - 1],
+      });
 }
 
 /** Lower-cases a description's first letter, but not an acronym's ("SHA-256 of the file"). */

@@ -1,3 +1,4 @@
+import { currentLocale, msg, schemaText } from '../l10n';
 import { sectionStatus } from '../model/sectionStatus';
 import type { Level } from '../types';
 import { makeFinding, type Rule, type RuleContext } from './rule';
@@ -23,7 +24,11 @@ export const sectionEmpty: Rule = {
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          `Section "${section.heading.text}" is empty: write its content under the heading. ${purpose(section.spec.guidance.why)}`,
+          msg(
+            'sectionContent.sectionEmptyWriteIts',
+            'Section "{headingText}" is empty: write its content under the heading. {why}',
+            { headingText: section.heading.text, why: purpose(section.spec) },
+          ),
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec.id },
@@ -50,17 +55,26 @@ export const sectionPlaceholder: Rule = {
       const lines = sectionStatus(context.model, section).placeholderLines;
       const first = lines[0];
       if (first === undefined) return [];
-      const count = lines.length === 1 ? 'a placeholder' : `${lines.length} placeholders`;
+      const count =
+        lines.length === 1
+          ? msg('sectionContent.placeholder', 'a placeholder')
+          : msg('sectionContent.placeholders', '{count} placeholders', { count: lines.length });
       return [
         makeFinding(
           this,
           contentSeverity(context, section.spec.requiredFrom),
-          `"${section.heading.text}" still has ${count} to write (TODO or template text).`,
+          msg(
+            'sectionContent.stillWriteTodoTemplate',
+            '"{headingText}" still has {count} to write (TODO or template text).',
+            { headingText: section.heading.text, count },
+          ),
           context.model.index.trimmedLineRange(first),
           {
             subject: { kind: 'section', id: section.spec.id },
             related: lines.slice(1, 50).map((line) => ({
-              message: `placeholder text in "${section.heading.text}"`,
+              message: msg('sectionContent.placeholderText', 'placeholder text in "{headingText}"', {
+                headingText: section.heading.text,
+              }),
               range: context.model.index.trimmedLineRange(line),
             })),
           },
@@ -84,7 +98,11 @@ export const sectionDuplicate: Rule = {
         makeFinding(
           this,
           'warning',
-          `Section "${section.heading.text}" appears more than once (first on line ${(sections[0]?.startLine ?? 0) + 1}): merge the two.`,
+          msg(
+            'sectionContent.sectionAppearsMoreThan',
+            'Section "{headingText}" appears more than once (first on line {value}): merge the two.',
+            { headingText: section.heading.text, value: (sections[0]?.startLine ?? 0) + 1 },
+          ),
           section.heading.range,
           {
             subject: { kind: 'section', id: section.spec?.id ?? '' },
@@ -96,8 +114,10 @@ export const sectionDuplicate: Rule = {
 };
 
 /** The guidance as a sentence about the section: "Records what…" becomes "It records what…". */
-function purpose(why: string): string {
-  return /^(Records|States|Lists|Defines|Describes|Names|Explains|Shows) /.test(why)
+function purpose(spec: { id: string; guidance: { why: string } }): string {
+  const why = schemaText(`sections.${spec.id}.why`, spec.guidance.why);
+  // The translations are written as sentences of their own; only the English needs a subject.
+  return currentLocale() === 'en' && /^(Records|States|Lists|Defines|Describes|Names|Explains|Shows) /.test(why)
     ? `It ${why.charAt(0).toLowerCase()}${why.slice(1)}`
     : why;
 }

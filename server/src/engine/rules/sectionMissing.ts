@@ -1,3 +1,4 @@
+import { msg, schemaText } from '../l10n';
 import { sectionInsertionFix } from '../fixes/sectionInsertion';
 import { evaluate } from '../evaluation/predicate';
 import { sectionInsertionAnchor } from '../model/anchors';
@@ -35,7 +36,15 @@ export const sectionMissing: Rule = {
         makeFinding(
           this,
           severity,
-          `Missing section "${spec.title}": required from the ${requiredStage.toLowerCase()} stage. ${spec.guidance.why}`,
+          msg(
+            'sectionMissing.missingSectionRequiredFrom',
+            'Missing section "{specTitle}": required from the {requiredStage} stage. {why}',
+            {
+              specTitle: spec.title,
+              requiredStage: requiredStage.toLowerCase(),
+              why: schemaText(`sections.${spec.id}.why`, spec.guidance.why),
+            },
+          ),
           sectionInsertionAnchor(model, spec),
           {
             subject: { kind: 'section', id: spec.id },
@@ -57,13 +66,18 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   const byStage = new Map<string, string[]>();
   for (const spec of missing) byStage.set(spec.requiredFrom, [...(byStage.get(spec.requiredFrom) ?? []), spec.title]);
   const list = [...byStage]
-    .map(([id, titles]) => `from ${ladder.get(id)?.title.toLowerCase() ?? id}: ${titles.join(', ')}`)
+    .map(([id, titles]) =>
+      msg('sectionMissing.fromStage', 'from {stage}: {titles}', {
+        stage: ladder.get(id)?.title.toLowerCase() ?? id,
+        titles: titles.join(', '),
+      }),
+    )
     .join('; ');
   const fixes = missing.flatMap((spec) => sectionInsertionFix(model, spec) ?? []);
   const combined = fixes.length
     ? [
         {
-          title: 'Insert every section from the templates',
+          title: msg('sectionMissing.insertEverySectionFrom', 'Insert every section from the templates'),
           insertions: fixes.flatMap((fix) => fix.insertions),
           safe: true,
         },
@@ -72,7 +86,11 @@ function noSections(rule: Rule, context: RuleContext, missing: SectionSpec[]): F
   return makeFinding(
     rule,
     due,
-    `The document has no sections yet: start with the ones the ${stage.title.toLowerCase()} stage needs (the quick fix inserts them all). ${list.charAt(0).toUpperCase()}${list.slice(1)}.`,
+    msg(
+      'sectionMissing.documentNoSectionsYet',
+      'The document has no sections yet: start with the ones the {stageTitle} stage needs (the quick fix inserts them all). {list}.',
+      { stageTitle: stage.title.toLowerCase(), list: `${list.charAt(0).toUpperCase()}${list.slice(1)}` },
+    ),
     model.title?.range ?? sectionInsertionAnchor(model, earliest),
     { subject: { kind: 'section', id: '*' }, fixes: combined },
   );

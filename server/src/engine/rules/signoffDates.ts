@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { parseIsoDate } from '../model/values';
 import { makeFinding, type Rule } from './rule';
 import { atLeastWarning, rowsOf, sectionSeverity } from './support';
@@ -22,12 +23,17 @@ export const signoffDates: Rule = {
       const cell = row.cell('date');
       const day = cell ? parseIsoDate(cell.text) : undefined;
       if (!cell || day === undefined || day <= context.today) return [];
-      const item = row.text('item').replace(/`/g, '') || `on line ${row.row.line + 1}`;
+      const item =
+        row.text('item').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(
           this,
           severity,
-          `The sign-off of "${item}" is dated ${cell.text}, after today (${isoDay(context.today)}): record the date it actually happened, or mark it pending.`,
+          msg(
+            'signoffDates.signOffDatedAfter',
+            'The sign-off of "{item}" is dated {cellText}, after today ({today}): record the date it actually happened, or mark it pending.',
+            { item, cellText: cell.text, today: isoDay(context.today) },
+          ),
           cell.range,
           {
             subject: { kind: 'gate-item', id: item },

@@ -1,7 +1,9 @@
+import { msg } from '../l10n';
 import type { ItemResult } from '../evaluation/readiness';
 import { SignerDirectory, type Signer } from '../evaluation/signers';
 import type { Finding } from '../types';
 import { makeFinding, type Rule, type RuleContext, type RuleInfo } from './rule';
+import { joinList } from './support';
 
 const FRAMEWORKS = ['NIST AI RMF GOVERN 2.1', 'NIST AI RMF MEASURE 1.3', 'ISO/IEC 42001 A.3.2'];
 
@@ -65,7 +67,10 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
   const signers = directory.signers(signoff.signer).filter((signer) => signer.name !== '' && signer.name !== '-');
   if (signers.length === 0) return [];
   const allowed = result.signers.map((role) => directory.roleTitle(role));
-  const mayBy = `"${result.item.id}" may be signed by ${orList(allowed)}`;
+  const mayBy = msg('signoffRoles.mayBeSignedBy', '"{itemId}" may be signed by {allowed}', {
+    itemId: result.item.id,
+    allowed: orList(allowed),
+  });
   const extra = {
     subject: { kind: 'gate-item' as const, id: result.item.id },
     ...(result.item.frameworks ? { frameworks: [...FRAMEWORKS, ...result.item.frameworks] } : {}),
@@ -75,7 +80,16 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
       makeFinding(
         NOT_INDEPENDENT,
         due,
-        `${describe(signers)} signed "${result.item.id}", which needs a signer independent of the owner: ${orList(allowed)}. Have one of them sign it (${result.item.title}).`,
+        msg(
+          'signoffRoles.signedWhichNeedsSigner',
+          '{signers} signed "{itemId}", which needs a signer independent of the owner: {allowed}. Have one of them sign it ({itemTitle}).',
+          {
+            signers: describe(signers),
+            itemId: result.item.id,
+            allowed: orList(allowed),
+            itemTitle: result.item.title,
+          },
+        ),
         signoff.signerRange,
         extra,
       ),
@@ -90,7 +104,11 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
         UNKNOWN_SIGNER,
         // A fixed severity: it never blocks, and it is no louder than the item's own timing.
         due.severity === 'error' ? 'warning' : due.severity,
-        `The role of ${describe(unknown)} is not known, so the sign-off of "${result.item.id}" cannot be checked: ${mayBy}. List the signer under people with their roles, or write the role in brackets after the name.`,
+        msg(
+          'signoffRoles.roleNotKnownSo',
+          'The role of {unknown} is not known, so the sign-off of "{itemId}" cannot be checked: {mayBy}. List the signer under people with their roles, or write the role in brackets after the name.',
+          { unknown: describe(unknown), itemId: result.item.id, mayBy },
+        ),
         signoff.signerRange,
         extra,
       ),
@@ -100,7 +118,17 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
     makeFinding(
       signoffRoles,
       due,
-      `${describe(signers)} signed "${result.item.id}" as ${orList(rolesOf(directory, signers))}; ${mayBy}. Have one of them sign it (${result.item.title}), or correct the signer's roles under people.`,
+      msg(
+        'signoffRoles.signedAsHaveOne',
+        '{signers} signed "{itemId}" as {roles}; {mayBy}. Have one of them sign it ({itemTitle}), or correct the signer\'s roles under people.',
+        {
+          signers: describe(signers),
+          itemId: result.item.id,
+          roles: orList(rolesOf(directory, signers)),
+          mayBy,
+          itemTitle: result.item.title,
+        },
+      ),
       signoff.signerRange,
       extra,
     ),
@@ -108,15 +136,18 @@ function roleFindings(context: RuleContext, directory: SignerDirectory, result: 
 }
 
 function describe(signers: readonly Signer[]): string {
-  return signers.map((signer) => `"${signer.name}"`).join(' and ');
+  return joinList(signers.map((signer) => `"${signer.name}"`));
 }
 
 function rolesOf(directory: SignerDirectory, signers: readonly Signer[]): string[] {
   const roles = [...new Set(signers.flatMap((signer) => [...signer.roles]))].map((id) => directory.roleTitle(id));
-  return roles.length ? roles : ['someone whose role is not given'];
+  return roles.length ? roles : [msg('signoffRoles.roleNotGiven', 'someone whose role is not given')];
 }
 
 export function orList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return msg('signoffRoles.listOr', '{items} or {last}', {
+    items: items.slice(0, -1).join(', '),
+    last: items[items.length - 1],
+  });
 }

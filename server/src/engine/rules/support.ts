@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { registryFacts, type RegistryFacts } from '../evaluation/registry';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { cellText, tablesOf, type BoundTable, type DocumentModel, type Section } from '../model/documentModel';
@@ -174,7 +175,10 @@ export function quote(text: string): string {
 /** "a, b and c" */
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return msg('support.listAnd', '{items} and {last}', {
+    items: items.slice(0, -1).join(', '),
+    last: items[items.length - 1],
+  });
 }
 
 const registryCache = new WeakMap<RuleContext['facts'], RegistryFacts>();

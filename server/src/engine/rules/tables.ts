@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { cellText, type BoundTable, type Section } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
 import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
@@ -54,7 +55,11 @@ export const tableMissing: Rule = {
           makeFinding(
             this,
             tableSeverity(context, section),
-            `Section "${section.heading.text}" has no ${spec.title.toLowerCase()} table: add one with the columns | ${columnList(spec)} |.`,
+            msg(
+              'tables.sectionNoTableAdd',
+              'Section "{headingText}" has no {specTitle} table: add one with the columns | {spec} |.',
+              { headingText: section.heading.text, specTitle: spec.title.toLowerCase(), spec: columnList(spec) },
+            ),
             section.heading.range,
             {
               subject: { kind: 'table', id: `${section.spec?.id}.${spec.id}` },
@@ -83,7 +88,11 @@ export const tableColumnMissing: Rule = {
           return makeFinding(
             this,
             tableSeverity(context, section),
-            `The ${table.spec?.title.toLowerCase()} table in "${section.heading.text}" has no "${column.title}" column.`,
+            msg('tables.tableNoColumn', 'The {specTitle} table in "{headingText}" has no "{columnTitle}" column.', {
+              specTitle: table.spec?.title.toLowerCase(),
+              headingText: section.heading.text,
+              columnTitle: column.title,
+            }),
             headerRange(table),
             {
               subject: { kind: 'table', id: `${section.spec?.id}.${table.spec?.id}.${column.id}` },
@@ -117,7 +126,11 @@ export const tableCellInvalid: Rule = {
             makeFinding(
               this,
               severity,
-              `The ${table.spec.title.toLowerCase()} table in "${section.heading.text}" has no rows: add at least ${minRows}.`,
+              msg(
+                'tables.tableNoRowsAdd',
+                'The {specTitle} table in "{headingText}" has no rows: add at least {minRows}.',
+                { specTitle: table.spec.title.toLowerCase(), headingText: section.heading.text, minRows },
+              ),
               headerRange(table),
             ),
           );
@@ -156,7 +169,11 @@ function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: T
     };
     const message =
       error.keyword === 'required'
-        ? `The ${spec.title.toLowerCase()} row on line ${row.line + 1} has no ${title}.`
+        ? msg('tables.rowLineNo', 'The {specTitle} row on line {value} has no {title}.', {
+            specTitle: spec.title.toLowerCase(),
+            value: row.line + 1,
+            title,
+          })
         : describeSchemaError(error, spec.title).message.replace(
             new RegExp(`valid ${escapeRegExp(column)}\\b`),
             `valid ${title}`,

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { fmRange, fmText } from './support';
 
@@ -21,7 +22,16 @@ export const tierDeclared: Rule = {
       makeFinding(
         this,
         'error',
-        `The declared tier ${spec.id} is lower than the ${derived.id} (${derived.title.toLowerCase()}) the risk facts give: ${derived.description} Declare ${derived.id}, or correct the risk facts.`,
+        msg(
+          'tierDeclared.declaredTierLowerThan',
+          'The declared tier {specId} is lower than the {derivedId} ({derivedTitle}) the risk facts give: {description} Declare {derivedId}, or correct the risk facts.',
+          {
+            specId: spec.id,
+            derivedId: derived.id,
+            derivedTitle: derived.title.toLowerCase(),
+            description: derived.description,
+          },
+        ),
         fmRange(context.model, 'tier'),
         {
           subject: { kind: 'front-matter', id: 'tier' },

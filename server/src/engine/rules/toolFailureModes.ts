@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import { makeFinding, type Rule } from './rule';
@@ -40,14 +41,18 @@ export const toolFailureModes: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.`,
+          msg(
+            'toolFailureModes.toolNoFailureMode',
+            'Tool "{id}" has no failure mode: add a row for it to the Failure modes table with its detection signal, impact and a recovery link to the runbook.',
+            { id },
+          ),
           cell.range,
           {
             // About the Failure modes table (where the fix adds the row): it waits while that table is a template.
             subject: { kind: 'table', id: `failures.${id}` },
             fixes: [
               {
-                title: `Add a failure mode for "${id}"`,
+                title: msg('toolFailureModes.addFailureMode', 'Add a failure mode for "{id}"', { id }),
                 insertions: [appendRow(context.model, failureTable, values)],
                 safe: true,
               },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { looksLikePlaceholder } from '../model/values';
 import { isNonValue, sectionSeverity } from './support';
@@ -35,7 +36,18 @@ export const writeToolApproval: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${tool.id}" has ${tool.access} access and ${approvalCell && approvalCell.text !== '' ? `approval "${approvalCell.text}"` : 'no approval stated'}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.`,
+          msg(
+            'toolPermissions.toolAccessRequireHuman',
+            'Tool "{toolId}" has {access} access and {approval}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
+            {
+              toolId: tool.id,
+              access: tool.access,
+              approval:
+                approvalCell && approvalCell.text !== ''
+                  ? msg('toolPermissions.approvalStated', 'approval "{approval}"', { approval: approvalCell.text })
+                  : msg('toolPermissions.noApprovalStated', 'no approval stated'),
+            },
+          ),
           range,
           { subject: { kind: 'table', id: `tools.${tool.id}` } },
         ),
@@ -92,7 +104,16 @@ export const broadToolScope: Rule = {
         makeFinding(
           this,
           severity,
-          `${what} holds the scope${broad.length > 1 ? 's' : ''} ${broad.map((scope) => `"${scope}"`).join(', ')}, which grant${broad.length > 1 ? '' : 's'} far more than one task needs: narrow it to the resources and actions the tool uses.`,
+          msg(
+            'toolPermissions.holdsScopeWhichGrant',
+            '{what} holds the scope{value} {value2}, which grant{value3} far more than one task needs: narrow it to the resources and actions the tool uses.',
+            {
+              what,
+              value: broad.length > 1 ? 's' : '',
+              value2: broad.map((scope) => `"${scope}"`).join(', '),
+              value3: broad.length > 1 ? '' : 's',
+            },
+          ),
           cell.range,
         ),
       ];
@@ -117,9 +138,9 @@ export const toolLimits: Rule = {
     return documentedTools(context.model).flatMap((tool) => {
       if (tool.template) return [];
       const what = tool.exposure.has('spends-money')
-        ? 'spends money'
+        ? msg('toolPermissions.spendsMoney', 'spends money')
         : tool.exposure.has('sends-messages')
-          ? 'sends messages'
+          ? msg('toolPermissions.sendsMessages', 'sends messages')
           : undefined;
       if (!what) return [];
       const limit = tool.row.cell('rate_limit');
@@ -128,7 +149,15 @@ export const toolLimits: Rule = {
         makeFinding(
           this,
           severity,
-          `Tool "${tool.id}" ${what} but has no limit${limit ? '' : ' (the table has no Rate limit column)'}: state the cap enforced outside the model (per hour, per recipient, per day in money).`,
+          msg(
+            'toolPermissions.toolButNoLimit',
+            'Tool "{toolId}" {what} but has no limit{noColumn}: state the cap enforced outside the model (per hour, per recipient, per day in money).',
+            {
+              toolId: tool.id,
+              what,
+              noColumn: limit ? '' : msg('toolPermissions.noRateLimitColumn', ' (the table has no Rate limit column)'),
+            },
+          ),
           limit?.range ?? tool.row.cell('tool')?.range ?? tool.row.anchor,
           { subject: { kind: 'table', id: `tools.${tool.id}` } },
         ),

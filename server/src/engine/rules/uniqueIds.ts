@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
 import { atLeastWarning, isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
@@ -36,7 +37,11 @@ export const uniqueIds: Rule = {
           makeFinding(
             this,
             severity,
-            `The ${spec.what} id "${id}" is used twice (first on line ${earlier + 1}): give each ${spec.what} its own id, or merge the rows.`,
+            msg(
+              'uniqueIds.idUsedTwiceFirst',
+              'The {what} id "{id}" is used twice (first on line {value}): give each {what} its own id, or merge the rows.',
+              { what: spec.what, id, value: earlier + 1 },
+            ),
             cell.range,
             {
               subject: { kind: 'table', id: `${spec.table}.${id}` },

@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import { makeFinding, documentAnchor, type RuleInfo } from '../rules/rule';
@@ -121,12 +122,19 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
       : [];
     if (agent.id && twins.length > 0) {
       const named = twins.slice(0, 5).map((twin) => twin.label);
-      const more = twins.length > named.length ? ` and ${twins.length - named.length} more` : '';
+      const more =
+        twins.length > named.length
+          ? msg('crossDocument.more', ' and {value} more', { value: twins.length - named.length })
+          : '';
       findings.push(
         makeFinding(
           duplicateAgentId,
           'error',
-          `Agent id "${agent.id}" is also used by ${named.join(', ')}${more}: give each agent its own id.`,
+          msg(
+            'crossDocument.agentIdAlsoUsed',
+            'Agent id "{agentId}" is also used by {named}{more}: give each agent its own id.',
+            { agentId: agent.id, named: named.join(', '), more },
+          ),
           agent.idRange,
           { subject: { kind: 'front-matter', id: 'id' } },
         ),
@@ -143,7 +151,16 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
         makeFinding(
           dependencyUnresolved,
           'warning',
-          `depends_on names "${dependency.id}", but no agent in the workspace has that id${known.length ? ` (known: ${known.join(', ')})` : ''}: correct the id or document that agent.`,
+          msg(
+            'crossDocument.dependsNamesButNo',
+            'depends_on names "{dependencyId}", but no agent in the workspace has that id{value}: correct the id or document that agent.',
+            {
+              dependencyId: dependency.id,
+              value: known.length
+                ? msg('crossDocument.knownNames', ' (known: {known})', { known: known.join(', ') })
+                : '',
+            },
+          ),
           dependency.range,
           { subject: { kind: 'front-matter', id: 'depends_on' } },
         ),
@@ -165,16 +182,26 @@ function unprovenDependencies(agent: AgentIdentity, byId: ReadonlyMap<string, Ag
     const found = byId.get(dependency.id);
     const target = found?.length === 1 ? found[0] : undefined;
     if (!target?.stage || target.stage.standing === 'production' || target === agent) return [];
-    const where = target.stage.standing === 'retired' ? 'is retired' : `is at ${target.stage.title.toLowerCase()}`;
+    const where =
+      target.stage.standing === 'retired'
+        ? msg('crossDocument.retired', 'is retired')
+        : msg('crossDocument.at', 'is at {stageTitle}', { stageTitle: target.stage.title.toLowerCase() });
     const advice =
       target.stage.standing === 'retired'
-        ? 'replace it or remove the dependency'
-        : 'take it to production first, or hold this orchestration agent back until it is there';
+        ? msg('crossDocument.replaceItRemoveDependency', 'replace it or remove the dependency')
+        : msg(
+            'crossDocument.takeItProductionFirst',
+            'take it to production first, or hold this orchestration agent back until it is there',
+          );
     return [
       makeFinding(
         orchestrationDependency,
         due,
-        `This orchestration agent depends on "${dependency.id}" (${target.label}), which ${where}: orchestration builds on proven agents; ${advice}.`,
+        msg(
+          'crossDocument.orchestrationAgentDependsWhich',
+          'This orchestration agent depends on "{dependencyId}" ({targetLabel}), which {where}: orchestration builds on proven agents; {advice}.',
+          { dependencyId: dependency.id, targetLabel: target.label, where, advice },
+        ),
         dependency.range,
         { subject: { kind: 'front-matter', id: 'depends_on' } },
       ),
