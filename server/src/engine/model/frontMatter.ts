@@ -191,7 +191,7 @@ export function readFrontMatter(
           : {}),
       };
     }
-    const [start, end] = errorSpan(source, error.code, error.message, error.pos);
+    const [start, end] = errorSpan(source, error.pos);
     return { message: yamlMessage(error.message), range: index.rangeOf(contentStart + start, contentStart + end) };
   });
   const more = document.errors.length - MAX_PROBLEMS;
@@ -258,21 +258,8 @@ function nestingProblem(document: Document.Parsed, maxDepth: number): string | u
   return undefined;
 }
 
-/**
- * The YAML library reports an unclosed quote where the text runs out; the opening quote, and the
- * rest of its line, is where the user has to look.
- */
-function errorSpan(source: string, code: string, message: string, pos: [number, number]): [number, number] {
-  const quote = code === 'MISSING_CHAR' ? /closing (["'])/.exec(message)?.[1] : undefined;
-  if (quote) {
-    for (let at = Math.min(pos[0], source.length) - 1; at >= 0; at--) {
-      const previous = source[at - 1] ?? '';
-      if (source[at] === quote && (at === 0 || /[\s:[{,-]/.test(previous))) {
-        const lineEnd = source.indexOf('\n', at);
-        return [at, lineEnd < 0 ? source.length : lineEnd];
-      }
-    }
-  }
+/** The parser's error span, widened so it never splits a surrogate pair. (Unclosed quotes are placed by yamlExplain.) */
+function errorSpan(source: string, pos: [number, number]): [number, number] {
   const start = pos[0];
   let end = Math.max(pos[1], start + 1);
   // One past an emoji's first half would split its surrogate pair (an invalid UTF-16 position).

@@ -1,4 +1,6 @@
 import { msg } from '../l10n';
+import { LineIndex } from '../text/lineIndex';
+
 /**
  * Plain explanations for the YAML mistakes people make in front matter. The yaml library reports
  * what its parser saw ("Unexpected scalar at node end"); a writer needs the cause, the place and,
@@ -353,15 +355,15 @@ function keyOf(line: Line): { key: string; indent: number; column: number; hasVa
 const isComment = (line: Line): boolean => line.text.trimStart().startsWith('#');
 const count = (text: string, ch: string): number => text.split(ch).length - 1;
 
-/** The front matter's lines; `shown` is the line's 1-based number in the whole document, for messages. */
+/** The front matter's lines, split as everywhere else (LineIndex); `shown` is the line's 1-based number in the document. */
 function splitLines(source: string, firstLine: number): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const text of source.split('\n')) {
-    lines.push({ number: lines.length, shown: firstLine + lines.length, start, text: text.replace(/\r$/, '') });
-    start += text.length + 1;
-  }
-  return lines;
+  const index = new LineIndex(source);
+  return Array.from({ length: index.lineCount }, (_, number) => ({
+    number,
+    shown: firstLine + number,
+    start: index.lineStart(number),
+    text: index.lineText(number),
+  }));
 }
 
 function lineAt(lines: Line[], offset: number): Line | undefined {

@@ -114,12 +114,7 @@ export function checkWorkspace(agents: readonly AgentIdentity[]): Map<string, Fi
   const results = new Map<string, Finding[]>(agents.map((agent) => [agent.key, []]));
   for (const agent of agents) {
     const findings = results.get(agent.key) ?? [];
-    // In path order: the files arrive in the order workers finish them, and the message must not.
-    const twins = agent.id
-      ? (byId.get(agent.id) ?? [])
-          .filter((other) => other !== agent)
-          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      : [];
+    const twins = agent.id ? (byId.get(agent.id) ?? []).filter((other) => other !== agent) : [];
     if (agent.id && twins.length > 0) {
       const named = twins.slice(0, 5).map((twin) => twin.label);
       const more =
