@@ -108,13 +108,15 @@ describe('agentdoc export (golden files in test/golden/export-*)', () => {
   });
 
   it('reports gaps on stderr, writes one file per document with --output-dir, and exits 1 when an export does not validate', () => {
-    const root = tempTree({
-      'a.agentdoc.md': fs.readFileSync(path.join(REPO_ROOT, 'examples', 'pilot.agentdoc.md'), 'utf8'),
+    const pilot = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'pilot.agentdoc.md'), 'utf8');
+    const files = {
+      'a.agentdoc.md': pilot,
       'b.agentdoc.md': fs.readFileSync(path.join(REPO_ROOT, 'examples', 'broken.agentdoc.md'), 'utf8'),
-      'bad.agentdoc.md': fs
-        .readFileSync(path.join(REPO_ROOT, 'examples', 'pilot.agentdoc.md'), 'utf8')
-        .replace(/^id: .*$/m, `id: ${'x'.repeat(70)}`),
-    });
+      'bad.agentdoc.md': pilot.replace(/^id: .*$/m, `id: ${'x'.repeat(70)}`),
+      'escape.agentdoc.md': pilot.replace(/^id: .*$/m, 'id: "../../etc/passwd"'),
+      'twin.agentdoc.md': pilot,
+    };
+    const root = tempTree(files);
     try {
       const many = runCli(['export', '--format', 'a2a', '.', '--today', FIXTURE_TODAY], { cwd: root });
       assert.equal(many.code, 2);
@@ -139,6 +141,28 @@ describe('agentdoc export (golden files in test/golden/export-*)', () => {
         'support-reply-drafter.agent-card.json',
         'ticket-classifier.agent-card.json',
       ]);
+      // The id is the document's own text: it never names a file outside --output-dir, and two
+      // documents with one id are both written.
+      const hostile = runCli(
+        [
+          'export',
+          '--format',
+          'a2a',
+          'escape.agentdoc.md',
+          'twin.agentdoc.md',
+          'a.agentdoc.md',
+          '--output-dir',
+          'safe',
+        ],
+        { cwd: root },
+      );
+      assert.deepEqual(fs.readdirSync(path.join(root, 'safe')).sort(), [
+        'etc-passwd.agent-card.json',
+        'support-reply-drafter-2.agent-card.json',
+        'support-reply-drafter.agent-card.json',
+      ]);
+      assert.deepEqual(fs.readdirSync(root).sort(), [...Object.keys(files), 'out', 'safe'].sort());
+      assert.match(hostile.stderr, /twin\.agentdoc\.md: written as support-reply-drafter-2\.agent-card\.json/);
       const bad = runCli(['export', '--format', 'backstage', 'bad.agentdoc.md', '--today', FIXTURE_TODAY], {
         cwd: root,
       });

@@ -76,7 +76,15 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (outputDir !== undefined) {
     const target = path.resolve(io.cwd, outputDir);
     const inputs = session.files.map((file) => file.path);
-    for (const { exported } of exports) await emit(io, exported.text, path.join(target, exported.fileName), inputs);
+    const names = new UniqueNames();
+    for (const { display, exported } of exports) {
+      const fileName = names.claim(exported.fileName);
+      if (fileName !== exported.fileName)
+        io.stderr(
+          `agentdoc: ${display}: written as ${fileName}: another document has the same id (run agentdoc check).\n`,
+        );
+      await emit(io, exported.text, path.join(target, fileName), inputs);
+    }
     io.stderr(`agentdoc: wrote ${exports.length} file${exports.length === 1 ? '' : 's'} to ${outputDir}\n`);
   } else {
     const text =
@@ -91,4 +99,22 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     );
   }
   return failed || exports.length < checked.length ? 1 : 0;
+}
+
+/**
+ * One file per document even when two documents share an id (a finding of its own in check): the
+ * second is written as `<id>-2.<suffix>` rather than over the first. Compared case-insensitively
+ * because macOS and Windows file systems are.
+ */
+class UniqueNames {
+  private readonly taken = new Set<string>();
+
+  claim(fileName: string): string {
+    const dot = fileName.indexOf('.');
+    const [stem, suffix] = dot < 0 ? [fileName, ''] : [fileName.slice(0, dot), fileName.slice(dot)];
+    let candidate = fileName;
+    for (let n = 2; this.taken.has(candidate.toLowerCase()); n++) candidate = `${stem}-${n}${suffix}`;
+    this.taken.add(candidate.toLowerCase());
+    return candidate;
+  }
 }

@@ -34,8 +34,7 @@ export function exportDocument(
   const model = result.model;
   if (!model) return undefined;
   const source = { model, result, fileName: options.fileName, date: options.date };
-  const base = result.facts.id ?? (slug(options.fileName.replace(/(\.agentdoc|\.agent)?\.md$/i, '')) || 'agent');
-  const fileName = `${base}${SUFFIX[format]}`;
+  const fileName = `${exportBaseName(result.facts.id, options.fileName)}${SUFFIX[format]}`;
   if (format === 'annex-iv') {
     const { text, gaps } = annexIv(source);
     return { text, fileName, gaps, problems: [] };
@@ -49,3 +48,19 @@ export function exportDocument(
 }
 
 export { renderEntities };
+
+const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * The file name an export is written under. The id is the document's own text, so it may be
+ * hostile (`../../.bashrc`, `C:\\x`, a reserved name): an id the schema would accept is used as
+ * it is, anything else is reduced to a slug, and then the document's file name is the fallback.
+ */
+export function exportBaseName(id: string | undefined, documentFileName: string): string {
+  const fromId = id === undefined ? '' : SAFE_ID.test(id) ? id : slug(id);
+  const base = fromId || slug(documentFileName.replace(/(\.agentdoc|\.agent)?\.md$/i, '')) || 'agent';
+  // Windows refuses these names whatever the extension.
+  return WINDOWS_RESERVED.test(base) ? `${base}-agent` : base;
+}
+
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
