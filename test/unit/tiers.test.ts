@@ -169,7 +169,7 @@ describe('sign-off roles', () => {
   it('names who must still sign in the pending message', () => {
     const pending = run(FULL_2.replace(/\| security-tested \| pass \| [^\n]*\n/, '')).findings;
     const message = pending.find((finding) => finding.code === 'AD201')?.message ?? '';
-    assert.match(message, /"security-tested" signed by security with who signed it off/);
+    assert.match(message, /"security-tested" with the signer \(security\), the date and the evidence/);
   });
 
   it('splits a cell into its signers, not inside brackets', () => {

@@ -153,7 +153,7 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
           severity,
           msg(
             'gateItems.awaitingSignOffRecord',
-            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}"{signedBy} with who signed it off, when, and the evidence.',
+            'Awaiting sign-off ({where}): {itemTitle} — {state}. Record a pass for "{itemId}" with the signer{signedBy}, the date and the evidence.',
             { where, itemTitle: item.title, state, itemId: item.id, signedBy: signedBy(context, result) },
           ),
           range,
@@ -198,12 +198,12 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   }
 }
 
-/** " signed by the DPO or legal": who must still sign, from the item's roles at the document's tier. */
+/** " (the DPO or legal)": who must still sign, from the item's roles at the document's tier. */
 function signedBy(context: RuleContext, result: ItemResult): string {
   if (result.signers.length === 0) return '';
   const roles = context.model.schemas.tiers.roles ?? [];
   const titles = result.signers.map((id) => roles.find((role) => role.id === id)?.title ?? id);
-  return msg('gateItems.signedBy', ' signed by {roles}', { roles: orList(titles) });
+  return msg('gateItems.signedBy', ' ({roles})', { roles: orList(titles) });
 }
 
 /** The front-matter keys an item needs: the one its fix names, then those its condition tests. */
