@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { bundledSchemas } from '../../server/src/engine';
+import { schemaDescriptionTexts } from '../../server/src/engine/schemaData/descriptions';
 
 /** One catalogued text: its id, the English template, and where it is defined. */
 export interface SourceText {
@@ -86,6 +87,8 @@ export function schemaTexts(): SourceText[] {
   for (const section of bundledSchemas.sections.sections) {
     texts.push({ id: `schema:sections.${section.id}.why`, en: section.guidance.why, where: 'schemas/sections.json' });
   }
+  for (const text of schemaDescriptionTexts())
+    texts.push({ ...text, where: 'a description in schemas/ (frontmatter.schema.json, sections.json rowSchema)' });
   return texts;
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { catalogues, type MessageCatalogue } from '../../server/src/engine/l10n';
-import { setLocale } from '../../server/src/engine';
+import { analyze, setLocale } from '../../server/src/engine';
 import { allTexts, placeholders } from '../helpers/l10nCatalogue';
 import { checkWithAgentFiles, FIXTURE_DIR, loadFixture } from '../helpers/fixtures';
 
@@ -132,6 +132,27 @@ describe('no engine text bypasses the catalogue (pseudo-locale over every rule f
     assert.notDeepEqual(
       fr.map((f) => f.message),
       en.map((f) => f.message),
+    );
+  });
+
+  it("quotes a schema's description in the finding's language, with the language's punctuation", () => {
+    const text = fs
+      .readFileSync(path.join(REPO, 'examples', 'pilot.agentdoc.md'), 'utf8')
+      .replace(/^(\s+since:).*$/m, '$1 March');
+    const message = (locale: string) => {
+      setLocale(locale);
+      const found = analyze(text, { today: '2026-11-30' }).findings.find((f) => f.message.includes('owner.since'));
+      setLocale('en');
+      return found?.message;
+    };
+    assert.equal(message('en'), '"March" is not a valid owner.since: a calendar date, YYYY-MM-DD.');
+    assert.equal(
+      message('de'),
+      '"March" ist kein gültiger Wert für owner.since: ein Kalenderdatum im Format JJJJ-MM-TT.',
+    );
+    assert.equal(
+      message('fr'),
+      '"March" n\'est pas une valeur valide pour owner.since : une date au format AAAA-MM-JJ.',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { msg } from '../l10n';
+import { translatedDescription } from '../schemaData/descriptions';
 import type { ErrorObject } from '../evaluation/validators';
 
 /** Turns an ajv error into a sentence a builder understands, with the path of the offending value. */
@@ -9,8 +10,8 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const name = path.length ? path.join('.') : where;
   const value = shortValue(error.data);
-  const description =
-    typeof error.parentSchema?.['description'] === 'string' ? (error.parentSchema['description'] as string) : undefined;
+  const written = error.parentSchema?.['description'];
+  const description = typeof written === 'string' ? quotable(written) : undefined;
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
@@ -68,7 +69,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
         message: msg('schemaMessages.notValid', '{value} is not a valid {name}{value2}', {
           value,
           name,
-          value2: description ? `: ${lowerFirst(description)}` : '.',
+          value2: explained(description),
         }),
         path,
       };
@@ -78,7 +79,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
         message: msg('schemaMessages.notValid', '{value} is not a valid {name}{value2}', {
           value,
           name,
-          value2: description ? `: ${lowerFirst(description)}` : '.',
+          value2: explained(description),
         }),
         path,
       };
@@ -98,7 +99,7 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
       return {
         message: msg('schemaMessages.emptyTooShort', '{name} is empty or too short{value}', {
           name,
-          value: description ? `: ${lowerFirst(description)}` : '.',
+          value: explained(description),
         }),
         path,
       };
@@ -148,7 +149,20 @@ function listOr(values: string[]): string {
       });
 }
 
-/** Lower-cases a description's first letter, but not an acronym's ("SHA-256 of the file"). */
+/** ": a calendar date, YYYY-MM-DD." after the value, or a full stop when the schema says nothing. */
+function explained(description: string | undefined): string {
+  return description ? msg('schemaMessages.explained', ': {description}', { description }) : '.';
+}
+
+/**
+ * A description as it reads after a colon: translated (the translation is written that way), or
+ * the English with its first letter lower-cased, but not an acronym's ("SHA-256 of the file").
+ */
+function quotable(description: string): string {
+  const shown = translatedDescription(description);
+  return shown === description ? lowerFirst(description) : shown;
+}
+
 function lowerFirst(text: string): string {
   if (/^[A-Z]{2}/.test(text)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
