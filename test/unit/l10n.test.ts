@@ -155,4 +155,21 @@ describe('no engine text bypasses the catalogue (pseudo-locale over every rule f
       '"March" n\'est pas une valeur valide pour owner.since : une date au format AAAA-MM-JJ.',
     );
   });
+
+  it('says the verdict in the chosen language (status bar, checklist, CLI header)', () => {
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'pilot.agentdoc.md'), 'utf8');
+    const phrase = (locale: string) => {
+      setLocale(locale);
+      const { verdict } = analyze(text, { today: '2026-11-30' });
+      setLocale('en');
+      return verdict.phrase;
+    };
+    assert.match(phrase('en'), /^Pilot · \d+ items block shadow$/);
+    assert.match(phrase('de'), /^Pilot · \d+ Punkte blockieren shadow$/);
+    assert.match(phrase('fr'), /^Pilot · \d+ points bloquent shadow$/);
+    setLocale('de');
+    const unknown = analyze(text.replace(/^stage: .*$/m, 'stage: beta'), { today: '2026-11-30' }).verdict.phrase;
+    setLocale('en');
+    assert.equal(unknown, 'Phase unbekannt');
+  });
 });

@@ -119,7 +119,7 @@ export function notAnalysed(finding: Finding, overrides: SeverityOverrides | und
   const findings = overrides ? applySeverityOverrides([finding], overrides) : [finding];
   const verdict: Verdict = {
     ...computeVerdict(findings, undefined, new StageLadder(bundledSchemas.gates)),
-    phrase: 'Not checked',
+    phrase: msg('analyze.notChecked', 'Not checked'),
   };
   return { findings, facts: NO_FACTS, model: undefined, readiness: undefined, stage: undefined, verdict };
 }

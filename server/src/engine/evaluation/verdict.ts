@@ -1,3 +1,4 @@
+import { msg } from '../l10n';
 import type { StageSpec } from '../schemaData/types';
 import type { Finding } from '../types';
 import type { StageLadder } from './stages';
@@ -70,7 +71,7 @@ export function computeVerdict(
       blocking: [],
       errors,
       warnings,
-      phrase: 'Stage unknown',
+      phrase: msg('verdict.stageUnknown', 'Stage unknown'),
     };
   }
   if (stage.terminal) {
@@ -84,7 +85,7 @@ export function computeVerdict(
       blocking: blocking.map(blockerRef),
       errors,
       warnings,
-      phrase: open ? `${stage.title} · ${items(open)} open` : stage.title,
+      phrase: open ? openPhrase(stage, open) : stage.title,
     };
   }
   let readyFor: StageSpec | undefined;
@@ -122,20 +123,31 @@ function phrase(
   stage: StageSpec,
   readyFor: StageSpec | undefined,
   blocked: StageSpec | undefined,
-  blockers: number,
+  count: number,
 ): string {
   const lower = (spec: StageSpec): string => spec.title.toLowerCase();
   if (blocked) {
-    const ahead = readyFor && readyFor.order > stage.order ? ` · ready for ${lower(readyFor)}` : '';
-    return `${stage.title}${ahead} · ${items(blockers)} block${blockers === 1 ? 's' : ''} ${lower(blocked)}`;
+    const args = { stage: stage.title, count, blocked: lower(blocked) };
+    if (readyFor && readyFor.order > stage.order) {
+      const ready = { ...args, ready: lower(readyFor) };
+      return count === 1
+        ? msg('verdict.readyForOneBlocks', '{stage} · ready for {ready} · {count} item blocks {blocked}', ready)
+        : msg('verdict.readyForItemsBlock', '{stage} · ready for {ready} · {count} items block {blocked}', ready);
+    }
+    return count === 1
+      ? msg('verdict.oneItemBlocks', '{stage} · {count} item blocks {blocked}', args)
+      : msg('verdict.itemsBlock', '{stage} · {count} items block {blocked}', args);
   }
   return readyFor && readyFor.id !== stage.id
-    ? `${stage.title} · ready for ${lower(readyFor)}`
-    : `${stage.title} · ready`;
+    ? msg('verdict.readyFor', '{stage} · ready for {ready}', { stage: stage.title, ready: lower(readyFor) })
+    : msg('verdict.ready', '{stage} · ready', { stage: stage.title });
 }
 
-function items(count: number): string {
-  return `${count} item${count === 1 ? '' : 's'}`;
+/** A retired agent with findings left open. */
+function openPhrase(stage: StageSpec, count: number): string {
+  return count === 1
+    ? msg('verdict.oneItemOpen', '{stage} · {count} item open', { stage: stage.title, count })
+    : msg('verdict.itemsOpen', '{stage} · {count} items open', { stage: stage.title, count });
 }
 
 function blockerRef(finding: Finding): BlockerRef {
