@@ -1,5 +1,5 @@
 import { BoundedCache } from '../boundedCache';
-import { parseBlocks, type Block } from './blocks';
+import { flatCopy, parseBlocks, type Block } from './blocks';
 
 /**
  * Incremental parsing for large documents. The body is cut at top-level ATX heading lines, where
@@ -19,7 +19,21 @@ const MIN_LINES_TO_CHUNK = 400;
  */
 const CACHE_ENTRIES = 2048;
 const CACHE_CHARS = 1_500_000;
-const cache = new BoundedCache<string, Block[]>(CACHE_ENTRIES, CACHE_CHARS, (text) => text.length);
+const cache = new BoundedCache<string, Piece>(CACHE_ENTRIES, CACHE_CHARS, (text) => text.length);
+
+/**
+ * A piece's blocks, parsed once with line numbers relative to the piece, and the same blocks
+ * placed at the document lines where the piece last stood. An edit that does not move a piece
+ * (typing within a line, or any edit below it) gets the very same block objects back, so what the
+ * model derives from a block (headings, tables: see documentModel.ts) is reused by identity too.
+ * Blocks are never mutated after parsing.
+ */
+interface Piece {
+  blocks: Block[];
+  /** Document line → the blocks placed there; a few places, as one text can recur in a document. */
+  placed: Map<number, Block[]>;
+}
+const PLACES_PER_PIECE = 4;
 
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -31,13 +45,18 @@ export function parseBlocksIncrementally(body: string, lineOffset: number): Bloc
   const lines = normalized.split('\n');
   if (lines.length < MIN_LINES_TO_CHUNK) return parseBlocks(body, lineOffset);
   const cuts = cutLines(lines);
+  // Where each line starts in the normalised body: a piece's text is one slice of it.
+  const lineStarts = new Array<number>(lines.length + 1);
+  lineStarts[0] = 0;
+  for (let line = 0; line < lines.length; line++) lineStarts[line + 1] = lineStarts[line]! + lines[line]!.length + 1;
   const blocks: Block[] = [];
   let start = 0;
   for (let k = 1; k <= cuts.length; k++) {
     const end = cuts[k] ?? lines.length;
     const last = k === cuts.length;
-    const text = last ? lines.slice(start).join('\n') : `${lines.slice(start, end).join('\n')}\n`;
-    const parsed = parsedChunk(text);
+    const text = normalized.slice(lineStarts[start], last ? normalized.length : lineStarts[end]);
+    const piece = parsedChunk(text);
+    const parsed = piece.blocks;
     // Markdown-it's own verdict on the cut: a fence, HTML block or table that runs to the end of
     // the piece may continue past the heading in the whole text, so the cut is not taken.
     const tail = parsed[parsed.length - 1];
@@ -48,24 +67,36 @@ export function parseBlocksIncrementally(body: string, lineOffset: number): Bloc
       (tail.kind === 'code' || tail.kind === 'html' || tail.kind === 'table')
     )
       continue;
-    for (const block of parsed)
-      blocks.push({
-        ...block,
-        startLine: block.startLine + start + lineOffset,
-        endLine: block.endLine + start + lineOffset,
-      });
+    for (const block of placedAt(piece, start + lineOffset)) blocks.push(block);
     start = end;
   }
   return blocks;
 }
 
-function parsedChunk(text: string): Block[] {
-  let blocks = cache.get(text);
-  if (!blocks) {
-    blocks = parseBlocks(text, 0);
-    cache.set(text, blocks);
+function parsedChunk(text: string): Piece {
+  let piece = cache.get(text);
+  if (!piece) {
+    // The piece is a slice of the whole body: as a key (and as the source the blocks' text is
+    // cut from) it would keep every version of the body alive, so it is copied first.
+    const own = flatCopy(text);
+    piece = { blocks: parseBlocks(own, 0), placed: new Map() };
+    cache.set(own, piece);
   }
-  return blocks;
+  return piece;
+}
+
+function placedAt(piece: Piece, line: number): Block[] {
+  let placed = piece.placed.get(line);
+  if (!placed) {
+    placed = piece.blocks.map((block) => ({
+      ...block,
+      startLine: block.startLine + line,
+      endLine: block.endLine + line,
+    }));
+    if (piece.placed.size >= PLACES_PER_PIECE) piece.placed.clear();
+    piece.placed.set(line, placed);
+  }
+  return placed;
 }
 
 /** Line numbers where a new piece may start: 0, then safe top-level heading lines. */

@@ -1,7 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import type { ColumnSpec, SchemaSet, SectionSpec, TableSpec } from '../schemaData/types';
-import { slugify, type Block } from './blocks';
+import { BoundedCache } from '../boundedCache';
+import { flatCopy, slugify, type Block } from './blocks';
 import { parseBlocksIncrementally } from './chunkedBlocks';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { readTable, type MarkdownTable, type TableRow } from './tables';
@@ -65,7 +66,7 @@ export function buildModel(text: string, schemas: SchemaSet, maxYamlDepth?: numb
   const bodyStartLine = frontMatter ? Math.min(frontMatter.closingLine + 1, index.lineCount) : 0;
   const bodyText = bodyStartLine < index.lineCount ? text.slice(index.lineStart(bodyStartLine)) : '';
   const blocks = parseBlocksIncrementally(bodyText, bodyStartLine);
-  const matcher = new SectionMatcher(schemas.sections.sections);
+  const matcher = matcherFor(schemas.sections.sections);
   const headings = blocks.flatMap((block) => (block.kind === 'heading' ? [toHeading(index, block)] : []));
   const sectionLevel = chooseSectionLevel(headings, matcher);
   const title = headings.find((heading) => heading.level < sectionLevel);
@@ -80,14 +81,48 @@ export function buildModel(text: string, schemas: SchemaSet, maxYamlDepth?: numb
   return { text, index, frontMatter, bodyStartLine, title, sectionLevel, sections, sectionsById, blocks, schemas };
 }
 
+/*
+ * What the model derives from one block is kept by the block's identity. chunkedBlocks.ts hands
+ * out the same block object only for the same piece text at the same document line, so the lines
+ * a heading or table is read from are the same text: the derived value is the same too. (Line
+ * breaks may differ, \r\n against \n, but no derived value looks at them.) Nothing derived is
+ * mutated after it is built.
+ */
+const headings = new WeakMap<Block, Heading>();
+const tables = new WeakMap<Block, MarkdownTable>();
+const boundTables = new WeakMap<MarkdownTable, { specs: readonly TableSpec[]; bound: BoundTable }>();
+const NO_TABLE_SPECS: readonly TableSpec[] = [];
+
 function toHeading(index: LineIndex, block: Extract<Block, { kind: 'heading' }>): Heading {
-  return {
-    level: block.level,
-    text: block.text,
-    line: block.startLine,
-    range: index.trimmedLineRange(block.startLine),
-    slug: slugify(block.text),
-  };
+  let heading = headings.get(block);
+  if (!heading) {
+    heading = {
+      level: block.level,
+      text: block.text,
+      line: block.startLine,
+      range: index.trimmedLineRange(block.startLine),
+      slug: slugify(block.text),
+    };
+    headings.set(block, heading);
+  }
+  return heading;
+}
+
+function tableOf(index: LineIndex, block: Block): MarkdownTable {
+  let table = tables.get(block);
+  if (!table) {
+    table = readTable(index, block.startLine, block.endLine);
+    tables.set(block, table);
+  }
+  return table;
+}
+
+function boundTable(table: MarkdownTable, specs: readonly TableSpec[]): BoundTable {
+  const known = boundTables.get(table);
+  if (known?.specs === specs) return known.bound;
+  const bound = bindTable(table, specs);
+  boundTables.set(table, { specs, bound });
+  return bound;
 }
 
 /** Matches heading text to catalogue sections by title or alias, ignoring case and punctuation. */
@@ -105,13 +140,38 @@ export class SectionMatcher {
   }
 }
 
-export function normalizeName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** One matcher per catalogue: a model is built per keystroke, the catalogue rarely changes. */
+const matchers = new WeakMap<readonly SectionSpec[], SectionMatcher>();
+
+function matcherFor(specs: readonly SectionSpec[]): SectionMatcher {
+  let matcher = matchers.get(specs);
+  if (!matcher) {
+    matcher = new SectionMatcher(specs);
+    matchers.set(specs, matcher);
+  }
+  return matcher;
 }
+
+export function normalizeName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = name
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    // Heading texts repeat from one keystroke to the next; the Unicode-aware regex is the cost.
+    // The key is copied so it does not keep the parsed piece it was cut from alive.
+    normalizedNames.set(flatCopy(name), normalized);
+  }
+  return normalized;
+}
+
+const normalizedNames = new BoundedCache<string, string>(
+  4_000,
+  400_000,
+  (name, normalized) => name.length + normalized.length,
+);
 
 function chooseSectionLevel(headings: Heading[], matcher: SectionMatcher): number {
   const counts = new Map<number, number>();
@@ -168,7 +228,7 @@ function finishSection(index: LineIndex, section: Section, level: number): void 
       sub?.blocks.push(block);
     }
     if (block.kind === 'table')
-      section.tables.push(bindTable(readTable(index, block.startLine, block.endLine), section.spec?.tables ?? []));
+      section.tables.push(boundTable(tableOf(index, block), section.spec?.tables ?? NO_TABLE_SPECS));
   }
 }
 

@@ -18,22 +18,45 @@ export interface PromptMention {
 export function promptMatches(model: DocumentModel, pattern: RegExp): PromptMention[] {
   const mentions: PromptMention[] = [];
   for (const section of model.sectionsById.get('prompt') ?? []) {
-    for (const block of section.blocks.filter(
-      (candidate): candidate is Extract<Block, { kind: 'code' }> => candidate.kind === 'code',
-    )) {
-      // Lines strictly inside the fences: the opening fence is startLine, the closing one endLine - 1.
-      for (let line = block.startLine + 1; line < block.endLine; line++) {
-        const text = model.index.lineText(line);
-        if (/^\s*(```|~~~)/.test(text)) continue;
-        for (const match of text.matchAll(
-          new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
-        )) {
-          const start = model.index.lineStart(line) + (match.index ?? 0);
-          mentions.push({ id: match[0].toLowerCase(), range: model.index.rangeOf(start, start + match[0].length) });
-        }
-      }
+    for (const block of section.blocks) {
+      if (block.kind !== 'code') continue;
+      for (const mention of blockMatches(model, block, pattern)) mentions.push(mention);
     }
   }
+  return mentions;
+}
+
+/**
+ * The matches in one code block, kept by the block's identity and the pattern: the parser hands
+ * out the same block object only for the same text at the same lines (model/chunkedBlocks.ts),
+ * so an edit elsewhere in the prompt section does not scan this block again.
+ */
+const matchesByBlock = new WeakMap<Block, Map<string, PromptMention[]>>();
+/** Patterns remembered per block: tool-id patterns are made per call, so they are keyed by their source. */
+const PATTERNS_PER_BLOCK = 64;
+
+function blockMatches(model: DocumentModel, block: Extract<Block, { kind: 'code' }>, pattern: RegExp): PromptMention[] {
+  let byPattern = matchesByBlock.get(block);
+  const key = `${pattern.flags}/${pattern.source}`;
+  const known = byPattern?.get(key);
+  if (known) return known;
+  const mentions: PromptMention[] = [];
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // Lines strictly inside the fences: the opening fence is startLine, the closing one endLine - 1.
+  for (let line = block.startLine + 1; line < block.endLine; line++) {
+    const text = model.index.lineText(line);
+    if (/^\s*(```|~~~)/.test(text)) continue;
+    for (const match of text.matchAll(global)) {
+      const start = model.index.lineStart(line) + (match.index ?? 0);
+      mentions.push({ id: match[0].toLowerCase(), range: model.index.rangeOf(start, start + match[0].length) });
+    }
+  }
+  if (!byPattern) {
+    byPattern = new Map();
+    matchesByBlock.set(block, byPattern);
+  }
+  if (byPattern.size >= PATTERNS_PER_BLOCK) byPattern.clear();
+  byPattern.set(key, mentions);
   return mentions;
 }
 

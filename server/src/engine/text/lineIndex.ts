@@ -11,7 +11,7 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     // Most documents have no lone \r: native indexOf finds \n (and so \r\n) line starts fast.
-    if (!/\r(?!\n)/.test(text)) {
+    if (text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text)) {
       for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
       this.starts = starts;
       return;
