@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/engine';
-import { clearParseCache } from '../../server/src/engine/model/chunkedBlocks';
+import { parseBlocks } from '../../server/src/engine/model/blocks';
+import { clearParseCache, parseBlocksIncrementally } from '../../server/src/engine/model/chunkedBlocks';
 import { clearSectionStatusCache } from '../../server/src/engine/model/sectionStatus';
 import { EXAMPLES_DIR, FIXTURE_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
 import { applyMutation, mutation, type Mutation } from '../robustness/mutations';
@@ -131,6 +132,25 @@ describe('incremental model and rules equal a from-scratch analysis after every 
         }
       }),
       { seed: 20261130, numRuns: 60 },
+    );
+  });
+
+  it('blocks after every edit of a sequence (cut again only around the change) equal a whole-body parse', () => {
+    // The CommonMark examples put every tricky construct right before a possible cut.
+    const { tests } = require('commonmark-spec') as { tests: { markdown: string; number: number }[] };
+    const spec = tests.map((test) => `## Example ${test.number}\n\n${test.markdown}`).join('\n');
+    const bodies = [spec, seeds[0]!.text, seeds[seeds.length - 1]!.text];
+    fc.assert(
+      fc.property(fc.nat(bodies.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
+        clearParseCache();
+        let text = bodies[which]!;
+        parseBlocksIncrementally(text, 2);
+        for (const change of edits) {
+          text = applyEdit(text, change);
+          assert.deepEqual(parseBlocksIncrementally(text, 2), parseBlocks(text, 2));
+        }
+      }),
+      { seed: 20261131, numRuns: 60 },
     );
   });
 

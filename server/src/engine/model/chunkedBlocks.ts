@@ -1,5 +1,6 @@
 import { BoundedCache } from '../boundedCache';
 import { flatCopy, parseBlocks, type Block } from './blocks';
+import { commonPrefix, commonSuffix, countLines, CutScanner } from './cuts';
 
 /**
  * Incremental parsing for large documents. The body is cut at top-level ATX heading lines, where
@@ -35,31 +36,122 @@ interface Piece {
 }
 const PLACES_PER_PIECE = 4;
 
-const HEADING = /^#{1,6}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const RAW_HTML_TO_END = /^ {0,3}<(?:script|pre|style|textarea|\?|![A-Za-z]|!\[CDATA\[)/i;
-const HTML_START = /^ {0,3}</;
-
 export function parseBlocksIncrementally(body: string, lineOffset: number): Block[] {
   const normalized = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
-  const lines = normalized.split('\n');
-  if (lines.length < MIN_LINES_TO_CHUNK) return parseBlocks(body, lineOffset);
-  const cuts = cutLines(lines);
-  // Where each line starts in the normalised body: a piece's text is one slice of it.
-  const lineStarts = new Array<number>(lines.length + 1);
-  lineStarts[0] = 0;
-  for (let line = 0; line < lines.length; line++) lineStarts[line + 1] = lineStarts[line]! + lines[line]!.length + 1;
+  const pieces = piecesOf(normalized);
+  if (!pieces) return parseBlocks(body, lineOffset);
   const blocks: Block[] = [];
-  let start = 0;
-  for (let k = 1; k <= cuts.length; k++) {
-    const end = cuts[k] ?? lines.length;
-    const last = k === cuts.length;
-    const text = normalized.slice(lineStarts[start], last ? normalized.length : lineStarts[end]);
-    const piece = parsedChunk(text);
-    const parsed = piece.blocks;
+  for (const placed of pieces)
+    for (const block of placedAt(placed.piece, placed.start + lineOffset)) blocks.push(block);
+  return blocks;
+}
+
+/** A piece where it stands in a body: lines [start, end), characters [from, to). */
+interface PiecePlace {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  piece: Piece;
+}
+
+/** How a recent body was cut: the next version of it (one edit later) starts from this. */
+interface CutBody {
+  body: string;
+  lineCount: number;
+  pieces: PiecePlace[];
+}
+
+/**
+ * The last few bodies cut, most recent first: one per document being edited. A new body is
+ * compared with them (common prefix and suffix, native string comparison); the pieces before the
+ * change are taken over as they are, the cutting restarts at the last of them and stops as soon as
+ * it takes a cut in the unchanged end whose twin the old body also took; the pieces from there on
+ * are the old ones, moved by the lines the edit added or removed. Both bodies are in a clean
+ * state at any cut (no open fence, comment or HTML block), and what follows is the same text, so
+ * the same cuts follow.
+ */
+const RECENT_BODIES = 4;
+const recent: CutBody[] = [];
+
+function piecesOf(body: string): PiecePlace[] | undefined {
+  for (let k = 0; k < recent.length; k++) {
+    const previous = recent[k]!;
+    const pieces = afterEdit(previous, body);
+    if (pieces === null) continue;
+    recent.splice(k, 1);
+    if (pieces) remember({ body, lineCount: pieces.lineCount, pieces: pieces.pieces });
+    return pieces?.pieces;
+  }
+  const lineCount = countLines(body, 0, body.length) + 1;
+  if (lineCount < MIN_LINES_TO_CHUNK) return undefined;
+  const pieces = cutFrom(body, 0, 0, undefined);
+  remember({ body, lineCount, pieces });
+  return pieces;
+}
+
+function remember(cut: CutBody): void {
+  recent.unshift(cut);
+  if (recent.length > RECENT_BODIES) recent.length = RECENT_BODIES;
+}
+
+/**
+ * The pieces of `body` from a previous body it was edited from; null when the two are not one
+ * small edit apart; undefined when the new body is too short to be cut.
+ */
+function afterEdit(previous: CutBody, body: string): { pieces: PiecePlace[]; lineCount: number } | undefined | null {
+  const old = previous.body;
+  const prefix = commonPrefix(old, body);
+  const suffix = commonSuffix(old, body, Math.min(old.length, body.length) - prefix);
+  // Not one edit of this body (another document, or most of it rewritten).
+  if (prefix + suffix < body.length / 2) return null;
+  const lineDelta = countLines(body, prefix, body.length - suffix) - countLines(old, prefix, old.length - suffix);
+  const lineCount = previous.lineCount + lineDelta;
+  if (lineCount < MIN_LINES_TO_CHUNK) return undefined;
+  if (prefix === old.length && prefix === body.length) return { pieces: previous.pieces, lineCount };
+  // Pieces wholly before the change (not the last one: what follows it in the new body differs).
+  // Where such a piece ends depends on the line after it (a heading or not), which may be the
+  // changed one: so the last of them is cut again, from its first line — a cut both bodies take.
+  let before = 0;
+  while (
+    before < previous.pieces.length &&
+    previous.pieces[before]!.to <= prefix &&
+    previous.pieces[before]!.to < old.length
+  )
+    before++;
+  const resume = before > 0 ? previous.pieces[before - 1]! : undefined;
+  const rejoin = { suffixStart: body.length - suffix, lineDelta, charDelta: body.length - old.length, previous };
+  const pieces = previous.pieces.slice(0, Math.max(0, before - 1));
+  for (const piece of cutFrom(body, resume?.start ?? 0, resume?.from ?? 0, rejoin)) pieces.push(piece);
+  return { pieces, lineCount };
+}
+
+interface Rejoin {
+  /** Where the unchanged end of the new body starts. */
+  suffixStart: number;
+  lineDelta: number;
+  charDelta: number;
+  previous: CutBody;
+}
+
+/**
+ * Cuts `body` into parsed pieces from a line where a piece starts (a clean state), to the end —
+ * or, given the previous body, until the cutting is back in step with it.
+ */
+function cutFrom(body: string, firstLine: number, firstOffset: number, rejoin: Rejoin | undefined): PiecePlace[] {
+  const pieces: PiecePlace[] = [];
+  const cuts = new CutScanner(body, firstLine, firstOffset);
+  let start = firstLine;
+  let from = firstOffset;
+  for (;;) {
+    const cut = cuts.next();
+    const last = cut === undefined;
+    const end = cut?.line ?? cuts.lineCount;
+    const to = cut?.offset ?? body.length;
+    const piece = parsedChunk(body.slice(from, to));
     // Markdown-it's own verdict on the cut: a fence, HTML block or table that runs to the end of
     // the piece may continue past the heading in the whole text, so the cut is not taken.
-    const tail = parsed[parsed.length - 1];
+    const tail = piece.blocks[piece.blocks.length - 1];
     if (
       !last &&
       tail &&
@@ -67,10 +159,39 @@ export function parseBlocksIncrementally(body: string, lineOffset: number): Bloc
       (tail.kind === 'code' || tail.kind === 'html' || tail.kind === 'table')
     )
       continue;
-    for (const block of placedAt(piece, start + lineOffset)) blocks.push(block);
+    pieces.push({ start, end, from, to, piece });
+    if (last) return pieces;
     start = end;
+    from = to;
+    if (rejoin && from > rejoin.suffixStart) {
+      const twin = pieceStartingAt(rejoin.previous.pieces, start - rejoin.lineDelta);
+      if (twin >= 0 && rejoin.previous.pieces[twin]!.from === from - rejoin.charDelta) {
+        for (const old of rejoin.previous.pieces.slice(twin))
+          pieces.push({
+            start: old.start + rejoin.lineDelta,
+            end: old.end + rejoin.lineDelta,
+            from: old.from + rejoin.charDelta,
+            to: old.to + rejoin.charDelta,
+            piece: old.piece,
+          });
+        return pieces;
+      }
+    }
   }
-  return blocks;
+}
+
+/** The index of the piece starting at a line (pieces are in line order), or -1. */
+function pieceStartingAt(pieces: readonly PiecePlace[], line: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = pieces[mid]!.start;
+    if (start === line) return mid;
+    if (start < line) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 function parsedChunk(text: string): Piece {
@@ -99,55 +220,8 @@ function placedAt(piece: Piece, line: number): Block[] {
   return placed;
 }
 
-/** Line numbers where a new piece may start: 0, then safe top-level heading lines. */
-function cutLines(lines: readonly string[]): number[] {
-  const cuts = [0];
-  let fence: string | undefined;
-  let inComment = false;
-  let inHtmlBlock = false;
-  for (let line = 0; line < lines.length; line++) {
-    const text = lines[line] ?? '';
-    if (fence) {
-      const trimmed = text.trim();
-      if (
-        text.length - text.trimStart().length <= 3 &&
-        trimmed.length >= fence.length &&
-        [...trimmed].every((ch) => ch === fence?.[0])
-      )
-        fence = undefined;
-      continue;
-    }
-    if (inComment) {
-      if (text.includes('-->')) inComment = false;
-      continue;
-    }
-    if (text.trim() === '') {
-      inHtmlBlock = false;
-      continue;
-    }
-    if (RAW_HTML_TO_END.test(text)) return cuts;
-    // Inside an HTML block (until a blank line) a ``` line is HTML text, not a fence.
-    if (inHtmlBlock) continue;
-    const opening = FENCE.exec(text);
-    if (opening?.[1]) {
-      fence = opening[1];
-      continue;
-    }
-    if (/^ {0,3}<!--/.test(text)) {
-      inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->');
-      inHtmlBlock = true;
-      continue;
-    }
-    if (HTML_START.test(text)) {
-      inHtmlBlock = true;
-      continue;
-    }
-    if (!inHtmlBlock && line > 0 && HEADING.test(text)) cuts.push(line);
-  }
-  return cuts;
-}
-
 /** For tests: forget every cached piece, so the next parse is from scratch. */
 export function clearParseCache(): void {
   cache.clear();
+  recent.length = 0;
 }
