@@ -6,8 +6,10 @@ import { toDiagnostic } from './convert';
 
 /**
  * Sends diagnostics, and only when they changed: most keystrokes leave a document's findings as
- * they were, and re-serialising them all costs more than comparing. What was sent is kept as a
- * digest (64 characters per document), not as the diagnostics themselves.
+ * they were, and re-serialising them all costs more than comparing. For an open document (one
+ * with a version) what was sent is kept as its JSON text: comparing it is cheaper than hashing on
+ * every keystroke, and only the few open documents are kept so. Others (a workspace indexed
+ * on disk) are kept as a digest, 64 characters per document.
  */
 export class DiagnosticsPublisher {
   private readonly sent = new Map<string, string>();
@@ -16,8 +18,10 @@ export class DiagnosticsPublisher {
 
   publish(uri: string, findings: readonly Finding[], version?: number): void {
     const diagnostics = findings.map(toDiagnostic);
-    // @noble/hashes, not node:crypto: this also runs in the web extension's worker.
-    const key = bytesToHex(sha256(utf8ToBytes(JSON.stringify(diagnostics))));
+    const json = JSON.stringify(diagnostics);
+    // @noble/hashes, not node:crypto: this also runs in the web extension's worker. A digest
+    // never equals a JSON text (which starts with "["), so the two kinds cannot be confused.
+    const key = version !== undefined ? json : bytesToHex(sha256(utf8ToBytes(json)));
     if (this.sent.get(uri) === key) return;
     this.sent.set(uri, key);
     void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });

@@ -11,6 +11,8 @@ export class DocumentStore {
   private readonly disk = new Map<string, DocumentCheck>();
   private workspace = new Map<string, Finding[]>();
   private identities = new Map<string, string>();
+  /** Documents set, replaced or dropped since the last refreshWorkspace: only their identity can have changed. */
+  private readonly dirty = new Set<string>();
 
   constructor(
     private readonly finish: (check: DocumentCheck, workspace: ReadonlyMap<string, Finding[]>) => AnalysisResult,
@@ -18,6 +20,7 @@ export class DocumentStore {
 
   setOpen(uri: string, version: number, check: DocumentCheck): void {
     this.open.set(uri, { version, check });
+    this.dirty.add(uri);
   }
 
   openVersion(uri: string): number | undefined {
@@ -26,16 +29,19 @@ export class DocumentStore {
 
   closeOpen(uri: string): void {
     this.open.delete(uri);
+    this.dirty.add(uri);
   }
 
   setDisk(uri: string, check: DocumentCheck | undefined): void {
     if (check) this.disk.set(uri, check);
     else this.disk.delete(uri);
+    this.dirty.add(uri);
   }
 
   clearDisk(): string[] {
     const uris = [...this.disk.keys()];
     this.disk.clear();
+    for (const uri of uris) this.dirty.add(uri);
     return uris;
   }
 
@@ -72,33 +78,27 @@ export class DocumentStore {
    * (most keystrokes touch neither). Returns the URIs whose cross-document findings changed.
    */
   refreshWorkspace(crossCheck: (checks: DocumentCheck[]) => Map<string, Finding[]>, force = false): string[] {
+    // Only the documents set since the last call are looked at: a keystroke costs one identity,
+    // not one per indexed document.
+    let same = !force;
+    for (const uri of this.dirty) {
+      const check = this.check(uri);
+      const key = check && identityKey(check);
+      if (key === undefined) {
+        if (this.identities.delete(uri)) same = false;
+      } else if (this.identities.get(uri) !== key) {
+        this.identities.set(uri, key);
+        same = false;
+      }
+    }
+    this.dirty.clear();
+    if (same) return [];
     const byUri = new Map(
       this.uris().flatMap((uri) => {
         const check = this.check(uri);
         return check ? [[uri, check] as const] : [];
       }),
     );
-    const identities = new Map(
-      [...byUri].map(([uri, check]) => [
-        uri,
-        // Ranges too: the cross-document findings sit on the id and the depends_on entries, and
-        // must move with them when lines are added above.
-        JSON.stringify([
-          check.identity?.id ?? null,
-          check.identity?.idRange ?? null,
-          check.identity?.dependsOn ?? null,
-          // Stage and type decide the orchestration check (AD440).
-          check.identity?.type ?? null,
-          check.identity?.stage?.id ?? null,
-        ]),
-      ]),
-    );
-    const same =
-      !force &&
-      identities.size === this.identities.size &&
-      [...identities].every(([uri, key]) => this.identities.get(uri) === key);
-    this.identities = identities;
-    if (same) return [];
     const next = crossCheck([...byUri.values()]);
     const changed = [...byUri]
       .filter(
@@ -109,4 +109,19 @@ export class DocumentStore {
     this.workspace = next;
     return changed;
   }
+}
+
+/**
+ * What the cross-document checks read of a document. Ranges too: the cross-document findings sit
+ * on the id and the depends_on entries, and must move with them when lines are added above.
+ */
+function identityKey(check: DocumentCheck): string {
+  return JSON.stringify([
+    check.identity?.id ?? null,
+    check.identity?.idRange ?? null,
+    check.identity?.dependsOn ?? null,
+    // Stage and type decide the orchestration check (AD440).
+    check.identity?.type ?? null,
+    check.identity?.stage?.id ?? null,
+  ]);
 }
