@@ -13,8 +13,15 @@ const lines = Number(process.argv[2] ?? 20000);
 const runs = Number(process.argv[3] ?? 10);
 const lib = await loadBenchLib(ROOT, path.join(ROOT, 'bench-results', '.build'));
 const text = lib.generateAgentDoc({ lines, seed: 13 });
-const edited = text.replace('\n## Runbook\n', '\n## Runbook\nx\n');
-for (let run = 0; run < 3; run++) lib.analyze(run % 2 ? edited : text);
+// Typing in the middle of the document: every analysis sees a new text (one more character,
+// a new line every tenth), as in an editor; alternating two texts would only measure the caches.
+const at = text.indexOf('\n', text.indexOf('\n## Runbook\n') + 12);
+let typed = '';
+const next = () => {
+  typed += typed.length % 10 === 9 ? '\n' : 'x';
+  return text.slice(0, at) + typed + text.slice(at);
+};
+for (let run = 0; run < 3; run++) lib.analyze(next());
 
 const session = new Session();
 session.connect();
@@ -22,7 +29,7 @@ await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 100 });
 await session.post('Profiler.start');
 const started = performance.now();
-for (let run = 0; run < runs; run++) lib.analyze(run % 2 ? edited : text);
+for (let run = 0; run < runs; run++) lib.analyze(next());
 const elapsed = performance.now() - started;
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();

@@ -1,9 +1,9 @@
-import { msg } from '../l10n';
+import { currentLocale, msg } from '../l10n';
 import { cellText, type BoundTable, type Section } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
 import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
 import type { TableSpec } from '../schemaData/types';
-import type { Level, Range } from '../types';
+import type { Finding, Level, Range } from '../types';
 import { atLeastWarning } from './support';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 import { columnInsertionFix } from '../fixes/columnInsertion';
@@ -141,7 +141,34 @@ export const tableCellInvalid: Rule = {
   },
 };
 
-function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Level) {
+/**
+ * A row's findings are a function of the row (its cells and line: the model hands out the same
+ * row object only for the same text at the same line, see model/documentModel.ts), the table's
+ * binding, the row validator, the severity and the message language: kept by the row, so an
+ * edit elsewhere does not validate every row of every table again.
+ */
+interface KnownRow {
+  table: BoundTable;
+  validate: unknown;
+  level: string;
+  locale: unknown;
+  findings: Finding[];
+}
+const knownRows = new WeakMap<TableRow, KnownRow>();
+
+function rowFindings(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Level): Finding[] {
+  const validate = table.spec && context.validators.row(table.spec);
+  const level = typeof severity === 'string' ? severity : `${severity.severity}/${severity.stage}`;
+  const locale = currentLocale();
+  const known = knownRows.get(row);
+  if (known && known.table === table && known.validate === validate && known.level === level && known.locale === locale)
+    return known.findings;
+  const findings = validateRow(rule, context, table, row, severity);
+  knownRows.set(row, { table, validate, level, locale, findings });
+  return findings;
+}
+
+function validateRow(rule: Rule, context: RuleContext, table: BoundTable, row: TableRow, severity: Level): Finding[] {
   const spec = table.spec;
   const validate = spec && context.validators.row(spec);
   if (!spec || !validate) return [];
