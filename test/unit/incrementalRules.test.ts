@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/engine';
 import { parseBlocks } from '../../server/src/engine/model/blocks';
 import { clearParseCache, parseBlocksIncrementally } from '../../server/src/engine/model/chunkedBlocks';
-import { clearSectionStatusCache } from '../../server/src/engine/model/sectionStatus';
+import { computeStatus, sectionStatus } from '../../server/src/engine/model/sectionStatus';
 import { EXAMPLES_DIR, FIXTURE_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
 import { applyMutation, mutation, type Mutation } from '../robustness/mutations';
 
@@ -19,7 +19,6 @@ import { applyMutation, mutation, type Mutation } from '../robustness/mutations'
 
 function fromScratch(): void {
   clearParseCache();
-  clearSectionStatusCache();
 }
 
 const analysed = (text: string): string => {
@@ -151,6 +150,24 @@ describe('incremental model and rules equal a from-scratch analysis after every 
         }
       }),
       { seed: 20261131, numRuns: 60 },
+    );
+  });
+
+  it('section status from the pieces (and from one search of small sections) equals a scan of every line', () => {
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, edits) => {
+        clearParseCache();
+        let text = seeds[which]!.text;
+        for (const change of [undefined, ...edits]) {
+          if (change) text = applyEdit(text, change);
+          for (const candidate of [text, text.slice(0, text.length >> 2)]) {
+            const model = analyze(candidate, { today: FIXTURE_TODAY }).model;
+            for (const section of model?.sections ?? [])
+              assert.deepEqual(sectionStatus(model!, section), computeStatus(model!, section));
+          }
+        }
+      }),
+      { seed: 20261201, numRuns: 40 },
     );
   });
 

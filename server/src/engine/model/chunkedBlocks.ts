@@ -1,6 +1,7 @@
 import { BoundedCache } from '../boundedCache';
 import { flatCopy, parseBlocks, type Block } from './blocks';
 import { commonPrefix, commonSuffix, countLines, CutScanner } from './cuts';
+import { looksLikePlaceholder } from './values';
 
 /**
  * Incremental parsing for large documents. The body is cut at top-level ATX heading lines, where
@@ -33,6 +34,8 @@ interface Piece {
   blocks: Block[];
   /** Document line → the blocks placed there; a few places, as one text can recur in a document. */
   placed: Map<number, Block[]>;
+  /** Whether any line of the piece looks like template text (see sectionStatus.ts). */
+  placeholder: boolean;
 }
 const PLACES_PER_PIECE = 4;
 
@@ -43,7 +46,29 @@ export function parseBlocksIncrementally(body: string, lineOffset: number): Bloc
   const blocks: Block[] = [];
   for (const placed of pieces)
     for (const block of placedAt(placed.piece, placed.start + lineOffset)) blocks.push(block);
+  placements.set(blocks, { pieces, lineOffset });
   return blocks;
+}
+
+/** The pieces a block list was made of (a list this module returned), by the list. */
+const placements = new WeakMap<readonly Block[], { pieces: readonly PiecePlace[]; lineOffset: number }>();
+
+/**
+ * Whether no line in document lines [from, to) looks like template text, told from the pieces the
+ * blocks were made of (each searched once, when it was parsed: a line's match is a match in its
+ * piece, so "no piece matches" is exact); undefined when the blocks were not made of pieces.
+ */
+export function noPlaceholderIn(blocks: readonly Block[], from: number, to: number): boolean | undefined {
+  const placement = placements.get(blocks);
+  if (!placement) return undefined;
+  for (const place of placement.pieces) {
+    const start = place.start + placement.lineOffset;
+    const end = place.end + placement.lineOffset;
+    if (end <= from) continue;
+    if (start >= to) break;
+    if (place.piece.placeholder) return false;
+  }
+  return true;
 }
 
 /** A piece where it stands in a body: lines [start, end), characters [from, to). */
@@ -200,7 +225,7 @@ function parsedChunk(text: string): Piece {
     // The piece is a slice of the whole body: as a key (and as the source the blocks' text is
     // cut from) it would keep every version of the body alive, so it is copied first.
     const own = flatCopy(text);
-    piece = { blocks: parseBlocks(own, 0), placed: new Map() };
+    piece = { blocks: parseBlocks(own, 0), placed: new Map(), placeholder: looksLikePlaceholder(own) };
     cache.set(own, piece);
   }
   return piece;

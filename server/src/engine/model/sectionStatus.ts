@@ -1,6 +1,5 @@
-import { BoundedCache } from '../boundedCache';
-import { flatCopy } from './blocks';
 import type { BoundTable, DocumentModel, Section } from './documentModel';
+import { noPlaceholderIn } from './chunkedBlocks';
 import { looksLikePlaceholder } from './values';
 
 export type SectionState = 'missing' | 'empty' | 'placeholder' | 'filled';
@@ -21,51 +20,50 @@ const statusCache = new WeakMap<Section, SectionStatus>();
 export function sectionStatus(model: DocumentModel, section: Section): SectionStatus {
   let status = statusCache.get(section);
   if (!status) {
-    status = statusOfText(model, section);
+    status = quickStatus(model, section) ?? computeStatus(model, section);
     statusCache.set(section, status);
   }
   return status;
 }
 
 /**
- * The status is a function of the section's lines (after its heading) and of the lines its
- * row-judged tables cover, nothing else: it is kept by that text, with line numbers relative to
- * the section, so an edit in another section (or above this one) does not scan it again.
+ * Most sections are filled and hold no template text. One native search of the section's text
+ * tells that no line of it looks like a placeholder (a line's match is a match in the whole text,
+ * so a miss is exact); then the first content line settles it, and a section the user is typing in
+ * is not scanned line by line on every keystroke. Undefined when the full scan must decide.
  */
-interface KnownStatus {
-  judged: string;
-  state: SectionState;
-  placeholderOffsets: number[];
-}
-const byText = new BoundedCache<string, KnownStatus>(256, 4_000_000, (text) => text.length);
-
-function statusOfText(model: DocumentModel, section: Section): SectionStatus {
+function quickStatus(model: DocumentModel, section: Section): SectionStatus | undefined {
   const { index } = model;
   const first = section.startLine + 1;
-  const from = index.lineStart(first);
+  if (first >= section.endLine) return undefined;
   const to = section.endLine >= index.lineCount ? model.text.length : index.lineStart(section.endLine);
-  if (first >= section.endLine || to <= from) return computeStatus(model, section);
-  const text = model.text.slice(from, to);
-  const judged = rowJudged(section)
-    .map((table) => `${table.table.startLine - first},${table.table.endLine - first}`)
-    .join(';');
-  const known = byText.get(text);
-  if (known && known.judged === judged)
-    return { state: known.state, placeholderLines: known.placeholderOffsets.map((offset) => offset + first) };
-  const status = computeStatus(model, section);
-  byText.set(flatCopy(text), {
-    judged,
-    state: status.state,
-    placeholderOffsets: status.placeholderLines.map((line) => line - first),
-  });
-  return status;
+  const noPlaceholder =
+    noPlaceholderIn(model.blocks, first, section.endLine) ??
+    !looksLikePlaceholder(model.text.slice(index.lineStart(first), to));
+  if (!noPlaceholder) return undefined;
+  let inComment = false;
+  for (let line = first; line < section.endLine; line++) {
+    const text = index.lineText(line);
+    if (inComment) {
+      if (text.includes('-->')) inComment = false;
+      continue;
+    }
+    if (text.trim() === '' || HTML_COMMENT.test(text)) continue;
+    if (/^\s*<!--/.test(text)) {
+      inComment = true;
+      continue;
+    }
+    return { state: 'filled', placeholderLines: [] };
+  }
+  return undefined;
 }
 
 function rowJudged(section: Section): BoundTable[] {
   return section.tables.filter((table) => table.spec?.placeholders === 'row');
 }
 
-function computeStatus(model: DocumentModel, section: Section): SectionStatus {
+/** The status from a scan of every line (exported for tests: the quick path must agree with it). */
+export function computeStatus(model: DocumentModel, section: Section): SectionStatus {
   const placeholderLines: number[] = [];
   let contentLines = 0;
   let inComment = false;
@@ -99,9 +97,4 @@ export function catalogueSectionState(model: DocumentModel, sectionId: string): 
   const states = sections.map((section) => sectionStatus(model, section).state);
   for (const state of ['filled', 'placeholder', 'empty'] as const) if (states.includes(state)) return state;
   return 'missing';
-}
-
-/** For tests: forget every status kept by text, so the next model is judged from scratch. */
-export function clearSectionStatusCache(): void {
-  byText.clear();
 }
