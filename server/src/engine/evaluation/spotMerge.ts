@@ -1,5 +1,5 @@
 import { matchesMsg, msg } from '../l10n';
-import type { DocumentModel } from '../model/documentModel';
+import type { DocumentModel, Section } from '../model/documentModel';
 import type { Finding, FixSuggestion } from '../types';
 import type { StageLadder } from './stages';
 
@@ -60,15 +60,30 @@ function spotKind(finding: Finding, model: DocumentModel): SpotKind | undefined 
   return undefined;
 }
 
-/** A section that still reads exactly as its template (comments and spacing aside). */
+/**
+ * A section that still reads exactly as its template (comments and spacing aside). Asked once per
+ * placeholder finding, and a section can have hundreds of them: answered once per section (a
+ * section object belongs to one model) and template.
+ */
 function untouchedTemplate(model: DocumentModel, sectionId: string): boolean {
   const spec = model.schemas.sections.sections.find((candidate) => candidate.id === sectionId);
   const section = model.sectionsById.get(sectionId)?.[0];
   if (!spec || !section) return false;
+  let answers = untouched.get(section);
+  const known = answers?.get(spec.template);
+  if (known !== undefined) return known;
   const lines: string[] = [];
   for (let line = section.startLine + 1; line < section.endLine; line++) lines.push(model.index.lineText(line));
-  return normalise(lines.join('\n')) === normalise(spec.template);
+  const answer = normalise(lines.join('\n')) === normalise(spec.template);
+  if (!answers) {
+    answers = new Map();
+    untouched.set(section, answers);
+  }
+  answers.set(spec.template, answer);
+  return answer;
 }
+
+const untouched = new WeakMap<Section, Map<string, boolean>>();
 
 function normalise(text: string): string {
   return text
