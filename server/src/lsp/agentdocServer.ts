@@ -203,14 +203,23 @@ export class AgentdocServer {
   }
 
   opened(document: TextDocument): void {
+    this.openedAt.set(document.uri, document.version);
     this.scheduleCheck(document, true, true);
   }
 
   changed(document: TextDocument): void {
+    // TextDocuments reports an open as a content change too, right after it: that one must not
+    // replace the open's immediate check with a debounced one (it delayed every first check).
+    const openedVersion = this.openedAt.get(document.uri);
+    this.openedAt.delete(document.uri);
+    if (openedVersion === document.version) return;
     this.scheduleCheck(document, false, false);
   }
+  /** The version a document was opened at, until the content change that comes with the open. */
+  private readonly openedAt = new Map<string, number>();
 
   async closed(uri: string): Promise<void> {
+    this.openedAt.delete(uri);
     this.scheduler.cancel(uri);
     this.settings.delete(uri);
     if (!this.store.isOpen(uri)) return;
