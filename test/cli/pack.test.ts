@@ -13,7 +13,8 @@ const SHIPPED = [
   /^CHANGELOG\.md$/,
   /^CONTRIBUTING\.md$/,
   /^LICENSE$/,
-  /^dist\/(cli|cli-worker|sqlite-export)\.js$/,
+  // The CLI and its worker: each a loader (the V8 code cache) and its bundle.
+  /^dist\/(cli|cli-main|cli-worker|cli-worker-main|sqlite-export)\.js$/,
   /^schemas\/(meta\/)?[a-z0-9.-]+\.json$/,
   // The message catalogues (German, French), also bundled into the CLI; they come with the schemas.
   /^schemas\/l10n\/[a-z]+\.json$/,
@@ -42,7 +43,9 @@ describe('the npm package: npm pack, installed offline into an empty project', f
     );
     for (const needed of [
       'dist/cli.js',
+      'dist/cli-main.js',
       'dist/cli-worker.js',
+      'dist/cli-worker-main.js',
       'schemas/config.schema.json',
       'schemas/frontmatter.schema.json',
     ])

@@ -13,6 +13,14 @@ export const DIST = process.env['AGENTDOC_DIST']
   : path.join(REPO_ROOT, 'dist');
 export const CLI = path.join(DIST, 'cli.js');
 
+/**
+ * The bundles' V8 code cache (the dist/*.js loaders, server/src/loader/) for every server and CLI
+ * process the tests start: a folder under the OS temp dir shared by test runs, never the user's own
+ * cache. Set in this process's environment, which the children inherit, unless the caller chose one.
+ */
+export const TEST_CODE_CACHE_DIR = path.join(os.tmpdir(), 'agentdoc-test-code-cache');
+process.env['AGENTDOC_CODE_CACHE_DIR'] ??= TEST_CODE_CACHE_DIR;
+
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -31,9 +31,12 @@ export class StdioLspClient {
   stderr = '';
   private settings: Record<string, unknown> | undefined;
 
-  /** @param serverArgs node arguments of another server (script and flags) */
-  constructor(serverArgs: readonly string[] = [path.join(DIST, 'server.js'), '--stdio']) {
-    this.process = spawn(process.execPath, [...serverArgs], { stdio: 'pipe' });
+  /**
+   * @param serverArgs node arguments of another server (script and flags)
+   * @param env the server's environment, when not this process's
+   */
+  constructor(serverArgs: readonly string[] = [path.join(DIST, 'server.js'), '--stdio'], env?: NodeJS.ProcessEnv) {
+    this.process = spawn(process.execPath, [...serverArgs], { stdio: 'pipe', ...(env ? { env } : {}) });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });

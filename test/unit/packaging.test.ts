@@ -78,6 +78,7 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
     const needed = [
       'dist/client.js',
       'dist/server.js',
+      'dist/server-main.js',
       'dist/tokenizer.js',
       manifest.browser,
       'dist/web/server.js',
@@ -88,7 +89,7 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
       assert.ok(files.includes(file), `${file} is not in the VSIX`);
     assert.deepEqual(
       files.filter((file) =>
-        /\.map$|^(test|server|client|bench|examples|scripts)\/|^dist\/cli(-worker)?\.js$/.test(file),
+        /\.map$|^(test|server|client|bench|examples|scripts)\/|^dist\/cli(-worker)?(-main)?\.js$/.test(file),
       ),
       [],
     );

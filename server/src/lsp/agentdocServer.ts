@@ -253,6 +253,7 @@ export class AgentdocServer {
         if (!current || current.version !== version) return;
         void this.checkNow(current)
           .then(() => {
+            this.platform.codeIsWarm?.();
             if (this.reportChecks)
               sendAgentdocNotification(this.connection, 'agentdoc/checked', { uri: current.uri, version });
           })

@@ -39,6 +39,11 @@ export interface ServerPlatform {
   yieldToEvents(): Promise<void>;
   /** The token counter for the prompt code lens, loaded on first use; undefined where it does not ship. */
   loadTokenCounter(): ((text: string) => number) | undefined;
+  /**
+   * Called once the engine's code is warm (after the warm-up or the first check): the desktop
+   * server's loader then writes its V8 code cache (server/src/loader/). Cheap to call again.
+   */
+  codeIsWarm?: () => void;
 }
 
 /** The key a document has in the engine: its path when the server can read it, else its URI as given. */

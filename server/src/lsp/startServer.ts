@@ -89,7 +89,9 @@ export function startServer(
         .catch(() => undefined);
     await server.indexWorkspace();
     // Idle right after start-up: warm the engine so the first document opened is checked at speed.
-    setTimeout(() => server.warmUp(), 0);
+    setTimeout(() => {
+      if (server.warmUp()) platform.codeIsWarm?.();
+    }, 0);
   });
 
   documents.onDidOpen((event) => server.opened(event.document));
