@@ -80,7 +80,11 @@ export function writeCache(file: string, data: Buffer): boolean {
     }
     fs.renameSync(temporary, file);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there (the folder could not be made).
+    }
     return false;
   }
   removeOtherBuilds(file);

@@ -38,7 +38,12 @@ export function runBundle(bundle: string, bundleHash: string, parent: NodeJS.Mod
   const { script, state, save } = compileWithCache({ bundle, bundleHash, cacheDir }, source);
   const report = Boolean(process.env.AGENTDOC_CODE_CACHE_REPORT);
   const warm = () => {
-    const written = save();
+    let written = false;
+    try {
+      written = save();
+    } catch {
+      // Never a reason to stop: the next start compiles without a cache, as now.
+    }
     if (report && written) reportState(bundle, 'written');
   };
   (globalThis as Record<symbol, unknown>)[CODE_IS_WARM] = warm;
