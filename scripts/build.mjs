@@ -85,7 +85,7 @@ await Promise.all([
 // The loaders: dist/server.js, dist/cli.js and dist/cli-worker.js run their bundle through a V8 code
 // cache (server/src/loader/), keyed by the bundle's content hash, which is written into the loader here.
 const LOADERS = [
-  // The server says when its code is warm (after its warm-up or first check); the CLI is warm at exit.
+  // The server says when its code is warm (after its first check); the CLI is warm at exit.
   { outfile: 'dist/server.js', bundle: 'server-main.js', saveAtExit: false },
   { outfile: 'dist/cli.js', bundle: 'cli-main.js', saveAtExit: true, banner: { js: '#!/usr/bin/env node' } },
   { outfile: 'dist/cli-worker.js', bundle: 'cli-worker-main.js', saveAtExit: false },

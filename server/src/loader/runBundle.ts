@@ -28,7 +28,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | und
 /**
  * Runs a CommonJS bundle as `require` would (same module object, `require`, `__filename` and
  * `__dirname`), but compiled through a V8 code cache. The bundle says when its code is warm (after
- * the server's warm-up or first check) through `codeIsWarm()`, or, with `saveAtExit` (the CLI), at
+ * the server's first check) through `codeIsWarm()`, or, with `saveAtExit` (the CLI), at
  * process exit; the cache is written then, so it holds the functions compiled lazily by that work,
  * not only the top level.
  */

@@ -253,9 +253,10 @@ export class AgentdocServer {
         if (!current || current.version !== version) return;
         void this.checkNow(current)
           .then(() => {
-            this.platform.codeIsWarm?.();
             if (this.reportChecks)
               sendAgentdocNotification(this.connection, 'agentdoc/checked', { uri: current.uri, version });
+            // Everything is sent: the loader may now write its code cache (once; server/src/loader/).
+            this.platform.codeIsWarm?.();
           })
           .catch((error: unknown) => {
             this.connection.console.error(

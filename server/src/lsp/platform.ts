@@ -40,8 +40,9 @@ export interface ServerPlatform {
   /** The token counter for the prompt code lens, loaded on first use; undefined where it does not ship. */
   loadTokenCounter(): ((text: string) => number) | undefined;
   /**
-   * Called once the engine's code is warm (after the warm-up or the first check): the desktop
-   * server's loader then writes its V8 code cache (server/src/loader/). Cheap to call again.
+   * Called after each finished check of an open document: the desktop server's loader writes its
+   * V8 code cache (server/src/loader/) after the first one, once the diagnostics are out (not after
+   * the warm-up, so a document opened meanwhile never waits for the write). Cheap to call again.
    */
   codeIsWarm?: () => void;
 }

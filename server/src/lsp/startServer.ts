@@ -89,9 +89,7 @@ export function startServer(
         .catch(() => undefined);
     await server.indexWorkspace();
     // Idle right after start-up: warm the engine so the first document opened is checked at speed.
-    setTimeout(() => {
-      if (server.warmUp()) platform.codeIsWarm?.();
-    }, 0);
+    setTimeout(() => server.warmUp(), 0);
   });
 
   documents.onDidOpen((event) => server.opened(event.document));
