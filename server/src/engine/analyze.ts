@@ -260,7 +260,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      byCodeUnits(a.code, b.code) ||
+      byCodeUnits(a.message, b.message),
   );
+}
+
+/**
+ * Plain UTF-16 order: localeCompare follows the process's ICU locale, so two machines (or the CLI
+ * and an editor started with another LANG) could list the same findings in another order.
+ */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
