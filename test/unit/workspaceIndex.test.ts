@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compactResult, createAgentdocService, type DocumentCheck } from '../../server/src/engine';
+import { nodeHost, toEnginePath } from '../../server/src/node/nodeHost';
+import { detached, inSlices, SLICE_MS } from '../../server/src/lsp/workspaceChecking';
+
+const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'complete.agentdoc.md');
+
+function checkExample(): DocumentCheck {
+  const text = fs.readFileSync(EXAMPLE, 'utf8');
+  const service = createAgentdocService({ host: nodeHost, roots: [toEnginePath(path.dirname(EXAMPLE))] });
+  return service.checkTextWith(toEnginePath(EXAMPLE), text, { path: undefined, text: undefined, loaded: undefined });
+}
+
+/** Every object reachable from a value (arrays, plain objects, maps, sets). */
+function objectsOf(value: unknown, seen = new Set<object>()): Set<object> {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return seen;
+  seen.add(value);
+  const children =
+    value instanceof Map
+      ? [...value.keys(), ...value.values()]
+      : value instanceof Set
+        ? [...value]
+        : Object.values(value);
+  for (const child of children) objectsOf(child, seen);
+  return seen;
+}
+
+describe('workspace index entries (documents not open in the editor)', () => {
+  it('keep the compact result and the identity, and no model, readiness items or fixes', () => {
+    const check = checkExample();
+    assert.ok(check.result.model, 'the analysis itself has a model');
+    const entry = detached(check);
+    assert.equal(entry.result.model, undefined);
+    assert.equal(entry.result.readiness, undefined);
+    assert.ok(entry.result.findings.every((finding) => finding.fixes === undefined));
+    assert.deepEqual(entry.result, compactResult(check.result));
+    assert.deepEqual(entry.identity, check.identity);
+    assert.equal(entry.path, check.path);
+    assert.equal(entry.config, check.config, 'the config (with its schemas) stays shared');
+  });
+
+  it('share no object with the analysis they came from, so none of it (text, trees) stays alive', () => {
+    const check = checkExample();
+    const analysed = objectsOf({ result: check.result, identity: check.identity });
+    const kept = objectsOf({ result: detached(check).result, identity: detached(check).identity });
+    const shared = [...kept].filter((object) => analysed.has(object));
+    assert.deepEqual(shared, []);
+  });
+});
+
+describe('inSlices', () => {
+  it('runs every item in order and yields only when a slice is used up', async () => {
+    let clock = 0;
+    const order: string[] = [];
+    await inSlices(
+      ['a', 'b', 'c', 'd', 'e'],
+      (item) => {
+        order.push(item);
+        // 'b' and 'd' are slow: each ends a slice.
+        clock += item === 'b' || item === 'd' ? SLICE_MS : 1;
+      },
+      () => {
+        order.push('yield');
+        return Promise.resolve();
+      },
+      () => clock,
+    );
+    assert.deepEqual(order, ['a', 'b', 'yield', 'c', 'd', 'yield', 'e']);
+  });
+
+  it('lets messages queued meanwhile in before the list is done', async () => {
+    let clock = 0;
+    const seen: string[] = [];
+    const done = inSlices(
+      [1, 2, 3, 4],
+      (item) => {
+        seen.push(`item ${item}`);
+        clock += SLICE_MS;
+      },
+      () => new Promise((resolve) => setImmediate(resolve)),
+      () => clock,
+    );
+    setImmediate(() => seen.push('hover'));
+    await done;
+    assert.ok(seen.indexOf('hover') > 0 && seen.indexOf('hover') < seen.length - 1, seen.join(', '));
+  });
+});
