@@ -5,11 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { compactResult, currentLocale, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
 import { ResultSpool } from './resultSpool';
 import type { Session } from './session';
-import type { WorkerBatch, WorkerReply, WorkerResult } from './worker';
+import type { SentResult, WorkerBatch, WorkerReply } from './worker';
 
 /** Below this many files, starting workers (~50 ms each, plus loading the engine) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 50;
 const BATCH = 10;
+/** Batches queued per worker: the next one is already there when a worker finishes one. */
+const IN_FLIGHT = 2;
 
 export interface RunOptions {
   /** Worker count; 1 checks on the main thread. Default: available cores, when there are enough files. */
@@ -21,7 +23,10 @@ export interface RunOptions {
   onAnalysed?: () => void;
 }
 
-type AgentIdentity = NonNullable<NonNullable<WorkerResult>['identity']>;
+type AgentIdentity = NonNullable<NonNullable<SentResult>['identity']>;
+
+/** One analysed document on its way to the spool: the result as an object, or as a worker serialised it. */
+type Analysed = { identity: AgentIdentity | undefined; result: AnalysisResult | Uint8Array } | null;
 
 /**
  * The pipeline over the session's files (engine/pipeline.ts): read and analyse each, on worker
@@ -41,7 +46,8 @@ export async function runCheck(
   try {
     await analyse(session, options, (index, check) => {
       if (!check) return;
-      spool.put(index, check.result);
+      if (check.result instanceof Uint8Array) spool.putSerialized(index, check.result);
+      else spool.put(index, check.result);
       identities.set(index, check.identity);
     });
     options.onAnalysed?.();
@@ -67,7 +73,7 @@ export async function runCheck(
 async function analyse(
   session: Session,
   options: RunOptions,
-  deliver: (index: number, check: WorkerResult) => void,
+  deliver: (index: number, check: Analysed) => void,
 ): Promise<void> {
   const files = session.files;
   const workerScript = path.join(__dirname, 'cli-worker.js');
@@ -78,7 +84,7 @@ async function analyse(
   if (count > 1 && fs.existsSync(workerScript)) return inWorkers(session, workerScript, count, options, deliver);
   for (let index = 0; index < files.length; index++) {
     const check = await session.service.readAndCheck(files[index]!);
-    deliver(index, check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
+    deliver(index, check ? { result: compactResult(check.result), identity: check.identity } : null);
     options.onProgress?.(index + 1, files.length);
   }
 }
@@ -88,7 +94,7 @@ async function inWorkers(
   script: string,
   count: number,
   options: RunOptions,
-  deliver: (index: number, check: WorkerResult) => void,
+  deliver: (index: number, check: Analysed) => void,
 ): Promise<void> {
   const files = session.files;
   const starts: number[] = [];
@@ -121,19 +127,27 @@ async function inWorkers(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let queued = 0;
             const next = (): void => {
               const start = starts.shift();
-              if (start === undefined) resolve();
-              else batch(start).then((message) => worker.postMessage(message), reject);
+              if (start === undefined) {
+                if (queued === 0) resolve();
+                return;
+              }
+              queued++;
+              batch(start).then((message) => worker.postMessage(message), reject);
             };
             worker.on('message', (reply: WorkerReply) => {
-              reply.results.forEach((result, offset) => deliver(reply.id + offset, result));
+              queued--;
+              reply.results.forEach((result, offset) =>
+                deliver(reply.id + offset, result && { result: result.result, identity: result.identity }),
+              );
               done += reply.results.length;
               options.onProgress?.(done, files.length);
               next();
             });
             worker.on('error', reject);
-            next();
+            for (let slot = 0; slot < IN_FLIGHT; slot++) next();
           }),
       ),
     );

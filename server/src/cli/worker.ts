@@ -1,3 +1,4 @@
+import * as v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import {
   compactResult,
@@ -23,9 +24,16 @@ export interface WorkerBatch {
 /** A checked document without its config (the main thread has it); null for a file that is not an agent doc. */
 export type WorkerResult = Omit<DocumentCheck, 'config'> | null;
 
+/**
+ * How a worker sends a checked document: the compact result already serialised (v8), its bytes
+ * moved to the main thread, not copied; the main thread keeps them as they are in its spool
+ * (resultSpool.ts) until the output, instead of decoding a structured clone and encoding it again.
+ */
+export type SentResult = { path: string; result: Uint8Array; identity: DocumentCheck['identity'] } | null;
+
 export interface WorkerReply {
   id: number;
-  results: WorkerResult[];
+  results: SentResult[];
 }
 
 const NONE: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
@@ -36,7 +44,7 @@ const NONE: ResolvedConfig = { path: undefined, text: undefined, loaded: undefin
  */
 async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
   setLocale(batch.locale);
-  const results: WorkerResult[] = [];
+  const results: SentResult[] = [];
   for (const { file, config } of batch.jobs) {
     const resolved: ResolvedConfig = config ? { ...config, loaded: loadConfig(config.text, config.path) } : NONE;
     const check = await readAndCheck(
@@ -45,11 +53,26 @@ async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
       (path) => Promise.resolve().then(() => readFileBlocking(path)),
       cliDocumentOptions(batch),
     );
-    results.push(check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
+    results.push(
+      check ? { path: check.path, result: serialize(compactResult(check.result)), identity: check.identity } : null,
+    );
   }
   return { id: batch.id, results };
 }
 
+/** The bytes in a buffer of their own, so that buffer can be moved to the main thread. */
+function serialize(value: unknown): Uint8Array {
+  const bytes = v8.serialize(value);
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return own ? bytes : new Uint8Array(bytes);
+}
+
+// One batch at a time, in the order they come: the main thread keeps a second one queued.
+let queue = Promise.resolve();
 parentPort?.on('message', (batch: WorkerBatch) => {
-  void checkBatch(batch).then((reply) => parentPort?.postMessage(reply));
+  queue = queue.then(async () => {
+    const reply = await checkBatch(batch);
+    const buffers = reply.results.flatMap((result) => (result ? [result.result.buffer as ArrayBuffer] : []));
+    parentPort?.postMessage(reply, buffers);
+  });
 });
