@@ -37,6 +37,8 @@ await Promise.all([
   }),
   // The CLI's worker thread for large trees; dist/cli.js starts it from its own folder.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' }),
+  // The same worker for the language server's workspace indexing (node/indexWorkers.ts), shipped in the VSIX.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/index-worker.js' }),
   // The portfolio's SQLite export (sql.js with its WebAssembly inlined), loaded on first use only.
   esbuild.build({ ...common, entryPoints: ['server/src/node/sqliteExport.ts'], outfile: 'dist/sqlite-export.js' }),
   // The prompt token counter, loaded by the server on first use only (large encoding tables).

@@ -78,6 +78,8 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
     const needed = [
       'dist/client.js',
       'dist/server.js',
+      // The workspace indexing's worker thread (node/indexWorkers.ts).
+      'dist/index-worker.js',
       'dist/tokenizer.js',
       manifest.browser,
       'dist/web/server.js',

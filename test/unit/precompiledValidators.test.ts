@@ -132,7 +132,9 @@ describe('precompiled validators (ajv standalone, generated at build time)', () 
   });
 
   it('are what the bundles ship: the server, the CLI and its worker carry the generated module', function () {
-    const bundles = ['server.js', 'cli.js', 'cli-worker.js'].map((name) => path.join(ROOT, 'dist', name));
+    const bundles = ['server.js', 'cli.js', 'cli-worker.js', 'index-worker.js'].map((name) =>
+      path.join(ROOT, 'dist', name),
+    );
     if (!bundles.every((file) => fs.existsSync(file))) this.skip();
     for (const file of bundles) {
       const text = fs.readFileSync(file, 'utf8');

@@ -1,17 +1,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { compactResult, currentLocale, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
+import { compactResult, currentLocale, type AnalysisResult, type CheckedFile } from '../engine';
 import { ResultSpool } from './resultSpool';
 import type { Session } from './session';
-import type { SentResult, WorkerBatch, WorkerReply } from './worker';
+import type { SentResult } from './worker';
+import { BATCH, checkInWorkers } from './workerPool';
 
 /** Below this many files, starting workers (~50 ms each, plus loading the engine) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 50;
-const BATCH = 10;
-/** Batches queued per worker: the next one is already there when a worker finishes one. */
-const IN_FLIGHT = 2;
 
 export interface RunOptions {
   /** Worker count; 1 checks on the main thread. Default: available cores, when there are enough files. */
@@ -97,61 +94,23 @@ async function inWorkers(
   deliver: (index: number, check: Analysed) => void,
 ): Promise<void> {
   const files = session.files;
-  const starts: number[] = [];
-  for (let start = 0; start < files.length; start += BATCH) starts.push(start);
-  const batch = async (start: number): Promise<WorkerBatch> => {
-    const slice: ListedFile[] = files.slice(start, start + BATCH);
-    const jobs = await Promise.all(
-      slice.map(async (file) => {
-        const config = await session.service.configs.forFile(file.path);
-        return {
-          file,
-          ...(config.path !== undefined && config.text !== undefined
-            ? { config: { path: config.path, text: config.text } }
-            : {}),
-        };
-      }),
-    );
-    return {
-      id: start,
-      jobs,
+  let done = 0;
+  await checkInWorkers(
+    script,
+    count,
+    files,
+    (path) => session.service.configs.forFile(path),
+    {
       ...(options.today ? { today: options.today } : {}),
       ...(options.stage ? { stage: options.stage } : {}),
       locale: currentLocale(),
-    };
-  };
-  let done = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            let queued = 0;
-            const next = (): void => {
-              const start = starts.shift();
-              if (start === undefined) {
-                if (queued === 0) resolve();
-                return;
-              }
-              queued++;
-              batch(start).then((message) => worker.postMessage(message), reject);
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              queued--;
-              reply.results.forEach((result, offset) =>
-                deliver(reply.id + offset, result && { result: result.result, identity: result.identity }),
-              );
-              done += reply.results.length;
-              options.onProgress?.(done, files.length);
-              next();
-            });
-            worker.on('error', reject);
-            for (let slot = 0; slot < IN_FLIGHT; slot++) next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+    },
+    (reply) => {
+      reply.results.forEach((result, offset) =>
+        deliver(reply.id + offset, result && { result: result.result, identity: result.identity }),
+      );
+      done += reply.results.length;
+      options.onProgress?.(done, files.length);
+    },
+  );
 }

@@ -10,6 +10,7 @@ import {
   type ResolvedConfig,
 } from '../engine';
 import { readFileBlocking } from '../node/nodeHost';
+import { editorDocumentOptions } from '../node/editorDocumentOptions';
 import { cliDocumentOptions } from './session';
 
 export interface WorkerBatch {
@@ -19,6 +20,12 @@ export interface WorkerBatch {
   stage?: string;
   /** The run's message language (the main thread's --lang or environment). */
   locale?: string;
+  /**
+   * The editor's workspace folders, when the language server indexes: evidence files and agent
+   * files are then looked for inside the folder holding each document, as the server does for the
+   * documents it checks itself (editorDocumentOptions), not inside the document's repository.
+   */
+  roots?: string[];
 }
 
 /** A checked document without its config (the main thread has it); null for a file that is not an agent doc. */
@@ -29,7 +36,12 @@ export type WorkerResult = Omit<DocumentCheck, 'config'> | null;
  * moved to the main thread, not copied; the main thread keeps them as they are in its spool
  * (resultSpool.ts) until the output, instead of decoding a structured clone and encoding it again.
  */
-export type SentResult = { path: string; result: Uint8Array; identity: DocumentCheck['identity'] } | null;
+export type SentResult = {
+  path: string;
+  result: Uint8Array;
+  identity: DocumentCheck['identity'];
+  agentFiles?: string[];
+} | null;
 
 export interface WorkerReply {
   id: number;
@@ -51,10 +63,17 @@ async function checkBatch(batch: WorkerBatch): Promise<WorkerReply> {
       file,
       resolved,
       (path) => Promise.resolve().then(() => readFileBlocking(path)),
-      cliDocumentOptions(batch),
+      batch.roots ? editorDocumentOptions(batch.roots) : cliDocumentOptions(batch),
     );
     results.push(
-      check ? { path: check.path, result: serialize(compactResult(check.result)), identity: check.identity } : null,
+      check
+        ? {
+            path: check.path,
+            result: serialize(compactResult(check.result)),
+            identity: check.identity,
+            ...(check.agentFiles ? { agentFiles: check.agentFiles } : {}),
+          }
+        : null,
     );
   }
   return { id: batch.id, results };

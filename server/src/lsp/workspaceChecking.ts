@@ -40,12 +40,28 @@ export async function indexFolders(
       );
   }
   let done = 0;
-  for (const file of files) {
-    if (cancelled) break;
-    hooks.onFile(platform.uris.toUri(file.path), await checkOnDisk(service, file));
-    done++;
+  const report = (): void =>
     progress?.report(Math.round((done / Math.max(files.length, 1)) * 100), `${done} of ${files.length}`);
-    await platform.yieldToEvents();
+  const inWorkers = await platform.checkInWorkers?.({
+    files,
+    roots: folders,
+    configFor: (path) => service.configs.forFile(path),
+    onCheck: (file, check) => {
+      hooks.onFile(platform.uris.toUri(file.path), check);
+      done++;
+      report();
+    },
+    isCancelled: () => cancelled,
+  });
+  if (!inWorkers) {
+    done = 0;
+    for (const file of files) {
+      if (cancelled) break;
+      hooks.onFile(platform.uris.toUri(file.path), await checkOnDisk(service, file));
+      done++;
+      report();
+      await platform.yieldToEvents();
+    }
   }
   progress?.done();
   return done;
