@@ -1,9 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { compactResult, createAgentdocService, type DocumentCheck } from '../../server/src/engine';
+import { compactResult, createAgentdocService, type DocumentCheck, type ListedFile } from '../../server/src/engine';
+import type { WorkerIndexRun } from '../../server/src/lsp/platform';
+import { checkOnDisk, detached, inSlices, SLICE_MS } from '../../server/src/lsp/workspaceChecking';
+import { editorDocumentOptions } from '../../server/src/node/editorDocumentOptions';
+import { indexInWorkers, WORKER_INDEX_THRESHOLD } from '../../server/src/node/indexWorkers';
 import { nodeHost, toEnginePath } from '../../server/src/node/nodeHost';
-import { detached, inSlices, SLICE_MS } from '../../server/src/lsp/workspaceChecking';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'complete.agentdoc.md');
 
@@ -85,5 +89,76 @@ describe('inSlices', () => {
     setImmediate(() => seen.push('hover'));
     await done;
     assert.ok(seen.indexOf('hover') > 0 && seen.indexOf('hover') < seen.length - 1, seen.join(', '));
+  });
+});
+
+describe('indexing on worker threads (node/indexWorkers.ts)', () => {
+  const WORKER = path.join(__dirname, '..', '..', '..', 'dist', 'index-worker.js');
+  let root: string;
+  let files: ListedFile[];
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-index-'));
+    const text = fs.readFileSync(EXAMPLE, 'utf8');
+    files = [];
+    for (let index = 0; index < WORKER_INDEX_THRESHOLD; index++) {
+      const file = path.join(root, `agent-${index}.agentdoc.md`);
+      fs.writeFileSync(file, index % 10 ? text.replace(/^id: .*$/m, `id: agent-${index}`) : '# not an agent doc\n');
+      files.push({ path: toEnginePath(file), kind: 'file', explicit: false });
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  function run(onCheck: WorkerIndexRun['onCheck'], list = files): WorkerIndexRun {
+    const service = createAgentdocService({ host: nodeHost, roots: [toEnginePath(root)] });
+    return {
+      files: list,
+      roots: [toEnginePath(root)],
+      configFor: (file) => service.configs.forFile(file),
+      onCheck,
+      isCancelled: () => false,
+    };
+  }
+
+  it('gives every file the result the server would keep for it, checking it itself', async function () {
+    this.timeout(120000);
+    assert.ok(fs.existsSync(WORKER), 'npm run build makes dist/index-worker.js');
+    const got = new Map<string, DocumentCheck | undefined>();
+    assert.equal(
+      await indexInWorkers(
+        run((file, check) => got.set(file.path, check)),
+        WORKER,
+      ),
+      true,
+    );
+    assert.equal(got.size, files.length);
+    const service = createAgentdocService({
+      host: nodeHost,
+      roots: [toEnginePath(root)],
+      ...editorDocumentOptions([toEnginePath(root)]),
+    });
+    for (const file of files) {
+      const own = await checkOnDisk(service, file);
+      const theirs = got.get(file.path);
+      assert.deepEqual(theirs?.result, own?.result, file.path);
+      assert.deepEqual(theirs?.identity, own?.identity, file.path);
+      assert.deepEqual(theirs?.agentFiles, own?.agentFiles, file.path);
+    }
+  });
+
+  it('leaves small workspaces and failed workers to the server itself', async () => {
+    const checked: string[] = [];
+    const few = run((file) => checked.push(file.path), files.slice(0, WORKER_INDEX_THRESHOLD - 1));
+    assert.equal(await indexInWorkers(few, WORKER), false);
+    const broken = path.join(root, 'broken-worker.js');
+    fs.writeFileSync(broken, 'throw new Error("no engine here");\n');
+    assert.equal(
+      await indexInWorkers(
+        run((file) => checked.push(file.path)),
+        broken,
+      ),
+      false,
+    );
+    assert.deepEqual(checked, []);
   });
 });
