@@ -22,7 +22,8 @@ export async function indexInWorkers(
 ): Promise<boolean> {
   if (run.files.length < WORKER_INDEX_THRESHOLD || !fs.existsSync(script)) return false;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const count = Math.max(1, Math.min(cores, Math.ceil(run.files.length / BATCH)));
+  // One core is left to the server's own thread and the editor: indexing runs in the background.
+  const count = Math.max(1, Math.min(cores - 1, Math.ceil(run.files.length / BATCH)));
   const files = run.files.map((file) => ({ ...file, explicit: false }));
   const configs = new Map<string, ResolvedConfig>();
   const configFor = async (file: string): Promise<ResolvedConfig> => {
