@@ -102,7 +102,8 @@ describe('indexing on worker threads (node/indexWorkers.ts)', () => {
     const text = fs.readFileSync(EXAMPLE, 'utf8');
     files = [];
     for (let index = 0; index < WORKER_INDEX_THRESHOLD; index++) {
-      const file = path.join(root, `agent-${index}.agentdoc.md`);
+      // Every tenth is plain Markdown without the agentdoc marker: listed, but no agent document.
+      const file = path.join(root, index % 10 ? `agent-${index}.agentdoc.md` : `notes-${index}.md`);
       fs.writeFileSync(file, index % 10 ? text.replace(/^id: .*$/m, `id: agent-${index}`) : '# not an agent doc\n');
       files.push({ path: toEnginePath(file), kind: 'file', explicit: false });
     }
@@ -144,6 +145,22 @@ describe('indexing on worker threads (node/indexWorkers.ts)', () => {
       assert.deepEqual(theirs?.identity, own?.identity, file.path);
       assert.deepEqual(theirs?.agentFiles, own?.agentFiles, file.path);
     }
+  });
+
+  it('checks a file listed twice (nested workspace folders) both times', async function () {
+    this.timeout(120000);
+    const twice = files.flatMap((file) => [file, file]);
+    const checked: Array<DocumentCheck | undefined> = [];
+    assert.equal(
+      await indexInWorkers(
+        run((_file, check) => checked.push(check), twice),
+        WORKER,
+      ),
+      true,
+    );
+    assert.equal(checked.length, twice.length);
+    const agentDocs = files.filter((_file, index) => index % 10).length;
+    assert.equal(checked.filter(Boolean).length, 2 * agentDocs);
   });
 
   it('leaves small workspaces and failed workers to the server itself', async () => {

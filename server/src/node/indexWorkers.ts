@@ -40,8 +40,8 @@ export async function indexInWorkers(
     (reply) =>
       reply.results.forEach((sent, offset) => {
         const file = files[reply.id + offset]!;
+        // Kept until the end: nested workspace folders can list one file twice.
         const config = configs.get(file.path);
-        configs.delete(file.path);
         if (!sent || !config) return run.onCheck(file, undefined);
         run.onCheck(file, {
           path: sent.path,
