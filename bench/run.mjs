@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// agentdoc benchmark suite: `npm run bench [-- --quick] [-- --json [file]]`.
+// agentdoc benchmark suite: `npm run bench [-- --quick] [-- --json [file]] [-- --scale [--scale-files N]]`.
 // Measures per-edit analysis in-process and through the protocol, cold start, memory, the CLI over
 // a 1,000-document workspace, the parse floor and two peers (markdownlint, yaml-language-server),
 // each as median and p95 after warm-up, and prints a table (and JSON with --json).
@@ -12,11 +12,15 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadBenchLib } from './bundle.mjs';
 import { BenchLspClient } from './lsp.mjs';
+import { measureScale, scaleRow, scaleTree, SCALE_FORMATS, SCALE_HEADER } from './cliScale.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+// Opt-in (it takes minutes per format): `agentdoc check` over a generated 50,000-document tree in every format.
+const SCALE = args.includes('--scale');
+const SCALE_FILES = Number(args[args.indexOf('--scale-files') + 1]) || 50_000;
 const jsonIndex = args.indexOf('--json');
 const JSON_OUT =
   jsonIndex < 0
@@ -566,13 +570,35 @@ log('4. memory…');
   );
   const started = performance.now();
   await indexing.initialize([{ uri: pathToFileURL(workspaceDir).toString(), name: 'workspace' }]);
+  // Meanwhile the user works in one document: a hover every 100 ms until indexing is done.
+  let indexed = false;
+  void done.then(() => (indexed = true));
+  const hovered = files[0];
+  await indexing.open(hovered, fs.readFileSync(new URL(hovered), 'utf8'));
+  const hovers = [];
+  while (!indexed) {
+    const asked = performance.now();
+    await indexing.request('textDocument/hover', {
+      textDocument: { uri: hovered },
+      position: { line: 1, character: 2 },
+    });
+    hovers.push(performance.now() - asked);
+    await sleep(100);
+  }
   await done;
   const elapsed = performance.now() - started;
+  const indexCpuMs = indexing.cpuMs();
   await sleep(300);
-  record('memory.workspace', { ...indexing.memory(), docs: WORKSPACE_DOCS, indexMs: round2(elapsed) });
+  record('memory.workspace', {
+    ...indexing.memory(),
+    docs: WORKSPACE_DOCS,
+    indexMs: round2(elapsed),
+    indexCpuMs,
+  });
+  record('indexing.hoverMs', stats(hovers));
   await indexing.close();
   log(
-    `  20k open: peak ${round2(results.measures['memory.open20k'].peakMB)} MB; workspace of ${WORKSPACE_DOCS}: peak ${round2(results.measures['memory.workspace'].peakMB)} MB, indexed in ${round2(elapsed)} ms`,
+    `  20k open: peak ${round2(results.measures['memory.open20k'].peakMB)} MB; workspace of ${WORKSPACE_DOCS}: peak ${round2(results.measures['memory.workspace'].peakMB)} MB, ${round2(results.measures['memory.workspace'].rssMB)} MB after; indexed in ${round2(elapsed)} ms (server CPU ${indexCpuMs} ms); hover meanwhile median ${stats(hovers).median} ms, p95 ${stats(hovers).p95} ms, max ${stats(hovers).max} ms`,
   );
 }
 
@@ -607,6 +633,21 @@ log(`5. agentdoc check over ${WORKSPACE_DOCS} docs…`);
   }
   record('cli.check.workspace', { ...stats(samples), cpuMs: stats(cpu).median, ...summary, docs: WORKSPACE_DOCS });
   log(`  median ${stats(samples).median} ms (${JSON.stringify(summary)})`);
+}
+
+// ---------------------------------------------------------------- 5b. CLI over a large tree (opt-in)
+
+if (SCALE) {
+  log(`5b. agentdoc check over ${SCALE_FILES} docs, every format (--scale)…`);
+  const tree = scaleTree(SCALE_FILES);
+  log(`  ${SCALE_HEADER}`);
+  const rows = {};
+  for (const format of SCALE_FORMATS) {
+    const row = await measureScale(CLI, tree, format);
+    rows[format] = row;
+    log(`  ${scaleRow(row)}`);
+  }
+  record('cli.check.scale', { docs: SCALE_FILES, formats: rows });
 }
 
 // ---------------------------------------------------------------- 7. bundles and client activation
@@ -733,7 +774,19 @@ const targets = [
   ['didOpen → diagnostics, 2,000 lines (median)', m['cold.didOpenToDiagnostics.2k']?.median, 60, 'ms'],
   ['server peak RSS, 2,000-line doc open', m['memory.open2k']?.peakMB, 60, 'MB'],
   [`server peak RSS, ${WORKSPACE_DOCS}-doc workspace indexed`, m['memory.workspace']?.peakMB, 150, 'MB'],
+  [`server RSS after indexing ${WORKSPACE_DOCS} docs`, m['memory.workspace']?.rssMB, 150, 'MB'],
+  [`indexing ${WORKSPACE_DOCS} docs until all diagnostics`, m['memory.workspace']?.indexMs, 3000, 'ms'],
+  [`hover while indexing ${WORKSPACE_DOCS} docs (max)`, m['indexing.hoverMs']?.max, 50, 'ms'],
   [`agentdoc check, ${WORKSPACE_DOCS} docs (median wall)`, m['cli.check.workspace']?.median, 1500, 'ms'],
+  ...Object.values(m['cli.check.scale']?.formats ?? {}).flatMap((row) => [
+    [
+      `agentdoc check, ${m['cli.check.scale'].docs} docs, ${row.format} (wall)`,
+      row.code === 2 ? undefined : row.seconds * 1000,
+      75_000,
+      'ms',
+    ],
+    [`agentdoc check, ${m['cli.check.scale'].docs} docs, ${row.format} (peak RSS)`, row.peakMb, 1024, 'MB'],
+  ]),
 ];
 results.targets = targets.map(([measure, value, target, unit]) => ({
   measure,

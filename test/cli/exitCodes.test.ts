@@ -144,7 +144,7 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
     }
   });
 
-  it('checks 60 files on worker threads with the same, path-sorted output as one thread', function () {
+  it('checks 60 files on worker threads with the same, path-sorted output as one thread, however many workers', function () {
     this.timeout(400000);
     const files: Record<string, string> = {};
     const texts = [example('complete.agentdoc.md'), example('pilot.agentdoc.md'), example('broken.agentdoc.md')];
@@ -156,6 +156,9 @@ describe('agentdoc check: files, .gitignore and parallel workers', () => {
       const serial = runCli(['check', '--format', 'json', '--jobs', '1', ...today], { cwd: root });
       assert.equal(parallel.code, 1, parallel.stderr);
       assert.equal(parallel.stdout, serial.stdout);
+      // Three workers with two batches queued each finish batches in yet another order.
+      const three = runCli(['check', '--format', 'json', '--jobs', '3', ...today], { cwd: root });
+      assert.equal(three.stdout, serial.stdout);
       const paths = (JSON.parse(parallel.stdout) as { files: Array<{ path: string }> }).files.map((file) => file.path);
       assert.equal(paths.length, 60);
       assert.deepEqual(paths, [...paths].sort());

@@ -6,6 +6,7 @@ import type { PortfolioEntry } from '../../server/src/protocol/types';
 import { example, exampleEvidence, removeTree, runCli, tempTree } from '../helpers/cli';
 import { EXAMPLES_DIR, REPO_ROOT } from '../helpers/fixtures';
 import { StdioLspClient } from '../helpers/lspClient';
+import { WORKER_INDEX_THRESHOLD } from '../../server/src/node/indexWorkers';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
 
@@ -163,6 +164,38 @@ describe('the CLI and the language server give the same verdict', () => {
         'docs/helper.agent.md',
         'ignored/old.agentdoc.md',
       ]);
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
+describe('the CLI and the language server give the same verdict on a workspace the server indexes on worker threads', () => {
+  it(`from ${WORKER_INDEX_THRESHOLD} files on, with configs per folder, duplicate ids, a dangling depends_on and agent files`, async function () {
+    this.timeout(240000);
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-worker.js')), 'the indexing worker (the CLI worker) is built');
+    const complete = example('complete.agentdoc.md');
+    const copies: Record<string, string> = {};
+    for (let index = 0; index < WORKER_INDEX_THRESHOLD; index++) {
+      const team = index % 2 ? 'team-a' : 'team-b';
+      // Every seventh copy keeps the example's id (duplicates across batches and workers).
+      const id = index % 7 ? `agent-${index}` : 'ap-invoice-triage';
+      const text = complete.replace(/^id: .*$/m, `id: ${id}`);
+      copies[`${team}/copy-${String(index).padStart(2, '0')}.agentdoc.md`] =
+        index % 5 ? text : text.replace(/^name: .*$/m, 'name: Copy\ndepends_on: [ghost-agent]');
+    }
+    const root = tempTree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      ...exampleEvidence('team-a/'),
+      ...exampleEvidence('team-b/'),
+      'team-a/.agentdoc.yaml': 'rules:\n  AD100: hint\n  AD381: error\n',
+      'team-b/.agentdoc.yaml': 'rules:\n  AD380: off\n',
+      'team-a/pilot.agentdoc.md': example('pilot.agentdoc.md'),
+      'team-b/broken.agentdoc.md': example('broken.agentdoc.md'),
+      ...copies,
+    });
+    try {
+      await compareWorkspace(root, []);
     } finally {
       removeTree(root);
     }

@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { run } from '../../server/src/cli/main';
 import { ResultSpool } from '../../server/src/cli/resultSpool';
 import { FORMATS } from '../../server/src/cli/formats/types';
-import { analyze } from '../../server/src/engine';
+import { analyze, compactResult } from '../../server/src/engine';
 import { example, removeTree, runCli, tempTree } from '../helpers/cli';
 import { FIXTURE_TODAY } from '../helpers/fixtures';
 
@@ -73,5 +74,19 @@ describe('result spool', () => {
     assert.equal(spool.take(1), undefined, 'taken once');
     spool.close();
     assert.equal(fs.existsSync(path.dirname(file)), false);
+  });
+
+  it('keeps bytes a worker serialised as they are, next to results it serialises itself', () => {
+    const results = ['pilot', 'broken', 'complete'].map((name) =>
+      compactResult(analyze(example(`${name}.agentdoc.md`), { today: FIXTURE_TODAY })),
+    );
+    for (const limit of [1 << 30, 20_000]) {
+      const spool = new ResultSpool<(typeof results)[number]>(limit);
+      spool.putSerialized(1, new Uint8Array(v8.serialize(results[1])));
+      spool.put(0, results[0]!);
+      spool.putSerialized(2, new Uint8Array(v8.serialize(results[2])));
+      results.forEach((result, index) => assert.deepEqual(spool.take(index), result, `limit ${limit}`));
+      spool.close();
+    }
   });
 });

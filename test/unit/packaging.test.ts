@@ -79,6 +79,9 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
       'dist/client.js',
       'dist/server.js',
       'dist/server-main.js',
+      // The workspace indexing's worker thread (node/indexWorkers.ts): the CLI's worker and its loader.
+      'dist/cli-worker.js',
+      'dist/cli-worker-main.js',
       'dist/tokenizer.js',
       manifest.browser,
       'dist/web/server.js',
@@ -89,7 +92,7 @@ describe('marketplace metadata and the VSIX (vsce ls)', function () {
       assert.ok(files.includes(file), `${file} is not in the VSIX`);
     assert.deepEqual(
       files.filter((file) =>
-        /\.map$|^(test|server|client|bench|examples|scripts)\/|^dist\/cli(-worker)?(-main)?\.js$/.test(file),
+        /\.map$|^(test|server|client|bench|examples|scripts)\/|^dist\/cli(-main)?\.js$/.test(file),
       ),
       [],
     );

@@ -14,7 +14,7 @@ export const SPOOL_MEMORY_BYTES = 32 * 1024 * 1024;
  * checks fifty files or fifty thousand.
  */
 export class ResultSpool<T> {
-  private readonly inMemory = new Map<number, Buffer>();
+  private readonly inMemory = new Map<number, Uint8Array>();
   private memoryBytes = 0;
   private file: { dir: string; fd: number; size: number } | undefined;
   private readonly onDisk = new Map<number, { offset: number; length: number }>();
@@ -22,7 +22,11 @@ export class ResultSpool<T> {
   constructor(private readonly memoryLimit = SPOOL_MEMORY_BYTES) {}
 
   put(index: number, value: T): void {
-    const bytes = v8.serialize(value);
+    this.putSerialized(index, v8.serialize(value));
+  }
+
+  /** An entry already serialised with v8.serialize (a worker thread did it). */
+  putSerialized(index: number, bytes: Uint8Array): void {
     if (!this.file && this.memoryBytes + bytes.length <= this.memoryLimit) {
       this.inMemory.set(index, bytes);
       this.memoryBytes += bytes.length;
@@ -64,7 +68,7 @@ export class ResultSpool<T> {
     this.memoryBytes = 0;
   }
 
-  private append(index: number, bytes: Buffer): void {
+  private append(index: number, bytes: Uint8Array): void {
     const file = this.file!;
     fs.writeSync(file.fd, bytes, 0, bytes.length, file.size);
     this.onDisk.set(index, { offset: file.size, length: bytes.length });

@@ -1,15 +1,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { compactResult, currentLocale, type AnalysisResult, type CheckedFile, type ListedFile } from '../engine';
+import { compactResult, currentLocale, type AnalysisResult, type CheckedFile } from '../engine';
 import { ResultSpool } from './resultSpool';
 import type { Session } from './session';
-import type { WorkerBatch, WorkerReply, WorkerResult } from './worker';
+import type { SentResult } from './worker';
+import { BATCH, checkInWorkers } from './workerPool';
 
 /** Below this many files, starting workers (~50 ms each, plus loading the engine) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 50;
-const BATCH = 10;
 
 export interface RunOptions {
   /** Worker count; 1 checks on the main thread. Default: available cores, when there are enough files. */
@@ -21,7 +20,10 @@ export interface RunOptions {
   onAnalysed?: () => void;
 }
 
-type AgentIdentity = NonNullable<NonNullable<WorkerResult>['identity']>;
+type AgentIdentity = NonNullable<NonNullable<SentResult>['identity']>;
+
+/** One analysed document on its way to the spool: the result as an object, or as a worker serialised it. */
+type Analysed = { identity: AgentIdentity | undefined; result: AnalysisResult | Uint8Array } | null;
 
 /**
  * The pipeline over the session's files (engine/pipeline.ts): read and analyse each, on worker
@@ -41,7 +43,8 @@ export async function runCheck(
   try {
     await analyse(session, options, (index, check) => {
       if (!check) return;
-      spool.put(index, check.result);
+      if (check.result instanceof Uint8Array) spool.putSerialized(index, check.result);
+      else spool.put(index, check.result);
       identities.set(index, check.identity);
     });
     options.onAnalysed?.();
@@ -67,7 +70,7 @@ export async function runCheck(
 async function analyse(
   session: Session,
   options: RunOptions,
-  deliver: (index: number, check: WorkerResult) => void,
+  deliver: (index: number, check: Analysed) => void,
 ): Promise<void> {
   const files = session.files;
   const workerScript = path.join(__dirname, 'cli-worker.js');
@@ -78,7 +81,7 @@ async function analyse(
   if (count > 1 && fs.existsSync(workerScript)) return inWorkers(session, workerScript, count, options, deliver);
   for (let index = 0; index < files.length; index++) {
     const check = await session.service.readAndCheck(files[index]!);
-    deliver(index, check ? { path: check.path, result: compactResult(check.result), identity: check.identity } : null);
+    deliver(index, check ? { result: compactResult(check.result), identity: check.identity } : null);
     options.onProgress?.(index + 1, files.length);
   }
 }
@@ -88,56 +91,26 @@ async function inWorkers(
   script: string,
   count: number,
   options: RunOptions,
-  deliver: (index: number, check: WorkerResult) => void,
+  deliver: (index: number, check: Analysed) => void,
 ): Promise<void> {
   const files = session.files;
-  const starts: number[] = [];
-  for (let start = 0; start < files.length; start += BATCH) starts.push(start);
-  const batch = async (start: number): Promise<WorkerBatch> => {
-    const slice: ListedFile[] = files.slice(start, start + BATCH);
-    const jobs = await Promise.all(
-      slice.map(async (file) => {
-        const config = await session.service.configs.forFile(file.path);
-        return {
-          file,
-          ...(config.path !== undefined && config.text !== undefined
-            ? { config: { path: config.path, text: config.text } }
-            : {}),
-        };
-      }),
-    );
-    return {
-      id: start,
-      jobs,
+  let done = 0;
+  await checkInWorkers(
+    script,
+    count,
+    files,
+    (path) => session.service.configs.forFile(path),
+    {
       ...(options.today ? { today: options.today } : {}),
       ...(options.stage ? { stage: options.stage } : {}),
       locale: currentLocale(),
-    };
-  };
-  let done = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = (): void => {
-              const start = starts.shift();
-              if (start === undefined) resolve();
-              else batch(start).then((message) => worker.postMessage(message), reject);
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              reply.results.forEach((result, offset) => deliver(reply.id + offset, result));
-              done += reply.results.length;
-              options.onProgress?.(done, files.length);
-              next();
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+    },
+    (reply) => {
+      reply.results.forEach((result, offset) =>
+        deliver(reply.id + offset, result && { result: result.result, identity: result.identity }),
+      );
+      done += reply.results.length;
+      options.onProgress?.(done, files.length);
+    },
+  );
 }

@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS, readFilesExclude, readSettings, type AgentdocSettings
 import { sendAgentdocNotification } from './typedConnection';
 import { ValidationScheduler } from './validationScheduler';
 import { documentKeyFor, type ServerPlatform } from './platform';
-import { checkOnDisk, indexFolders } from './workspaceChecking';
+import { checkOnDisk, indexFolders, inSlices } from './workspaceChecking';
 
 const NO_CONFIG: ResolvedConfig = { path: undefined, text: undefined, loaded: undefined };
 
@@ -385,7 +385,11 @@ export class AgentdocServer {
       true,
     );
     this.publishConfigProblems();
-    for (const uri of this.store.uris()) this.publish(uri);
+    await inSlices(
+      this.store.uris(),
+      (uri) => this.publish(uri),
+      () => this.platform.yieldToEvents(),
+    );
     sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
     return count;
   }

@@ -1,4 +1,4 @@
-import type { FileHost } from '../engine';
+import type { DocumentCheck, FileHost, ListedFile, ResolvedConfig } from '../engine';
 import type { PortfolioTools } from './portfolioDashboard';
 
 /**
@@ -35,6 +35,12 @@ export interface ServerPlatform {
   repositoryRoot?: (dir: string) => string | undefined;
   /** The dashboard's git history and SQLite export; undefined in the web worker (no git, no sql.js). */
   portfolio?: PortfolioTools;
+  /**
+   * Reads and checks a workspace's files on worker threads (Node), each result to `onCheck` as it
+   * comes, in any order; resolves to false when it did not (no workers here, or too few files to
+   * pay for starting them): the server then checks the files itself.
+   */
+  checkInWorkers?: (run: WorkerIndexRun) => Promise<boolean>;
   /** Lets queued messages through between two files of a workspace walk. */
   yieldToEvents(): Promise<void>;
   /** The token counter for the prompt code lens, loaded on first use; undefined where it does not ship. */
@@ -50,4 +56,15 @@ export interface ServerPlatform {
 /** The key a document has in the engine: its path when the server can read it, else its URI as given. */
 export function documentKeyFor(uris: UriMapping, uri: string): string {
   return uris.toPath(uri) ?? uri;
+}
+
+/** One indexing run handed to worker threads (ServerPlatform.checkInWorkers). */
+export interface WorkerIndexRun {
+  files: readonly ListedFile[];
+  /** The workspace folders: evidence and agent files are looked for inside them, as the server does. */
+  roots: readonly string[];
+  configFor(path: string): Promise<ResolvedConfig>;
+  /** A file checked: compact and detached; undefined when it is no agent document. */
+  onCheck(file: ListedFile, check: DocumentCheck | undefined): void;
+  isCancelled(): boolean;
 }

@@ -3,6 +3,7 @@ import type { ServerPlatform } from '../lsp/platform';
 import { pathToUri, uriToPath } from './fileUris';
 import { evidenceChecker, linkedPath, linkRoots, repositoryRoot } from './evidenceFiles';
 import { readinessHistory, repositoryTop } from './gitHistory';
+import { indexInWorkers } from './indexWorkers';
 import { loadDatabaseExport } from './loadDatabase';
 import { nodeHost, toEnginePath, toNativePath } from './nodeHost';
 
@@ -35,6 +36,7 @@ export const nodePlatform: ServerPlatform = {
       return Buffer.from(await (await loadDatabaseExport())(portfolio)).toString('base64');
     },
   },
+  checkInWorkers: (run) => indexInWorkers(run),
   yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
   loadTokenCounter: () =>
     // Its own bundle next to dist/server.js (large encoding tables), loaded on first use only.
