@@ -104,3 +104,30 @@ describe('drift against the agent files in the editor (LSP): shown, re-checked o
     assert.ok(published);
   });
 });
+
+describe('agent files of documents nobody opened are watched too (LSP)', function () {
+  this.timeout(60_000);
+
+  it('asks the editor to watch them once the workspace is indexed', async () => {
+    const root = tempTree(drifted());
+    const client = new StdioLspClient();
+    const registrations: unknown[] = [];
+    client.connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
+      registrations.push(...params.registrations);
+    });
+    try {
+      await client.initialize(
+        { workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+        [root],
+      );
+      // No document is opened: only indexing can ask for the watchers (bounded wait).
+      for (let tries = 0; tries < 200 && !JSON.stringify(registrations).includes(MCP); tries++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const watched = JSON.stringify(registrations);
+      for (const file of [MCP, AGENT]) assert.ok(watched.includes(file), `${file} watched`);
+    } finally {
+      await client.close();
+      removeTree(root);
+    }
+  });
+});

@@ -40,6 +40,8 @@ export class AgentdocServer {
   private readonly scheduler = new ValidationScheduler();
   private readonly settings = new Map<string, AgentdocSettings>();
   private readonly verdicts = new Map<string, string>();
+  /** Per document, the agent files it named when the watchers were last set (see afterChange). */
+  private readonly agentFilesNamed = new Map<string, string>();
   private checkWorkspace = true;
   /** Like markdownlint and ESLint: by default Problems lists open documents; the views still cover all. */
   private problemsScope: AgentdocSettings['problems'] = 'open';
@@ -301,7 +303,12 @@ export class AgentdocServer {
     );
     for (const other of new Set([uri, ...changed])) this.publish(other);
     if (changed.length) sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
-    this.watchAgentFiles();
+    // Collecting every document's agent files walks the whole workspace: only when this one's changed.
+    const named = (this.store.check(uri)?.agentFiles ?? []).join('\n');
+    if (this.agentFilesNamed.get(uri) !== named) {
+      this.agentFilesNamed.set(uri, named);
+      this.watchAgentFiles();
+    }
   }
 
   /** The agent files every known document names: watched so that editing one re-checks its documents. */
@@ -391,6 +398,8 @@ export class AgentdocServer {
       () => this.platform.yieldToEvents(),
     );
     sendAgentdocNotification(this.connection, 'agentdoc/portfolioChanged', {});
+    // Unopened documents' agent files are watched too, before any document is opened or edited.
+    this.watchAgentFiles();
     return count;
   }
 
