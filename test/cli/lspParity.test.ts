@@ -173,7 +173,10 @@ describe('the CLI and the language server give the same verdict', () => {
 describe('the CLI and the language server give the same verdict on a workspace the server indexes on worker threads', () => {
   it(`from ${WORKER_INDEX_THRESHOLD} files on, with configs per folder, duplicate ids, a dangling depends_on and agent files`, async function () {
     this.timeout(240000);
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-worker.js')), 'the indexing worker (the CLI worker) is built');
+    assert.ok(
+      fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-worker.js')),
+      'the indexing worker (the CLI worker) is built',
+    );
     const complete = example('complete.agentdoc.md');
     const copies: Record<string, string> = {};
     for (let index = 0; index < WORKER_INDEX_THRESHOLD; index++) {
