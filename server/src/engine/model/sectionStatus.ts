@@ -41,37 +41,12 @@ function quickStatus(model: DocumentModel, section: Section): SectionStatus | un
     noPlaceholderIn(model.blocks, first, section.endLine) ??
     !looksLikePlaceholder(model.text.slice(index.lineStart(first), to));
   if (!noPlaceholder) return undefined;
-  let inComment = false;
-  for (let line = first; line < section.endLine; line++) {
-    const text = index.lineText(line);
-    if (inComment) {
-      if (text.includes('-->')) inComment = false;
-      continue;
-    }
-    if (text.trim() === '' || HTML_COMMENT.test(text)) continue;
-    if (/^\s*<!--/.test(text)) {
-      inComment = true;
-      continue;
-    }
-    return { state: 'filled', placeholderLines: [] };
-  }
-  return undefined;
+  return contentLines(model, section).next().done ? undefined : { state: 'filled', placeholderLines: [] };
 }
 
-function rowJudged(section: Section): BoundTable[] {
-  return section.tables.filter((table) => table.spec?.placeholders === 'row');
-}
-
-/** The status from a scan of every line (exported for tests: the quick path must agree with it). */
-export function computeStatus(model: DocumentModel, section: Section): SectionStatus {
-  const placeholderLines: number[] = [];
-  let contentLines = 0;
+/** The section's lines that hold content: not blank, not inside an HTML comment. */
+function* contentLines(model: DocumentModel, section: Section): Generator<number> {
   let inComment = false;
-  // Rows of tables whose template text only makes the row not count (waivers) are judged by
-  // their own check, not counted as the section's placeholders.
-  const judgedTables = rowJudged(section);
-  const judgedElsewhere = (line: number): boolean =>
-    judgedTables.some((table) => line >= table.table.startLine + 2 && line < table.table.endLine);
   for (let line = section.startLine + 1; line < section.endLine; line++) {
     const text = model.index.lineText(line);
     if (inComment) {
@@ -83,10 +58,28 @@ export function computeStatus(model: DocumentModel, section: Section): SectionSt
       inComment = true;
       continue;
     }
-    contentLines++;
-    if (looksLikePlaceholder(text) && !judgedElsewhere(line)) placeholderLines.push(line);
+    yield line;
   }
-  if (contentLines === 0) return { state: 'empty', placeholderLines };
+}
+
+function rowJudged(section: Section): BoundTable[] {
+  return section.tables.filter((table) => table.spec?.placeholders === 'row');
+}
+
+/** The status from a scan of every line (exported for tests: the quick path must agree with it). */
+export function computeStatus(model: DocumentModel, section: Section): SectionStatus {
+  const placeholderLines: number[] = [];
+  let counted = 0;
+  // Rows of tables whose template text only makes the row not count (waivers) are judged by
+  // their own check, not counted as the section's placeholders.
+  const judgedTables = rowJudged(section);
+  const judgedElsewhere = (line: number): boolean =>
+    judgedTables.some((table) => line >= table.table.startLine + 2 && line < table.table.endLine);
+  for (const line of contentLines(model, section)) {
+    counted++;
+    if (looksLikePlaceholder(model.index.lineText(line)) && !judgedElsewhere(line)) placeholderLines.push(line);
+  }
+  if (counted === 0) return { state: 'empty', placeholderLines };
   return { state: placeholderLines.length > 0 ? 'placeholder' : 'filled', placeholderLines };
 }
 

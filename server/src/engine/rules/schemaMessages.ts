@@ -65,14 +65,6 @@ export function describeSchemaError(error: ErrorObject, where: string): { messag
       };
     case 'pattern':
     case 'format':
-      return {
-        message: msg('schemaMessages.notValid', '{value} is not a valid {name}{value2}', {
-          value,
-          name,
-          value2: explained(description),
-        }),
-        path,
-      };
     case 'anyOf':
     case 'oneOf':
       return {
