@@ -6,12 +6,14 @@ import { analyze } from '../../server/src/engine';
 import { parseBlocks } from '../../server/src/engine/model/blocks';
 import { clearParseCache, parseBlocksIncrementally } from '../../server/src/engine/model/chunkedBlocks';
 import { computeStatus, sectionStatus } from '../../server/src/engine/model/sectionStatus';
+import { clearRuleResultCache } from '../../server/src/engine/rules/ruleResultCache';
 import { EXAMPLES_DIR, FIXTURE_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
 import { applyMutation, mutation, type Mutation } from '../robustness/mutations';
 
 /**
  * The model and several rules reuse what they derived from a piece, block, table or section whose
- * text did not change (model/chunkedBlocks.ts, documentModel.ts, sectionStatus.ts, promptTools.ts).
+ * text did not change (model/chunkedBlocks.ts, documentModel.ts, sectionStatus.ts, promptTools.ts),
+ * and rules' findings are reused when nothing a rule read changed (rules/ruleResultCache.ts).
  * After every edit of a random sequence the whole result — every finding with its code, range,
  * message, fixes and related places, the readiness items, the verdict and the facts — must equal
  * a from-scratch analysis with every cache emptied.
@@ -19,6 +21,7 @@ import { applyMutation, mutation, type Mutation } from '../robustness/mutations'
 
 function fromScratch(): void {
   clearParseCache();
+  clearRuleResultCache();
 }
 
 const analysed = (text: string): string => {
@@ -75,6 +78,11 @@ const LINE_TEXTS = [
   '---\n',
   '\n',
   'x',
+  // Typed into a line, moving nothing: what a rule read changes while every line stays put.
+  'TODO ',
+  '| ',
+  '[see](#nowhere) ',
+  'none ',
 ];
 const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
   fc.record({

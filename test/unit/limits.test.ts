@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../server/src/engine';
+import { EXAMPLES_DIR, FIXTURE_TODAY } from '../helpers/fixtures';
 
 /** The hostile-input guards are settings (agentdoc.maxYamlNesting, agentdoc.maxFindingsPerRule). */
 describe('analysis limits from settings', () => {
@@ -25,4 +28,29 @@ describe('analysis limits from settings', () => {
     assert.equal(capped.length, 11);
     assert.match(capped[10]!.message, /^30 more AD112/);
   });
+
+  it('findings that wait on a root cause are not counted as hidden by the cap (tools against a template Failure modes section)', () => {
+    const complete = fs.readFileSync(path.join(EXAMPLES_DIR, 'complete.agentdoc.md'), 'utf8');
+    const template = [
+      '## Failure modes',
+      '',
+      '| ID | Failure | Tool | Detection | Impact | Tolerable | Recovery |',
+      '|---|---|---|---|---|---|---|',
+      '| FM-1 | TODO | TODO | TODO | TODO | no | [TODO](#restart) |',
+      '',
+    ].join('\n');
+    const withTools = (count: number): string => {
+      const rows = Array.from({ length: count }, (_, i) => `| tool_${i} | System ${i} | read | none | OAuth | 10/s | internal | retry | api | | none | private-data |`).join('\n');
+      const text = complete.replace(/## Failure modes\n[\s\S]*?(?=\n## )/, template);
+      return text.replace(/(\| Tool \|[^\n]*\n\|[-| :]*\|\n)/, `$1${rows}\n`);
+    };
+    const summary = (text: string) =>
+      analyze(text, { today: FIXTURE_TODAY, limits: { maxFindingsPerRule: 10 } });
+    const under = summary(withTools(10));
+    const over = summary(withTools(11));
+    // Eleven tools with no failure mode all wait on the template section: none listed, none "more".
+    assert.ok(!over.findings.some((finding) => / more .* not listed/.test(finding.message)));
+    assert.equal(over.verdict.phrase, under.verdict.phrase);
+  });
 });
+

@@ -16,6 +16,7 @@ import { buildModel, type DocumentModel } from './model/documentModel';
 import { parseIsoDate } from './model/values';
 import { allRules } from './rules';
 import { makeFinding, type Rule, type RuleContext } from './rules/rule';
+import { ruleRunnerReusing } from './rules/ruleResultCache';
 import { bundledSchemas } from './schemaData/bundled';
 import type { SchemaSet, StageSpec } from './schemaData/types';
 import { severityRank, type Finding, type Severity } from './types';
@@ -53,7 +54,7 @@ export interface AnalyzeOptions {
 export interface AnalysisLimits {
   /** Front matter nested deeper than this is not read (one finding instead). */
   maxYamlDepth?: number;
-  /** More findings than this from one rule are summed up in one. */
+  /** More findings than this with one code are summed up in one. */
   maxFindingsPerRule?: number;
 }
 
@@ -124,7 +125,8 @@ export function notAnalysed(finding: Finding, overrides: SeverityOverrides | und
   return { findings, facts: NO_FACTS, model: undefined, readiness: undefined, stage: undefined, verdict };
 }
 
-function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
+/** The model and everything the rules are given for a text, before any rule runs. */
+export function ruleContextFor(text: string, options: AnalyzeOptions = {}): RuleContext {
   const schemas = options.schemas ?? bundledSchemas;
   const model = buildModel(text, schemas, options.limits?.maxYamlDepth);
   const facts = new Facts(model);
@@ -134,7 +136,7 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   // Severity follows context.stage everywhere, so overriding the stage here is enough for every rule.
   const override = ladder.get(options.stageOverride);
   const readiness: Readiness = override ? { ...evaluated, stage: override, next: ladder.next(override) } : evaluated;
-  const context: RuleContext = {
+  return {
     model,
     facts,
     ladder,
@@ -145,10 +147,16 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
     ...(options.agentFiles ? { agentFiles: options.agentFiles } : {}),
   };
+}
+
+function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
+  const context = ruleContextFor(text, options);
+  const { model, facts, ladder, readiness, today } = context;
   const found: Finding[] = [];
+  const runRule = ruleRunnerReusing(context);
   for (const rule of options.rules ?? allRules) {
     try {
-      for (const finding of capped(rule, rule.check(context), options.limits?.maxFindingsPerRule)) found.push(finding);
+      for (const finding of runRule(rule, (seen) => rule.check(seen))) found.push(finding);
     } catch (error) {
       // A broken rule must not hide the others' findings or take the server down.
       const reason = error instanceof Error ? error.message : String(error);
@@ -166,9 +174,10 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
       );
     }
   }
-  const roots = foldRootCauses(found, { model, readiness, ladder, stage: readiness.stage });
+  // Capped after folding: findings that wait on a root cause are neither listed nor counted as hidden.
+  const roots = capped(foldRootCauses(found, { model, readiness, ladder, stage: readiness.stage }), options.limits);
   const findings = sortFindings(applySeverityOverrides(keepSafeFixes(model, roots), options.overrides ?? {}));
-  const stage = override ?? ladder.get(facts.stage);
+  const stage = ladder.get(options.stageOverride) ?? ladder.get(facts.stage);
   return {
     findings,
     facts: documentFacts(model, facts, readiness, today),
@@ -220,17 +229,28 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-/** More findings than this from one rule are summed up: editors choke on 50,000 diagnostics. */
+/** More findings than this with one code are summed up: editors choke on 50,000 diagnostics. */
 export const MAX_FINDINGS_PER_RULE = 1000;
 
 /**
- * A rule's findings, at most MAX_FINDINGS_PER_RULE of them (the first in document order) plus one
- * saying how many more there are, as severe and as early-blocking as the worst it stands for, so
- * the cap never changes the verdict.
+ * At most MAX_FINDINGS_PER_RULE findings per code (the first in document order), plus one saying
+ * how many more there are, as severe and as early-blocking as the worst it stands for, so the cap
+ * never changes the verdict.
  */
-function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Finding[] {
-  if (found.length <= max) return found;
-  const sorted = sortFindings(found);
+function capped(findings: Finding[], limits: AnalysisLimits | undefined): Finding[] {
+  const max = limits?.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const byCode = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const same = byCode.get(finding.code);
+    if (same) same.push(finding);
+    else byCode.set(finding.code, [finding]);
+  }
+  if ([...byCode.values()].every((same) => same.length <= max)) return findings;
+  return [...byCode.values()].flatMap((same) => (same.length <= max ? same : summedUp(same, max)));
+}
+
+function summedUp(findings: Finding[], max: number): Finding[] {
+  const sorted = sortFindings(findings);
   const kept = sorted.slice(0, max);
   const hidden = sorted.slice(max);
   const worst = hidden.reduce<Severity>(
@@ -239,14 +259,15 @@ function capped(rule: Rule, found: Finding[], max = MAX_FINDINGS_PER_RULE): Find
   );
   const fixed = hidden.some((finding) => finding.blocks === undefined && finding.severity === 'error');
   const blocks = fixed ? undefined : hidden.find((finding) => finding.severity === worst)?.blocks;
+  const { code, rule } = kept[0]!;
   kept.push({
-    code: rule.code,
-    rule: rule.name,
+    code,
+    rule,
     severity: worst,
     message: msg(
       'analyze.moreFindingsDocumentNot',
       '{count} more {ruleCode} ({ruleName}) findings in this document are not listed; fix the ones shown first.',
-      { count: hidden.length.toLocaleString('en-US'), ruleCode: rule.code, ruleName: rule.name },
+      { count: hidden.length.toLocaleString('en-US'), ruleCode: code, ruleName: rule },
     ),
     range: hidden[0]?.range ?? kept[kept.length - 1]!.range,
     ...(blocks !== undefined ? { blocks } : {}),

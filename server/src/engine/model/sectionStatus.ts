@@ -1,5 +1,6 @@
 import type { BoundTable, DocumentModel, Section } from './documentModel';
 import { noPlaceholderIn } from './chunkedBlocks';
+import { unwatchedModel } from './modelReads';
 import { looksLikePlaceholder } from './values';
 
 export type SectionState = 'missing' | 'empty' | 'placeholder' | 'filled';
@@ -38,7 +39,7 @@ function quickStatus(model: DocumentModel, section: Section): SectionStatus | un
   if (first >= section.endLine) return undefined;
   const to = section.endLine >= index.lineCount ? model.text.length : index.lineStart(section.endLine);
   const noPlaceholder =
-    noPlaceholderIn(model.blocks, first, section.endLine) ??
+    noPlaceholderIn(unwatchedModel(model).blocks, first, section.endLine) ??
     !looksLikePlaceholder(model.text.slice(index.lineStart(first), to));
   if (!noPlaceholder) return undefined;
   return contentLines(model, section).next().done ? undefined : { state: 'filled', placeholderLines: [] };

@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../model/documentModel';
+import { tablesOf, type BoundTable, type DocumentModel } from '../model/documentModel';
 import { looksLikePlaceholder } from '../model/values';
 import { isNonValue, plainId, rowsOf, type RowRef } from './support';
 
@@ -36,20 +36,37 @@ const EXPOSURES: readonly Exposure[] = [
   'spends-money',
 ];
 
-// Six rules read the same rows: build them once per model (a hostile 50,000-row table stays cheap).
-const toolCache = new WeakMap<DocumentModel, DocumentedTool[]>();
-const serverCache = new WeakMap<DocumentModel, DocumentedServer[]>();
+/*
+ * Six rules read the same rows: they are built once per table (a hostile 50,000-row table stays
+ * cheap), keyed by the bound tables, which the model hands out again only for the same text at the
+ * same lines — so each rule's own view of the model (rules/ruleResultCache.ts) and the next
+ * keystroke outside the table share them too. Each rule still asks for the tables itself, so what
+ * it read is recorded.
+ */
+const toolCache = new WeakMap<BoundTable, { tables: BoundTable[]; rows: DocumentedTool[] }>();
+const serverCache = new WeakMap<BoundTable, { tables: BoundTable[]; rows: DocumentedServer[] }>();
 
 export function documentedTools(model: DocumentModel): DocumentedTool[] {
-  let tools = toolCache.get(model);
-  if (!tools) toolCache.set(model, (tools = readTools(model)));
-  return tools;
+  return perTables(tablesOf(model, 'tools', 'tools'), toolCache, () => readTools(model));
 }
 
 export function documentedServers(model: DocumentModel): DocumentedServer[] {
-  let servers = serverCache.get(model);
-  if (!servers) serverCache.set(model, (servers = readServers(model)));
-  return servers;
+  return perTables(tablesOf(model, 'tools', 'servers'), serverCache, () => readServers(model));
+}
+
+function perTables<T>(
+  tables: BoundTable[],
+  cache: WeakMap<BoundTable, { tables: BoundTable[]; rows: T[] }>,
+  read: () => T[],
+): T[] {
+  const first = tables[0];
+  if (!first) return [];
+  const known = cache.get(first);
+  if (known && known.tables.length === tables.length && known.tables.every((table, at) => table === tables[at]))
+    return known.rows;
+  const rows = read();
+  cache.set(first, { tables, rows });
+  return rows;
 }
 
 function readTools(model: DocumentModel): DocumentedTool[] {

@@ -6,9 +6,17 @@ import type { Position, Range } from '../types';
  * Line breaks are \n, \r\n or a lone \r, as LSP defines them.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: readonly number[];
 
-  constructor(readonly text: string) {
+  /** `sameText`: an index of the same text, whose line starts are shared instead of found again. */
+  constructor(
+    readonly text: string,
+    sameText?: LineIndex,
+  ) {
+    if (sameText) {
+      this.starts = sameText.starts;
+      return;
+    }
     const starts = [0];
     // Most documents have no lone \r: native indexOf finds \n (and so \r\n) line starts fast.
     if (text.indexOf('\r') < 0 || !/\r(?!\n)/.test(text)) {
