@@ -40,12 +40,15 @@ describe('analysis limits from settings', () => {
       '',
     ].join('\n');
     const withTools = (count: number): string => {
-      const rows = Array.from({ length: count }, (_, i) => `| tool_${i} | System ${i} | read | none | OAuth | 10/s | internal | retry | api | | none | private-data |`).join('\n');
+      const rows = Array.from(
+        { length: count },
+        (_, i) =>
+          `| tool_${i} | System ${i} | read | none | OAuth | 10/s | internal | retry | api | | none | private-data |`,
+      ).join('\n');
       const text = complete.replace(/## Failure modes\n[\s\S]*?(?=\n## )/, template);
       return text.replace(/(\| Tool \|[^\n]*\n\|[-| :]*\|\n)/, `$1${rows}\n`);
     };
-    const summary = (text: string) =>
-      analyze(text, { today: FIXTURE_TODAY, limits: { maxFindingsPerRule: 10 } });
+    const summary = (text: string) => analyze(text, { today: FIXTURE_TODAY, limits: { maxFindingsPerRule: 10 } });
     const under = summary(withTools(10));
     const over = summary(withTools(11));
     // Eleven tools with no failure mode all wait on the template section: none listed, none "more".
@@ -53,4 +56,3 @@ describe('analysis limits from settings', () => {
     assert.equal(over.verdict.phrase, under.verdict.phrase);
   });
 });
-
