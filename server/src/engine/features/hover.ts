@@ -62,6 +62,8 @@ export function escalationArithmetic(facts: Facts): string | undefined {
 function frontMatterKeyAt(model: DocumentModel, position: Position): { path: string[]; range: Range } | undefined {
   const frontMatter = model.frontMatter;
   if (!frontMatter?.document) return undefined;
+  // The fences are not keys: the last value's node runs up to the closing fence's first column.
+  if (position.line <= 0 || position.line >= frontMatter.closingLine) return undefined;
   const offset = model.index.offsetAt(position) - frontMatter.contentStart;
   if (offset < 0 || offset > frontMatter.contentEnd - frontMatter.contentStart) return undefined;
   const found = findKey(frontMatter.document.contents, offset, []);
