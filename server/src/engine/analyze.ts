@@ -11,7 +11,7 @@ import { validatorsFor } from './evaluation/validators';
 import { registryFacts, type RegistryFacts } from './evaluation/registry';
 import { computeVerdict, type Verdict } from './evaluation/verdict';
 import { keepSafeFixes } from './fixes/insertionSafety';
-import { inputGuard } from './inputGuard';
+import { inputGuard, undecodedText } from './inputGuard';
 import { buildModel, type DocumentModel } from './model/documentModel';
 import { parseIsoDate } from './model/values';
 import { allRules } from './rules';
@@ -174,6 +174,8 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
       );
     }
   }
+  const undecoded = undecodedText(text, (offset) => model.index.positionAt(offset));
+  if (undecoded) found.push(undecoded);
   // Capped after folding: findings that wait on a root cause are neither listed nor counted as hidden.
   const roots = capped(foldRootCauses(found, { model, readiness, ladder, stage: readiness.stage }), options.limits);
   const findings = sortFindings(applySeverityOverrides(keepSafeFixes(model, roots), options.overrides ?? {}));

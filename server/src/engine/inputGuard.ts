@@ -1,7 +1,7 @@
 import { msg } from './l10n';
-import { documentTooLarge, notText } from './catalogue/engineCodes';
+import { documentTooLarge, notText, notUtf8 } from './catalogue/engineCodes';
 import { makeFinding } from './rules/rule';
-import type { Finding } from './types';
+import type { Finding, Position } from './types';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -71,4 +71,26 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/**
+ * A warning on the first undecodable character, when the text has any: the document is still
+ * checked (most of it reads fine), but its names and values may be garbled.
+ */
+export function undecodedText(text: string, positionAt: (offset: number) => Position): Finding | undefined {
+  const first = text.indexOf('\uFFFD');
+  if (first < 0) return undefined;
+  let count = 0;
+  for (let at = first; at >= 0; at = text.indexOf('\uFFFD', at + 1)) count++;
+  const start = positionAt(first);
+  return makeFinding(
+    notUtf8,
+    'warning',
+    msg(
+      'inputGuard.notUtf8',
+      '{count} characters could not be decoded (shown as \uFFFD): the file is not saved as UTF-8, so names and values may be garbled. Reopen it with its encoding and save it as UTF-8.',
+      { count: count.toLocaleString('en-US') },
+    ),
+    { start, end: { line: start.line, character: start.character + 1 } },
+  );
 }

@@ -44,6 +44,18 @@ export const fileUnreadable: RuleInfo = {
   defaultSeverity: 'error',
 };
 
+export const notUtf8: RuleInfo = {
+  code: 'AD904',
+  name: 'not-utf8',
+  description: 'The text holds characters that could not be decoded (shown as \uFFFD): the file is not saved as UTF-8.',
+  rationale:
+    'A name like "María López" read from a Latin-1 file becomes "Mar\uFFFDa L\uFFFDpez": the owner, the signers and every quoted value in reports and exports would be wrong without anyone noticing.',
+  howToFix:
+    'Save the file as UTF-8 (in VS Code: "Reopen with Encoding" with the encoding it was written in, then "Save with Encoding", UTF-8).',
+  sources: [],
+  defaultSeverity: 'warning',
+};
+
 /** A problem in .agentdoc.yaml, shown on the config file itself. */
 export const configInvalid: RuleInfo = {
   code: 'AD004',
@@ -62,4 +74,5 @@ export const engineCodes: readonly RuleInfo[] = [
   documentTooLarge,
   notText,
   fileUnreadable,
+  notUtf8,
 ];
