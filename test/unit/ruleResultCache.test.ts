@@ -121,14 +121,14 @@ describe('rule results reused when nothing the rule read changed', () => {
 
     const runsAfter = (edited: string): Map<string, number> => {
       runs.clear();
-      analyze(edited, { rules, today: FIXTURE_TODAY });
+      analyze(edited, { rules, today: FIXTURE_TODAY, reuseRuleResults: true });
       return new Map(runs);
     };
 
     beforeEach(() => {
       clearParseCache();
       clearRuleResultCache();
-      analyze(text, { rules, today: FIXTURE_TODAY });
+      analyze(text, { rules, today: FIXTURE_TODAY, reuseRuleResults: true });
     });
 
     it('typing inside the Runbook re-runs the rules that read it, and the readiness rule, not the Tools rule', () => {
@@ -141,10 +141,17 @@ describe('rule results reused when nothing the rule read changed', () => {
         ]),
       );
       // …and the reused finding is the one a fresh run gives.
-      const reused = analyze(edited, { rules, today: FIXTURE_TODAY }).findings;
+      const reused = analyze(edited, { rules, today: FIXTURE_TODAY, reuseRuleResults: true }).findings;
       clearParseCache();
       clearRuleResultCache();
-      assert.deepEqual(analyze(edited, { rules, today: FIXTURE_TODAY }).findings, reused);
+      assert.deepEqual(analyze(edited, { rules, today: FIXTURE_TODAY, reuseRuleResults: true }).findings, reused);
+    });
+
+    it('without reuseRuleResults (the CLI: every text is new) every rule runs every time', () => {
+      const edited = `${text.slice(0, runbookLine)}x${text.slice(runbookLine)}`;
+      runs.clear();
+      analyze(edited, { rules, today: FIXTURE_TODAY });
+      assert.deepEqual([...runs.keys()].sort(), ['READINESS', 'RUNBOOK', 'TOOLS']);
     });
 
     it('an edit in the front matter re-runs every rule', () => {

@@ -49,6 +49,12 @@ export interface AnalyzeOptions {
   overrides?: SeverityOverrides;
   /** Guards against hostile input; the defaults suit any real document. */
   limits?: AnalysisLimits;
+  /**
+   * Reuse rule results from the previous texts when nothing a rule read changed (an editor
+   * checking a document as it is typed). Only the time differs: each rule then runs watched, which
+   * costs a little when every text is new, as in the CLI.
+   */
+  reuseRuleResults?: boolean;
 }
 
 export interface AnalysisLimits {
@@ -153,7 +159,9 @@ function analyzeText(text: string, options: AnalyzeOptions): AnalysisResult {
   const context = ruleContextFor(text, options);
   const { model, facts, ladder, readiness, today } = context;
   const found: Finding[] = [];
-  const runRule = ruleRunnerReusing(context);
+  const runRule = options.reuseRuleResults
+    ? ruleRunnerReusing(context)
+    : (_rule: Rule, run: (seen: RuleContext) => Finding[]) => run(context);
   for (const rule of options.rules ?? allRules) {
     try {
       for (const finding of runRule(rule, (seen) => rule.check(seen))) found.push(finding);

@@ -22,6 +22,8 @@ export interface DocumentOptions {
   stage?: string;
   limits?: AnalysisLimits;
   maxBytes?: number;
+  /** See AnalyzeOptions.reuseRuleResults: the editor's checks of open documents. */
+  reuseRuleResults?: boolean;
   /** Whether a linked evidence file exists, for one document (see AnalyzeOptions.fileExists). */
   fileExists?: (documentPath: string) => ((relativePath: string) => boolean) | undefined;
   /**
@@ -56,6 +58,7 @@ export function checkDocument(
     ...(options.stage ? { stageOverride: options.stage } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.reuseRuleResults ? { reuseRuleResults: true } : {}),
     ...(fileExists ? { fileExists } : {}),
     ...(agentFiles ? { agentFiles } : {}),
   });

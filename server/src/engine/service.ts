@@ -63,14 +63,14 @@ export interface AgentdocService {
     path: string,
     text: string,
     config: ResolvedConfig,
-    limits?: { limits?: AnalysisLimits; maxBytes?: number },
+    limits?: { limits?: AnalysisLimits; maxBytes?: number; reuseRuleResults?: boolean },
   ): DocumentCheck;
   /** The same with the agent files the document names read first (what the editor runs). */
   checkTextWithFiles(
     path: string,
     text: string,
     config: ResolvedConfig,
-    limits?: { limits?: AnalysisLimits; maxBytes?: number },
+    limits?: { limits?: AnalysisLimits; maxBytes?: number; reuseRuleResults?: boolean },
   ): Promise<DocumentCheck>;
   /** Read a listed file with the host and check it, with the config that applies and the service's options. */
   readAndCheck(file: ListedFile): Promise<DocumentCheck | undefined>;

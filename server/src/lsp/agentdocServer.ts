@@ -288,6 +288,7 @@ export class AgentdocServer {
     const check = await this.service.checkTextWithFiles(key, text, config, {
       maxBytes: settings.maxDocumentBytes,
       limits: { maxYamlDepth: settings.maxYamlNesting, maxFindingsPerRule: settings.maxFindingsPerRule },
+      reuseRuleResults: true,
     });
     // Reading the agent files took a moment: a newer edit has its own run coming.
     if (this.documents.get(uri)?.version !== document.version) return;

@@ -164,8 +164,34 @@ export function readsStayInside(model: DocumentModel, reads: ModelReads): boolea
     ? model.sections
     : [...reads.sectionIds].flatMap((id) => model.sectionsById.get(id) ?? []);
   for (const section of reached) spans.push([section.startLine, section.endLine]);
+  const merged = mergedSpans(spans);
   // A content line lies inside a span; a boundary may also be a span's end (the next line's start).
-  for (const line of reads.contentLines) if (!spans.some(([from, to]) => line >= from && line < to)) return false;
-  for (const line of reads.boundaryLines) if (!spans.some(([from, to]) => line >= from && line <= to)) return false;
+  for (const line of reads.contentLines) if (!inside(merged, line, 0)) return false;
+  for (const line of reads.boundaryLines) if (!inside(merged, line, 1)) return false;
   return true;
+}
+
+function mergedSpans(spans: [number, number][]): [number, number][] {
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [from, to] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else if (to > from) merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** Whether the line lies in one of the sorted, disjoint spans [from, to + slack). */
+function inside(spans: readonly [number, number][], line: number, slack: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = spans[mid]!;
+    if (line < from) high = mid - 1;
+    else if (line >= to + slack) low = mid + 1;
+    else return true;
+  }
+  return false;
 }

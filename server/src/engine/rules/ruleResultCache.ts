@@ -1,6 +1,6 @@
 import { Facts } from '../evaluation/facts';
 import { currentLocale } from '../l10n';
-import type { DocumentModel, Section } from '../model/documentModel';
+import type { DocumentModel } from '../model/documentModel';
 import { noReads, readsStayInside, watchedModel, type ModelReads } from '../model/modelReads';
 import type { Finding } from '../types';
 import type { Rule, RuleContext } from './rule';
@@ -32,6 +32,7 @@ const cache = new Map<Rule, Entry[]>();
 
 export function clearRuleResultCache(): void {
   cache.clear();
+  recentTokens.clear();
 }
 
 /**
@@ -42,22 +43,70 @@ export function ruleRunnerReusing(
   context: RuleContext,
 ): (rule: Rule, run: (context: RuleContext) => Finding[]) => Finding[] {
   const setting = settingOf(context);
+  const tokens = new SectionTokens(context.model);
   return (rule, run) => {
     const entries = cache.get(rule) ?? [];
     const known = entries.find((entry) => sameValues(entry.setting, setting));
     if (known && !known.reads) return run(context);
-    if (known && sameValues(known.seen, seenBy(context.model, known.reads!))) return known.findings;
+    if (known && sameValues(known.seen, tokens.seenBy(known.reads!))) return known.findings;
 
     const reads = noReads();
     const findings = run(watchedContext(context, reads));
     const { contentLines: _lines, boundaryLines: _boundaries, ...structure } = reads;
     const entry: Entry = readsStayInside(context.model, reads)
-      ? { setting, reads: structure, seen: seenBy(context.model, structure), findings }
+      ? { setting, reads: structure, seen: tokens.seenBy(structure), findings }
       : { setting, reads: undefined, seen: [], findings: [] };
     cache.set(rule, [entry, ...entries.filter((other) => other !== known)].slice(0, ENTRIES_PER_RULE));
     return findings;
   };
 }
+
+/**
+ * One token per catalogue section id (and one for all sections) for this analysis: the same
+ * object as in an earlier analysis when those sections have the same heading and block objects.
+ * Each is worked out once per analysis, not once per rule that read it.
+ */
+class SectionTokens {
+  private readonly known = new Map<string, object>();
+
+  constructor(private readonly model: DocumentModel) {}
+
+  seenBy(reads: Omit<ModelReads, 'contentLines' | 'boundaryLines'>): unknown[] {
+    const { model } = this;
+    const seen: unknown[] = [];
+    if (reads.title) {
+      const title = model.title;
+      seen.push(title?.line, title?.level, title?.text, title?.range.start.character, title?.range.end.character);
+    }
+    if (reads.lineCount) seen.push(model.index.lineCount);
+    if (reads.allSections) seen.push(this.token(ALL_SECTIONS));
+    else for (const id of [...reads.sectionIds].sort()) seen.push(this.token(id));
+    return seen;
+  }
+
+  private token(id: string): object {
+    let token = this.known.get(id);
+    if (!token) {
+      const sections = id === ALL_SECTIONS ? this.model.sections : (this.model.sectionsById.get(id) ?? []);
+      const parts: unknown[] = [];
+      for (const section of sections) {
+        parts.push(section.heading, section.endLine, section.blocks.length);
+        for (const block of section.blocks) parts.push(block);
+      }
+      const recent = recentTokens.get(id) ?? [];
+      const same = recent.find((candidate) => sameValues(candidate.parts, parts));
+      token = same?.token ?? {};
+      if (!same) recentTokens.set(id, [{ parts, token }, ...recent].slice(0, TOKENS_PER_ID));
+      this.known.set(id, token);
+    }
+    return token;
+  }
+}
+
+/** Not a catalogue id (those are slugs): the token of the list of all sections. */
+const ALL_SECTIONS = '*';
+const TOKENS_PER_ID = ENTRIES_PER_RULE;
+const recentTokens = new Map<string, { parts: unknown[]; token: object }[]>();
 
 /**
  * The context with a watched model and its own facts (facts cache what they read, and a read
@@ -109,27 +158,6 @@ function settingOf(context: RuleContext): Setting {
     context.fileExists !== undefined,
     context.agentFiles !== undefined,
   ];
-}
-
-/** The values behind what the rule read, in a fixed order, to compare with the next text's. */
-function seenBy(model: DocumentModel, reads: Omit<ModelReads, 'contentLines' | 'boundaryLines'>): unknown[] {
-  const seen: unknown[] = [];
-  if (reads.title) {
-    const title = model.title;
-    seen.push(title?.line, title?.level, title?.text, title?.range.start.character, title?.range.end.character);
-  }
-  if (reads.lineCount) seen.push(model.index.lineCount);
-  if (reads.allSections) pushSections(seen, model.sections);
-  else for (const id of [...reads.sectionIds].sort()) pushSections(seen, model.sectionsById.get(id) ?? [], id);
-  return seen;
-}
-
-function pushSections(seen: unknown[], sections: readonly Section[], id?: string): void {
-  seen.push(id, sections.length);
-  for (const section of sections) {
-    seen.push(section.heading, section.endLine, section.blocks.length);
-    for (const block of section.blocks) seen.push(block);
-  }
 }
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
