@@ -1,9 +1,10 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createSkeleton, createAgentdocService, type AgentdocService, type AnalysisResult } from '../engine';
+import { analyze, createSkeleton, type AgentdocService, type AnalysisResult } from '../engine';
 import { recordHashesInEditor } from './agentFileHashes';
-import { documentFileOptions, linkTarget } from './documentFiles';
+import { linkTarget } from './documentFiles';
 import { DocumentStore } from './documentStore';
+import { createEditorService } from './editorService';
 import { OpenDocumentChecks } from './openDocumentChecks';
 import type { ServerPlatform } from './platform';
 import { ResultPublisher } from './resultPublisher';
@@ -11,9 +12,6 @@ import type { ServerContext } from './serverContext';
 import { sendAgentdocNotification } from './typedConnection';
 import { WatchedFiles, type WatchedFileChange } from './watchedFiles';
 import { WorkspaceIndex } from './workspaceIndex';
-
-/** Agent documents indexed per workspace folder, at most; the user is told when there are more. */
-export const MAX_WORKSPACE_FILES = 20_000;
 
 /**
  * What the language server decides, kept out of the LSP handlers: which documents are agent docs,
@@ -39,7 +37,7 @@ export class AgentdocServer implements ServerContext {
     readonly platform: ServerPlatform,
   ) {
     this.publisher = new ResultPublisher(connection, this.store, documents, platform.uris);
-    this.currentService = this.createService();
+    this.currentService = createEditorService(platform, this.folders);
     this.openChecks = new OpenDocumentChecks(this);
     this.index = new WorkspaceIndex(this);
     this.watchedFiles = new WatchedFiles(this, this.openChecks, this.index, () => this.recheckAll());
@@ -69,24 +67,7 @@ export class AgentdocServer implements ServerContext {
 
   setFolders(folderUris: readonly string[]): void {
     this.folders = folderUris.flatMap((uri) => this.platform.uris.toPath(uri) ?? []);
-    this.currentService = this.createService();
-  }
-
-  private createService(): AgentdocService {
-    const roots = this.folders;
-    return createAgentdocService({
-      host: this.platform.host,
-      roots,
-      // A file opened on its own gets the config the CLI would give it.
-      outsideRootsUseRepository: true,
-      // The workspace walk reads nothing outside the folders: .gitignore files apply from each folder down.
-      repositoryRoots: roots,
-      // The index holds a compact result per file: bounded for a hostile or huge tree.
-      maxFiles: MAX_WORKSPACE_FILES,
-      // Evidence files inside the folders; agent files inside the document's folder (or, for a
-      // file opened on its own, its repository): never outside, never through a link.
-      ...documentFileOptions(roots, this.platform),
-    });
+    this.currentService = createEditorService(this.platform, this.folders);
   }
 
   recordHashes(uri: string): Promise<{ recorded: string[]; skipped: string[]; applied: boolean }> {

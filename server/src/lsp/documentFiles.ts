@@ -8,8 +8,11 @@ const isAbsolute = (document: string): boolean => document.startsWith('/') || /^
 
 /**
  * Where the editor looks for a document's evidence files (inside the workspace folders `roots`)
- * and agent files (see agentFileAccess). Where the platform cannot tell whether an evidence file
- * exists (the web worker), the engine does not report missing ones.
+ * and agent files (see agentFileAccess). The one answer for the server's own checks
+ * (editorService.ts) and for the worker threads that index a workspace for it
+ * (node/editorDocumentOptions.ts, cli/worker.ts): the two cannot disagree. Where the platform
+ * cannot tell whether an evidence file exists (the web worker), missing ones are not reported;
+ * a document without an absolute path (untitled) has neither evidence nor agent files looked for.
  */
 export function documentFileOptions(
   roots: readonly string[],
@@ -17,7 +20,9 @@ export function documentFileOptions(
 ): Pick<DocumentOptions, 'fileExists' | 'agentFileAccess'> {
   const evidenceExists = lookup.evidenceExists;
   return {
-    ...(evidenceExists ? { fileExists: (document: string) => evidenceExists(document, roots) } : {}),
+    ...(evidenceExists
+      ? { fileExists: (document: string) => (isAbsolute(document) ? evidenceExists(document, roots) : undefined) }
+      : {}),
     agentFileAccess: (document) => agentFileAccess(document, roots, lookup),
   };
 }
