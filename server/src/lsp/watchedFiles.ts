@@ -54,14 +54,14 @@ export class WatchedFiles {
       else {
         const documentPath = platform.uris.toPath(dependent);
         if (!documentPath) continue;
-        await this.index.recheck(dependent, documentPath);
+        await this.index.changed(dependent, documentPath);
         this.server.afterChange(dependent);
       }
     }
     // Only candidate names can be agent documents: a prompt or MCP configuration is done with here.
     if (!mayBeAgentDoc(path) && !store.check(uri)) return;
     if (!this.index.covers(path)) return;
-    await this.index.recheck(uri, path, deleted);
+    await this.index.changed(uri, path, deleted);
     if (!store.isOpen(uri)) this.server.afterChange(uri);
   }
 

@@ -26,13 +26,16 @@ export class WorkspaceIndex {
     this.checkWorkspace = settings.checkWorkspace;
     publisher.listsDocumentsOnDisk = settings.checkWorkspace && settings.problems === 'workspace';
     for (const uri of store.clearDisk()) if (!store.isOpen(uri)) publisher.clear(uri);
+    // Every read of this run begins after this: a file that changes meanwhile is read again
+    // (WatchedFiles), and this run's older result for it is dropped when it comes.
+    const readStart = store.diskReadStarts();
     let count = 0;
     if (this.checkWorkspace) {
       count = await indexFolders(connection, this.server.service, this.server.workspaceFolders, platform, {
         excludes: (folder) =>
           readFilesExclude(connection, platform.uris.toUri(folder), this.server.supportsConfiguration),
         supportsProgress: () => this.server.supportsProgress,
-        onFile: (uri, check) => store.setDisk(uri, check),
+        onFile: (uri, check) => store.setDisk(uri, check, readStart),
       });
     }
     store.refreshWorkspace(
@@ -54,6 +57,7 @@ export class WorkspaceIndex {
     const { platform, store } = this.server;
     const path = platform.uris.toPath(uri);
     if (!path || !this.covers(path)) return;
+    const readStart = store.diskReadStarts();
     store.setDisk(
       uri,
       await checkOnDisk(this.server.service, {
@@ -61,20 +65,28 @@ export class WorkspaceIndex {
         explicit: false,
         kind: (await platform.host.kind(path)) ?? 'other',
       }),
+      readStart,
     );
   }
 
   /**
-   * A document's file as it is on disk now: a link or special file is never read (only regular
-   * files are indexed); a file that is gone leaves the index.
+   * A document's file, or a file its check reads, changed on disk: its entry as the file is now.
+   * A link or special file is never read (only regular files are indexed); a file that is gone
+   * leaves the index. A check of it that began before (an indexing worker's, an earlier change's)
+   * and comes back after this one is dropped (DocumentStore.diskChanged).
    */
-  async recheck(uri: string, path: string, deleted = false): Promise<void> {
+  async changed(uri: string, path: string, deleted = false): Promise<void> {
     const { platform, store } = this.server;
-    if (deleted) return store.setDisk(uri, undefined);
+    const readStart = store.diskChanged(uri);
+    if (deleted) {
+      store.setDisk(uri, undefined, readStart);
+      return;
+    }
     const kind = await platform.host.kind(path);
     store.setDisk(
       uri,
       kind === 'file' ? await checkOnDisk(this.server.service, { path, explicit: false, kind }) : undefined,
+      readStart,
     );
   }
 }
