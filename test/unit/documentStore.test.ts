@@ -24,8 +24,8 @@ describe('document store: cross-document checks run only when an identity change
 
   it('looks again only at what was set since, and sees every kind of change', () => {
     const { store, runs, refresh } = storeWithCounter();
-    store.setDisk('file:///a', check('/a', 'a'));
-    store.setDisk('file:///b', check('/b', 'b'));
+    store.setDisk('file:///a', check('/a', 'a'), store.diskReadStarts());
+    store.setDisk('file:///b', check('/b', 'b'), store.diskReadStarts());
     refresh();
     assert.equal(runs(), 1);
     refresh();
@@ -39,15 +39,33 @@ describe('document store: cross-document checks run only when an identity change
     store.closeOpen('file:///a');
     refresh();
     assert.equal(runs(), 3, 'back to the disk entry, on its old line');
-    store.setDisk('file:///b', undefined);
+    store.setDisk('file:///b', undefined, store.diskReadStarts());
     refresh();
     assert.equal(runs(), 4, 'a document went away');
-    store.setDisk('file:///c', check('/c', 'c'));
+    store.setDisk('file:///c', check('/c', 'c'), store.diskReadStarts());
     refresh();
     assert.equal(runs(), 5, 'a document came');
     store.clearDisk();
     refresh();
     assert.equal(runs(), 6, 'all disk entries went away');
     assert.equal(store.refreshWorkspace(() => new Map(), true).length, 0);
+  });
+});
+
+describe('document store: a check read from disk before its file changed is dropped', () => {
+  it('keeps the entry of the read that followed the change, whichever arrives last', () => {
+    const store = new DocumentStore((c) => c.result);
+    const idOf = () => store.check('file:///a')?.identity?.id;
+    const indexing = store.diskReadStarts();
+    const afterChange = store.diskChanged('file:///a');
+    assert.equal(store.setDisk('file:///a', check('/a', 'new'), afterChange), true);
+    assert.equal(store.setDisk('file:///a', check('/a', 'old'), indexing), false, 'read before the change');
+    assert.equal(idOf(), 'new');
+    assert.equal(store.setDisk('file:///a', undefined, indexing), false, 'nor can it remove the entry');
+    assert.equal(idOf(), 'new');
+    assert.equal(store.setDisk('file:///b', check('/b', 'b'), indexing), true, 'other documents are not held back');
+    const later = store.diskReadStarts();
+    assert.equal(store.setDisk('file:///a', check('/a', 'again'), later), true, 'read after the change: current');
+    assert.equal(idOf(), 'again');
   });
 });

@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import { compactResult, createAgentdocService, type DocumentCheck, type ListedFile } from '../../server/src/engine';
 import type { WorkerIndexRun } from '../../server/src/lsp/platform';
 import { checkOnDisk, detached, inSlices, SLICE_MS } from '../../server/src/lsp/workspaceChecking';
-import { editorDocumentOptions } from '../../server/src/node/editorDocumentOptions';
+import { createEditorService } from '../../server/src/lsp/editorService';
 import { indexInWorkers, WORKER_INDEX_THRESHOLD } from '../../server/src/node/indexWorkers';
 import { nodeHost, toEnginePath } from '../../server/src/node/nodeHost';
+import { nodePlatform } from '../../server/src/node/nodePlatform';
 
-const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'complete.agentdoc.md');
+const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
+const EXAMPLE = path.join(EXAMPLES, 'complete.agentdoc.md');
 
 function checkExample(): DocumentCheck {
   const text = fs.readFileSync(EXAMPLE, 'utf8');
@@ -99,12 +101,24 @@ describe('indexing on worker threads (node/indexWorkers.ts)', () => {
 
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentdoc-index-'));
+    // The files the documents name, so where each side looks for them shows in the results: the
+    // evidence but one (a broken link, AD365) and the prompt file (read, not reported missing,
+    // AD420); the MCP configuration they also name is missing. Half the documents sit one folder
+    // down and link up to them: found inside the workspace folder, not inside their own folder.
+    fs.cpSync(path.join(EXAMPLES, 'evidence'), path.join(root, 'evidence'), { recursive: true });
+    fs.rmSync(path.join(root, 'evidence', 'handover-2026-09.md'));
+    fs.cpSync(path.join(EXAMPLES, 'prompts'), path.join(root, 'prompts'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'team'));
     const text = fs.readFileSync(EXAMPLE, 'utf8');
+    const climbing = text.replace(/\bevidence\//g, '../evidence/').replace(/ prompts\//g, ' ../prompts/');
     files = [];
     for (let index = 0; index < WORKER_INDEX_THRESHOLD; index++) {
       // Every tenth is plain Markdown without the agentdoc marker: listed, but no agent document.
-      const file = path.join(root, index % 10 ? `agent-${index}.agentdoc.md` : `notes-${index}.md`);
-      fs.writeFileSync(file, index % 10 ? text.replace(/^id: .*$/m, `id: agent-${index}`) : '# not an agent doc\n');
+      const down = index % 2 === 1;
+      const name = index % 10 ? `agent-${index}.agentdoc.md` : `notes-${index}.md`;
+      const file = down ? path.join(root, 'team', name) : path.join(root, name);
+      const own = (down ? climbing : text).replace(/^id: .*$/m, `id: agent-${index}`);
+      fs.writeFileSync(file, index % 10 ? own : '# not an agent doc\n');
       files.push({ path: toEnginePath(file), kind: 'file', explicit: false });
     }
   });
@@ -133,18 +147,32 @@ describe('indexing on worker threads (node/indexWorkers.ts)', () => {
       true,
     );
     assert.equal(got.size, files.length);
-    const service = createAgentdocService({
-      host: nodeHost,
-      roots: [toEnginePath(root)],
-      ...editorDocumentOptions([toEnginePath(root)]),
-    });
+    // The server's own service, built as AgentdocServer builds it on Node (nodePlatform): the
+    // workers must give what the server's own thread gives (workspaceChecking.ts checkOnDisk).
+    const service = createEditorService(nodePlatform, [toEnginePath(root)]);
+    const codes = new Set<string>();
     for (const file of files) {
       const own = await checkOnDisk(service, file);
       const theirs = got.get(file.path);
       assert.deepEqual(theirs?.result, own?.result, file.path);
       assert.deepEqual(theirs?.identity, own?.identity, file.path);
       assert.deepEqual(theirs?.agentFiles, own?.agentFiles, file.path);
+      for (const finding of own?.result.findings ?? []) codes.add(`${finding.code} ${finding.message}`);
     }
+    // Not a comparison of two blind checks: the evidence and agent files were looked for inside
+    // the workspace folder, and the ones there were found, from either folder.
+    const messages = [...codes];
+    assert.deepEqual(
+      messages
+        .filter((code) => /^AD365 /.test(code))
+        .map((code) => /"(.*?)"/.exec(code)?.[1])
+        .sort(),
+      ['../evidence/handover-2026-09.md', 'evidence/handover-2026-09.md'],
+    );
+    assert.deepEqual(
+      messages.filter((code) => /^AD420 /.test(code)).map((code) => /"(.*?)"/.exec(code)?.[1]),
+      ['.vscode/mcp.json'],
+    );
   });
 
   it('checks a file listed twice (nested workspace folders) both times', async function () {

@@ -13,6 +13,10 @@ export class DocumentStore {
   private identities = new Map<string, string>();
   /** Documents set, replaced or dropped since the last refreshWorkspace: only their identity can have changed. */
   private readonly dirty = new Set<string>();
+  /** Counts the changes on disk the server was told of: a read from disk is dated by it. */
+  private diskClock = 0;
+  /** Per document, when its file (or a file its check reads) last changed on disk. */
+  private readonly diskChangedAt = new Map<string, number>();
 
   constructor(
     private readonly finish: (check: DocumentCheck, workspace: ReadonlyMap<string, Finding[]>) => AnalysisResult,
@@ -32,10 +36,33 @@ export class DocumentStore {
     this.dirty.add(uri);
   }
 
-  setDisk(uri: string, check: DocumentCheck | undefined): void {
+  /** When a read from disk begins: pass it to setDisk with the check made from what was read. */
+  diskReadStarts(): number {
+    return this.diskClock;
+  }
+
+  /**
+   * A document's file, or a file its check reads (an agent file), changed on disk: checks whose
+   * reads began before now are out of date and will be dropped when they arrive. Returns when the
+   * read that checks it again begins (now).
+   */
+  diskChanged(uri: string): number {
+    this.diskChangedAt.set(uri, ++this.diskClock);
+    return this.diskClock;
+  }
+
+  /**
+   * Stores (or, undefined, drops) a document's entry from disk, unless the read it was made from
+   * began before the document last changed on disk (see diskChanged): that result is older than
+   * what the read that followed the change will bring (an indexing worker's, or a slow re-check's,
+   * arriving late). Returns whether it was stored.
+   */
+  setDisk(uri: string, check: DocumentCheck | undefined, readStart: number): boolean {
+    if ((this.diskChangedAt.get(uri) ?? 0) > readStart) return false;
     if (check) this.disk.set(uri, check);
     else this.disk.delete(uri);
     this.dirty.add(uri);
+    return true;
   }
 
   clearDisk(): string[] {

@@ -46,8 +46,6 @@ export function startServer(
   const documents = new TextDocuments(TextDocument);
   const server = new AgentdocServer(connection, documents, platform);
 
-  const CONFIG_FILE = /(^|\/)\.agentdoc\.(ya?ml|json)$/i;
-
   connection.onInitialize((params): InitializeResult => {
     beforeInitialize?.(params);
     server.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -96,13 +94,11 @@ export function startServer(
   documents.onDidChangeContent((event) => server.changed(event.document));
   documents.onDidClose((event) => void server.closed(event.document.uri));
   connection.onDidChangeConfiguration(() => void server.recheckAll());
-  connection.onDidChangeWatchedFiles(async (params) => {
-    if (params.changes.some((change) => CONFIG_FILE.test(change.uri))) {
-      await server.configFileChanged();
-      return;
-    }
-    for (const change of params.changes) await server.fileChanged(change.uri, change.type === FileChangeType.Deleted);
-  });
+  connection.onDidChangeWatchedFiles((params) =>
+    server.filesChanged(
+      params.changes.map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted })),
+    ),
+  );
 
   /** The document and its up-to-date result, for requests about an open agent document. */
   async function open(uri: string) {
@@ -162,21 +158,12 @@ export function startServer(
     const result = await server.fullResult(uri);
     return result ? readinessView(result, uri) : null;
   });
-  onAgentdocRequest(connection, 'agentdoc/portfolio', () => {
-    const entries: PortfolioEntry[] = [];
-    for (const uri of server.store.uris()) {
-      const result = server.result(uri);
-      if (result) entries.push(portfolioEntry(result, uri));
-    }
-    return entries;
-  });
-  onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) => {
-    const results = server.store.uris().flatMap((uri) => {
-      const result = server.result(uri);
-      return result ? [{ uri, result }] : [];
-    });
-    return portfolioDashboard(params, server.workspaceFolders, results, platform);
-  });
+  onAgentdocRequest(connection, 'agentdoc/portfolio', (): PortfolioEntry[] =>
+    server.results().map(({ uri, result }) => portfolioEntry(result, uri)),
+  );
+  onAgentdocRequest(connection, 'agentdoc/portfolioDashboard', async (params) =>
+    portfolioDashboard(params, server.workspaceFolders, server.results(), platform),
+  );
   let ruleReference: string | undefined;
   onAgentdocRequest(connection, 'agentdoc/ruleReference', () => {
     ruleReference ??= renderRuleReferenceHtml(`${PROJECT_URL}/blob/main/docs/`);

@@ -1,28 +1,22 @@
 import * as path from 'node:path';
 import type { ServerPlatform } from '../lsp/platform';
 import { pathToUri, uriToPath } from './fileUris';
-import { evidenceChecker, linkedPath, linkRoots, repositoryRoot } from './evidenceFiles';
+import { nodeDocumentFiles } from './editorDocumentOptions';
+import { linkedPath, linkRoots } from './evidenceFiles';
 import { readinessHistory, repositoryTop } from './gitHistory';
 import { indexInWorkers } from './indexWorkers';
 import { loadDatabaseExport } from './loadDatabase';
-import { nodeHost, toEnginePath, toNativePath } from './nodeHost';
+import { toEnginePath, toNativePath } from './nodeHost';
 
 /** The language server on Node.js: the desktop extension's, and the one the protocol tests start. */
 export const nodePlatform: ServerPlatform = {
-  host: nodeHost,
+  // host, evidenceExists, repositoryRoot: the ones the indexing workers use too.
+  ...nodeDocumentFiles,
   uris: { toPath: uriToPath, toUri: pathToUri },
-  evidenceExists: (document, roots) =>
-    document.startsWith('/') || /^[A-Za-z]:\//.test(document)
-      ? evidenceChecker(toNativePath(document), roots.map(toNativePath))
-      : undefined,
   linkedFile: (documentPath, roots, relativePath) => {
     const native = toNativePath(documentPath);
     const found = linkedPath(native, linkRoots(native, roots.map(toNativePath)), relativePath);
     return found && toEnginePath(found.path);
-  },
-  repositoryRoot: (dir) => {
-    const root = repositoryRoot(toNativePath(dir));
-    return root === undefined ? undefined : toEnginePath(root);
   },
   portfolio: {
     async history(folder) {
