@@ -5,6 +5,7 @@ import type { ChecklistStatus } from '../../../server/src/protocol/types';
 export const STATUS_ICON: Record<ChecklistStatus, vscode.ThemeIcon> = {
   met: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
   missing: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  placeholder: new vscode.ThemeIcon('edit', new vscode.ThemeColor('problemsErrorIcon.foreground')),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   waived: new vscode.ThemeIcon('shield', new vscode.ThemeColor('problemsInfoIcon.foreground')),
@@ -15,6 +16,7 @@ export const STATUS_ICON: Record<ChecklistStatus, vscode.ThemeIcon> = {
 export const STATUS_LABEL: Record<ChecklistStatus, string> = {
   met: 'met',
   missing: 'missing',
+  placeholder: 'placeholder text',
   failed: 'failed',
   pending: 'pending sign-off',
   waived: 'waived',

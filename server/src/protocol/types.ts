@@ -10,7 +10,8 @@ export interface LspRange {
   end: { line: number; character: number };
 }
 
-export type ChecklistStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
+export type ChecklistStatus =
+  'met' | 'missing' | 'placeholder' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
 
 export interface ChecklistItem {
   id: string;
@@ -55,7 +56,7 @@ export interface VerdictView {
   blocking: Array<{ code: string; subject?: { kind: string; id: string } }>;
   errors: number;
   warnings: number;
-  /** The one phrase every view shows: "Canary · 3 items block production". */
+  /** The one phrase every view shows: "Canary · 3 findings block production". */
   phrase: string;
 }
 

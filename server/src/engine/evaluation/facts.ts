@@ -1,6 +1,7 @@
-import { cellText, tablesOf, type DocumentModel } from '../model/documentModel';
+import { cellText, tablesOf, type BoundTable, type DocumentModel } from '../model/documentModel';
+import type { TableRow } from '../model/tables';
 import { catalogueSectionState } from '../model/sectionStatus';
-import { parseNumber, parseRate } from '../model/values';
+import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
 import { evaluate } from './predicate';
 import type { TierSpec } from '../schemaData/types';
 
@@ -70,9 +71,9 @@ export class Facts {
 
   private tableFact([sectionId, tableId, column]: string[]): unknown {
     if (!sectionId || !tableId || !column) return undefined;
-    const tables = tablesOf(this.model, sectionId, tableId);
-    if (column === 'rows') return tables.reduce((sum, table) => sum + table.table.rows.length, 0);
-    return tables.flatMap((table) => table.table.rows.map((row) => (cellText(table, row, column) ?? '').toLowerCase()));
+    const rows = writtenRows(this.model, sectionId, tableId);
+    if (column === 'rows') return rows.length;
+    return rows.map(({ table, row }) => (cellText(table, row, column) ?? '').toLowerCase());
   }
 
   /**
@@ -87,22 +88,36 @@ export class Facts {
 
   private evalCases(): number {
     let total = 0;
-    for (const table of tablesOf(this.model, 'evaluation', 'evalset')) {
-      for (const row of table.table.rows) total += parseNumber(cellText(table, row, 'cases') ?? '') ?? 0;
-    }
+    for (const { table, row } of writtenRows(this.model, 'evaluation', 'evalset'))
+      total += parseNumber(cellText(table, row, 'cases') ?? '') ?? 0;
     return total;
   }
 
   private maxTraffic(): number | undefined {
     let max: number | undefined;
-    for (const table of tablesOf(this.model, 'rollout', 'stages')) {
-      for (const row of table.table.rows) {
-        const rate = parseRate(cellText(table, row, 'traffic') ?? '', true);
-        if (rate !== undefined) max = Math.max(max ?? 0, rate);
-      }
+    for (const { table, row } of writtenRows(this.model, 'rollout', 'stages')) {
+      const rate = parseRate(cellText(table, row, 'traffic') ?? '', true);
+      if (rate !== undefined) max = Math.max(max ?? 0, rate);
     }
     return max;
   }
+}
+
+/**
+ * The rows of a catalogue table that are written: a row with template text left in any cell
+ * (`| FM-1 | TODO | … | no |`, an alert routed to `TODO`) is the skeleton, not evidence, so the
+ * gate items that read the table do not count it as met. Its section reports the placeholder.
+ */
+export function writtenRows(
+  model: DocumentModel,
+  sectionId: string,
+  tableId: string,
+): { table: BoundTable; row: TableRow }[] {
+  return tablesOf(model, sectionId, tableId).flatMap((table) =>
+    table.table.rows
+      .filter((row) => !row.cells.some((cell) => looksLikePlaceholder(cell.text)))
+      .map((row) => ({ table, row })),
+  );
 }
 
 export function valueAt(root: unknown, path: readonly string[]): unknown {

@@ -10,8 +10,12 @@ import type { Finding, Range } from '../types';
 import { blocksAt } from './verdict';
 import { signerRoles } from './signers';
 
-/** `open`: the item's condition holds, but findings about it (in its section, on its sign-off) block its stage. */
-export type ItemStatus = 'met' | 'missing' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
+/**
+ * `open`: the item's condition holds, but findings about it (in its section, on its sign-off) block its stage.
+ * `placeholder`: a section that is there but still holds template text (what AD102 reports), not missing.
+ */
+export type ItemStatus =
+  'met' | 'missing' | 'placeholder' | 'pending' | 'failed' | 'waived' | 'waiver-expired' | 'open';
 
 export interface SignoffRecord {
   status: string;
@@ -156,17 +160,16 @@ function evaluateItem(
   const waiverRow = waivers.get(item.id);
   const waiver = waiverRow && readWaiver(waiverRow.table, waiverRow.row, today);
   const extra = { ...(signoff ? { signoff } : {}), ...(waiver ? { waiver } : {}) };
-  const requirementHolds =
-    kind === 'section'
-      ? catalogueSectionState(model, item.id.slice('section-'.length)) === 'filled'
-      : !item.requires || evaluate(item.requires, facts);
+  const sectionState = kind === 'section' ? catalogueSectionState(model, item.id.slice('section-'.length)) : undefined;
+  const requirementHolds = sectionState ? sectionState === 'filled' : !item.requires || evaluate(item.requires, facts);
+  const unmet: ItemStatus = sectionState === 'placeholder' ? 'placeholder' : 'missing';
   const signed = !item.signoff || signoff?.status === 'pass';
   if (requirementHolds && signed) return { ...base, status: 'met', ...extra };
   if (waiver && item.waivable !== false) {
-    if (!waiver.complete) return { ...base, status: requirementHolds ? 'pending' : 'missing', ...extra };
+    if (!waiver.complete) return { ...base, status: requirementHolds ? 'pending' : unmet, ...extra };
     return { ...base, status: waiver.expired ? 'waiver-expired' : 'waived', ...extra };
   }
-  if (!requirementHolds) return { ...base, status: 'missing', ...extra };
+  if (!requirementHolds) return { ...base, status: unmet, ...extra };
   return { ...base, status: signoff?.status === 'fail' ? 'failed' : 'pending', ...extra };
 }
 

@@ -15,6 +15,7 @@ const STATUS_CLASS: Record<ItemStatus, string> = {
   waived: 'ok',
   pending: 'wait',
   missing: 'bad',
+  placeholder: 'bad',
   failed: 'bad',
   'waiver-expired': 'bad',
   open: 'bad',

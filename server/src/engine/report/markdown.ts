@@ -8,6 +8,7 @@ const ICON: Record<ItemStatus, string> = {
   waived: '☑️',
   pending: '⏳',
   missing: '❌',
+  placeholder: '📝',
   failed: '❌',
   'waiver-expired': '⚠️',
   open: '❌',

@@ -23,7 +23,7 @@ export interface AgentReport {
   tier: string | undefined;
   stage: { id: string; title: string };
   readyFor: string | undefined;
-  /** The verdict phrase every view shows, e.g. "Canary · 3 items block production". */
+  /** The verdict phrase every view shows, e.g. "Canary · 3 findings block production". */
   summary: string;
   /** Readiness by stage: requirements of that stage met out of those that apply. */
   stages: StageProgress[];
@@ -82,6 +82,7 @@ export interface ReportItem {
 export const STATUS_LABEL: Record<ItemStatus, string> = {
   met: 'met',
   missing: 'missing',
+  placeholder: 'placeholder text',
   pending: 'pending',
   failed: 'failed',
   waived: 'waived',

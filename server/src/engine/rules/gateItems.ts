@@ -45,7 +45,7 @@ export const gateItems: Rule = {
   name: 'gate-item-unmet',
   description: 'Every readiness gate item that applies to the document holds, is signed off, or is validly waived.',
   rationale:
-    'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages information.',
+    'The review is gated: items that are not ready block the stage. Severity follows the stage: what blocks the current stage is an error, the next stage a warning, later stages a hint.',
   howToFix:
     "Do what the gate item's hint says (the message repeats it); the quick fix adds the front-matter key where one applies.",
   sources: ['seed:000', 'seed:003', 'seed:004'],
@@ -97,6 +97,8 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
     case 'waived':
     case 'open':
       return [];
+    // Only sections are 'placeholder'; a gate item reports it as not met all the same.
+    case 'placeholder':
     case 'missing': {
       const keys = item.fix?.frontMatter ? neededKeys(item.fix.frontMatter, item.requires) : [];
       const placeholder = keys.map((key) => placeholderAt(context, key)).find((found) => found !== undefined);
