@@ -51,7 +51,7 @@ describe('the GitHub Action (action.yml), run as the Actions runner runs a compo
       const uris = new Set(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
       assert.deepEqual([...uris], ['agents/broken.agentdoc.md']);
       assert.match(run.summary, /^# agentdoc check/m);
-      assert.match(run.summary, /^## `agents\/broken\.agentdoc\.md` — Shadow · \d+ items block shadow/m);
+      assert.match(run.summary, /^## `agents\/broken\.agentdoc\.md` — Shadow · \d+ findings block shadow/m);
       assert.match(run.summary, /^## `agents\/complete\.agentdoc\.md` — Production · ready\n\nNo findings\./m);
     } finally {
       removeTree(run.dir);

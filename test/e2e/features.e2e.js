@@ -328,12 +328,12 @@ const scenarios = {
     await closePanel();
     await openAgentdocView();
     const rows = paneRows(/Readiness Checklist/i);
-    const summary = rows.filter({ hasText: /^Pilot · \d+ items? blocks? shadow/ }).first();
+    const summary = rows.filter({ hasText: /^Pilot · \d+ findings? blocks? shadow/ }).first();
     await summary.waitFor({ timeout: 30000 });
     mark(`checklist: summary row ${JSON.stringify(clean(await summary.innerText()))}`);
     const expectRows = [
-      'Pilot: Project charter — all 4 met',
-      'Shadow: Documentation parts — 6 open of 8',
+      'Pilot: Project charter — all 4 requirements met',
+      'Shadow: Documentation parts — 6 of 8 requirements open',
       'Section "Runbook": missing',
       'Section "Evaluation": open findings',
       'Section "Failure modes": missing',
@@ -353,11 +353,11 @@ const scenarios = {
     marks.checklistRows = labels.length;
     const bar = clean(
       await page
-        .locator('.statusbar-item', { hasText: /items? blocks? shadow/ })
+        .locator('.statusbar-item', { hasText: /findings? blocks? shadow/ })
         .first()
         .innerText(),
     );
-    if (!/^Pilot · \d+ items block shadow$/.test(bar)) throw new Error(`status bar item: ${JSON.stringify(bar)}`);
+    if (!/^Pilot · \d+ findings block shadow$/.test(bar)) throw new Error(`status bar item: ${JSON.stringify(bar)}`);
     mark(`checklist: ${expectRows.length} expected rows, status bar ${JSON.stringify(bar)}`);
 
     // A met section item reveals its heading, a missing one its finding: where the quick fix inserts
@@ -766,7 +766,7 @@ const scenarios = {
       },
       20000,
     );
-    if (!/Verdict\s+Pilot · \d+ items block shadow/.test(body))
+    if (!/Verdict\s+Pilot · \d+ findings block shadow/.test(body))
       throw new Error(`the report has no pilot verdict: ${JSON.stringify(body.slice(0, 300))}`);
     mark('report: webview shows the agent and its verdict');
     await closePanel();

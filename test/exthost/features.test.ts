@@ -236,7 +236,7 @@ suite('agentdoc reviewer features in the extension host', () => {
     assert.strictEqual(view.verdict.stage?.id, 'pilot');
     assert.strictEqual(view.verdict.readyFor?.id, 'pilot');
     assert.strictEqual(view.verdict.blockedStage?.id, 'shadow');
-    assert.match(view.verdict.phrase, /^Pilot · \d+ items block shadow$/);
+    assert.match(view.verdict.phrase, /^Pilot · \d+ findings block shadow$/);
     const [blocking] = /\d+/.exec(view.verdict.phrase) ?? ['0'];
     assert.strictEqual(view.verdict.blockers, Number(blocking), 'the phrase and the verdict count differ');
 
@@ -424,7 +424,7 @@ suite('agentdoc reviewer features in the extension host', () => {
       assert.strictEqual(result?.toString(), target.toString(), `${name}: the command did not return the file`);
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
       assert.ok(written.includes('Support reply drafter'), `${name} does not name the agent`);
-      assert.ok(/Pilot · \d+ items block shadow/.test(written), `${name} has no verdict`);
+      assert.ok(/Pilot · \d+ findings block shadow/.test(written), `${name} has no verdict`);
       if (name.endsWith('.html')) assert.match(written, /<html|<!DOCTYPE/i, `${name} is not HTML`);
       else assert.match(written, /^# Agent readiness report/m, `${name} is not the Markdown report`);
     }

@@ -72,7 +72,7 @@ describe('whole-workspace checking and the reviewer requests (agentdoc.problems:
     assert.equal(one?.owner, 'Maria Lindqvist');
     // one and two share an id (AD380, an error): neither is ready for its stage until that is fixed.
     assert.equal(one?.verdict.blockers, 1);
-    assert.equal(one?.verdict.phrase, 'Production · 1 item blocks production');
+    assert.equal(one?.verdict.phrase, 'Production · 1 finding blocks production');
   });
 
   it('agentdoc/readiness returns gates in stage order with statuses and places to reveal', async () => {
@@ -80,7 +80,7 @@ describe('whole-workspace checking and the reviewer requests (agentdoc.problems:
     const view = await client.request<ReadinessView | null>('agentdoc/readiness', { uri });
     assert.ok(view);
     assert.equal(view.verdict.stage?.id, 'pilot');
-    assert.match(view.verdict.phrase, /^Pilot · \d+ items? blocks? shadow$/);
+    assert.match(view.verdict.phrase, /^Pilot · \d+ findings? blocks? shadow$/);
     const stages = view.gates.map((gate) => gate.stage);
     assert.deepEqual(
       stages,

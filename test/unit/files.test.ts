@@ -142,7 +142,7 @@ describe('one file set for the CLI and the editor', () => {
         file.result.findings.map((finding) => finding.code),
         ['AD380'],
       );
-      assert.equal(file.result.verdict.phrase, 'Production · 1 item blocks production');
+      assert.equal(file.result.verdict.phrase, 'Production · 1 finding blocks production');
     }
   });
 });

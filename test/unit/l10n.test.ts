@@ -164,9 +164,9 @@ describe('no engine text bypasses the catalogue (pseudo-locale over every rule f
       setLocale('en');
       return verdict.phrase;
     };
-    assert.match(phrase('en'), /^Pilot · \d+ items block shadow$/);
-    assert.match(phrase('de'), /^Pilot · \d+ Punkte blockieren shadow$/);
-    assert.match(phrase('fr'), /^Pilot · \d+ points bloquent shadow$/);
+    assert.match(phrase('en'), /^Pilot · \d+ findings block shadow$/);
+    assert.match(phrase('de'), /^Pilot · \d+ Befunde blockieren shadow$/);
+    assert.match(phrase('fr'), /^Pilot · \d+ constats bloquent shadow$/);
     setLocale('de');
     const unknown = analyze(text.replace(/^stage: .*$/m, 'stage: beta'), { today: '2026-11-30' }).verdict.phrase;
     setLocale('en');

@@ -19,7 +19,7 @@ describe('reading check JSON for the portfolio', () => {
             stage: 'canary',
             readyFor: 'shadow',
             tier: 'tier-2',
-            verdict: 'Canary · 2 items block canary',
+            verdict: 'Canary · 2 findings block canary',
             blockedStage: 'canary',
             blockers: 2,
           },

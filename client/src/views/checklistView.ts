@@ -60,7 +60,16 @@ export class ChecklistView implements vscode.TreeDataProvider<Node> {
         `${node.gate.stageTitle}: ${node.gate.title}`,
         blocking || open > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
       );
-      item.description = open ? `${open} open of ${node.gate.items.length}` : `all ${node.gate.items.length} met`;
+      // Requirements, not findings: the verdict above counts findings, and one finding (a missing
+      // front-matter block) can stand for several requirements, so the two must not share a word.
+      const total = node.gate.items.length;
+      item.description = open
+        ? total === 1
+          ? vscode.l10n.t('1 requirement open')
+          : vscode.l10n.t('{0} of {1} requirements open', open, total)
+        : total === 1
+          ? vscode.l10n.t('1 requirement met')
+          : vscode.l10n.t('all {0} requirements met', total);
       item.iconPath = new vscode.ThemeIcon(open ? 'milestone' : 'pass');
       // The row is cut at the default sidebar width; the tooltip has it all.
       item.tooltip = `${node.gate.stageTitle}: ${node.gate.title} — ${item.description}`;

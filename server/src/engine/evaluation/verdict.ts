@@ -34,7 +34,11 @@ export interface Verdict {
   blocking: BlockerRef[];
   errors: number;
   warnings: number;
-  /** One phrase for every view: "Canary · 3 items block production". */
+  /**
+   * One phrase for every view: "Canary · 3 findings block production". It counts findings (one
+   * finding can stand for several gate items, e.g. a missing front-matter block), never gate items:
+   * the checklist and report count those, per gate, as requirements.
+   */
   phrase: string;
 }
 
@@ -131,12 +135,16 @@ function phrase(
     if (readyFor && readyFor.order > stage.order) {
       const ready = { ...args, ready: lower(readyFor) };
       return count === 1
-        ? msg('verdict.readyForOneBlocks', '{stage} · ready for {ready} · {count} item blocks {blocked}', ready)
-        : msg('verdict.readyForItemsBlock', '{stage} · ready for {ready} · {count} items block {blocked}', ready);
+        ? msg(
+            'verdict.readyForOneFindingBlocks',
+            '{stage} · ready for {ready} · {count} finding blocks {blocked}',
+            ready,
+          )
+        : msg('verdict.readyForFindingsBlock', '{stage} · ready for {ready} · {count} findings block {blocked}', ready);
     }
     return count === 1
-      ? msg('verdict.oneItemBlocks', '{stage} · {count} item blocks {blocked}', args)
-      : msg('verdict.itemsBlock', '{stage} · {count} items block {blocked}', args);
+      ? msg('verdict.oneFindingBlocks', '{stage} · {count} finding blocks {blocked}', args)
+      : msg('verdict.findingsBlock', '{stage} · {count} findings block {blocked}', args);
   }
   return readyFor && readyFor.id !== stage.id
     ? msg('verdict.readyFor', '{stage} · ready for {ready}', { stage: stage.title, ready: lower(readyFor) })
@@ -146,8 +154,8 @@ function phrase(
 /** A retired agent with findings left open. */
 function openPhrase(stage: StageSpec, count: number): string {
   return count === 1
-    ? msg('verdict.oneItemOpen', '{stage} · {count} item open', { stage: stage.title, count })
-    : msg('verdict.itemsOpen', '{stage} · {count} items open', { stage: stage.title, count });
+    ? msg('verdict.oneFindingOpen', '{stage} · {count} finding open', { stage: stage.title, count })
+    : msg('verdict.findingsOpen', '{stage} · {count} findings open', { stage: stage.title, count });
 }
 
 function blockerRef(finding: Finding): BlockerRef {
