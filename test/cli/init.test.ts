@@ -73,6 +73,56 @@ describe('createSkeleton and agentdoc init', () => {
     });
   }
 
+  for (const answers of COMBOS) {
+    it(`the template passes its own rules once its TODOs are written: ${answers.name}`, () => {
+      // Writing only the Rollout exit criteria must not surface hold times the template chose
+      // (a tier-3 agent holds shadow 28 days, canary 14) or ask a hold of the 100% stage.
+      const text = createSkeleton(answers)
+        .replace(/^stage: pilot$/m, 'stage: production')
+        .replace(/^(\| (shadow|canary|full) \| [^|]+ \| [^|]+ \| )TODO \|$/gm, '$1agreement with reviewers ≥ 90% |');
+      const result = analyze(text, { today: FIXTURE_TODAY });
+      const rollout = result.findings.filter((finding) => ['AD331', 'AD473'].includes(finding.code));
+      assert.deepEqual(
+        rollout.map((finding) => finding.message),
+        [],
+      );
+    });
+  }
+
+  it('names the agent once in the prompt, whatever its name ends in', () => {
+    for (const name of ['Refund assistant', 'Support agent', 'Invoice triage']) {
+      const text = createSkeleton({ ...COMBOS[0]!, name, id: 'x' });
+      const role = /^You are (.*)\. A person reviews/m.exec(text)?.[1];
+      assert.ok(role && !/\b(\w+) \1\b/i.test(role), `${name}: ${role}`);
+      assert.ok(role.includes(name), `${name}: ${role}`);
+    }
+  });
+
+  it('asks for the approval of a write tool: the Tools template has an Approval column', () => {
+    const text = createSkeleton({ ...COMBOS[0]!, stage: 'canary' }).replace(
+      /^\| TODO \| TODO \| read \| none \| TODO \| TODO \| TODO \| TODO \| none \|$/m,
+      '| issue_refund | Payments | write | refunds the card | API key | 5/min | financial | stop | none |',
+    );
+    const approval = analyze(text, { today: FIXTURE_TODAY }).findings.filter((finding) => finding.code === 'AD400');
+    assert.equal(approval.length, 1, 'a write tool with approval "none" is reported');
+    assert.equal(approval[0]!.severity, 'error');
+  });
+
+  it('init counts its findings in words that agree with the number', () => {
+    const root = tempTree({});
+    try {
+      const run = runCli(['init', '--name', 'Desk helper', '--owner', 'TBD', '--today', FIXTURE_TODAY], { cwd: root });
+      assert.equal(run.code, 0, run.stderr);
+      const counts = /: (\d+) (errors?), (\d+) (warnings?)\./.exec(run.stdout);
+      assert.ok(counts, run.stdout);
+      assert.equal(counts[2], counts[1] === '1' ? 'error' : 'errors', run.stdout);
+      assert.equal(counts[4], counts[3] === '1' ? 'warning' : 'warnings', run.stdout);
+      assert.notEqual(counts[1], '0', 'an owner of TBD is an error, so the plural is exercised with 1');
+    } finally {
+      removeTree(root);
+    }
+  });
+
   it('includes every catalogue section in order, templates for the later ones', () => {
     const text = createSkeleton(COMBOS[0]!);
     const headings = text.split('\n').filter((line) => line.startsWith('## '));

@@ -427,14 +427,14 @@ export function generateAgentDoc(options: GenerateOptions): string {
   push(
     '## Tools & integrations',
     '',
-    '| Tool | System | Access | Side effects | Auth | Rate limit | Data classes | On failure |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Tool | System | Access | Side effects | Auth | Rate limit | Data classes | On failure | Approval |',
+    '|---|---|---|---|---|---|---|---|---|',
   );
   for (const tool of tools) {
     const effects =
       tool.access === 'read' ? 'none' : `updates the ${tool.id.split('_')[1]} on the case; cannot release or pay`;
     push(
-      `| ${tool.id} | ${tool.system} | ${tool.access} | ${effects} | ${pick(AUTH)} | ${int(2, 50)} req/s | ${pick(DATA)} | retry twice with backoff, then route the case to the manual queue |`,
+      `| ${tool.id} | ${tool.system} | ${tool.access} | ${effects} | ${pick(AUTH)} | ${int(2, 50)} req/s | ${pick(DATA)} | retry twice with backoff, then route the case to the manual queue | ${tool.access === 'read' ? 'none' : 'human'} |`,
     );
   }
   push('');

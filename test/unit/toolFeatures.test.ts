@@ -62,3 +62,38 @@ describe('tool permissions in the editor: hovers and completion', () => {
     assert.ok(completionsAt(model, exposureCell).some((option) => option.label === 'untrusted-content'));
   });
 });
+
+describe('AD400 on a Tools table without an Approval column', () => {
+  const withoutApproval = (rows: string[]) =>
+    complete.replace(
+      /\| Tool \| System \| Access [^\n]*\n\|[-|]+\n(\|[^\n]*\n)+/,
+      ['| Tool | System | Access | Side effects | Auth | On failure |', '|---|---|---|---|---|---|', ...rows, ''].join(
+        '\n',
+      ),
+    );
+
+  it('asks once, at the header, with the fix that adds the column', () => {
+    const text = withoutApproval([
+      '| get_invoice | SAP | read | none | OAuth2 | retry |',
+      '| set_block_reason | SAP | write | changes the block reason | OAuth2 | retry |',
+    ]);
+    const findings = analyze(text, { today: FIXTURE_TODAY }).findings.filter((finding) => finding.code === 'AD400');
+    assert.equal(findings.length, 1);
+    assert.equal(
+      findings[0]!.range.start.line,
+      at(text, '| Tool | System | Access | Side effects | Auth | On failure |').line,
+    );
+    assert.match(findings[0]!.message, /who approves tool "set_block_reason" \(write access\)/);
+    assert.match(findings[0]!.fixes?.[0]?.title ?? '', /Add the "Approval" column/);
+  });
+
+  it('names a few of thousands of tools and counts the rest', () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => `| tool_${index} | Sys | write | changes | key | retry |`);
+    const findings = analyze(withoutApproval(rows), { today: FIXTURE_TODAY }).findings.filter(
+      (finding) => finding.code === 'AD400',
+    );
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /\("tool_0", "tool_1", "tool_2", "tool_3", "tool_4" and 2995 more\)/);
+    assert.ok(findings[0]!.message.length < 400);
+  });
+});

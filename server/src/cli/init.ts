@@ -111,9 +111,12 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     throw new UsageError(`Cannot create ${displayPath(io.cwd, target)}: ${code ?? String(error)}.`);
   }
   const findings = analyze(text, { today: answers.today ?? '' }).findings;
-  const count = (severity: string): number => findings.filter((finding) => finding.severity === severity).length;
+  const count = (severity: string, one: string, many: string): string => {
+    const n = findings.filter((finding) => finding.severity === severity).length;
+    return `${n} ${n === 1 ? one : many}`;
+  };
   io.stdout(
-    `Created ${displayPath(io.cwd, target)} (stage ${stage}): ${count('error')} errors, ${count('warning')} warnings.\nRun \`agentdoc check ${displayPath(io.cwd, target)}\` to see what to fill in next.\n`,
+    `Created ${displayPath(io.cwd, target)} (stage ${stage}): ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}.\nRun \`agentdoc check ${displayPath(io.cwd, target)}\` to see what to fill in next.\n`,
   );
   return 0;
 }

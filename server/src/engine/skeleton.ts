@@ -110,7 +110,7 @@ const STARTERS: Record<string, Starter> = {
     '### Role',
     '',
     '```text',
-    `You are the ${oneLine(answers.name)} assistant. A person reviews every output before it is used.`,
+    `You are ${roleOf(answers.name)}. A person reviews every output before it is used.`,
     '```',
     '',
     'Why: States the task and that a person reviews each output, so the model does not promise actions it cannot take.',
@@ -121,6 +121,17 @@ const STARTERS: Record<string, Starter> = {
     `| ${answers.id}-output | agent-with-review | A person reviews every output before it is used | yes |`,
   ],
 };
+
+/**
+ * "Invoice triage" → "the Invoice triage assistant"; a name that already says what it is
+ * ("Refund assistant", "Support agent") is not given a second noun.
+ */
+function roleOf(name: string): string {
+  const text = oneLine(name);
+  return /\b(assistant|agent|bot|copilot|helper|advisor|adviser|classifier)$/i.test(text)
+    ? `the ${text}`
+    : `the ${text} assistant`;
+}
 
 /** A YAML scalar: plain when unambiguous, else double-quoted (JSON strings are valid YAML). */
 function scalar(value: string): string {

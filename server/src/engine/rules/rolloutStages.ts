@@ -60,14 +60,11 @@ export const rolloutOrder: Rule = {
   },
 };
 
-/** Hold values that say "until further notice" instead of a duration are fine only for the final stage. */
-const OPEN_ENDED = /\b(ongoing|indefinite|permanent|steady state|until retired)\b/i;
-
 export const rolloutCriteria: Rule = {
   code: 'AD331',
   name: 'rollout-stage-criteria',
   description:
-    'Every rollout stage before 100% has a hold time with a duration and exit criteria that say something ("-", "none" and "n/a" do not).',
+    'Every rollout stage before 100% has a hold time with a duration and exit criteria that say something ("-", "none" and "n/a" do not); the 100% stage needs neither.',
   rationale:
     'Hold each stage long enough to see problems that do not surface immediately (7-14 days of stable data before widening); exit criteria make "long enough" checkable instead of a feeling.',
   sources: ['seed:004', 'seed:000'],
@@ -80,15 +77,11 @@ export const rolloutCriteria: Rule = {
     return rowsOf(context.model, 'rollout', 'stages').flatMap((row) => {
       const findings: Finding[] = [];
       const name = row.text('stage') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
-      const final = (parseRate(row.text('traffic'), true) ?? 0) >= 1;
+      // The 100% stage is where the rollout ends: nothing widens after it, so it needs no hold
+      // ("-" is the natural answer there) and no criteria to move on.
+      if ((parseRate(row.text('traffic'), true) ?? 0) >= 1) return [];
       const hold = row.cell('hold');
-      if (
-        hold &&
-        hold.text !== '' &&
-        !looksLikePlaceholder(hold.text) &&
-        !/\d/.test(hold.text) &&
-        !(final && OPEN_ENDED.test(hold.text))
-      ) {
+      if (hold && hold.text !== '' && !looksLikePlaceholder(hold.text) && !/\d/.test(hold.text)) {
         findings.push(
           makeFinding(
             this,

@@ -3,6 +3,7 @@ import { makeFinding, type Rule } from './rule';
 import { looksLikePlaceholder } from '../model/values';
 import { isNonValue, sectionSeverity } from './support';
 import { documentedServers, documentedTools, states } from './toolFacts';
+import { approvalColumnMissing } from './toolApprovalColumn';
 
 const WRITES = new Set(['write', 'read-write', 'irreversible']);
 
@@ -10,7 +11,7 @@ export const writeToolApproval: Rule = {
   code: 'AD400',
   name: 'write-tool-without-approval',
   description:
-    'A tool with write, read-write or irreversible access has an approval (human or policy) or a recorded risk acceptance. Checked where the Tools table has an Approval column; an irreversible tool is checked always.',
+    'A tool with write, read-write or irreversible access has an approval (human or policy) or a recorded risk acceptance. A Tools table with such tools and no Approval column is reported once, at its header.',
   rationale:
     "A tool that changes the world on the model's word alone is excessive agency: one injected instruction or one wrong guess becomes an action. Human approval or a policy gate outside the model is the guard; where a team decides to go without one, the owner's recorded acceptance makes it a decision rather than an accident.",
   sources: ['OWASP LLM06', 'OWASP ASI02:2026', 'OWASP ASI09:2026', 'seed:004'],
@@ -20,39 +21,45 @@ export const writeToolApproval: Rule = {
   check(context) {
     const severity = sectionSeverity(context, 'tools');
     if (!severity) return [];
-    return documentedTools(context.model).flatMap((tool) => {
-      if (tool.template || !WRITES.has(tool.access)) return [];
-      if (tool.approval === 'human' || tool.approval === 'policy') return [];
-      if (states(tool.row.text('risk_acceptance'))) return [];
-      const approvalCell = tool.row.cell('approval');
-      // Without the column the document has not started on approvals: only irreversible tools are asked for one.
-      if (!approvalCell && tool.access !== 'irreversible') return [];
-      const written = approvalCell?.text ?? '';
-      // A TODO is AD102's; another word than none, human or policy is AD112's.
-      if (approvalCell && looksLikePlaceholder(written)) return [];
-      if (approvalCell && written !== '' && tool.approval !== 'none' && !isNonValue(written)) return [];
-      const range = approvalCell?.range ?? tool.row.cell('access')?.range ?? tool.row.anchor;
-      return [
-        makeFinding(
-          this,
-          severity,
-          msg(
-            'toolPermissions.toolAccessRequireHuman',
-            'Tool "{toolId}" has {access} access and {approval}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
-            {
-              toolId: tool.id,
-              access: tool.access,
-              approval:
-                approvalCell && approvalCell.text !== ''
-                  ? msg('toolPermissions.approvalStated', 'approval "{approval}"', { approval: approvalCell.text })
-                  : msg('toolPermissions.noApprovalStated', 'no approval stated'),
-            },
+    const tools = documentedTools(context.model);
+    const withoutColumn = approvalColumnMissing(context.model, this, severity, tools, (tool) =>
+      WRITES.has(tool.access),
+    );
+    return tools
+      .flatMap((tool) => {
+        if (tool.template || !WRITES.has(tool.access)) return [];
+        if (tool.approval === 'human' || tool.approval === 'policy') return [];
+        if (states(tool.row.text('risk_acceptance'))) return [];
+        const approvalCell = tool.row.cell('approval');
+        // Without the column, the table's one finding (above) speaks for its tools.
+        if (!approvalCell) return [];
+        const written = approvalCell.text;
+        // A TODO is AD102's; another word than none, human or policy is AD112's.
+        if (looksLikePlaceholder(written)) return [];
+        if (written !== '' && tool.approval !== 'none' && !isNonValue(written)) return [];
+        const range = approvalCell.range;
+        return [
+          makeFinding(
+            this,
+            severity,
+            msg(
+              'toolPermissions.toolAccessRequireHuman',
+              'Tool "{toolId}" has {access} access and {approval}: require human or policy approval before it acts, or record who accepted the risk in a Risk acceptance column.',
+              {
+                toolId: tool.id,
+                access: tool.access,
+                approval:
+                  approvalCell.text !== ''
+                    ? msg('toolPermissions.approvalStated', 'approval "{approval}"', { approval: approvalCell.text })
+                    : msg('toolPermissions.noApprovalStated', 'no approval stated'),
+              },
+            ),
+            range,
+            { subject: { kind: 'table', id: `tools.${tool.id}` } },
           ),
-          range,
-          { subject: { kind: 'table', id: `tools.${tool.id}` } },
-        ),
-      ];
-    });
+        ];
+      })
+      .concat(withoutColumn);
   },
 };
 
