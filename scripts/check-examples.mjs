@@ -32,10 +32,20 @@ if (json.status !== 0 && json.status !== 1) {
 }
 const files = JSON.parse(json.stdout).files;
 
+// The same words as `agentdoc check` and the editor: later-stage findings are hints (LSP Hint).
+const WORDS = [
+  ['error', 'error', 'errors'],
+  ['warning', 'warning', 'warnings'],
+  ['information', 'info', 'info'],
+  ['hint', 'hint', 'hints'],
+];
+
 function counts(findings) {
   const by = (severity) => findings.filter((finding) => finding.severity === severity).length;
   if (findings.length === 0) return 'no findings';
-  return `${by('error')} errors, ${by('warning')} warnings, ${by('information') + by('hint')} info`;
+  return WORDS.filter(([severity]) => by(severity) > 0)
+    .map(([severity, one, many]) => `${by(severity)} ${by(severity) === 1 ? one : many}`)
+    .join(', ');
 }
 
 const rows = files.map((file) => [

@@ -38,7 +38,7 @@ export interface FixSuggestion {
 
 /**
  * A requirement's timing: the stage from which it must hold, and what that means for a document at
- * its current stage (an error from that stage on, a warning the stage before, information earlier).
+ * its current stage (an error from that stage on, a warning the stage before, a hint earlier).
  */
 export interface Due {
   severity: Severity;

@@ -39,7 +39,7 @@ export function renderRulesDoc(): string {
     '',
     '<!-- Generated from the rule data by `npm run docs:rules` (server/src/engine/catalogue/rulesDoc.ts). Do not edit by hand: a unit test fails when this file and the rules disagree. -->',
     '',
-    "Every finding agentdoc reports carries one of these codes. Each entry says what the rule checks, why it matters (with the seed article or regulation it rests on) and how to fix a finding. Severity follows the document's stage for most rules: what the current stage requires is an error, what the next stage requires a warning, later stages information (see [Stages, gates and severity](format.md#stages-gates-and-severity)). Policy thresholds (capacity cap, eval-set minimum, review cadence and others) are in `schemas/policy.json`.",
+    "Every finding agentdoc reports carries one of these codes. Each entry says what the rule checks, why it matters (with the seed article or regulation it rests on) and how to fix a finding. Severity follows the document's stage for most rules: what the current stage requires is an error, what the next stage requires a warning, later stages a hint (see [Stages, gates and severity](format.md#stages-gates-and-severity)). Policy thresholds (capacity cap, eval-set minimum, review cadence and others) are in `schemas/policy.json`.",
     '',
     '| Code | Rule | Checks |',
     '|---|---|---|',

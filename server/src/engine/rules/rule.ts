@@ -39,7 +39,7 @@ export interface RuleInfo {
   sources: string[];
   /** Framework references the rule implements (NIST AI RMF, ISO/IEC 42001 Annex A, OWASP Top 10). */
   frameworks?: string[];
-  /** "stage": what the document's stage requires is an error, the next stage's a warning, later ones information. */
+  /** "stage": what the document's stage requires is an error, the next stage's a warning, later ones a hint. */
   defaultSeverity: Severity | 'stage';
   /** Obligations of schemas/regulations.json whose application dates grade the rule's findings. */
   obligations?: readonly string[];
