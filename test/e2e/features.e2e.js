@@ -333,7 +333,8 @@ const scenarios = {
     mark(`checklist: summary row ${JSON.stringify(clean(await summary.innerText()))}`);
     const expectRows = [
       'Pilot: Project charter — all 4 requirements met',
-      'Shadow: Documentation parts — 6 of 8 requirements open',
+      'Shadow: Documentation parts — 7 of 8 requirements open',
+      'Section "Tools & integrations": open findings',
       'Section "Runbook": missing',
       'Section "Evaluation": open findings',
       'Section "Failure modes": missing',
