@@ -71,7 +71,7 @@ export { assemblePrompt } from './features/promptText';
 export { readinessView, portfolioEntry } from './features/checklist';
 export { buildReport, renderReportHtml, renderReportMarkdown, escapeMarkdown, type ReadinessReport } from './report';
 export { escapeControls, safeJson } from './text/displayText';
-export { createSkeleton, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
+export { createSkeleton, ownerProblem, slugify, AGENT_ID_PATTERN, type SkeletonAnswers } from './skeleton';
 export { renderRulesDoc } from './catalogue/rulesDoc';
 export { renderRuleReferenceHtml } from './catalogue/ruleReferenceHtml';
 export { describeSource, sourceLabels, sourceLinks, sourcesMarkdown, type SourceReference } from './catalogue/sources';

@@ -1,3 +1,5 @@
+import { msg } from './l10n';
+import { notAPerson } from './rules/people';
 import { bundledSchemas } from './schemaData/bundled';
 import type { SchemaSet, SectionSpec } from './schemaData/types';
 import { StageLadder } from './evaluation/stages';
@@ -24,6 +26,22 @@ export interface SkeletonAnswers {
 }
 
 export const AGENT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * Why an answer to "owner" would start the document with an error (a placeholder such as TBD, a
+ * team, an address, two people), as a sentence to show before writing anything; undefined for a
+ * named person. The same test the owner checks apply to the written document.
+ */
+export function ownerProblem(owner: string, schemas: SchemaSet = bundledSchemas): string | undefined {
+  const problem = notAPerson(owner, schemas.policy.teamOwnerAllowed === true);
+  return problem
+    ? msg(
+        'skeleton.ownerNotAPerson',
+        'The owner "{owner}" {problem}: give the full name of the one person accountable for the agent.',
+        { owner: owner.trim(), problem },
+      )
+    : undefined;
+}
 
 /** "Invoice exception triage" → "invoice-exception-triage". */
 export function slugify(name: string): string {

@@ -2,7 +2,7 @@ import { allRules } from '../rules';
 import type { RuleInfo } from '../rules/rule';
 import { workspaceRules } from '../workspace/crossDocument';
 import { engineCodes } from './engineCodes';
-import { frontMatterBlockMissing } from '../evaluation/rootCauses';
+import { frontMatterBlockMissing } from '../evaluation/frontMatterRoots';
 
 export type { RuleInfo } from '../rules/rule';
 

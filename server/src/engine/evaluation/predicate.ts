@@ -1,4 +1,5 @@
 import type { Facts } from './facts';
+import { ownNames } from '../model/placeholders';
 import { isPresent } from '../model/values';
 import type { FactPredicate, Predicate, Scalar } from '../schemaData/types';
 
@@ -8,7 +9,7 @@ export function evaluate(predicate: Predicate, facts: Facts): boolean {
   if ('any' in predicate) return predicate.any.some((inner) => evaluate(inner, facts));
   if ('not' in predicate) return !evaluate(predicate.not, facts);
   if ('section' in predicate) return facts.sectionFilled(predicate.section);
-  return evaluateFact(predicate, facts.get(predicate.fact));
+  return evaluateFact(predicate, facts.get(predicate.fact), facts);
 }
 
 function same(a: unknown, b: Scalar): boolean {
@@ -20,8 +21,8 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function evaluateFact(p: FactPredicate, value: unknown): boolean {
-  if (p.exists) return isPresent(value);
+function evaluateFact(p: FactPredicate, value: unknown, facts: Facts): boolean {
+  if (p.exists) return isPresent(value, ownNames(facts.model));
   if (p.equals !== undefined) return same(value, p.equals);
   if (p.in) return p.in.some((candidate) => same(value, candidate));
   if (p.gte !== undefined) return typeof value === 'number' && value >= p.gte;

@@ -1,26 +1,23 @@
 import { msg } from '../l10n';
-import { frontMatterBlockFix, frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
+import { frontMatterSkeletonFix } from '../fixes/frontMatterInsertion';
 import type { DocumentModel } from '../model/documentModel';
-import { sectionStatus } from '../model/sectionStatus';
-import { isPlaceholderValue } from '../model/values';
-import { makeFinding, type RuleInfo } from '../rules/rule';
+import { hasWrittenContent, sectionStatus } from '../model/sectionStatus';
+import { valueRange } from '../model/placeholders';
 import type { StageSpec } from '../schemaData/types';
-import { severityRank, type Finding, type FixSuggestion, type Severity } from '../types';
+import { severityRank, type Finding, type FixSuggestion, type Range, type Severity } from '../types';
 import { mergeSameSpot } from './spotMerge';
-import { findingHome, predicateFacts, within, type Home } from './home';
+import { findingHome, within, type Home } from './home';
+import {
+  blockMissing,
+  keyGaps,
+  keysOf,
+  missingBlockRoot,
+  placeholderBlockRoots,
+  placeholderFor,
+  schemaValueRoots,
+} from './frontMatterRoots';
 import type { ItemResult, Readiness } from './readiness';
 import type { StageLadder } from './stages';
-
-export const frontMatterBlockMissing: RuleInfo = {
-  code: 'AD005',
-  name: 'front-matter-block-missing',
-  description: 'A front-matter block that gate items or checks need (rollback, volumes, cost, …) is there.',
-  rationale:
-    'When a whole block is missing, every item that reads it fails for the same reason; one finding says so once, where the block goes, and a quick fix adds it with each key to fill in.',
-  howToFix: 'Add the block to the front matter (the quick fix inserts it with its keys) and fill in each value.',
-  sources: ['seed:000', 'seed:004'],
-  defaultSeverity: 'stage',
-};
 
 export interface FoldInput {
   model: DocumentModel;
@@ -29,15 +26,22 @@ export interface FoldInput {
   stage: StageSpec;
 }
 
-interface Root {
+export interface Root {
   finding: Finding;
   home: Home;
   /** Placeholder sections: only what sits on these lines (and their gate items) waits on them. */
   lines?: ReadonlySet<number>;
   /** Placeholder sections whose tables hold only template rows. */
   templateOnly?: boolean;
+  /** Placeholder sections with real content besides the placeholder lines. */
+  partlyWritten?: boolean;
   /** Front-matter placeholder roots: the keys that still hold placeholder text. */
   keys?: readonly string[];
+  /**
+   * One gap reported at one place by two checks: a schema error on a front-matter value (the
+   * findings there that read the key), a missing table column (the findings there about its table).
+   */
+  spot?: { line: number; character: number; key?: string; table?: string };
   floor: Severity;
   members: Finding[];
   /** Fixes that replace the root finding's own (they need to know the members). */
@@ -64,15 +68,17 @@ export function foldRootCauses(findings: Finding[], input: FoldInput): Finding[]
     ...syntaxRoots(findings),
     ...sectionRoots(findings, homes, input),
     ...placeholderBlockRoots(findings, homes, input.model),
+    ...schemaValueRoots(findings, input.model),
+    ...missingColumnRoots(findings),
   ];
   const isRoot = new Set(roots.map((root) => root.finding));
   const missingBlocks = new Map<string, Finding[]>();
   const folded = new Set<Finding>();
   for (const finding of findings) {
-    if (isRoot.has(finding) || !foldable(finding)) continue;
     const home = homes.get(finding);
-    if (!home) continue;
-    const root = roots.find((candidate) => covers(candidate, finding, home, items));
+    if (isRoot.has(finding) || !home || !(foldable(finding) || missingBlockSchemaError(finding, home, input.model)))
+      continue;
+    const root = roots.find((candidate) => covers(candidate, finding, home, items, input.model));
     if (root) {
       root.members.push(finding);
       folded.add(finding);
@@ -84,10 +90,39 @@ export function foldRootCauses(findings: Finding[], input: FoldInput): Finding[]
   }
   const blockRoots = [...missingBlocks].map(([block, members]) => missingBlockRoot(block, members, items, input));
   for (const root of roots) if (root.finding.code === 'AD002') root.fixes = [skeletonFix(root, items, input.model)];
-  const settled = new Map([...roots, ...blockRoots].map((root) => [root.finding, settle(root, input)]));
+  const settled = new Map([...roots, ...blockRoots].map((root) => [root.finding, settle(root, input, items)]));
   const out = findings.filter((finding) => !folded.has(finding)).map((finding) => settled.get(finding) ?? finding);
   for (const root of blockRoots) out.push(settled.get(root.finding)!);
-  return mergeSameSpot(out, input.model, input.ladder);
+  return mergeSameSpot(out, input.model, input.ladder, keyGaps(out, homes, items, input.model));
+}
+
+/**
+ * The schema's "missing key" error for a top-level block that is missing (risk) says what the
+ * block's own finding says: it goes with that finding, which then blocks every stage as the
+ * schema error did.
+ */
+function missingBlockSchemaError(finding: Finding, home: Home, model: DocumentModel): boolean {
+  return (
+    finding.code === 'AD003' &&
+    home.kind === 'front-matter' &&
+    !home.key.includes('.') &&
+    finding.subject?.id === home.key &&
+    blockMissing(model, home.key)
+  );
+}
+
+/**
+ * A table's missing column (AD111) and another check at the same place about that table saying
+ * the same (the eval table has no Latest result column) are one gap.
+ */
+function missingColumnRoots(findings: Finding[]): Root[] {
+  return findings.flatMap((finding): Root[] => {
+    if (finding.code !== 'AD111' || finding.subject?.kind !== 'table') return [];
+    const { line, character } = finding.range.start;
+    const section = finding.subject.id.split('.')[0] ?? '';
+    const spot = { line, character, table: finding.subject.id };
+    return [{ finding, home: { kind: 'section', id: section }, spot, floor: 'hint', members: [] }];
+  });
 }
 
 /** Stage-dependent findings, and warnings or weaker, can wait on a root; fixed errors cannot. */
@@ -122,7 +157,8 @@ function sectionRoots(findings: Finding[], homes: Map<Finding, Home | undefined>
     const templateOnly = sections.every((section) =>
       section.tables.every((table) => table.table.rows.every((row) => lines.has(row.line))),
     );
-    roots.push({ finding, home, lines, templateOnly, floor: 'hint', members: [] });
+    const partlyWritten = sections.some((section) => hasWrittenContent(input.model, section));
+    roots.push({ finding, home, lines, templateOnly, partlyWritten, floor: 'hint', members: [] });
   }
   return roots;
 }
@@ -142,97 +178,43 @@ function skeletonFix(root: Root, items: ReadonlyMap<string, ItemResult>, model: 
   return frontMatterSkeletonFix(model, keys);
 }
 
-/** AD006 findings (a front-matter block with placeholders) are roots for the keys that hold them. */
-function placeholderBlockRoots(
-  findings: Finding[],
-  homes: Map<Finding, Home | undefined>,
+function covers(
+  root: Root,
+  finding: Finding,
+  home: Home,
+  items: ReadonlyMap<string, ItemResult>,
   model: DocumentModel,
-): Root[] {
-  return findings.flatMap((finding) => {
-    const home = homes.get(finding);
-    if (finding.code !== 'AD006' || home?.kind !== 'front-matter') return [];
-    return [{ finding, home, keys: placeholderKeys(model, home.key), floor: 'hint' as const, members: [] }];
-  });
-}
-
-function covers(root: Root, finding: Finding, home: Home, items: ReadonlyMap<string, ItemResult>): boolean {
-  if (root.keys) {
-    const keys = root.keys;
-    return keysOf(finding, home, items).some((key) =>
-      keys.some((placeholder) => key === placeholder || key.startsWith(`${placeholder}.`)),
+): boolean {
+  // What people signed or waived is theirs to answer for, whatever the front matter still says.
+  if (root.keys)
+    return (
+      !PEOPLE_CODES.has(finding.code) &&
+      keysOf(finding, home, items).some((key) => placeholderFor(root.keys!, key, model) !== undefined)
     );
+  if (root.spot) {
+    const { key, table, line, character } = root.spot;
+    if (finding.range.start.line !== line || finding.range.start.character !== character) return false;
+    if (key !== undefined) return keysOf(finding, home, items).includes(key);
+    const id = finding.subject?.kind === 'table' ? finding.subject.id : undefined;
+    return id !== undefined && table !== undefined && (id === table || table.startsWith(`${id}.`));
   }
   if (!within(home, root.home)) return false;
   if (!root.lines) return true;
-  // A section with template text left: its own checks cannot judge it before it is written, so
-  // they wait on it; sign-offs and waivers (people's decisions) do not, unless they sit on a
-  // template line themselves or the table they belong in is still all template.
-  return root.lines.has(finding.range.start.line) || !PEOPLE_CODES.has(finding.code) || root.templateOnly === true;
-}
-
-/** The front-matter keys a finding depends on: its home, and every key its gate item reads. */
-function keysOf(finding: Finding, home: Home, items: ReadonlyMap<string, ItemResult>): string[] {
-  const keys = home.kind === 'front-matter' ? [home.key] : [];
+  // A section with template text left: what sits on a template line waits on it. Sign-offs and
+  // waivers (people's decisions) otherwise do not, unless the table they belong in is still all
+  // template. Its other checks wait while it holds nothing but template text; once part of it is
+  // written, what they say about the written part stands (a TODO row added to a real table does
+  // not hide the problems of the rows beside it), and only the item that asks for the section to
+  // be written waits on it.
+  if (root.lines.has(finding.range.start.line)) return true;
+  if (PEOPLE_CODES.has(finding.code)) return root.templateOnly === true;
+  if (!root.partlyWritten) return true;
   const item = finding.subject?.kind === 'gate-item' ? items.get(finding.subject.id) : undefined;
-  for (const fact of item?.item.requires ? predicateFacts(item.item.requires) : [])
-    if (fact.startsWith('fm.')) keys.push(fact.slice(3));
-  const fixKey = item?.item.fix?.frontMatter;
-  if (fixKey) keys.push(fixKey);
-  return keys;
-}
-
-function blockMissing(model: DocumentModel, key: string): boolean {
-  const data = model.frontMatter?.data;
-  if (!model.frontMatter?.document || !data || typeof data !== 'object' || Array.isArray(data)) return false;
-  return !Object.prototype.hasOwnProperty.call(data, key.split('.')[0]!);
-}
-
-function missingBlockRoot(
-  block: string,
-  members: Finding[],
-  items: ReadonlyMap<string, ItemResult>,
-  input: FoldInput,
-): Root {
-  const read = members
-    .flatMap((member) => keysOf(member, { kind: 'front-matter', key: block }, items))
-    .filter((key) => key.startsWith(`${block}.`));
-  // The keys the members are about come too (compliance.lawful_basis), unless a deeper key the
-  // gate items read already stands for them (compliance.dpia is written as compliance.dpia.status).
-  const own = members.flatMap((member) => {
-    const home = findingHome(member, items, input.model);
-    return home?.kind === 'front-matter' && home.key.startsWith(`${block}.`) ? [home.key] : [];
-  });
-  const keys = [...new Set([...read, ...own])].filter(
-    (key, _index, all) => !all.some((other) => other.startsWith(`${key}.`)),
-  );
-  const closing = input.model.frontMatter!.closingLine;
-  // The keys the front-matter schema requires in the block come with it.
-  for (const key of requiredKeys(input.model.schemas.frontMatter, [block])) if (!keys.includes(key)) keys.push(key);
-  const fix = frontMatterBlockFix(input.model, keys.length ? keys : [block]);
-  const names = keys.map((key) => key.slice(block.length + 1));
-  const finding = makeFinding(
-    frontMatterBlockMissing,
-    'hint',
-    names.length
-      ? names.length > 4
-        ? msg(
-            'rootCauses.frontMatterNoBlockMany',
-            'The front matter has no "{block}" block: add it with {first} and {more} more keys. The quick fix inserts {names}.',
-            { block, first: names.slice(0, 3).join(', '), more: names.length - 3, names: names.join(', ') },
-          )
-        : msg('rootCauses.frontMatterNoBlockFew', 'The front matter has no "{block}" block: add it with {names}.', {
-            block,
-            names: names.join(', '),
-          })
-      : msg('rootCauses.frontMatterNoAdd', 'The front matter has no "{block}": add it.', { block }),
-    input.model.index.trimmedLineRange(closing),
-    { subject: { kind: 'front-matter', id: block }, ...(fix ? { fixes: [fix] } : {}) },
-  );
-  return { finding, home: { kind: 'front-matter', key: block }, floor: 'hint', members };
+  return item?.kind === 'section';
 }
 
 /** The root with its members: related information, the earliest stage any of them blocks. */
-function settle(root: Root, input: FoldInput): Finding {
+function settle(root: Root, input: FoldInput, items: ReadonlyMap<string, ItemResult>): Finding {
   const { finding, members } = root;
   const related = [
     ...(finding.related ?? []),
@@ -248,8 +230,14 @@ function settle(root: Root, input: FoldInput): Finding {
     .sort((a, b) => a.order - b.order)[0];
   let severity = finding.severity;
   let blocks = finding.blocks;
-  // A fixed error (a YAML syntax error) blocks every stage already; it keeps its severity.
-  const fixedError = finding.blocks === undefined && finding.severity === 'error';
+  // A fixed error (a YAML syntax error, or a schema error folded into a missing block) blocks
+  // every stage already: the root is one too.
+  const isFixedError = (one: Finding): boolean => one.blocks === undefined && one.severity === 'error';
+  const fixedError = isFixedError(finding) || members.some(isFixedError);
+  if (fixedError) {
+    severity = 'error';
+    blocks = undefined;
+  }
   if (earliest && !fixedError) {
     const due = input.ladder.severityFor(earliest.id, input.stage);
     // A placeholder block is as urgent as the items that read it (it starts as a plain warning).
@@ -262,9 +250,12 @@ function settle(root: Root, input: FoldInput): Finding {
       ? msg('rootCauses.oneMoreItemWaits', ' {count} more item waits on it.', { count: members.length })
       : msg('rootCauses.moreItemsWait', ' {count} more items wait on it.', { count: members.length })
     : '';
+  const range = root.keys ? (anchor(root, root.keys, input, items) ?? finding.range) : finding.range;
+  const { blocks: _own, ...rest } = finding;
   return {
-    ...finding,
+    ...rest,
     ...(root.fixes ? { fixes: root.fixes } : {}),
+    range,
     severity,
     message: waiting ? `${finding.message.replace(/([^.!?])$/, '$1.')}${waiting}` : finding.message,
     ...(blocks !== undefined ? { blocks } : {}),
@@ -272,34 +263,21 @@ function settle(root: Root, input: FoldInput): Finding {
   };
 }
 
-/** Keys under a front-matter path whose values are placeholder text. */
-export function placeholderKeys(model: DocumentModel, prefix: string): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown, path: string[]): void => {
-    if (typeof value === 'string' && value.trim() !== '' && isPlaceholderValue(value)) out.push(path.join('.'));
-    else if (value && typeof value === 'object' && !Array.isArray(value))
-      for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
-  };
-  const start = prefix
-    .split('.')
-    .reduce<unknown>(
-      (node, key) =>
-        node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined,
-      model.frontMatter?.data,
-    );
-  walk(start, prefix.split('.'));
-  return out;
-}
-
-/** Dotted keys the JSON schema requires under a path (nested required objects included). */
-function requiredKeys(schema: Record<string, unknown>, path: string[]): string[] {
-  let node: unknown = schema;
-  for (const part of path) node = (node as { properties?: Record<string, unknown> } | undefined)?.properties?.[part];
-  const required = (node as { required?: unknown } | undefined)?.required;
-  if (!Array.isArray(required)) return [];
-  return required.flatMap((name) => {
-    if (typeof name !== 'string') return [];
-    const nested = requiredKeys(schema, [...path, name]);
-    return nested.length ? nested : [[...path, name].join('.')];
-  });
+/**
+ * Where a placeholder block's finding belongs: on the placeholder the earliest-blocking item
+ * waits on (owner.name, which the pilot needs, rather than owner.deputy, which canary needs).
+ */
+function anchor(
+  root: Root,
+  keys: readonly string[],
+  input: FoldInput,
+  items: ReadonlyMap<string, ItemResult>,
+): Range | undefined {
+  const order = (finding: Finding): number =>
+    finding.blocks === undefined ? Number.MAX_SAFE_INTEGER : (input.ladder.get(finding.blocks)?.order ?? 99);
+  const first = [...root.members].sort((a, b) => order(a) - order(b))[0];
+  const home = first && findingHome(first, items, input.model);
+  const key =
+    first && home && keysOf(first, home, items).flatMap((read) => placeholderFor(keys, read, input.model) ?? [])[0];
+  return key === undefined ? undefined : valueRange(input.model, key);
 }

@@ -1,32 +1,42 @@
 import { matchesMsg, msg } from '../l10n';
 import type { DocumentModel, Section } from '../model/documentModel';
-import type { Finding, FixSuggestion } from '../types';
+import { placeholderKeys } from '../model/placeholders';
+import { severityRank, type Finding, type FixSuggestion } from '../types';
+import { mergedMessage, type MergeKind, type MergeMember } from './spotMessages';
 import type { StageLadder } from './stages';
 
 /**
- * Things to add at the same place — missing sections, missing front-matter blocks, sign-offs with
- * no row yet — are one thing to do there: one finding listing them by stage (and blocking from the
- * earliest), with one fix adding them all. Keeps any line to a few diagnostics.
+ * Things still to write of one kind are one job: the sections to write (missing, or holding only
+ * their template), the front matter to write (missing blocks and keys, placeholder values) and the
+ * sign-offs with no row in the Readiness review yet. Each becomes one finding listing them by stage, as urgent as its
+ * most urgent member, with one fix adding what is missing. A missing part and the template or
+ * placeholder its quick fix inserts belong to the same job, so a fix that only inserts template
+ * text never makes the count of what blocks a stage go down.
+ *
+ * `keyGaps` are the findings whose safe fix adds a front-matter key to a block that is there
+ * (gate items asking for owner.deputy), with that key.
  */
-export function mergeSameSpot(findings: Finding[], model: DocumentModel, ladder: StageLadder): Finding[] {
-  const groups = new Map<string, Finding[]>();
+export function mergeSameSpot(
+  findings: Finding[],
+  model: DocumentModel,
+  ladder: StageLadder,
+  keyGaps: ReadonlyMap<Finding, string> = new Map(),
+): Finding[] {
+  const groups = new Map<MergeKind, MergeMember[]>();
   for (const finding of findings) {
-    const kind = spotKind(finding, model);
-    if (!kind) continue;
-    // Untouched templates, front-matter placeholders and the Readiness review's open rows are one
-    // job each, wherever they are (listed by stage); missing sections and blocks one per place.
-    const where = kind === 'sections' || kind === 'blocks' ? String(finding.range.start.line) : '';
-    const key = `${kind}|${where}`;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const member = memberOf(finding, model, keyGaps);
+    if (member) groups.set(member.kind, [...(groups.get(member.kind) ?? []), member]);
   }
   const merged = new Map<Finding, Finding | null>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const sorted = [...group].sort(
-      (a, b) => stageOrder(a, ladder) - stageOrder(b, ladder) || a.range.start.line - b.range.start.line,
+      (a, b) =>
+        urgency(a.finding, ladder) - urgency(b.finding, ladder) ||
+        a.finding.range.start.line - b.finding.range.start.line,
     );
-    group.forEach((finding) => merged.set(finding, null));
-    merged.set(group[0]!, mergeGroup(sorted, model, ladder));
+    group.forEach((member) => merged.set(member.finding, null));
+    merged.set(group[0]!.finding, mergeGroup(sorted, model, ladder));
   }
   return findings.flatMap((finding) => {
     const replacement = merged.get(finding);
@@ -34,30 +44,38 @@ export function mergeSameSpot(findings: Finding[], model: DocumentModel, ladder:
   });
 }
 
-type SpotKind = 'sections' | 'blocks' | 'signoffs' | 'templates' | 'placeholders';
-
-function spotKind(finding: Finding, model: DocumentModel): SpotKind | undefined {
+function memberOf(
+  finding: Finding,
+  model: DocumentModel,
+  keyGaps: ReadonlyMap<Finding, string>,
+): MergeMember | undefined {
   if (!finding.subject) return undefined;
-  if (finding.code === 'AD100') return 'sections';
-  if (finding.code === 'AD005') return 'blocks';
-  if (finding.code === 'AD006') return 'placeholders';
-  // Sign-offs with no row yet and waivers still to complete: the Readiness review's open rows.
-  if (
-    finding.code === 'AD201' &&
-    matchesMsg(finding.message, 'gateItems.itNoRowReadiness', 'it has no row in the Readiness review table')
-  )
-    return 'signoffs';
-  if (
-    finding.code === 'AD202' &&
-    matchesMsg(
-      finding.message,
-      'gateItems.waiverDoesNotCount',
-      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
-    )
-  )
-    return 'signoffs';
-  if (finding.code === 'AD102' && untouchedTemplate(model, finding.subject.id)) return 'templates';
-  return undefined;
+  const gap = keyGaps.get(finding);
+  if (gap !== undefined) return { finding, kind: 'frontMatter', part: 'missing', name: gap };
+  const id = finding.subject.id;
+  const title = (): string => model.schemas.sections.sections.find((spec) => spec.id === id)?.title ?? id;
+  switch (finding.code) {
+    case 'AD100':
+      return { finding, kind: 'sections', part: 'missing', name: title() };
+    case 'AD102':
+      return untouchedTemplate(model, id) ? { finding, kind: 'sections', part: 'template', name: title() } : undefined;
+    case 'AD005':
+      return { finding, kind: 'frontMatter', part: 'missing', name: id };
+    case 'AD006': {
+      // A block with one placeholder is named by its key (owner.name), one with several by the block.
+      const keys = placeholderKeys(model, id);
+      return { finding, kind: 'frontMatter', part: 'placeholder', name: keys.length === 1 ? keys[0]! : id };
+    }
+    // Sign-offs with no row yet: the Readiness review's rows still to add. (A waiver still to
+    // complete stands alone, as the item it stands in for did: the quick fix that adds a waiver
+    // row on any open item must not fold that item into a group.)
+    case 'AD201':
+      return matchesMsg(finding.message, 'gateItems.itNoRowReadiness', 'it has no row in the Readiness review table')
+        ? { finding, kind: 'signoffs', part: 'missing', name: id }
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -92,95 +110,89 @@ function normalise(text: string): string {
     .trim();
 }
 
-function stageOrder(finding: Finding, ladder: StageLadder): number {
-  return finding.blocks === undefined ? -1 : (ladder.get(finding.blocks)?.order ?? 99);
+/**
+ * The most urgent first: an error that blocks every stage, then by the stage each blocks from,
+ * then what blocks no stage. The merged finding stands where the first is and blocks as it does.
+ */
+function urgency(finding: Finding, ladder: StageLadder): number {
+  if (finding.blocks !== undefined) return ladder.get(finding.blocks)?.order ?? 99;
+  return finding.severity === 'error' ? -1 : 1000 + severityRank[finding.severity];
 }
 
-function mergeGroup(group: Finding[], model: DocumentModel, ladder: StageLadder): Finding {
-  const first = group[0]!;
-  const kind = spotKind(first, model)!;
-  const byStage = new Map<string, string[]>();
-  for (const finding of group) {
-    const stage = finding.blocks ? (ladder.get(finding.blocks)?.title.toLowerCase() ?? finding.blocks) : '';
-    byStage.set(stage, [...(byStage.get(stage) ?? []), nameOf(finding, kind, model)]);
-  }
-  const list = [...byStage]
-    .map(([stage, names]) =>
-      stage ? msg('spotMerge.forStage', 'for {stage}: {names}', { stage, names: names.join(', ') }) : names.join(', '),
-    )
-    .join('; ');
-  // The statement and what to do come first; the list, which can be long, follows as its own sentence.
-  const stages = `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
-  const count = group.length;
-  const message = {
-    sections: () =>
-      msg(
-        'spotMerge.missingSections',
-        "Missing sections: each adds what the stage's reviewers check, and the quick fix inserts them all. {stages}",
-        { stages },
-      ),
-    blocks: () =>
-      msg('spotMerge.frontMatterLacks', 'The front matter lacks {count} keys: the quick fix adds them all. {stages}', {
-        count,
-        stages,
-      }),
-    signoffs: () =>
-      msg(
-        'spotMerge.itemsWaitSignOff',
-        '{count} gate items wait for a sign-off or a waiver in the Readiness review: record who signed each off, when and on what evidence, or complete its waiver. {stages}',
-        { count, stages },
-      ),
-    templates: () =>
-      msg(
-        'spotMerge.sectionsOnlyTemplate',
-        '{count} sections still hold only their template: write each one. {stages}',
-        {
-          count,
-          stages,
-        },
-      ),
-    placeholders: () =>
-      msg(
-        'spotMerge.frontMatterPlaceholders',
-        'The front matter still has {count} placeholders: write the real values. {stages}',
-        { count, stages },
-      ),
-  }[kind]();
-  const fixes =
-    kind === 'sections' || kind === 'blocks'
-      ? combinedFix(group, kind)
-      : group.flatMap((finding) => finding.fixes ?? []);
-  const related = group.flatMap((finding) => [
+/** The codes whose findings name each job; a merged finding carries one of them. */
+const OWN_CODES: Record<MergeKind, readonly string[]> = {
+  sections: ['AD100', 'AD102'],
+  frontMatter: ['AD005', 'AD006'],
+  signoffs: ['AD201'],
+};
+
+function mergeGroup(group: MergeMember[], model: DocumentModel, ladder: StageLadder): Finding {
+  const first = group[0]!.finding;
+  const message = mergedMessage(group, model, ladder);
+  const related = group.flatMap(({ finding }) => [
     { message: finding.message, range: finding.range, code: finding.code },
     ...(finding.related ?? []),
   ]);
-  const rest = { ...first };
+  // It stands where the most urgent member is, under the code of the most urgent member that is
+  // about the job itself (not a gate item whose key is missing).
+  const own = OWN_CODES[group[0]!.kind];
+  const named = (group.find(({ finding }) => own.includes(finding.code)) ?? group[0]!).finding;
+  const rest: Finding = { ...named, range: first.range };
+  if (first.blocks !== undefined) rest.blocks = first.blocks;
+  else delete rest.blocks;
   delete rest.fixes;
-  return { ...rest, message, related, ...(fixes.length ? { fixes } : {}) };
+  delete rest.related;
+  // Merging never makes anything less urgent: the group is as severe as its most severe member
+  // and blocks from the first stage any of them blocks (the most urgent comes first).
+  const severity = group.reduce(
+    (worst, { finding }) => (severityRank[finding.severity] < severityRank[worst] ? finding.severity : worst),
+    first.severity,
+  );
+  const fixes = groupFixes(group);
+  return { ...rest, severity, message, related, ...(fixes.length ? { fixes } : {}) };
 }
 
-function nameOf(finding: Finding, kind: SpotKind, model: DocumentModel): string {
-  const id = finding.subject?.id ?? '';
-  if (kind === 'sections' || kind === 'templates')
-    return model.schemas.sections.sections.find((spec) => spec.id === id)?.title ?? id;
-  return id;
+/**
+ * One fix adding every missing part (sections in catalogue order, front-matter keys before new
+ * blocks), then the members' other fixes (a waiver, a single key).
+ */
+function groupFixes(group: readonly MergeMember[]): FixSuggestion[] {
+  const kind = group[0]!.kind;
+  if (kind === 'signoffs') return group.flatMap(({ finding }) => finding.fixes ?? []);
+  const adding = group.filter(({ part, finding }) => part === 'missing' && finding.fixes?.[0]?.safe);
+  const parts: FixSuggestion[] = [];
+  const taken = new Set<string>();
+  for (const { finding } of adding) {
+    const fix = finding.fixes![0]!;
+    // Two keys under one new parent would each write the parent: one of them now, as fix-all does.
+    if (fix.conflictKey && taken.has(fix.conflictKey)) continue;
+    if (fix.conflictKey) taken.add(fix.conflictKey);
+    parts.push(fix);
+  }
+  parts.sort((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0));
+  const combined: FixSuggestion[] = parts.length
+    ? [
+        {
+          // One part alone keeps its own title ("Insert the "Runbook" section").
+          title: parts.length === 1 ? parts[0]!.title : combinedTitle(kind, group, parts.length),
+          insertions: parts.flatMap((fix) => fix.insertions),
+          safe: true,
+          ...(kind === 'frontMatter' ? { conflictKey: 'front-matter:blocks' } : {}),
+        },
+      ]
+    : [];
+  // What else the members offer: a single key, a waiver. (A single block or section is in the
+  // combined fix and is not offered alone, as before.)
+  const others = group.flatMap(({ finding }) =>
+    finding.code === 'AD005' || finding.code === 'AD100' ? [] : (finding.fixes ?? []),
+  );
+  return [...combined, ...others];
 }
 
-function combinedFix(group: Finding[], kind: 'sections' | 'blocks'): FixSuggestion[] {
-  // Sections go in catalogue order when they share a place (sortKey is the catalogue position).
-  const fixes = group
-    .flatMap((finding) => finding.fixes?.[0] ?? [])
-    .sort((a, b) => (a.sortKey ?? 0) - (b.sortKey ?? 0));
-  if (fixes.length === 0) return [];
-  return [
-    {
-      title:
-        kind === 'sections'
-          ? msg('spotMerge.insertMissingSections', 'Insert the {count} missing sections', { count: fixes.length })
-          : msg('spotMerge.addFrontMatterBlocks', 'Add the {count} front-matter blocks', { count: fixes.length }),
-      insertions: fixes.flatMap((fix) => fix.insertions),
-      safe: fixes.every((fix) => fix.safe),
-      ...(kind === 'blocks' ? { conflictKey: 'front-matter:blocks' } : {}),
-    },
-  ];
+function combinedTitle(kind: MergeKind, group: readonly MergeMember[], count: number): string {
+  if (kind === 'sections')
+    return msg('spotMerge.insertMissingSections', 'Insert the {count} missing sections', { count });
+  return group.every(({ finding, part }) => part !== 'missing' || finding.code === 'AD005')
+    ? msg('spotMerge.addFrontMatterBlocks', 'Add the {count} front-matter blocks', { count })
+    : msg('spotMerge.addFrontMatterKeys', 'Add the {count} missing front-matter keys', { count });
 }

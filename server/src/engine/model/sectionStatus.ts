@@ -1,6 +1,7 @@
 import type { BoundTable, DocumentModel, Section } from './documentModel';
 import { noPlaceholderIn } from './chunkedBlocks';
 import { unwatchedModel } from './modelReads';
+import { placeholderIn } from './placeholders';
 import { looksLikePlaceholder } from './values';
 
 export type SectionState = 'missing' | 'empty' | 'placeholder' | 'filled';
@@ -78,10 +79,30 @@ export function computeStatus(model: DocumentModel, section: Section): SectionSt
     judgedTables.some((table) => line >= table.table.startLine + 2 && line < table.table.endLine);
   for (const line of contentLines(model, section)) {
     counted++;
-    if (looksLikePlaceholder(model.index.lineText(line)) && !judgedElsewhere(line)) placeholderLines.push(line);
+    if (placeholderIn(model, model.index.lineText(line)) && !judgedElsewhere(line)) placeholderLines.push(line);
   }
   if (counted === 0) return { state: 'empty', placeholderLines };
   return { state: placeholderLines.length > 0 ? 'placeholder' : 'filled', placeholderLines };
+}
+
+/**
+ * Whether a section holds written content: it is filled, or some of its content lines (of `part`,
+ * when given: the lines of one entry) are real besides the template text left in it. A check that
+ * judges what is written runs on such a section; one still all template is AD102's finding alone,
+ * and adding a TODO entry to a written section must not silence the checks of what is written.
+ */
+export function hasWrittenContent(
+  model: DocumentModel,
+  section: Section,
+  part?: { from: number; to: number },
+): boolean {
+  const status = sectionStatus(model, section);
+  if (status.state === 'filled') return true;
+  if (status.state !== 'placeholder') return false;
+  const placeholders = new Set(status.placeholderLines);
+  for (const line of contentLines(model, section))
+    if ((!part || (line >= part.from && line < part.to)) && !placeholders.has(line)) return true;
+  return false;
 }
 
 /** State of a catalogue section: the best state over its occurrences. */

@@ -4,21 +4,51 @@ const PLACEHOLDER_TEXT = /\b(TODO|TBD|TBC|FIXME|XXX)\b|lorem ipsum|<\s*(fill|you
 // "none" is a real answer for enums such as financial_impact; the owner rules catch "none" as a person.
 const PLACEHOLDER_VALUE = /^(tbd|tbc|todo|n\/?a|unknown|\?+|-+|xxx|fixme|\.\.\.)$/i;
 
-/** Text that shows a template or a reminder was left in, not a real value. */
-export function looksLikePlaceholder(text: string): boolean {
-  return PLACEHOLDER_TEXT.test(text);
+/**
+ * Text that shows a template or a reminder was left in, not a real value. `ownNames` are the
+ * agent's own name and id where they contain a marker word ("Todo helper"): real values, so
+ * their occurrences are not taken for one (see model/placeholders.ts).
+ */
+export function looksLikePlaceholder(text: string, ownNames: readonly RegExp[] = []): boolean {
+  if (!PLACEHOLDER_TEXT.test(text)) return false;
+  if (ownNames.length === 0) return true;
+  let rest = text;
+  for (const name of ownNames) rest = rest.replace(name, ' ');
+  return PLACEHOLDER_TEXT.test(rest);
 }
 
 /** A whole value that stands for "not filled in". */
-export function isPlaceholderValue(text: string): boolean {
+export function isPlaceholderValue(text: string, ownNames: readonly RegExp[] = []): boolean {
   const trimmed = text.trim();
-  return trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || looksLikePlaceholder(trimmed);
+  return trimmed === '' || PLACEHOLDER_VALUE.test(trimmed) || looksLikePlaceholder(trimmed, ownNames);
+}
+
+// A marker that stands for the whole value: first, followed by a colon, a bracket, a dash or
+// nothing ("TODO: name it", "TBD (ask legal)"), or last after a word ("Agent TBD").
+const MARKER_FIRST = /^(TODO|TBD|TBC|FIXME|XXX)(\s*[:(.]|\s+[-–—]|\s*$)/i;
+const MARKER_LAST = /\s(TODO|TBD|TBC|FIXME|XXX)$/i;
+const FILL_IN = /lorem ipsum|<\s*(fill|your|add)[^>]*>/i;
+
+/**
+ * A name or id that is itself a placeholder, judged strictly: a marker inside a name is part of
+ * it ("Todo helper", "tbd-tracker", "Fixme bot"), a marker that stands for it is not ("TODO",
+ * "TODO: name", "<fill in>").
+ */
+export function isPlaceholderName(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    trimmed === '' ||
+    PLACEHOLDER_VALUE.test(trimmed) ||
+    MARKER_FIRST.test(trimmed) ||
+    MARKER_LAST.test(trimmed) ||
+    FILL_IN.test(trimmed)
+  );
 }
 
 /** A value is present when it is not missing, empty, or placeholder text. */
-export function isPresent(value: unknown): boolean {
+export function isPresent(value: unknown, ownNames: readonly RegExp[] = []): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return !isPlaceholderValue(value);
+  if (typeof value === 'string') return !isPlaceholderValue(value, ownNames);
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;

@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { firstPercent, isNonValue, rowsOf, sectionSeverity, severityFrom } from './support';
@@ -49,7 +49,7 @@ export const evalResults: Rule = {
       const slice = row.text('slice') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `evaluation.${slice}` };
       const latest = row.cell('latest');
-      if (!latest || looksLikePlaceholder(latest.text)) return [];
+      if (!latest || placeholderIn(context.model, latest.text)) return [];
       if (latest.text === '' || isNonValue(latest.text)) {
         return resultSeverity
           ? [

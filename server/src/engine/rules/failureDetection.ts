@@ -1,5 +1,5 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
 
@@ -19,7 +19,7 @@ export const failureDetection: Rule = {
     return rowsOf(context.model, 'failures', 'failures').flatMap((row) => {
       const cell = row.cell('detection');
       // Empty cells are AD112's, template text AD102's: this rule reports a cell that says "nothing".
-      if (!cell || cell.text === '' || looksLikePlaceholder(cell.text) || !isNonValue(cell.text)) return [];
+      if (!cell || cell.text === '' || placeholderIn(context.model, cell.text) || !isNonValue(cell.text)) return [];
       const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       return [
         makeFinding(

@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { slugify } from '../model/blocks';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import type { FixSuggestion } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, rowsOf, sectionSeverity } from './support';
@@ -26,7 +26,7 @@ export const failureRecovery: Rule = {
     const planned = new Set<string>();
     return rowsOf(context.model, 'failures', 'failures').flatMap((row) => {
       const cell = row.cell('recovery');
-      if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
+      if (!cell || cell.text === '' || placeholderIn(context.model, cell.text)) return [];
       const id = row.text('id') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const subject = { kind: 'table' as const, id: `failures.${id}` };
       const links = [...cell.text.matchAll(LINK)];

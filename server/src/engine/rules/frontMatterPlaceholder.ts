@@ -1,7 +1,5 @@
 import { msg } from '../l10n';
-import { placeholderKeys } from '../evaluation/rootCauses';
-import { nodeAtPath, nodeSpan } from '../model/frontMatter';
-import type { Range } from '../types';
+import { placeholderKeys, valueRange } from '../model/placeholders';
 import { makeFinding, type Rule } from './rule';
 
 export const frontMatterPlaceholder: Rule = {
@@ -9,7 +7,7 @@ export const frontMatterPlaceholder: Rule = {
   name: 'front-matter-placeholder',
   description: 'Front-matter values hold real facts, not placeholder text (TODO, TBD).',
   rationale:
-    'A key that says TODO looks filled in but states nothing; every item that reads it stays open. One finding per block names the keys left to write.',
+    'A key that says TODO looks filled in but states nothing; every item that reads it stays open. The keys left to write are one finding, with the missing blocks and keys, listed by the stage that needs them; it stands on the placeholder the earliest stage waits on and is as severe as that stage makes it.',
   howToFix: 'Replace each placeholder with the real value (the message lists the keys).',
   sources: ['seed:000'],
   // The stage it blocks from comes from the items that read the keys (evaluation/rootCauses.ts).
@@ -21,11 +19,7 @@ export const frontMatterPlaceholder: Rule = {
     return Object.keys(data).flatMap((block) => {
       const keys = placeholderKeys(model, block);
       if (keys.length === 0) return [];
-      const ranges = keys.map((key): Range | undefined => {
-        const span = nodeSpan(nodeAtPath(document, key.split('.'))?.value);
-        const start = model.frontMatter!.contentStart;
-        return span && model.index.rangeOf(start + span[0], start + span[1]);
-      });
+      const ranges = keys.map((key) => valueRange(model, key));
       const first = ranges.find((range) => range !== undefined) ?? model.index.trimmedLineRange(0);
       const names = keys.map((key) => (key === block ? key : key.slice(block.length + 1)));
       const count =

@@ -41,13 +41,19 @@ export const frontMatterSchema: Rule = {
             : message,
           range,
           {
-            subject: { kind: 'front-matter', id: path.join('.') },
+            // A missing key is about that key (risk), not the mapping it is missing from.
+            subject: { kind: 'front-matter', id: subjectPath(error, path).join('.') },
             ...(fix ? { fixes: [fix.fix] } : {}),
           },
         );
       });
   },
 };
+
+function subjectPath(error: { keyword: string; params: Record<string, unknown> }, path: string[]): string[] {
+  const missing = error.params['missingProperty'];
+  return error.keyword === 'required' && typeof missing === 'string' ? [...path, missing] : path;
+}
 
 /**
  * Placeholder text ("TODO") in a typed key is not a type error: it is a value still to be written,

@@ -3,6 +3,7 @@ import { nodeAtPath, nodeSpan } from '../model/frontMatter';
 import type { DocumentModel } from '../model/documentModel';
 import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
+import { ownNames } from '../model/placeholders';
 import { isPlaceholderValue } from '../model/values';
 import type { Finding, Level, Range } from '../types';
 import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
@@ -231,7 +232,7 @@ function placeholderAt(
   dottedPath: string,
 ): { key: string; value: string; range: Range } | undefined {
   const value = context.facts.get(`fm.${dottedPath}`);
-  if (typeof value !== 'string' || !isPlaceholderValue(value)) return undefined;
+  if (typeof value !== 'string' || !isPlaceholderValue(value, ownNames(context.model))) return undefined;
   const frontMatter = context.model.frontMatter;
   const span = frontMatter?.document && nodeSpan(nodeAtPath(frontMatter.document, dottedPath.split('.'))?.value);
   if (!frontMatter || !span) return undefined;

@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { calendarLevel, notYet, withDateSources } from '../evaluation/calendar';
-import { sectionStatus } from '../model/sectionStatus';
+import { hasWrittenContent } from '../model/sectionStatus';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { fm, firstSection, joinList, sectionSeverity } from './support';
@@ -60,10 +60,12 @@ export const incidentClocks: Rule = {
   check(context) {
     const due = sectionSeverity(context, 'runbook');
     const section = firstSection(context.model, 'runbook');
-    if (!due || !section || sectionStatus(context.model, section).state !== 'filled') return [];
+    if (!due || !section) return [];
     const entry = section.subsections.find((sub) => /incident/.test(sub.heading.slug));
-    // A missing entry is AD370's or gate item incident-runbook-validated's finding.
-    if (!entry) return [];
+    // A missing entry is AD370's or gate item incident-runbook-validated's finding, one that is
+    // still template text AD102's; a written entry is judged even while other entries say TODO.
+    if (!entry || !hasWrittenContent(context.model, section, { from: entry.startLine + 1, to: entry.endLine }))
+      return [];
     const lines: string[] = [];
     for (let line = entry.startLine; line < entry.endLine; line++) lines.push(context.model.index.lineText(line));
     const text = lines.join('\n');

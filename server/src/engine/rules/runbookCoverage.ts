@@ -1,5 +1,5 @@
 import { msg } from '../l10n';
-import { sectionStatus } from '../model/sectionStatus';
+import { hasWrittenContent } from '../model/sectionStatus';
 import { makeFinding, type Rule } from './rule';
 import { appendToSection, firstSection, joinList, sectionSeverity } from './support';
 
@@ -50,8 +50,9 @@ export const runbookCoverage: Rule = {
   check(context) {
     const severity = sectionSeverity(context, 'runbook');
     const section = firstSection(context.model, 'runbook');
-    // A missing, empty or template Runbook is AD100/AD101/AD102's finding.
-    if (!severity || !section || sectionStatus(context.model, section).state !== 'filled') return [];
+    // A missing, empty or template Runbook is AD100/AD101/AD102's finding; one with entries
+    // written and TODO left in others still lacks the entries it lacks.
+    if (!severity || !section || !hasWrittenContent(context.model, section)) return [];
     const slugs = context.facts.runbookEntries();
     const incidentGated = context.readiness.items.some(
       (item) => item.item.id === 'incident-runbook-validated' && item.status === 'missing',

@@ -1,7 +1,8 @@
 import { currentLocale, msg } from '../l10n';
 import { cellText, type BoundTable, type Section } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
-import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
+import { parseNumber, parseRate } from '../model/values';
 import type { TableSpec } from '../schemaData/types';
 import type { Finding, Level, Range } from '../types';
 import { atLeastWarning } from './support';
@@ -177,7 +178,7 @@ function validateRow(rule: Rule, context: RuleContext, table: BoundTable, row: T
   for (const column of spec.columns) {
     const text = cellText(table, row, column.id);
     if (text === undefined || text === '') continue;
-    if (looksLikePlaceholder(text)) {
+    if (placeholderIn(context.model, text)) {
       placeholders.add(column.id);
       continue;
     }

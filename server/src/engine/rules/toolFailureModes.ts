@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { makeFinding, type Rule } from './rule';
 import { appendRow, idList, isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
@@ -32,7 +32,7 @@ export const toolFailureModes: Rule = {
       // Not a tool id (prose that ended up in the table): AD112 reports the cell; no row can cover it.
       if (!cell || id === '' || isNonValue(id) || covered.has(id) || !TOOL_ID.test(id)) return [];
       // A row still holding TODOs is a template AD102 already reports; its failure mode is asked for once it is written.
-      if (looksLikePlaceholder(context.model.index.lineText(row.row.line))) return [];
+      if (placeholderIn(context.model, context.model.index.lineText(row.row.line))) return [];
       const values = new Map([
         ['id', `FM-${nextId + added++}`],
         ['tool', row.text('tool').replace(/`/g, '')],
