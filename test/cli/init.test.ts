@@ -52,6 +52,10 @@ const COMBOS: SkeletonAnswers[] = [
     personalData: false,
     financialImpact: 'medium',
   },
+  // Names with a marker word in them are the agent's name, not placeholders (trial: 3 errors).
+  { id: 'todo-helper', name: 'Todo helper', owner: 'Ann Smith', customerFacing: false, personalData: false },
+  { id: 'tbd-tracker', name: 'TBD tracker', owner: 'Ann Smith', customerFacing: true, personalData: true },
+  { id: 'fixme-bot', name: 'Fixme bot', owner: 'Ann Smith', customerFacing: false, personalData: true },
 ];
 
 describe('createSkeleton and agentdoc init', () => {
@@ -155,6 +159,58 @@ describe('createSkeleton and agentdoc init', () => {
       assert.match(again.stderr, /already exists; agentdoc init never overwrites/);
       assert.equal(runCli(['init', '--name', 'No owner'], { cwd: root }).code, 2);
       assert.equal(runCli(['init', 'x.md', '--name', 'X', '--owner', 'Li Wei'], { cwd: root }).code, 2);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('refuses an owner that is not one named person, before writing anything (trial: --owner TBD started with an error)', () => {
+    const root = tempTree({});
+    try {
+      for (const [owner, why] of [
+        ['TBD', /The owner "TBD" is a placeholder, not a name: give the full name of the one person accountable/],
+        ['Platform team', /The owner "Platform team" names a group \("team"\), not a person/],
+        ['ops@example.com', /is an address or channel, not a name/],
+        ['Ann and Bob', /names more than one person/],
+      ] as const) {
+        const result = runCli(['init', '--name', 'Refund helper', '--owner', owner, '--today', FIXTURE_TODAY], {
+          cwd: root,
+        });
+        assert.equal(result.code, 2, `${owner}: ${result.stdout}`);
+        assert.match(result.stderr, why);
+        assert.deepEqual(fs.readdirSync(root), [], `${owner}: nothing is written`);
+      }
+      const created = runCli(['init', '--name', 'Refund helper', '--owner', 'Ann Smith', '--today', FIXTURE_TODAY], {
+        cwd: root,
+      });
+      assert.equal(created.code, 0, created.stderr);
+      assert.match(created.stdout, /\(stage pilot\): 0 errors, /);
+    } finally {
+      removeTree(root);
+    }
+  });
+
+  it('asks again in a terminal when the owner is not one named person', async () => {
+    const root = tempTree({});
+    try {
+      const answers = ['Invoice triage', 'TBD', 'Maria Lindqvist', '', '', '', 'medium', 'n', 'y'];
+      let err = '';
+      const code = await run(['init', '--today', FIXTURE_TODAY], {
+        cwd: root,
+        stdout: () => undefined,
+        stderr: (text) => {
+          err += text;
+        },
+        isTty: false,
+        stderrIsTty: false,
+        stdinIsTty: true,
+        env: {},
+        ask: () => Promise.resolve(answers.shift() ?? ''),
+      });
+      assert.equal(code, 0, err);
+      assert.match(err, /The owner "TBD" is a placeholder/);
+      const text = fs.readFileSync(path.join(root, 'invoice-triage.agentdoc.md'), 'utf8');
+      assert.match(text, /^ {2}name: Maria Lindqvist$/m);
     } finally {
       removeTree(root);
     }

@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, bundledSchemas, AGENT_ID_PATTERN, createSkeleton, slugify, type SkeletonAnswers } from '../engine';
+import {
+  analyze,
+  bundledSchemas,
+  AGENT_ID_PATTERN,
+  createSkeleton,
+  ownerProblem,
+  slugify,
+  type SkeletonAnswers,
+} from '../engine';
 import { displayPath, UsageError, type CliIo } from './io';
 
 export const INIT_USAGE = `Usage: agentdoc init [file] [options]
@@ -59,9 +67,19 @@ export async function init(args: readonly string[], io: CliIo): Promise<number> 
     return /^y(es)?$/i.test((await ask(`${label} (y/N): `)).trim());
   };
   const name = await question('Agent name', values.name);
-  const owner = await question('Owner (a named person)', values.owner);
+  let owner = await question('Owner (a named person)', values.owner);
+  // An owner that is not one named person (TBD, a team, an address) would start the document with
+  // an error: asked in a terminal, ask again; given as a flag, refuse before writing anything.
+  for (let attempt = 0; ask && values.owner === undefined && owner && attempt < 2; attempt++) {
+    const problem = ownerProblem(owner);
+    if (!problem) break;
+    io.stderr(`${problem}\n`);
+    owner = await question('Owner (a named person)', undefined);
+  }
   if (!name || !owner)
     throw new UsageError('init needs --name and --owner (a named person) when it cannot ask in a terminal.');
+  const ownerRefused = ownerProblem(owner);
+  if (ownerRefused) throw new UsageError(ownerRefused);
   const id = await question('Agent id', values.id, slugify(name));
   if (!id || !AGENT_ID_PATTERN.test(id))
     throw new UsageError(
