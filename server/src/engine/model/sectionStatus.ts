@@ -87,9 +87,11 @@ export function computeStatus(model: DocumentModel, section: Section): SectionSt
 
 /**
  * Whether a section holds written content: it is filled, or some of its content lines (of `part`,
- * when given: the lines of one entry) are real besides the template text left in it. A check that
- * judges what is written runs on such a section; one still all template is AD102's finding alone,
- * and adding a TODO entry to a written section must not silence the checks of what is written.
+ * when given: the lines of one entry) are the writer's own besides the template text left in it.
+ * The template's structure is not writing: a table's header and delimiter rows, and lines the
+ * section's template has as they are. A check that judges what is written runs on such a section;
+ * one still all template is AD102's finding alone, and adding a TODO entry to a written section
+ * must not silence the checks of what is written.
  */
 export function hasWrittenContent(
   model: DocumentModel,
@@ -99,9 +101,13 @@ export function hasWrittenContent(
   const status = sectionStatus(model, section);
   if (status.state === 'filled') return true;
   if (status.state !== 'placeholder') return false;
-  const placeholders = new Set(status.placeholderLines);
-  for (const line of contentLines(model, section))
-    if ((!part || (line >= part.from && line < part.to)) && !placeholders.has(line)) return true;
+  const structure = new Set(status.placeholderLines);
+  for (const { table } of section.tables) structure.add(table.startLine).add(table.startLine + 1);
+  const template = new Set((section.spec?.template ?? '').split('\n').map((line) => line.trim()));
+  for (const line of contentLines(model, section)) {
+    if (part && (line < part.from || line >= part.to)) continue;
+    if (!structure.has(line) && !template.has(model.index.lineText(line).trim())) return true;
+  }
   return false;
 }
 
