@@ -15,7 +15,10 @@ describe('CLI messages in German and French', () => {
     assert.deepEqual(shape(de), shape(en));
     const messages = de.files.flatMap((file) => file.findings.map((f) => f.message)).join('\n');
     assert.match(messages, /Der Abschnitt "Known limitations" ist leer/);
-    assert.match(messages, /Fehlender Abschnitt "Operations": erforderlich ab der Phase canary/);
+    assert.match(
+      messages,
+      /5 Abschnitte sind noch zu schreiben: Die Schnellkorrektur fügt die 4 fehlenden ein, und einer enthält nur seine Vorlage\. Für shadow: Runbook \(fehlt\), Compliance; für canary: Operations \(fehlt\)/,
+    );
   });
 
   it('speaks French from LANG=fr_FR.UTF-8', () => {

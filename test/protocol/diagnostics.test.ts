@@ -31,8 +31,12 @@ describe('language server over stdio (node dist/server.js --stdio)', () => {
     const published = await client.diagnostics(uri);
     assert.equal(published.version, 1);
     const byCode = (code: string) => published.diagnostics.filter((diagnostic) => diagnostic.code === code);
-    for (const code of ['AD001', 'AD100', 'AD101', 'AD102', 'AD103', 'AD111', 'AD112'])
+    for (const code of ['AD001', 'AD100', 'AD101', 'AD103', 'AD111', 'AD112'])
       assert.ok(byCode(code).length > 0, `expected ${code}`);
+    // The Compliance template (AD102) is one of the sections still to write, with the missing ones.
+    assert.ok(
+      byCode('AD100').some((diagnostic) => /Runbook \(missing\), Compliance\b/.test(String(diagnostic.message))),
+    );
     assert.ok(published.diagnostics.every((diagnostic) => diagnostic.source === 'agentdoc'));
     // The YAML error sits on the line with the stray quote, not on line 1.
     const yamlLine = text.split(/\r?\n/).findIndex((line) => line.includes("Service desk's"));

@@ -54,6 +54,8 @@ export interface RelatedFinding {
   message: string;
   range: Range;
   code?: string;
+  /** What the finding folded in here was about (a merged job's parts: each section, block, item). */
+  subject?: Finding['subject'];
 }
 
 export interface Finding {

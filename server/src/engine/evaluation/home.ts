@@ -1,4 +1,5 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { matchesMsg } from '../l10n';
 import type { DocumentModel } from '../model/documentModel';
 import type { Predicate } from '../schemaData/types';
 import type { Finding } from '../types';
@@ -32,6 +33,22 @@ export function predicateFacts(predicate: Predicate): string[] {
 const SIGNOFF_CODES = new Set(['AD201', 'AD202', 'AD470', 'AD471', 'AD472']);
 
 /**
+ * A waiver still to complete (template text, no approver) is its item's one open finding: it
+ * stands where the item would and waits on what the item would wait on, so adding a TODO waiver
+ * row (a quick fix) moves nothing from one root cause or group to another.
+ */
+export function isIncompleteWaiver(finding: Finding): boolean {
+  return (
+    finding.code === 'AD202' &&
+    matchesMsg(
+      finding.message,
+      'gateItems.waiverDoesNotCount',
+      'The waiver for "{itemId}" does not count yet ({where}): it needs a justification of at least 10 characters, an approver and an expiry date (YYYY-MM-DD).',
+    )
+  );
+}
+
+/**
  * The home of a finding: its subject when that names a part, the requirement of the gate item it
  * reports, or else the place its range points at (a front-matter key or a section).
  */
@@ -47,7 +64,8 @@ export function findingHome(
   }
   if (subject?.kind === 'front-matter' && subject.id) return { kind: 'front-matter', key: subject.id };
   // A sign-off or a waiver lives where its row is (or would be): the Readiness review.
-  if (subject?.kind === 'gate-item' && SIGNOFF_CODES.has(finding.code)) return { kind: 'section', id: 'readiness' };
+  if (subject?.kind === 'gate-item' && SIGNOFF_CODES.has(finding.code) && !isIncompleteWaiver(finding))
+    return { kind: 'section', id: 'readiness' };
   if (subject?.kind === 'gate-item') {
     const item = items.get(subject.id);
     if (item?.kind === 'section' && item.section) return { kind: 'section', id: item.section.id };

@@ -6,7 +6,7 @@ import { valueRange } from '../model/placeholders';
 import type { StageSpec } from '../schemaData/types';
 import { severityRank, type Finding, type FixSuggestion, type Range, type Severity } from '../types';
 import { mergeSameSpot } from './spotMerge';
-import { findingHome, within, type Home } from './home';
+import { findingHome, isIncompleteWaiver, within, type Home } from './home';
 import {
   blockMissing,
   keyGaps,
@@ -51,6 +51,9 @@ export interface Root {
 /** Findings about what people signed or waived: never hidden behind template text elsewhere. */
 const PEOPLE_CODES = new Set(['AD201', 'AD202', 'AD470', 'AD471', 'AD472']);
 
+/** A people's decision, except a waiver still to complete, which stands for its item. */
+const people = (finding: Finding): boolean => PEOPLE_CODES.has(finding.code) && !isIncompleteWaiver(finding);
+
 /** Codes whose findings are root causes of the findings about the same part. */
 const SECTION_ROOTS: Record<string, 'all' | 'placeholder'> = { AD100: 'all', AD101: 'all', AD102: 'placeholder' };
 
@@ -93,7 +96,7 @@ export function foldRootCauses(findings: Finding[], input: FoldInput): Finding[]
   const settled = new Map([...roots, ...blockRoots].map((root) => [root.finding, settle(root, input, items)]));
   const out = findings.filter((finding) => !folded.has(finding)).map((finding) => settled.get(finding) ?? finding);
   for (const root of blockRoots) out.push(settled.get(root.finding)!);
-  return mergeSameSpot(out, input.model, input.ladder, keyGaps(out, homes, items, input.model));
+  return mergeSameSpot(out, input.model, input.ladder, items, keyGaps(out, homes, items, input.model));
 }
 
 /**
@@ -188,7 +191,7 @@ function covers(
   // What people signed or waived is theirs to answer for, whatever the front matter still says.
   if (root.keys)
     return (
-      !PEOPLE_CODES.has(finding.code) &&
+      !people(finding) &&
       keysOf(finding, home, items).some((key) => placeholderFor(root.keys!, key, model) !== undefined)
     );
   if (root.spot) {
@@ -207,7 +210,7 @@ function covers(
   // not hide the problems of the rows beside it), and only the item that asks for the section to
   // be written waits on it.
   if (root.lines.has(finding.range.start.line)) return true;
-  if (PEOPLE_CODES.has(finding.code)) return root.templateOnly === true;
+  if (people(finding)) return root.templateOnly === true;
   if (!root.partlyWritten) return true;
   const item = finding.subject?.kind === 'gate-item' ? items.get(finding.subject.id) : undefined;
   return item?.kind === 'section';
@@ -222,6 +225,7 @@ function settle(root: Root, input: FoldInput, items: ReadonlyMap<string, ItemRes
       message: `${member.code} ${member.message}`,
       range: member.range,
       code: member.code,
+      ...(member.subject ? { subject: member.subject } : {}),
     })),
   ];
   const earliest = [finding, ...members]

@@ -3,6 +3,8 @@ import type { DocumentModel, Section } from '../model/documentModel';
 import { placeholderKeys } from '../model/placeholders';
 import { severityRank, type Finding, type FixSuggestion } from '../types';
 import { mergedMessage, type MergeKind, type MergeMember } from './spotMessages';
+import { isIncompleteWaiver } from './home';
+import type { ItemResult } from './readiness';
 import type { StageLadder } from './stages';
 
 /**
@@ -20,11 +22,12 @@ export function mergeSameSpot(
   findings: Finding[],
   model: DocumentModel,
   ladder: StageLadder,
+  items: ReadonlyMap<string, ItemResult> = new Map(),
   keyGaps: ReadonlyMap<Finding, string> = new Map(),
 ): Finding[] {
   const groups = new Map<MergeKind, MergeMember[]>();
   for (const finding of findings) {
-    const member = memberOf(finding, model, keyGaps);
+    const member = memberOf(finding, model, items, keyGaps);
     if (member) groups.set(member.kind, [...(groups.get(member.kind) ?? []), member]);
   }
   const merged = new Map<Finding, Finding | null>();
@@ -47,12 +50,22 @@ export function mergeSameSpot(
 function memberOf(
   finding: Finding,
   model: DocumentModel,
+  items: ReadonlyMap<string, ItemResult>,
   keyGaps: ReadonlyMap<Finding, string>,
 ): MergeMember | undefined {
   if (!finding.subject) return undefined;
   const gap = keyGaps.get(finding);
   if (gap !== undefined) return { finding, kind: 'frontMatter', part: 'missing', name: gap };
   const id = finding.subject.id;
+  // A waiver still to complete goes where its item's finding went: with the sign-offs that have
+  // no row when the item has none (its waiver row aside), else alone (or with the front matter
+  // above, when its key is still to add).
+  if (isIncompleteWaiver(finding)) {
+    const item = items.get(id);
+    return item?.status === 'pending' && !item.signoff
+      ? { finding, kind: 'signoffs', part: 'missing', name: id }
+      : undefined;
+  }
   const title = (): string => model.schemas.sections.sections.find((spec) => spec.id === id)?.title ?? id;
   switch (finding.code) {
     case 'AD100':
@@ -66,9 +79,7 @@ function memberOf(
       const keys = placeholderKeys(model, id);
       return { finding, kind: 'frontMatter', part: 'placeholder', name: keys.length === 1 ? keys[0]! : id };
     }
-    // Sign-offs with no row yet: the Readiness review's rows still to add. (A waiver still to
-    // complete stands alone, as the item it stands in for did: the quick fix that adds a waiver
-    // row on any open item must not fold that item into a group.)
+    // Sign-offs with no row yet: the Readiness review's rows still to add.
     case 'AD201':
       return matchesMsg(finding.message, 'gateItems.itNoRowReadiness', 'it has no row in the Readiness review table')
         ? { finding, kind: 'signoffs', part: 'missing', name: id }
@@ -130,7 +141,12 @@ function mergeGroup(group: MergeMember[], model: DocumentModel, ladder: StageLad
   const first = group[0]!.finding;
   const message = mergedMessage(group, model, ladder);
   const related = group.flatMap(({ finding }) => [
-    { message: finding.message, range: finding.range, code: finding.code },
+    {
+      message: finding.message,
+      range: finding.range,
+      code: finding.code,
+      ...(finding.subject ? { subject: finding.subject } : {}),
+    },
     ...(finding.related ?? []),
   ]);
   // It stands where the most urgent member is, under the code of the most urgent member that is

@@ -10,13 +10,20 @@ import { retirementReasons } from '../portfolio/model';
 import { sourceLinks } from '../catalogue/sources';
 import { awaitsSignoff, roleTitles } from '../evaluation/signers';
 
+/** The item's findings: about it, or standing for it among the parts of a merged job. */
 function findingsAbout(result: AnalysisResult, item: ItemResult): Finding[] {
-  return result.findings.filter((finding) => belongsTo(finding, item));
+  return result.findings.filter((finding) => belongsTo(finding, item) || partFor(finding, item) !== undefined);
 }
 
-/** Where selecting the item takes the reader: its finding, its sign-off row, or its section. */
+/** The part of a merged finding (its related information) that is about the item. */
+function partFor(finding: Finding, item: ItemResult): Range | undefined {
+  return finding.related?.find((part) => part.subject && belongsTo({ ...finding, subject: part.subject }, item))?.range;
+}
+
+/** Where selecting the item takes the reader: its finding (its own part of one), its sign-off row, or its section. */
 function revealRange(model: DocumentModel, item: ItemResult, findings: Finding[]): Range {
-  if (findings[0]) return findings[0].range;
+  if (findings[0])
+    return belongsTo(findings[0], item) ? findings[0].range : (partFor(findings[0], item) ?? findings[0].range);
   if (item.signoff) return item.signoff.range;
   if (item.kind === 'section') {
     const section = model.sectionsById.get(item.item.id.slice('section-'.length))?.[0];

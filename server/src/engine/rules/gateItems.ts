@@ -5,7 +5,7 @@ import type { ItemResult } from '../evaluation/readiness';
 import type { Predicate } from '../schemaData/types';
 import { ownNames } from '../model/placeholders';
 import { isPlaceholderValue } from '../model/values';
-import type { Finding, Level, Range } from '../types';
+import type { Finding, FixSuggestion, Level, Range } from '../types';
 import { frontMatterKeyFix } from '../fixes/frontMatterInsertion';
 import { waiverFix } from '../fixes/waiverInsertion';
 import { frontMatterInsertionAnchor, sectionAnchorOrInsertion } from '../model/anchors';
@@ -91,8 +91,15 @@ function openItemFindings(context: RuleContext, result: ItemResult): Finding[] {
   };
   // A waiver that does not count yet (template text, no approver) is the item's one open finding:
   // what the writer works on is the waiver, not the item it stands in for.
-  if (result.waiver && !result.waiver.complete && (result.status === 'missing' || result.status === 'pending'))
-    return [incompleteWaiver(result, severity, where)];
+  if (result.waiver && !result.waiver.complete && (result.status === 'missing' || result.status === 'pending')) {
+    // The key the item still lacks can be added all the same, as on the item's own finding.
+    const missingKey =
+      result.status === 'missing' && item.fix?.frontMatter
+        ? firstMissingKey(context, item.fix.frontMatter, item.requires)
+        : undefined;
+    const fix = missingKey ? frontMatterKeyFix(context.model, missingKey) : undefined;
+    return [incompleteWaiver(result, severity, where, fix)];
+  }
   switch (result.status) {
     case 'met':
     case 'waived':
@@ -246,7 +253,7 @@ function placeholderAt(
   };
 }
 
-function incompleteWaiver(result: ItemResult, severity: Level, where: string): Finding {
+function incompleteWaiver(result: ItemResult, severity: Level, where: string, fix?: FixSuggestion): Finding {
   return makeFinding(
     WAIVER,
     severity,
@@ -258,6 +265,7 @@ function incompleteWaiver(result: ItemResult, severity: Level, where: string): F
     result.waiver?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     {
       subject: { kind: 'gate-item', id: result.item.id },
+      ...(fix ? { fixes: [fix] } : {}),
     },
   );
 }
