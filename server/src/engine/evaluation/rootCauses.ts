@@ -116,16 +116,31 @@ function missingBlockSchemaError(finding: Finding, home: Home, model: DocumentMo
 
 /**
  * A table's missing column (AD111) and another check at the same place about that table saying
- * the same (the eval table has no Latest result column) are one gap.
+ * the same (the eval table has no Latest result column) are one gap. Only such a pair makes the
+ * column a root: alone, it waits on its section like any other check.
  */
 function missingColumnRoots(findings: Finding[]): Root[] {
   return findings.flatMap((finding): Root[] => {
     if (finding.code !== 'AD111' || finding.subject?.kind !== 'table') return [];
     const { line, character } = finding.range.start;
-    const section = finding.subject.id.split('.')[0] ?? '';
     const spot = { line, character, table: finding.subject.id };
-    return [{ finding, home: { kind: 'section', id: section }, spot, floor: 'hint', members: [] }];
+    const root: Root = {
+      finding,
+      home: { kind: 'section', id: spot.table.split('.')[0] ?? '' },
+      spot,
+      floor: 'hint',
+      members: [],
+    };
+    const paired = findings.some((other) => other !== finding && sameSpotTable(root.spot!, other));
+    return paired ? [root] : [];
   });
+}
+
+/** A finding at the spot about the spot's table (or the table the missing column belongs to). */
+function sameSpotTable(spot: NonNullable<Root['spot']>, finding: Finding): boolean {
+  if (finding.range.start.line !== spot.line || finding.range.start.character !== spot.character) return false;
+  const id = finding.subject?.kind === 'table' ? finding.subject.id : undefined;
+  return id !== undefined && spot.table !== undefined && (id === spot.table || spot.table.startsWith(`${id}.`));
 }
 
 /** Stage-dependent findings, and warnings or weaker, can wait on a root; fixed errors cannot. */
@@ -198,8 +213,7 @@ function covers(
     const { key, table, line, character } = root.spot;
     if (finding.range.start.line !== line || finding.range.start.character !== character) return false;
     if (key !== undefined) return keysOf(finding, home, items).includes(key);
-    const id = finding.subject?.kind === 'table' ? finding.subject.id : undefined;
-    return id !== undefined && table !== undefined && (id === table || table.startsWith(`${id}.`));
+    return table !== undefined && sameSpotTable(root.spot, finding);
   }
   if (!within(home, root.home)) return false;
   if (!root.lines) return true;
