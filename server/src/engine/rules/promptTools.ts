@@ -1,6 +1,7 @@
 import { msg } from '../l10n';
 import type { Block } from '../model/blocks';
 import type { DocumentModel } from '../model/documentModel';
+import { hasWrittenContent } from '../model/sectionStatus';
 import type { Range } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
@@ -172,7 +173,10 @@ export const promptWriteTool: Rule = {
   defaultSeverity: 'stage',
   check(context) {
     const severity = sectionSeverity(context, 'tools');
-    if (!severity || !(context.model.sectionsById.get('prompt') ?? []).length) return [];
+    // A prompt not written yet (missing, empty, or still its template) mentions nothing: that is
+    // AD100/AD101/AD102's finding, not one per write tool (inserting the template must not add them).
+    const prompts = context.model.sectionsById.get('prompt') ?? [];
+    if (!severity || !prompts.some((section) => hasWrittenContent(context.model, section))) return [];
     return rowsOf(context.model, 'tools', 'tools').flatMap((row) => {
       const access = plainId(row.text('access'));
       const cell = row.cell('tool');
