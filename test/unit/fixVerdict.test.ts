@@ -17,7 +17,7 @@ function apply(text: string, fix: { insertions: FixSuggestion['insertions'] }): 
   return applyInsertions(text, fix.insertions, (position) => index.offsetAt(position));
 }
 
-/** The verdict as a user reads it: the stage blocked first (by its order) and how many items block it. */
+/** The verdict as a user reads it: the stage blocked first (by its order) and how many findings block it. */
 function blocking(result: AnalysisResult): { order: number; count: number; phrase: string } {
   const order = ['pilot', 'shadow', 'canary', 'production', 'retired'].indexOf(result.verdict.blockedStage?.id ?? '');
   return { order: order < 0 ? Infinity : order, count: result.verdict.blockers, phrase: result.verdict.phrase };

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, createSkeleton, setLocale, type Finding } from '../../server/src/engine';
 import { applyInsertions } from '../../server/src/engine/features/codeActions';
+import { sectionMarkdown } from '../../server/src/engine/export/documentFacts';
 import { buildModel } from '../../server/src/engine/model/documentModel';
 import { ownNames, placeholderIn } from '../../server/src/engine/model/placeholders';
 import { isPlaceholderName } from '../../server/src/engine/model/values';
@@ -24,7 +25,7 @@ describe('grouped placeholders never lower what blocks (trial: a TBD owner passe
 
   it('the grouped finding is an error that blocks production, as the owner alone is', () => {
     const result = run(tbdOwner);
-    assert.equal(result.verdict.phrase, 'Production · 1 item blocks production');
+    assert.equal(result.verdict.phrase, 'Production · 1 finding blocks production');
     const placeholders = result.findings.filter((finding) => finding.code === 'AD006');
     assert.deepEqual(placeholders.map(describe_).length, 1, placeholders.map(describe_).join('\n'));
     assert.equal(placeholders[0]!.severity, 'error');
@@ -69,7 +70,7 @@ describe('grouped placeholders never lower what blocks (trial: a TBD owner passe
       .replace(/^builder: TBD$/m, 'builder: Finance Automation team')
       .replace(/^id: .*$/m, 'id: todo-reminder');
     const result = run(text);
-    assert.equal(result.verdict.phrase, 'Production · 1 item blocks production');
+    assert.equal(result.verdict.phrase, 'Production · 1 finding blocks production');
     const finding = result.findings.find((candidate) => candidate.code === 'AD006')!;
     assert.equal(finding.severity, 'error');
     assert.equal(finding.range.start.line, lineOf(text, /^ {2}name: TBD$/));
@@ -128,6 +129,34 @@ describe('the agent\'s own name is not a placeholder (trial: init --name "Todo h
       assert.deepEqual(findings.filter((finding) => finding.code === 'AD006').map(describe_), []);
     });
   }
+
+  it('a complete document renamed "Todo list reminder agent" stays ready: its name in tables and text is written content', () => {
+    const renamed = complete
+      .replace(/ap-invoice-triage/g, 'todo-reminder-agent')
+      .replace(/AP invoice exception triage/g, 'Todo list reminder agent')
+      .replace(/^\| classify-exception \|/m, '| todo-reminder-agent-classify |')
+      .replace(/^\| FM-1 \| /m, '| FM-1 | Todo list reminder agent: ');
+    assert.equal(run(renamed).verdict.phrase, run(complete).verdict.phrase);
+    assert.deepEqual(
+      run(renamed)
+        .findings.filter((finding) => /AD006|AD102/.test(finding.code))
+        .map(describe_),
+      [],
+    );
+  });
+
+  it('an export keeps the lines that name the agent (they are not template text)', () => {
+    const text = createSkeleton({
+      id: 'todo-helper',
+      name: 'Todo helper',
+      owner: 'Ann Smith',
+      customerFacing: false,
+      personalData: false,
+    });
+    const purpose = sectionMarkdown(buildModel(text, bundledSchemas), 'purpose') ?? '';
+    assert.match(purpose, /^Todo helper: what the agent does/m);
+    assert.doesNotMatch(purpose, /left out/);
+  });
 
   it('true placeholders stay placeholders, in the name itself and in the text', () => {
     for (const name of ['TODO', 'TODO: describe', 'TBD', '<fill in>', 'tbd', 'Agent TBD', 'TODO (name it)'])

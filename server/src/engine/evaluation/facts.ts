@@ -1,7 +1,8 @@
 import { cellText, tablesOf, type BoundTable, type DocumentModel } from '../model/documentModel';
 import type { TableRow } from '../model/tables';
 import { catalogueSectionState } from '../model/sectionStatus';
-import { looksLikePlaceholder, parseNumber, parseRate } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
+import { parseNumber, parseRate } from '../model/values';
 import { evaluate } from './predicate';
 import type { TierSpec } from '../schemaData/types';
 
@@ -115,7 +116,7 @@ export function writtenRows(
 ): { table: BoundTable; row: TableRow }[] {
   return tablesOf(model, sectionId, tableId).flatMap((table) =>
     table.table.rows
-      .filter((row) => !row.cells.some((cell) => looksLikePlaceholder(cell.text)))
+      .filter((row) => !row.cells.some((cell) => placeholderIn(model, cell.text)))
       .map((row) => ({ table, row })),
   );
 }

@@ -1,7 +1,8 @@
 import type { AnalysisResult } from '../analyze';
 import { valueAt } from '../evaluation/facts';
 import type { DocumentModel, Section } from '../model/documentModel';
-import { isPlaceholderValue, looksLikePlaceholder } from '../model/values';
+import { ownNames, placeholderIn } from '../model/placeholders';
+import { isPlaceholderValue } from '../model/values';
 import { writtenText, type WrittenText } from './writtenText';
 
 /**
@@ -59,7 +60,7 @@ export function sectionMarkdown(model: DocumentModel, id: string, shift = 1): st
       fence = fence ? undefined : opening;
     lines.push(!fence && /^#{1,5}\s/.test(text) ? `${'#'.repeat(shift)}${text}` : text);
   }
-  const written = writtenText(lines);
+  const written = writtenText(lines, ownNames(model));
   if (written.text === '') return undefined;
   const template = section.spec?.template;
   if (template !== undefined && sameText(written.text, writtenText(shifted(template, shift)).text)) return undefined;
@@ -113,7 +114,7 @@ export function tableMarkdown(model: DocumentModel, sectionId: string, tableId: 
   let omitted = 0;
   for (let line = startLine + 2; line < endLine; line++) {
     const text = model.index.lineText(line);
-    if (looksLikePlaceholder(text)) omitted++;
+    if (placeholderIn(model, text)) omitted++;
     else rows.push(text);
   }
   if (rows.length === 0) return undefined;

@@ -18,8 +18,9 @@ const DELIMITER = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
  * (guidance, "Required from shadow on") are not the document's content, and neither are lines that
  * still hold template text. A table left with no written row, a code block left empty and a
  * heading left with nothing under it go too, so template scaffolding never reads as documentation.
+ * `ownNames` (model/placeholders.ts): the agent's own name and id are not template text.
  */
-export function writtenText(lines: readonly string[]): WrittenText {
+export function writtenText(lines: readonly string[], ownNames: readonly RegExp[] = []): WrittenText {
   let omitted = 0;
   const kept: string[] = [];
   let fence: string | undefined;
@@ -28,7 +29,7 @@ export function writtenText(lines: readonly string[]): WrittenText {
     const opening = FENCE.exec(raw)?.[1];
     if (fence !== undefined) {
       if (opening && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
-      if (looksLikePlaceholder(raw)) omitted++;
+      if (looksLikePlaceholder(raw, ownNames)) omitted++;
       else kept.push(raw);
       continue;
     }
@@ -47,7 +48,7 @@ export function writtenText(lines: readonly string[]): WrittenText {
     }
     if (text.trim() === '' && raw.trim() !== '') continue;
     if (opening) fence = opening;
-    if (looksLikePlaceholder(text)) omitted++;
+    if (looksLikePlaceholder(text, ownNames)) omitted++;
     else kept.push(text.trimEnd());
   }
   return { text: tidy(kept).join('\n').trim(), omitted };

@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { tablesOf } from '../model/documentModel';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
@@ -27,7 +27,7 @@ export const alertComplete: Rule = {
       const findings: Finding[] = [];
       const said = (column: string) => {
         const cell = row.cell(column);
-        return cell && cell.text !== '' && !looksLikePlaceholder(cell.text) ? cell : undefined;
+        return cell && cell.text !== '' && !placeholderIn(context.model, cell.text) ? cell : undefined;
       };
       const metric = said('metric');
       if (metric && !isNonValue(metric.text) && hasMetricsTable && !metrics.has(plainId(metric.text))) {

@@ -1,5 +1,5 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity } from './support';
 
@@ -24,7 +24,7 @@ export const decisionCriteria: Rule = {
     return rowsOf(context.model, 'decisions', 'decisions').flatMap((row) => {
       const cell = row.cell('criteria');
       // Empty cells are AD112's and template text AD102's.
-      if (!cell || cell.text === '' || looksLikePlaceholder(cell.text)) return [];
+      if (!cell || cell.text === '' || placeholderIn(context.model, cell.text)) return [];
       if (!isNonValue(cell.text) && !VAGUE.test(cell.text.trim())) return [];
       const decision =
         row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });

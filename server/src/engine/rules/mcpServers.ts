@@ -1,5 +1,5 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { isExactPin } from '../agentFiles/mcpPins';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, sectionSeverity } from './support';
@@ -25,7 +25,7 @@ export const mcpServerUnpinned: Rule = {
     return documentedServers(context.model).flatMap((server) => {
       if (isNetworkTransport(server.transport)) return [];
       const cell = server.row.cell('version');
-      if (!cell || looksLikePlaceholder(cell.text) || LOCAL.test(server.version) || isExactPin(server.version))
+      if (!cell || placeholderIn(context.model, cell.text) || LOCAL.test(server.version) || isExactPin(server.version))
         return [];
       return [
         makeFinding(
@@ -62,7 +62,7 @@ export const mcpServerNoAuth: Rule = {
     const severity = sectionSeverity(context, 'tools');
     if (!severity) return [];
     return documentedServers(context.model).flatMap((server) => {
-      if (!isNetworkTransport(server.transport) || looksLikePlaceholder(server.auth)) return [];
+      if (!isNetworkTransport(server.transport) || placeholderIn(context.model, server.auth)) return [];
       if (server.auth !== '' && !isNonValue(server.auth) && !/^(no|none|anonymous|public|open)\b/i.test(server.auth))
         return [];
       const cell = server.row.cell('auth') ?? server.row.cell('transport');

@@ -1,5 +1,5 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, plainId, rowsOf, sectionSeverity } from './support';
 
@@ -24,7 +24,7 @@ export const riskyAutonomy: Rule = {
       const high = plainId(row.text('impact')) === 'high';
       if (!irreversible && !high) return [];
       const acceptance = row.text('risk_acceptance');
-      if (acceptance !== '' && !isNonValue(acceptance) && !looksLikePlaceholder(acceptance)) return [];
+      if (acceptance !== '' && !isNonValue(acceptance) && !placeholderIn(context.model, acceptance)) return [];
       const decision =
         row.text('decision').replace(/`/g, '') || msg('support.onLine', 'on line {line}', { line: row.row.line + 1 });
       const why =

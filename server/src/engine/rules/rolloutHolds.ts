@@ -1,5 +1,6 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder, parseRate } from '../model/values';
+import { parseRate } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { rowsOf, sectionSeverity, type RowRef } from './support';
@@ -76,7 +77,7 @@ export const rolloutHolds: Rule = {
           ? policy.canaryHoldMinimumDays
           : undefined;
       const cell = row.cell('hold');
-      if (!minimum || !cell || looksLikePlaceholder(cell.text)) continue;
+      if (!minimum || !cell || placeholderIn(context.model, cell.text)) continue;
       const held = holdDays(cell.text);
       if (held === undefined || held >= minimum) continue;
       const name = row.text('stage') || `on line ${row.row.line + 1}`;

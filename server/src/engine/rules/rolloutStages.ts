@@ -1,5 +1,6 @@
 import { msg } from '../l10n';
-import { looksLikePlaceholder, parseRate } from '../model/values';
+import { parseRate } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import type { Finding } from '../types';
 import { makeFinding, type Rule } from './rule';
 import { isNonValue, rowsOf, sectionSeverity, type RowRef } from './support';
@@ -81,7 +82,7 @@ export const rolloutCriteria: Rule = {
       // ("-" is the natural answer there) and no criteria to move on.
       if ((parseRate(row.text('traffic'), true) ?? 0) >= 1) return [];
       const hold = row.cell('hold');
-      if (hold && hold.text !== '' && !looksLikePlaceholder(hold.text) && !/\d/.test(hold.text)) {
+      if (hold && hold.text !== '' && !placeholderIn(context.model, hold.text) && !/\d/.test(hold.text)) {
         findings.push(
           makeFinding(
             this,
@@ -97,7 +98,7 @@ export const rolloutCriteria: Rule = {
         );
       }
       const exit = row.cell('exit');
-      if (exit && exit.text !== '' && !looksLikePlaceholder(exit.text) && isNonValue(exit.text)) {
+      if (exit && exit.text !== '' && !placeholderIn(context.model, exit.text) && isNonValue(exit.text)) {
         findings.push(
           makeFinding(
             this,

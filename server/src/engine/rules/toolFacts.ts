@@ -1,4 +1,5 @@
 import { tablesOf, type BoundTable, type DocumentModel } from '../model/documentModel';
+import { placeholderIn } from '../model/placeholders';
 import { looksLikePlaceholder } from '../model/values';
 import { isNonValue, plainId, rowsOf, type RowRef } from './support';
 
@@ -90,7 +91,7 @@ function readTools(model: DocumentModel): DocumentedTool[] {
         access: plainId(row.text('access')),
         approval: plainId(row.text('approval')),
         exposure,
-        template: looksLikePlaceholder(model.index.lineText(row.row.line)),
+        template: placeholderIn(model, model.index.lineText(row.row.line)),
       },
     ];
   });

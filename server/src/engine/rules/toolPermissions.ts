@@ -1,6 +1,6 @@
 import { msg } from '../l10n';
 import { makeFinding, type Rule } from './rule';
-import { looksLikePlaceholder } from '../model/values';
+import { placeholderIn } from '../model/placeholders';
 import { isNonValue, sectionSeverity } from './support';
 import { documentedServers, documentedTools, states } from './toolFacts';
 import { approvalColumnMissing } from './toolApprovalColumn';
@@ -35,7 +35,7 @@ export const writeToolApproval: Rule = {
         if (!approvalCell) return [];
         const written = approvalCell.text;
         // A TODO is AD102's; another word than none, human or policy is AD112's.
-        if (looksLikePlaceholder(written)) return [];
+        if (placeholderIn(context.model, written)) return [];
         if (written !== '' && tool.approval !== 'none' && !isNonValue(written)) return [];
         const range = approvalCell.range;
         return [
