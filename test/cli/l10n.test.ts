@@ -17,7 +17,7 @@ describe('CLI messages in German and French', () => {
     assert.match(messages, /Der Abschnitt "Known limitations" ist leer/);
     assert.match(
       messages,
-      /5 Abschnitte sind noch zu schreiben: Die Schnellkorrektur fügt die 4 fehlenden ein, und einer enthält nur seine Vorlage\. Für shadow: Runbook \(fehlt\), Compliance; für canary: Operations \(fehlt\)/,
+      /Fehlende Abschnitte und unbearbeitete Vorlagen: Die Schnellkorrektur fügt die 4 fehlenden ein, und einer enthält nur seine Vorlage\. Für shadow: Runbook \(fehlt\), Compliance; für canary: Operations \(fehlt\)/,
     );
   });
 

@@ -60,9 +60,8 @@ export function mergedMessage(group: readonly MergeMember[], model: DocumentMode
     const templates = group.length - missing;
     return msg(
       'spotMessages.sectionsToWrite',
-      '{count} sections still need writing: the quick fix inserts {missing}, and {templates}. {stages}',
+      'Missing sections and untouched templates: the quick fix inserts {missing}, and {templates}. {stages}',
       {
-        count: group.length,
         missing:
           missing === 1
             ? msg('spotMessages.theMissingOne', 'the missing one')
